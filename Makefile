@@ -1,0 +1,69 @@
+# Rundabord. `make run` serves a workshop from this laptop; `make test` checks everything.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 5000
+
+.PHONY: run test lint typecheck pytest vendor messages translations lock serve-info clean
+
+run: $(VENV)/.runtime translations
+	$(BIN)/python -m webapp.serve
+
+test: $(VENV)/.dev translations lint typecheck pytest
+
+lint:
+	$(BIN)/ruff check .
+
+typecheck:
+	$(BIN)/mypy
+
+pytest:
+	$(BIN)/pytest
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(VENV)/bin/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements-dev.txt requirements.txt $(VENV)/.runtime
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+# Compiled catalogues are built, not committed.
+translations: $(VENV)/.runtime $(patsubst %.po,%.mo,$(wildcard translations/*/LC_MESSAGES/messages.po))
+
+translations/%/LC_MESSAGES/messages.mo: translations/%/LC_MESSAGES/messages.po
+	$(BIN)/pybabel compile --use-fuzzy -d translations -l $* >/dev/null
+
+# After changing interface text: refresh the template and the Swedish catalogue.
+messages: $(VENV)/.runtime
+	$(BIN)/pybabel extract -F babel.cfg -k lazy_gettext -k _l --no-location --sort-output \
+		--project=Rundabord -o translations/messages.pot .
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-location --width 100
+
+# Browser libraries: from npm (package-lock.json), copied with their licences into
+# the static vendor folders that are committed, so running needs only Python.
+vendor:
+	npm ci --no-audit --no-fund
+	mkdir -p webapp/static/vendor/socket.io tests/browser/vendor/axe-core
+	cp node_modules/socket.io-client/dist/socket.io.esm.min.js node_modules/socket.io-client/LICENSE \
+		webapp/static/vendor/socket.io/
+	cp node_modules/axe-core/axe.min.js node_modules/axe-core/LICENSE tests/browser/vendor/axe-core/
+
+# Re-pin every Python package from requirements*.in.
+lock:
+	rm -rf /tmp/rundabord-lock && $(PYTHON) -m venv /tmp/rundabord-lock
+	/tmp/rundabord-lock/bin/pip install --quiet -r requirements.in
+	(echo "# Generated from requirements.in: every runtime package, pinned. Refresh with 'make lock'."; \
+		/tmp/rundabord-lock/bin/pip freeze) > requirements.txt
+	/tmp/rundabord-lock/bin/pip install --quiet -r requirements-dev.in
+	(echo "# Generated from requirements-dev.in: test and lint tools, pinned. Refresh with 'make lock'."; \
+		echo "-r requirements.txt"; /tmp/rundabord-lock/bin/pip freeze | grep -vxFf <(grep -v '^#' requirements.txt)) \
+		> requirements-dev.txt
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

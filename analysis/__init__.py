@@ -1,0 +1,1 @@
+"""Pure Python analysis of workshop input: no Flask, no database."""

@@ -1,0 +1,98 @@
+"""Configuration classes. Every value can be overridden by an environment variable
+of the same name, so operators never edit code to deploy."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent
+
+
+def _env(name: str, default: str) -> str:
+    return os.environ.get(name, default)
+
+
+def _env_bool(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _env_int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    return int(value) if value else default
+
+
+def database_url(url: str) -> str:
+    """SQLAlchemy's URL for a DATABASE_URL: plain postgres:// URLs use psycopg 3."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+class Config:
+    """Defaults for the embedded set-up: one process, a SQLite file, no services."""
+
+    SECRET_KEY: str | None = os.environ.get("SECRET_KEY")
+    INSTANCE_DIR = Path(_env("INSTANCE_DIR", str(BASE_DIR / "instance")))
+    SQLALCHEMY_DATABASE_URI = database_url(_env("DATABASE_URL", f"sqlite:///{INSTANCE_DIR / 'rundabord.db'}"))
+    # Redis as the Socket.IO message queue (and rate-limit store) when several workers run.
+    REDIS_URL: str | None = os.environ.get("REDIS_URL") or None
+    SOCKETIO_ASYNC_MODE = _env("SOCKETIO_ASYNC_MODE", "gevent")
+    HOST = _env("HOST", "0.0.0.0")  # noqa: S104 -- phones on the LAN must reach the laptop
+    PORT = _env_int("PORT", 5000)
+    # The address printed in QR codes; when unset the LAN address found at start-up.
+    PUBLIC_URL: str | None = os.environ.get("PUBLIC_URL") or None
+
+    BABEL_DEFAULT_LOCALE = "sv"
+    BABEL_DEFAULT_TIMEZONE = "Europe/Stockholm"
+    BABEL_TRANSLATION_DIRECTORIES = str(BASE_DIR / "translations")
+    LANGUAGES = ("sv", "en")
+
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = _env_bool("SESSION_COOKIE_SECURE", False)
+    REMEMBER_COOKIE_HTTPONLY = True
+    WTF_CSRF_TIME_LIMIT: int | None = None  # a workshop day is long; the token lives with the session
+
+    RATELIMIT_STORAGE_URI = _env("RATELIMIT_STORAGE_URI", REDIS_URL or "memory://")
+    RATELIMIT_HEADERS_ENABLED = True
+    LOGIN_RATE_LIMIT = _env("LOGIN_RATE_LIMIT", "10 per minute")
+    JOIN_RATE_LIMIT = _env("JOIN_RATE_LIMIT", "30 per minute")
+
+    # Engine.IO refuses larger messages outright; every payload we accept is small.
+    MAX_SOCKET_MESSAGE_BYTES = _env_int("MAX_SOCKET_MESSAGE_BYTES", 16 * 1024)
+    MAX_CONTENT_LENGTH = _env_int("MAX_CONTENT_LENGTH", 2 * 1024 * 1024)
+    TESTING = False
+
+
+class DevelopmentConfig(Config):
+    """`make run`: a laptop at a venue. A secret key is generated and kept in instance/."""
+
+
+class ProductionConfig(Config):
+    """Gunicorn behind a proxy; `SECRET_KEY` must come from the environment."""
+
+    SESSION_COOKIE_SECURE = _env_bool("SESSION_COOKIE_SECURE", True)
+
+
+class TestConfig(Config):
+    """Fast and isolated: in-memory rate limits, threading mode, no CSRF on test forms."""
+
+    TESTING = True
+    SECRET_KEY = "test-secret-key"  # noqa: S105
+    SOCKETIO_ASYNC_MODE = "threading"
+    REDIS_URL = None
+    RATELIMIT_STORAGE_URI = "memory://"
+    WTF_CSRF_ENABLED = False
+    PRESENCE_NOTIFY_DELAY = 0.0
+
+
+CONFIGS: dict[str, type[Config]] = {
+    "development": DevelopmentConfig,
+    "production": ProductionConfig,
+    "testing": TestConfig,
+}

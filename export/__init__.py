@@ -1,0 +1,1 @@
+"""Pure Python exports of a workshop snapshot: no Flask, no database."""

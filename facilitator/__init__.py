@@ -1,0 +1,1 @@
+"""The facilitator's side: login, workshop editor, live dashboard, projector."""

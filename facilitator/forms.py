@@ -1,0 +1,71 @@
+"""Forms of the facilitator's screens (CSRF-protected by Flask-WTF)."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    DateField,
+    IntegerField,
+    PasswordField,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
+
+
+class LoginForm(FlaskForm):
+    email = StringField(_l("E-mail"), validators=[DataRequired(), Length(max=254)])
+    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=200)])
+
+
+class WorkshopForm(FlaskForm):
+    """The facts on the title slide: workshop, date, place, organizer."""
+
+    title = StringField(_l("Title"), validators=[DataRequired(), Length(max=200)])
+    date = DateField(_l("Date"), validators=[Optional()])
+    place = StringField(_l("Place"), validators=[Length(max=200)])
+    organizer = StringField(_l("Organizer"), validators=[Length(max=200)])
+
+
+class NewWorkshopForm(WorkshopForm):
+    template = SelectField(
+        _l("Start from"),
+        choices=[("samverkan", _l("Template: Samverkansdialog")), ("", _l("An empty agenda"))],
+        default="samverkan",
+    )
+
+
+class NewStepForm(FlaskForm):
+    kind = SelectField(
+        _l("Kind of step"),
+        choices=[
+            ("words", _l("Words (word cloud)")),
+            ("cards", _l("Cards (clustered into themes)")),
+            ("tracks", _l("Tracks with voting")),
+            ("discussion", _l("Discussion questions")),
+        ],
+    )
+
+
+class StepForm(FlaskForm):
+    """Every setting of every kind; the template shows the ones of the step's kind."""
+
+    title = StringField(_l("Title"), validators=[DataRequired(), Length(max=200)])
+    prompt = TextAreaField(_l("Prompt shown on phones and the projector"), validators=[Length(max=1000)])
+    max_words = IntegerField(_l("Words per participant"), validators=[Optional(), NumberRange(1, 20)])
+    max_length = IntegerField(_l("Maximum length (characters)"), validators=[Optional(), NumberRange(5, 500)])
+    categories = TextAreaField(_l("Categories, one per line"), validators=[Length(max=2000)])
+    max_cards = IntegerField(_l("Cards per participant"), validators=[Optional(), NumberRange(1, 50)])
+    levels = BooleanField(_l("Ask for a level (local, sub-regional, regional, national)"))
+    based_on_step_id = SelectField(_l("Post under the themes of"), coerce=str, validators=[Optional()])
+    dots = IntegerField(_l("Votes per participant"), validators=[Optional(), NumberRange(1, 20)])
+    max_per_track = IntegerField(_l("Most votes on one track"), validators=[Optional(), NumberRange(1, 20)])
+    questions = TextAreaField(_l("Questions, one per line"), validators=[Length(max=6000)])
+    timer_minutes = IntegerField(_l("Timer (minutes)"), validators=[Optional(), NumberRange(0, 180)])
+    answers = BooleanField(_l("Participants may write short answers"))
+
+
+__all__ = ["LoginForm", "NewStepForm", "NewWorkshopForm", "StepForm", "WorkshopForm"]

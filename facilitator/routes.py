@@ -1,0 +1,218 @@
+"""Facilitator pages: login, the list of workshops, the agenda editor, the live
+dashboard; and the projector, which needs only its read-only token."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+from sqlalchemy import select
+from werkzeug.wrappers import Response
+
+from facilitator.forms import LoginForm, NewStepForm, NewWorkshopForm, StepForm, WorkshopForm
+from models import agenda
+from models.accounts import Facilitator, authenticate
+from models.steps import SETTINGS, step_setting
+from models.templates import create_from_template
+from models.workshops import Step, Workshop, find_by_projector_token
+from webapp.broadcast import broadcast
+from webapp.extensions import db, limiter, login_manager
+
+bp = Blueprint(
+    "facilitator",
+    __name__,
+    url_prefix="/f",
+    template_folder="templates",
+    static_folder="static",
+    static_url_path="/static",
+)
+projector_bp = Blueprint("projector", __name__, template_folder="templates")
+
+
+@login_manager.user_loader
+def load_facilitator(user_id: str) -> Facilitator | None:
+    return db.session.get(Facilitator, int(user_id)) if user_id.isdigit() else None
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(lambda: str(current_app.config["LOGIN_RATE_LIMIT"]), methods=["POST"])
+def login() -> Response | str:
+    form = LoginForm()
+    if form.validate_on_submit():
+        facilitator = authenticate(db.session, form.email.data or "", form.password.data or "")
+        if facilitator is not None:
+            participants = session.get("participants")
+            session.clear()  # a fresh session at login: no fixation
+            if participants:
+                session["participants"] = participants
+            login_user(facilitator)
+            return redirect(_safe_next(request.args.get("next")) or url_for("facilitator.workshops"))
+        flash(_("Wrong e-mail or password."), "error")
+    return render_template("facilitator/login.html", form=form)
+
+
+def _safe_next(target: str | None) -> str | None:
+    if target and target.startswith("/") and not target.startswith("//"):
+        return target
+    return None
+
+
+@bp.post("/logout")
+@login_required
+def logout() -> Response:
+    logout_user()
+    session.clear()
+    return redirect(url_for("facilitator.login"))
+
+
+@bp.get("/")
+@login_required
+def workshops() -> str:
+    """The facilitator's own workshops, newest first."""
+    owned = db.session.scalars(
+        select(Workshop)
+        .where(Workshop.facilitators.any(Facilitator.id == current_user.id))
+        .order_by(Workshop.created_at.desc())
+    ).all()
+    return render_template("facilitator/workshops.html", workshops=owned)
+
+
+@bp.route("/workshops/new", methods=["GET", "POST"])
+@login_required
+def new_workshop() -> Response | str:
+    form = NewWorkshopForm()
+    if form.validate_on_submit():
+        facts = _facts(form)
+        if form.template.data:
+            workshop = create_from_template(db.session, current_user, form.template.data, **facts)
+        else:
+            workshop = agenda.create_workshop(db.session, current_user, **facts)
+        return redirect(url_for("facilitator.edit_workshop", workshop_id=workshop.id))
+    return render_template("facilitator/new_workshop.html", form=form)
+
+
+def _facts(form: WorkshopForm) -> dict[str, Any]:
+    return {
+        "title": form.title.data or "",
+        "date": form.date.data,
+        "place": form.place.data or "",
+        "organizer": form.organizer.data or "",
+    }
+
+
+def own_workshop(workshop_id: int) -> Workshop:
+    """A workshop the logged-in facilitator runs; 404 for every other, so ids leak nothing."""
+    workshop = db.session.get(Workshop, workshop_id)
+    if workshop is None or not workshop.is_run_by(current_user.id):
+        abort(404)
+    return workshop
+
+
+def own_step(workshop_id: int, step_id: int) -> Step:
+    return agenda.find_step(own_workshop(workshop_id), step_id)
+
+
+@bp.route("/workshops/<int:workshop_id>", methods=["GET", "POST"])
+@login_required
+def edit_workshop(workshop_id: int) -> Response | str:
+    """The editor: the workshop's facts and its agenda."""
+    workshop = own_workshop(workshop_id)
+    form = WorkshopForm(obj=workshop)
+    if form.validate_on_submit():
+        broadcast(agenda.update_workshop(db.session, workshop, **_facts(form)))
+        flash(_("Saved."), "success")
+        return redirect(url_for("facilitator.edit_workshop", workshop_id=workshop.id))
+    return render_template(
+        "facilitator/edit_workshop.html", workshop=workshop, form=form, new_step_form=NewStepForm()
+    )
+
+
+@bp.post("/workshops/<int:workshop_id>/steps")
+@login_required
+def add_step(workshop_id: int) -> Response:
+    workshop = own_workshop(workshop_id)
+    form = NewStepForm()
+    if form.validate_on_submit():
+        titles = {
+            "words": _("Words"),
+            "cards": _("Cards"),
+            "tracks": _("Tracks for further development"),
+            "discussion": _("Discussion"),
+        }
+        broadcast(agenda.add_step(db.session, workshop, form.kind.data, titles[form.kind.data]))
+        return redirect(
+            url_for("facilitator.edit_step", workshop_id=workshop.id, step_id=workshop.steps[-1].id)
+        )
+    return redirect(url_for("facilitator.edit_workshop", workshop_id=workshop.id))
+
+
+@bp.route("/workshops/<int:workshop_id>/steps/<int:step_id>", methods=["GET", "POST"])
+@login_required
+def edit_step(workshop_id: int, step_id: int) -> Response | str:
+    step = own_step(workshop_id, step_id)
+    form = StepForm(data=_step_form_data(step) if request.method == "GET" else None)
+    earlier = [s for s in step.workshop.steps if s.position < step.position and s.kind == "cards"]
+    form.based_on_step_id.choices = [("", _("No earlier step"))] + [(str(s.id), s.title) for s in earlier]
+    if form.validate_on_submit():
+        based_on = int(form.based_on_step_id.data) if form.based_on_step_id.data else None
+        event = agenda.update_step(
+            db.session,
+            step,
+            form.title.data or "",
+            form.prompt.data or "",
+            _settings(form, step.kind),
+            based_on,
+        )
+        broadcast(event)
+        flash(_("Step saved."), "success")
+        return redirect(url_for("facilitator.edit_workshop", workshop_id=workshop_id))
+    return render_template(
+        "facilitator/edit_step.html", step=step, form=form, fields=list(SETTINGS[step.kind])
+    )
+
+
+def _step_form_data(step: Step) -> dict[str, Any]:
+    data: dict[str, Any] = {"title": step.title, "prompt": step.prompt}
+    for name in SETTINGS[step.kind]:
+        value = step_setting(step, name)
+        data[name] = "\n".join(value) if isinstance(value, list) else value
+    data["based_on_step_id"] = str(step.based_on_step_id or "")
+    return data
+
+
+def _settings(form: StepForm, kind: str) -> dict[str, Any]:
+    return {name: getattr(form, name).data for name in SETTINGS[kind]}
+
+
+@bp.post("/workshops/<int:workshop_id>/steps/<int:step_id>/delete")
+@login_required
+def delete_step(workshop_id: int, step_id: int) -> Response:
+    broadcast(agenda.delete_step(db.session, own_step(workshop_id, step_id)))
+    flash(_("Step deleted."), "success")
+    return redirect(url_for("facilitator.edit_workshop", workshop_id=workshop_id))
+
+
+@bp.post("/workshops/<int:workshop_id>/steps/<int:step_id>/move")
+@login_required
+def move_step(workshop_id: int, step_id: int) -> Response:
+    offset = -1 if request.form.get("direction") == "up" else 1
+    broadcast(agenda.move_step(db.session, own_step(workshop_id, step_id), offset))
+    return redirect(url_for("facilitator.edit_workshop", workshop_id=workshop_id, _anchor=f"step-{step_id}"))
+
+
+@bp.get("/workshops/<int:workshop_id>/live")
+@login_required
+def dashboard(workshop_id: int) -> str:
+    """The live dashboard: open and close steps, watch input arrive."""
+    return render_template("facilitator/dashboard.html", workshop=own_workshop(workshop_id))
+
+
+@projector_bp.get("/projector/<token>")
+def projector(token: str) -> str:
+    """The projector view: read-only, opened by its secret address on the big screen."""
+    workshop = find_by_projector_token(db.session, token)
+    if workshop is None:
+        abort(404)
+    return render_template("facilitator/projector.html", workshop=workshop)

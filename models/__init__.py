@@ -1,0 +1,7 @@
+"""SQLAlchemy models and the domain operations that change them.
+
+Every state change is one function here: it validates, writes, commits and
+returns the event to broadcast. Importing this package registers every model.
+"""
+
+from models import accounts, participants, receipts, words, workshops  # noqa: F401

@@ -1,0 +1,198 @@
+"""Operations on a workshop and its agenda: create, edit, reorder, open and close steps."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from models.accounts import Facilitator
+from models.clock import utcnow
+from models.errors import InvalidInput, NotFound
+from models.events import Event, Role, make_event
+from models.session import DbSession
+from models.steps import MAX_PROMPT_LENGTH, MAX_TITLE_LENGTH, clean_settings, step_public
+from models.workshops import Step, Workshop, new_join_code, new_projector_token
+
+MAX_FACT_LENGTH = 200
+
+
+def _text(value: str | None, field: str, limit: int, required: bool = False) -> str:
+    text = " ".join((value or "").split()) if limit <= MAX_FACT_LENGTH else (value or "").strip()
+    if required and not text:
+        raise InvalidInput(field=field)
+    if len(text) > limit:
+        raise InvalidInput(field=field)
+    return text
+
+
+def create_workshop(
+    session: DbSession,
+    owner: Facilitator,
+    title: str,
+    date: dt.date | None = None,
+    place: str = "",
+    organizer: str = "",
+) -> Workshop:
+    """A new workshop with a fresh join code, run by `owner`."""
+    workshop = Workshop(
+        title=_text(title, "title", MAX_FACT_LENGTH, required=True),
+        date=date,
+        place=_text(place, "place", MAX_FACT_LENGTH),
+        organizer=_text(organizer, "organizer", MAX_FACT_LENGTH),
+        join_code=new_join_code(session),
+        projector_token=new_projector_token(),
+    )
+    workshop.facilitators.append(owner)
+    session.add(workshop)
+    session.commit()
+    return workshop
+
+
+def update_workshop(
+    session: DbSession, workshop: Workshop, title: str, date: dt.date | None, place: str, organizer: str
+) -> Event:
+    workshop.title = _text(title, "title", MAX_FACT_LENGTH, required=True)
+    workshop.date = date
+    workshop.place = _text(place, "place", MAX_FACT_LENGTH)
+    workshop.organizer = _text(organizer, "organizer", MAX_FACT_LENGTH)
+    return _agenda_event(session, workshop, "workshop_changed")
+
+
+def add_step(
+    session: DbSession,
+    workshop: Workshop,
+    kind: str,
+    title: str,
+    prompt: str = "",
+    settings: dict[str, Any] | None = None,
+    based_on_step_id: int | None = None,
+) -> Event:
+    """Append a step to the agenda."""
+    append_step(workshop, kind, title, prompt, settings, based_on_step_id)
+    return _agenda_event(session, workshop, "step_added")
+
+
+def append_step(
+    workshop: Workshop,
+    kind: str,
+    title: str,
+    prompt: str = "",
+    settings: dict[str, Any] | None = None,
+    based_on_step_id: int | None = None,
+) -> Step:
+    """A validated new step at the end of the agenda, not yet committed."""
+    step = Step(
+        kind=kind,
+        title=_text(title, "title", MAX_TITLE_LENGTH, required=True),
+        prompt=_text(prompt, "prompt", MAX_PROMPT_LENGTH),
+        settings=clean_settings(kind, settings or {}),
+        position=len(workshop.steps),
+        based_on_step_id=_earlier_step(workshop, based_on_step_id),
+    )
+    workshop.steps.append(step)
+    return step
+
+
+def update_step(
+    session: DbSession,
+    step: Step,
+    title: str,
+    prompt: str,
+    settings: dict[str, Any],
+    based_on_step_id: int | None = None,
+) -> Event:
+    step.title = _text(title, "title", MAX_TITLE_LENGTH, required=True)
+    step.prompt = _text(prompt, "prompt", MAX_PROMPT_LENGTH)
+    step.settings = clean_settings(step.kind, settings)
+    step.based_on_step_id = _earlier_step(step.workshop, based_on_step_id, before=step)
+    return _agenda_event(session, step.workshop, "step_changed")
+
+
+def delete_step(session: DbSession, step: Step) -> Event:
+    """Remove a step and everything sent to it."""
+    workshop = step.workshop
+    workshop.steps.remove(step)
+    session.delete(step)
+    _renumber(workshop)
+    return _agenda_event(session, workshop, "step_deleted")
+
+
+def move_step(session: DbSession, step: Step, offset: int) -> Event:
+    """Move a step `offset` places up (negative) or down the agenda."""
+    steps = list(step.workshop.steps)
+    index = steps.index(step)
+    target = max(0, min(len(steps) - 1, index + offset))
+    steps.insert(target, steps.pop(index))
+    for position, each in enumerate(steps):
+        each.position = position
+    return _agenda_event(session, step.workshop, "step_moved")
+
+
+def open_step(session: DbSession, step: Step, exclusive: bool = True) -> Event:
+    """Open a step on every phone; by default the other steps close."""
+    if exclusive:
+        for other in step.workshop.steps:
+            other.is_open = False
+    step.is_open = True
+    step.opened_at = utcnow()
+    return _agenda_event(session, step.workshop, "step_opened")
+
+
+def close_step(session: DbSession, step: Step) -> Event:
+    step.is_open = False
+    return _agenda_event(session, step.workshop, "step_closed")
+
+
+def find_step(workshop: Workshop, step_id: object) -> Step:
+    """A step of this workshop, never of another."""
+    for step in workshop.steps:
+        if step.id == step_id:
+            return step
+    raise NotFound()
+
+
+def _earlier_step(workshop: Workshop, step_id: int | None, before: Step | None = None) -> int | None:
+    if step_id is None:
+        return None
+    step = find_step(workshop, step_id)
+    if before is not None and step.position >= before.position:
+        raise InvalidInput(field="based_on_step_id")
+    return step.id
+
+
+def _renumber(workshop: Workshop) -> None:
+    for position, step in enumerate(workshop.steps):
+        step.position = position
+
+
+def agenda_payloads(workshop: Workshop, reason: str) -> dict[Role, dict[str, Any]]:
+    """Facilitators see the whole agenda; phones and the projector only the open steps."""
+    facts = workshop_public(workshop)
+    open_steps = [step_public(step) for step in workshop.open_steps]
+    return {
+        Role.FACILITATOR: {
+            "reason": reason,
+            "workshop": facts,
+            "steps": [step_public(step) for step in workshop.steps],
+        },
+        Role.PROJECTOR: {"reason": reason, "workshop": facts, "open_steps": open_steps},
+        Role.PARTICIPANT: {"reason": reason, "workshop": facts, "open_steps": open_steps},
+    }
+
+
+def _agenda_event(session: DbSession, workshop: Workshop, reason: str) -> Event:
+    session.flush()
+    event = make_event(session, workshop.id, "agenda_changed", agenda_payloads(workshop, reason))
+    session.commit()
+    return event
+
+
+def workshop_public(workshop: Workshop) -> dict[str, Any]:
+    return {
+        "id": workshop.id,
+        "title": workshop.title,
+        "date": workshop.date.isoformat() if workshop.date else None,
+        "place": workshop.place,
+        "organizer": workshop.organizer,
+        "join_code": workshop.join_code,
+    }

@@ -1,0 +1,10 @@
+"""Time in one place, so every stored time is UTC and naive in the same way."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+
+def utcnow() -> dt.datetime:
+    """The current UTC time without tzinfo (both SQLite and PostgreSQL store it alike)."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)

@@ -1,0 +1,72 @@
+"""Named domain errors. Operations raise them; views and socket handlers translate
+them into a message in the user's language (see `webapp.errors`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class DomainError(Exception):
+    """A rule of the workshop was broken. `code` is stable and goes to clients."""
+
+    code = "invalid"
+
+    def __init__(self, **params: Any) -> None:
+        super().__init__(f"{self.code} {params}" if params else self.code)
+        self.params = params
+
+
+class NotFound(DomainError):
+    code = "not_found"
+
+
+class PermissionDenied(DomainError):
+    code = "forbidden"
+
+
+class UnknownJoinCode(DomainError):
+    code = "unknown_code"
+
+
+class WorkshopEnded(DomainError):
+    code = "workshop_ended"
+
+
+class StepClosed(DomainError):
+    code = "step_closed"
+
+
+class WrongStepKind(DomainError):
+    code = "wrong_step_kind"
+
+
+class EmptyText(DomainError):
+    code = "empty"
+
+
+class TextTooLong(DomainError):
+    """params: limit"""
+
+    code = "too_long"
+
+
+class LimitReached(DomainError):
+    """params: limit"""
+
+    code = "limit_reached"
+
+
+class InvalidInput(DomainError):
+    """params: field"""
+
+    code = "invalid_input"
+
+
+class AccountExists(DomainError):
+    code = "account_exists"
+
+
+class WeakPassword(DomainError):
+    """params: min_length"""
+
+    code = "weak_password"

@@ -1,0 +1,83 @@
+"""Workshop events and their sequence numbers.
+
+Every change raises the workshop's sequence number in the same transaction that
+makes it. Clients receive only the events meant for their role, so each role also
+keeps the number of the last event it was sent: an event carries `seq` and `prev`,
+the previous event of that role, and a client that sees `prev` differ from the last
+`seq` it applied has missed something and fetches a snapshot. Participants do not
+receive each other's submissions, so the cost of an event does not grow with the
+number of phones in the room.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+from models.errors import NotFound
+from models.session import DbSession
+from models.workshops import Workshop
+
+
+class Role(enum.StrEnum):
+    """Who a socket room is for. Facilitators see every event."""
+
+    FACILITATOR = "facilitator"
+    PROJECTOR = "projector"
+    PARTICIPANT = "participant"
+
+
+@dataclass(frozen=True)
+class Event:
+    """A change to broadcast: one payload per role that may see it."""
+
+    name: str
+    workshop_id: int
+    seq: int
+    payloads: dict[Role, dict[str, Any]]
+    prev: dict[Role, int] = field(default_factory=dict)
+
+    def message(self, role: Role) -> dict[str, Any] | None:
+        """The message for one role's room, or None when the role does not see it."""
+        payload = self.payloads.get(role)
+        if payload is None:
+            return None
+        return {**payload, "seq": self.seq, "prev": self.prev[role]}
+
+
+def next_seq(session: DbSession, workshop_id: int, roles: set[Role]) -> tuple[int, dict[Role, int]]:
+    """Raise the workshop's sequence number for a change seen by `roles`.
+
+    Locks the workshop row (PostgreSQL) or runs inside the write transaction
+    (SQLite, BEGIN IMMEDIATE), so numbers are unique and gapless per workshop.
+    Returns the new number and, per role, the number of that role's previous event.
+    """
+    workshop = session.get(Workshop, workshop_id, with_for_update=True, populate_existing=True)
+    if workshop is None:
+        raise NotFound()
+    prev = {
+        Role.FACILITATOR: workshop.seq,
+        Role.PROJECTOR: workshop.projector_seq,
+        Role.PARTICIPANT: workshop.participant_seq,
+    }
+    workshop.seq += 1
+    roles = roles | {Role.FACILITATOR}
+    if Role.PROJECTOR in roles:
+        workshop.projector_seq = workshop.seq
+    if Role.PARTICIPANT in roles:
+        workshop.participant_seq = workshop.seq
+    return workshop.seq, {role: prev[role] for role in roles}
+
+
+def make_event(
+    session: DbSession, workshop_id: int, name: str, payloads: dict[Role, dict[str, Any]]
+) -> Event:
+    """Allocate the sequence number for a change and wrap its payloads in an Event.
+
+    Facilitators see every event; without a payload of their own they get the
+    first one given.
+    """
+    payloads = {Role.FACILITATOR: next(iter(payloads.values())), **payloads}
+    seq, prev = next_seq(session, workshop_id, set(payloads))
+    return Event(name=name, workshop_id=workshop_id, seq=seq, payloads=payloads, prev=prev)

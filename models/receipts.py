@@ -1,0 +1,92 @@
+"""Receipts make phone submissions idempotent.
+
+A phone names every submission with an id it made itself and resends it until it
+gets an acknowledgement. The first time, the operation runs and its acknowledgement
+is stored under that id in the same transaction; every resend is answered with the
+stored acknowledgement and changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Mapped, mapped_column
+
+from models.clock import utcnow
+from models.errors import InvalidInput
+from models.events import Event
+from models.session import DbSession
+from webapp.extensions import db
+
+CLIENT_ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+
+
+class Receipt(db.Model):  # type: ignore[name-defined,misc]
+    """The stored acknowledgement of one submission from one participant."""
+
+    __tablename__ = "receipts"
+    __table_args__ = (UniqueConstraint("participant_id", "client_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participants.id", ondelete="CASCADE"), index=True)
+    client_id: Mapped[str] = mapped_column(String(64))
+    ack: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a submission returns: the acknowledgement, and the event if it changed anything."""
+
+    ack: dict[str, Any]
+    event: Event | None
+
+
+def check_client_id(client_id: object) -> str:
+    if not isinstance(client_id, str) or not CLIENT_ID_PATTERN.match(client_id):
+        raise InvalidInput(field="id")
+    return client_id
+
+
+def _stored_ack(session: DbSession, participant_id: int, client_id: str) -> dict[str, Any] | None:
+    return session.scalar(
+        select(Receipt.ack).where(Receipt.participant_id == participant_id, Receipt.client_id == client_id)
+    )
+
+
+def once(
+    session: DbSession,
+    participant_id: int,
+    client_id: object,
+    operation: Callable[[], tuple[dict[str, Any], Event]],
+) -> Outcome:
+    """Run `operation` at most once for this participant's submission id.
+
+    `operation` validates and writes without committing and returns the
+    acknowledgement and the event; this commits both with the receipt.
+    """
+    client_id = check_client_id(client_id)
+    stored = _stored_ack(session, participant_id, client_id)
+    if stored is not None:
+        return Outcome(stored, None)
+    try:
+        ack, event = operation()
+        session.add(Receipt(participant_id=participant_id, client_id=client_id, ack=ack))
+        session.commit()
+    except IntegrityError:
+        # The same id arrived twice at once: the other copy won; answer like a resend.
+        session.rollback()
+        stored = _stored_ack(session, participant_id, client_id)
+        if stored is None:
+            raise
+        return Outcome(stored, None)
+    except BaseException:
+        session.rollback()
+        raise
+    return Outcome(ack, event)

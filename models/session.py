@@ -1,0 +1,10 @@
+"""The type of session operations take: a plain Session in unit tests, Flask-SQLAlchemy's
+scoped session in the app; both behave alike for what the operations do."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.orm import Session, scoped_session
+
+DbSession = Session | scoped_session[Any]

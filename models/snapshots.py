@@ -1,0 +1,72 @@
+"""Snapshots: the whole state a client needs, read consistently with its sequence number.
+
+A client applies a snapshot, then every event whose `seq` is greater than the
+snapshot's. The data and the number come from one database snapshot, so no event
+is applied twice and none is missed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from models.agenda import workshop_public
+from models.events import Role
+from models.participants import Participant
+from models.session import DbSession
+from models.steps import step_public
+from models.words import answered_count, ranked_words, word_public, words_of_participant
+from models.workshops import Step, Workshop
+
+
+def begin_consistent_read(session: DbSession) -> None:
+    """Start a fresh transaction that sees one snapshot of the database throughout."""
+    session.rollback()  # end any transaction the caller's lookups began
+    if session.get_bind().dialect.name == "postgresql":
+        session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+
+
+def snapshot(
+    session: DbSession, workshop_id: int, role: Role, participant: Participant | None = None
+) -> dict[str, Any]:
+    """The state of a workshop as `role` sees it (a participant sees their own input)."""
+    begin_consistent_read(session)
+    workshop = session.get(Workshop, workshop_id, populate_existing=True)
+    if workshop is None:
+        return {"ok": False, "error": "not_found"}
+    seq = {
+        Role.FACILITATOR: workshop.seq,
+        Role.PROJECTOR: workshop.projector_seq,
+        Role.PARTICIPANT: workshop.participant_seq,
+    }[role]
+    data: dict[str, Any] = {"ok": True, "seq": seq, "workshop": workshop_public(workshop)}
+    if role is Role.FACILITATOR:
+        data["steps"] = [_facilitator_step(session, step) for step in workshop.steps]
+    elif role is Role.PROJECTOR:
+        data["open_steps"] = [_projector_step(session, step) for step in workshop.open_steps]
+    else:
+        assert participant is not None
+        data["open_steps"] = [_participant_step(session, step, participant) for step in workshop.open_steps]
+        data["me"] = {"name": participant.display_name}
+    return data
+
+
+def _facilitator_step(session: DbSession, step: Step) -> dict[str, Any]:
+    view = step_public(step)
+    if step.kind == "words":
+        view["ranking"] = ranked_words(session, step.id)
+        view["answered"] = answered_count(session, step.id)
+    return view
+
+
+def _projector_step(session: DbSession, step: Step) -> dict[str, Any]:
+    view = step_public(step)
+    if step.kind == "words":
+        view["ranking"] = ranked_words(session, step.id)
+    return view
+
+
+def _participant_step(session: DbSession, step: Step, participant: Participant) -> dict[str, Any]:
+    view = step_public(step)
+    if step.kind == "words":
+        view["mine"] = [word_public(word) for word in words_of_participant(session, step.id, participant.id)]
+    return view

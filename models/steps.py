@@ -1,0 +1,118 @@
+"""Settings of each kind of step: defaults, limits and validation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from models.errors import InvalidInput
+from models.workshops import STEP_KINDS, Step
+
+MAX_TITLE_LENGTH = 200
+MAX_PROMPT_LENGTH = 1000
+MAX_LIST_ITEMS = 20
+MAX_LIST_ITEM_LENGTH = 300
+
+
+@dataclass(frozen=True)
+class IntSetting:
+    default: int
+    low: int
+    high: int
+
+
+@dataclass(frozen=True)
+class ListSetting:
+    default: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class BoolSetting:
+    default: bool
+
+
+Setting = IntSetting | ListSetting | BoolSetting
+
+SETTINGS: dict[str, dict[str, Setting]] = {
+    "words": {"max_words": IntSetting(3, 1, 20), "max_length": IntSetting(40, 5, 80)},
+    "cards": {
+        "categories": ListSetting(("Förutsättningar",)),
+        "max_cards": IntSetting(10, 1, 50),
+        "max_length": IntSetting(280, 20, 500),
+        "levels": BoolSetting(False),
+    },
+    "tracks": {
+        "dots": IntSetting(3, 1, 20),
+        "max_per_track": IntSetting(3, 1, 20),
+        "max_length": IntSetting(200, 20, 500),
+    },
+    "discussion": {
+        "questions": ListSetting(()),
+        "timer_minutes": IntSetting(10, 0, 180),
+        "answers": BoolSetting(False),
+        "max_length": IntSetting(280, 20, 500),
+    },
+}
+
+
+def step_setting(step: Step, name: str) -> Any:
+    """A setting of a step, or its default."""
+    spec = SETTINGS[step.kind][name]
+    value = (step.settings or {}).get(name)
+    if value is None:
+        return list(spec.default) if isinstance(spec, ListSetting) else spec.default
+    return value
+
+
+def clean_settings(kind: str, raw: dict[str, Any]) -> dict[str, Any]:
+    """Validated settings for a step of `kind`; missing values take their defaults."""
+    if kind not in STEP_KINDS:
+        raise InvalidInput(field="kind")
+    cleaned: dict[str, Any] = {}
+    for name, spec in SETTINGS[kind].items():
+        value = raw.get(name)
+        if isinstance(spec, IntSetting):
+            cleaned[name] = _clean_int(name, value, spec)
+        elif isinstance(spec, ListSetting):
+            cleaned[name] = _clean_list(name, value, spec)
+        else:
+            cleaned[name] = spec.default if value is None else bool(value)
+    return cleaned
+
+
+def _clean_int(name: str, value: Any, spec: IntSetting) -> int:
+    if value is None or value == "":
+        return spec.default
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise InvalidInput(field=name) from None
+    if not spec.low <= number <= spec.high:
+        raise InvalidInput(field=name)
+    return number
+
+
+def _clean_list(name: str, value: Any, spec: ListSetting) -> list[str]:
+    if value is None:
+        return list(spec.default)
+    if isinstance(value, str):
+        value = value.splitlines()
+    items = [" ".join(str(item).split()) for item in value]
+    items = [item for item in items if item]
+    if len(items) > MAX_LIST_ITEMS or any(len(item) > MAX_LIST_ITEM_LENGTH for item in items):
+        raise InvalidInput(field=name)
+    return items
+
+
+def step_public(step: Step) -> dict[str, Any]:
+    """A step as phones and the projector see it."""
+    return {
+        "id": step.id,
+        "kind": step.kind,
+        "title": step.title,
+        "prompt": step.prompt,
+        "position": step.position,
+        "is_open": step.is_open,
+        "based_on_step_id": step.based_on_step_id,
+        "settings": {name: step_setting(step, name) for name in SETTINGS[step.kind]},
+    }

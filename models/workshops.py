@@ -1,0 +1,114 @@
+"""Workshops, their agenda of steps, and who may run them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from typing import Any
+
+from sqlalchemy import JSON, Column, ForeignKey, Integer, String, Table, Text, select
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from models.clock import utcnow
+from models.session import DbSession
+from webapp.extensions import db
+
+# Codes are read off a projector and typed on a phone: no 0/O, 1/I/L look-alikes.
+JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+JOIN_CODE_LENGTH = 6
+
+STEP_KINDS = ("words", "cards", "tracks", "discussion")
+
+workshop_facilitators = Table(
+    "workshop_facilitators",
+    db.metadata,
+    Column("workshop_id", ForeignKey("workshops.id", ondelete="CASCADE"), primary_key=True),
+    Column("facilitator_id", ForeignKey("facilitators.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Workshop(db.Model):  # type: ignore[name-defined,misc]
+    """One live event: its facts, its join code, and its sequence numbers."""
+
+    __tablename__ = "workshops"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    date: Mapped[dt.date | None]
+    place: Mapped[str] = mapped_column(String(200), default="")
+    organizer: Mapped[str] = mapped_column(String(200), default="")
+    join_code: Mapped[str] = mapped_column(String(JOIN_CODE_LENGTH), unique=True)
+    projector_token: Mapped[str] = mapped_column(String(64), unique=True)
+    seq: Mapped[int] = mapped_column(Integer, default=0)
+    projector_seq: Mapped[int] = mapped_column(Integer, default=0)
+    participant_seq: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    ended_at: Mapped[dt.datetime | None]
+
+    steps: Mapped[list[Step]] = relationship(
+        back_populates="workshop",
+        order_by="Step.position",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        foreign_keys="Step.workshop_id",
+    )
+    facilitators: Mapped[list[Any]] = relationship(
+        "Facilitator", secondary=workshop_facilitators, back_populates="workshops"
+    )
+
+    @property
+    def open_steps(self) -> list[Step]:
+        return [step for step in self.steps if step.is_open]
+
+    def is_run_by(self, facilitator_id: int | None) -> bool:
+        return facilitator_id is not None and any(f.id == facilitator_id for f in self.facilitators)
+
+
+class Step(db.Model):  # type: ignore[name-defined,misc]
+    """One item on the agenda: words, cards, tracks or discussion, with its settings."""
+
+    __tablename__ = "steps"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(ForeignKey("workshops.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    kind: Mapped[str] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(String(200))
+    prompt: Mapped[str] = mapped_column(Text, default="")
+    settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    based_on_step_id: Mapped[int | None] = mapped_column(ForeignKey("steps.id", ondelete="SET NULL"))
+    is_open: Mapped[bool] = mapped_column(default=False)
+    opened_at: Mapped[dt.datetime | None]
+
+    workshop: Mapped[Workshop] = relationship(back_populates="steps", foreign_keys=[workshop_id])
+    based_on: Mapped[Step | None] = relationship(remote_side=[id])
+
+
+def new_join_code(session: DbSession) -> str:
+    """A random unused join code."""
+    while True:
+        code = "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
+        if session.scalar(select(Workshop.id).where(Workshop.join_code == code)) is None:
+            return code
+
+
+def clean_join_code(raw: str) -> str:
+    """What a person typed, as a code: case, spaces and dashes do not matter."""
+    return "".join(ch for ch in raw.upper() if ch.isalnum())
+
+
+def find_by_join_code(session: DbSession, raw: str) -> Workshop | None:
+    code = clean_join_code(raw)
+    if len(code) != JOIN_CODE_LENGTH:
+        return None
+    return session.scalar(select(Workshop).where(Workshop.join_code == code))
+
+
+def find_by_projector_token(session: DbSession, token: str) -> Workshop | None:
+    if not token or len(token) > 64:
+        return None
+    return session.scalar(select(Workshop).where(Workshop.projector_token == token))
+
+
+def new_projector_token() -> str:
+    return secrets.token_urlsafe(24)

@@ -1,0 +1,117 @@
+"""Pages for phones: the start page, joining by code, the phone view, the QR code."""
+
+from __future__ import annotations
+
+import io
+
+import qrcode
+import qrcode.image.svg
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from werkzeug.wrappers import Response as BaseResponse
+
+from models.errors import DomainError
+from models.participants import find_participant, join_workshop, workshop_for_code
+from models.workshops import Workshop, clean_join_code, find_by_join_code
+from participant_ui.forms import CodeForm, JoinForm
+from webapp.errors import message_for
+from webapp.extensions import db, limiter
+from webapp.netinfo import public_base_url
+
+bp = Blueprint(
+    "participant",
+    __name__,
+    template_folder="templates",
+    static_folder="static",
+    static_url_path="/static/phone",
+)
+
+
+def _failed_lookup(response: BaseResponse) -> bool:
+    """Only wrong codes count against the join limit: a whole room shares one address."""
+    return response.status_code == 404
+
+
+join_limit = limiter.shared_limit(
+    lambda: str(current_app.config["JOIN_RATE_LIMIT"]), scope="join", deduct_when=_failed_lookup
+)
+
+
+@bp.get("/")
+def index() -> str:
+    return render_template("participant/index.html", form=CodeForm(request.args))
+
+
+@bp.get("/join")
+@join_limit
+def join_by_code() -> BaseResponse | tuple[str, int]:
+    """The start page's form: a typed code leads to the workshop's join page."""
+    form = CodeForm(request.args)
+    if form.validate():
+        code = clean_join_code(form.code.data or "")
+        if find_by_join_code(db.session, code) is not None:
+            return redirect(url_for("participant.workshop", code=code))
+    return render_template("participant/index.html", form=form, error=message_for("unknown_code")), 404
+
+
+def participant_token(workshop: Workshop) -> str | None:
+    return (session.get("participants") or {}).get(str(workshop.id))
+
+
+@bp.route("/j/<code>", methods=["GET", "POST"])
+@join_limit
+def workshop(code: str) -> BaseResponse | str | tuple[str, int]:
+    """The QR code's address: the join form, then the phone view of the open step."""
+    try:
+        found = workshop_for_code(db.session, code)
+    except DomainError as error:
+        status = 404 if error.code == "unknown_code" else 410
+        form = CodeForm(data={"code": code})
+        return render_template("participant/index.html", form=form, error=message_for(error.code)), status
+    if clean_join_code(code) != code:
+        return redirect(url_for("participant.workshop", code=found.join_code))
+    participant = find_participant(db.session, found.id, participant_token(found))
+    if participant is not None:
+        return render_template("participant/phone.html", workshop=found, participant=participant)
+    form = JoinForm()
+    if form.validate_on_submit():
+        participant = join_workshop(db.session, found, form.display_name.data or "")
+        tokens = dict(session.get("participants") or {})
+        tokens[str(found.id)] = participant.token
+        session["participants"] = tokens
+        session.permanent = True
+        return redirect(url_for("participant.workshop", code=found.join_code))
+    return render_template("participant/join.html", workshop=found, form=form)
+
+
+@bp.get("/qr/<code>.svg")
+def qr_code(code: str) -> Response:
+    """The QR code of a workshop's join address, as SVG."""
+    found = find_by_join_code(db.session, code)
+    if found is None:
+        abort(404)
+    url = public_base_url(request.host_url) + f"j/{found.join_code}"
+    image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathFillImage, box_size=20, border=2)
+    buffer = io.BytesIO()
+    image.save(buffer)
+    return Response(buffer.getvalue(), mimetype="image/svg+xml", headers={"Cache-Control": "max-age=3600"})
+
+
+@bp.post("/lang/<lang>")
+def set_language(lang: str) -> BaseResponse:
+    """Choose the interface language; back to where the person was."""
+    if lang in current_app.config["LANGUAGES"]:
+        session["lang"] = lang
+    target = request.form.get("next") or url_for("participant.index")
+    if not target.startswith("/") or target.startswith("//"):
+        target = url_for("participant.index")
+    return redirect(target)

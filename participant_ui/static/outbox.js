@@ -1,0 +1,28 @@
+// The phone's outbox: every submission waits in localStorage until the server has
+// acknowledged it, so a dropped connection or a reloaded page loses nothing.
+// The server stores each id once, so sending an item twice is harmless.
+export class Outbox {
+  constructor(key) {
+    this.key = key;
+  }
+
+  items() {
+    try {
+      return JSON.parse(localStorage.getItem(this.key) || "[]");
+    } catch {
+      return [];
+    }
+  }
+
+  add(item) {
+    this.save([...this.items(), item]);
+  }
+
+  remove(id) {
+    this.save(this.items().filter((item) => item.id !== id));
+  }
+
+  save(items) {
+    localStorage.setItem(this.key, JSON.stringify(items));
+  }
+}

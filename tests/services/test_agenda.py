@@ -1,0 +1,78 @@
+"""Workshop and agenda operations, without a server."""
+
+from __future__ import annotations
+
+import pytest
+
+from models import agenda
+from models.accounts import Facilitator
+from models.errors import InvalidInput, NotFound
+from models.events import Role
+from models.workshops import Workshop
+from webapp.extensions import db
+
+
+def test_samverkan_template_follows_the_seed_workshops(workshop: Workshop) -> None:
+    steps = workshop.steps
+    assert [s.kind for s in steps] == ["words", "cards", "cards", "tracks", "discussion"]
+    assert steps[0].prompt == "Vilka ord tänker du på när du hör samverkan?"
+    assert steps[1].settings["categories"] == ["Förutsättningar"]
+    assert steps[2].settings["categories"] == ["Hinder", "Möjligheter"]
+    assert steps[2].based_on_step_id == steps[1].id
+    assert steps[3].title == "Spår för vidareutveckling"
+    assert steps[4].settings["questions"]
+    assert len(workshop.join_code) == 6 and workshop.projector_token
+
+
+def test_opening_a_step_closes_the_others_and_raises_the_sequence(workshop: Workshop) -> None:
+    words, cards = workshop.steps[0], workshop.steps[1]
+    first = agenda.open_step(db.session, words)
+    second = agenda.open_step(db.session, cards)
+    assert not words.is_open and cards.is_open
+    assert second.seq == first.seq + 1
+    phone = second.message(Role.PARTICIPANT)
+    assert phone is not None and phone["prev"] == first.seq
+    assert [s["id"] for s in phone["open_steps"]] == [cards.id]
+
+
+def test_several_steps_can_be_open_at_once(workshop: Workshop) -> None:
+    agenda.open_step(db.session, workshop.steps[0])
+    agenda.open_step(db.session, workshop.steps[4], exclusive=False)
+    assert [s.kind for s in workshop.open_steps] == ["words", "discussion"]
+
+
+def test_participants_see_only_open_steps_facilitators_the_whole_agenda(workshop: Workshop) -> None:
+    event = agenda.open_step(db.session, workshop.steps[0])
+    facilitators = event.message(Role.FACILITATOR)
+    participants = event.message(Role.PARTICIPANT)
+    assert facilitators is not None and participants is not None
+    assert len(facilitators["steps"]) == 5
+    assert "steps" not in participants and len(participants["open_steps"]) == 1
+
+
+def test_steps_move_and_delete_keeping_positions_dense(workshop: Workshop) -> None:
+    last = workshop.steps[-1]
+    agenda.move_step(db.session, last, -1)
+    assert workshop.steps[3] is last
+    agenda.delete_step(db.session, workshop.steps[0])
+    assert [s.position for s in workshop.steps] == [0, 1, 2, 3]
+    assert workshop.steps[2] is last
+
+
+def test_a_step_from_another_workshop_is_not_found(workshop: Workshop, facilitator: Facilitator) -> None:
+    other = agenda.create_workshop(db.session, facilitator, "Annan")
+    with pytest.raises(NotFound):
+        agenda.find_step(other, workshop.steps[0].id)
+
+
+@pytest.mark.parametrize(("title", "field"), [("", "title"), ("x" * 201, "title")])
+def test_step_titles_are_required_and_bounded(workshop: Workshop, title: str, field: str) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        agenda.add_step(db.session, workshop, "words", title)
+    assert caught.value.params["field"] == field
+
+
+def test_a_step_builds_only_on_an_earlier_step(workshop: Workshop) -> None:
+    steps = workshop.steps
+    with pytest.raises(InvalidInput):
+        agenda.update_step(db.session, steps[1], "Förutsättningar", "", {}, based_on_step_id=steps[2].id)

@@ -1,0 +1,49 @@
+"""The application factory: one `create_app` builds everything."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from config import BASE_DIR, CONFIGS
+
+
+def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
+    """Build the Flask app. `FLASK_CONFIG` picks development (default), production or testing."""
+    app = Flask(__name__, instance_relative_config=False)
+    config_name = "testing" if test_config else os.environ.get("FLASK_CONFIG", "development")
+    app.config.from_object(CONFIGS[config_name])
+    if test_config:
+        app.config.update(test_config)
+    Path(app.config["INSTANCE_DIR"]).mkdir(parents=True, exist_ok=True)
+    _ensure_secret_key(app, config_name)
+
+    from webapp import blueprints, commands, errors, extensions_setup, security
+
+    extensions_setup.register_extensions(app)
+    security.register_security(app)
+    blueprints.register_blueprints(app)
+    errors.register_errorhandlers(app)
+    commands.register_commands(app)
+    return app
+
+
+def _ensure_secret_key(app: Flask, config_name: str) -> None:
+    """Production refuses to start without SECRET_KEY; a laptop keeps a generated one."""
+    if app.config.get("SECRET_KEY"):
+        return
+    if config_name == "production":
+        raise RuntimeError("SECRET_KEY must be set in production (see docs/DEPLOY.md).")
+    key_file = Path(app.config["INSTANCE_DIR"]) / "secret_key"
+    if not key_file.exists():
+        key_file.write_text(secrets.token_hex(32))
+        key_file.chmod(0o600)
+    app.config["SECRET_KEY"] = key_file.read_text().strip()
+
+
+__all__ = ["BASE_DIR", "create_app"]

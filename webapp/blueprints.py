@@ -1,0 +1,29 @@
+"""Registers the blueprints and the template helpers they share."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask, current_app, request
+from flask_babel import get_locale
+
+from webapp.netinfo import public_base_url
+
+
+def register_blueprints(app: Flask) -> None:
+    from facilitator.routes import bp as facilitator_bp
+    from facilitator.routes import projector_bp
+    from participant_ui.routes import bp as participant_bp
+
+    app.register_blueprint(participant_bp)
+    app.register_blueprint(facilitator_bp)
+    app.register_blueprint(projector_bp)
+    app.context_processor(_template_globals)
+
+
+def _template_globals() -> dict[str, Any]:
+    return {
+        "current_locale": str(get_locale() or "sv"),
+        "languages": current_app.config["LANGUAGES"],
+        "public_base_url": public_base_url(request.host_url),
+    }

@@ -1,0 +1,101 @@
+"""Command-line tools: `flask --app wsgi <command>`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+
+import click
+from flask import Flask, current_app, url_for
+
+from models.accounts import count_facilitators, create_facilitator, find_facilitator
+from models.errors import DomainError
+from models.templates import TEMPLATES, create_from_template
+from models.workshops import Workshop
+from webapp.errors import message_for
+from webapp.extensions import db
+from webapp.netinfo import detect_public_url
+
+
+def register_commands(app: Flask) -> None:
+    app.cli.add_command(create_facilitator_command)
+    app.cli.add_command(create_workshop_command)
+    app.cli.add_command(ensure_facilitator_command)
+
+
+def _fail(error: DomainError) -> None:
+    raise click.ClickException(message_for(error.code, **error.params))
+
+
+@click.command("create-facilitator")
+@click.argument("email")
+@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True)
+@click.option("--name", default="")
+def create_facilitator_command(email: str, password: str, name: str) -> None:
+    """Add a facilitator account."""
+    try:
+        facilitator = create_facilitator(db.session, email, password, name)
+    except DomainError as error:
+        _fail(error)
+        return
+    click.echo(f"Created facilitator {facilitator.email}")
+
+
+@click.command("ensure-facilitator")
+@click.option("--email", default="facilitator@rundabord.local", show_default=True)
+def ensure_facilitator_command(email: str) -> None:
+    """Create the first facilitator account if there is none, printing its password once."""
+    ensure_first_facilitator(email)
+
+
+def ensure_first_facilitator(email: str = "facilitator@rundabord.local") -> None:
+    if count_facilitators(db.session) > 0:
+        click.echo("Facilitator accounts exist; log in with yours.")
+        return
+    password = secrets.token_urlsafe(12)
+    create_facilitator(db.session, email, password)
+    click.echo("First facilitator account created. Note the password: it is shown only now.")
+    click.echo(f"  e-mail:   {email}")
+    click.echo(f"  password: {password}")
+
+
+@click.command("create-workshop")
+@click.option("--template", "template_key", type=click.Choice(sorted(TEMPLATES)), default="samverkan")
+@click.option("--facilitator", "email", required=True, help="E-mail of the facilitator who runs it.")
+@click.option("--title", default="")
+@click.option("--date", "date_text", default="", help="YYYY-MM-DD")
+@click.option("--place", default="")
+@click.option("--organizer", default="")
+def create_workshop_command(
+    template_key: str, email: str, title: str, date_text: str, place: str, organizer: str
+) -> None:
+    """Create a workshop from a template and print its join code and addresses."""
+    owner = find_facilitator(db.session, email)
+    if owner is None:
+        raise click.ClickException(f"No facilitator with e-mail {email}")
+    try:
+        date = dt.date.fromisoformat(date_text) if date_text else None
+    except ValueError:
+        raise click.ClickException("The date must be written YYYY-MM-DD") from None
+    try:
+        workshop = create_from_template(db.session, owner, template_key, title, date, place, organizer)
+    except DomainError as error:
+        _fail(error)
+        return
+    for label, value in workshop_addresses(workshop).items():
+        click.echo(f"{label}: {value}")
+
+
+def workshop_addresses(workshop: Workshop) -> dict[str, str]:
+    """The join code and the addresses a facilitator hands out, with the public base URL."""
+    base = current_app.config.get("PUBLIC_URL") or detect_public_url(int(current_app.config["PORT"]))[0]
+    base = base if base.endswith("/") else base + "/"
+    with current_app.test_request_context(base_url=base):
+        return {
+            "Workshop": f"{workshop.id} {workshop.title}",
+            "Join code": workshop.join_code,
+            "Join URL": base + f"j/{workshop.join_code}",
+            "Projector URL": base.rstrip("/")
+            + url_for("projector.projector", token=workshop.projector_token),
+            "Dashboard URL": base.rstrip("/") + url_for("facilitator.dashboard", workshop_id=workshop.id),
+        }

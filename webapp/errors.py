@@ -1,0 +1,76 @@
+"""Error pages, and domain errors as messages in the user's language."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask, render_template
+from flask_babel import gettext, lazy_gettext
+from werkzeug.exceptions import HTTPException
+
+from models.errors import DomainError
+
+# One sentence per domain error code, shown on the phone or the facilitator's screen.
+MESSAGES = {
+    "invalid": lazy_gettext("That could not be saved. Please check what you entered."),
+    "not_found": lazy_gettext("That no longer exists."),
+    "forbidden": lazy_gettext("You are not allowed to do that."),
+    "unknown_code": lazy_gettext(
+        "There is no workshop with that code. Check the code on the screen and try again."
+    ),
+    "workshop_ended": lazy_gettext("This workshop has ended. Thank you for taking part!"),
+    "step_closed": lazy_gettext("This step is closed. Your text was not sent."),
+    "wrong_step_kind": lazy_gettext("This step does not take that kind of input."),
+    "empty": lazy_gettext("Write something first."),
+    "too_long": lazy_gettext("That is too long: at most %(limit)d characters."),
+    "limit_reached": lazy_gettext("You have already sent %(limit)d. Withdraw one to send another."),
+    "invalid_input": lazy_gettext("That could not be saved. Please check what you entered."),
+    "account_exists": lazy_gettext("There is already an account with that e-mail address."),
+    "weak_password": lazy_gettext("The password must be at least %(min_length)d characters long."),
+    "not_joined": lazy_gettext("Join the workshop first."),
+    "rate_limited": lazy_gettext("You are sending too fast. Wait a moment and try again."),
+}
+
+FIELD_NAMES = {
+    "title": lazy_gettext("Title"),
+    "prompt": lazy_gettext("Prompt"),
+    "email": lazy_gettext("E-mail"),
+}
+
+
+def message_for(code: str, **params: Any) -> str:
+    template = MESSAGES.get(code, MESSAGES["invalid"])
+    try:
+        return str(template) % params if params else str(template)
+    except (KeyError, TypeError, ValueError):
+        return str(MESSAGES["invalid"])
+
+
+def error_ack(error: DomainError) -> dict[str, Any]:
+    """The acknowledgement a socket handler returns for a broken rule."""
+    return {"ok": False, "error": error.code, "message": message_for(error.code, **error.params)}
+
+
+def register_errorhandlers(app: Flask) -> None:
+    @app.errorhandler(DomainError)
+    def domain_error(error: DomainError) -> tuple[str, int]:
+        status = {"not_found": 404, "forbidden": 403}.get(error.code, 400)
+        return render_template(
+            "error.html", status=status, message=message_for(error.code, **error.params)
+        ), status
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException) -> tuple[str, int]:
+        status = error.code or 500
+        return render_template("error.html", status=status, message=_http_message(status)), status
+
+
+def _http_message(status: int) -> str:
+    return {
+        400: gettext("The request could not be understood. Reload the page and try again."),
+        403: gettext("You are not allowed to see this page."),
+        404: gettext("The page could not be found."),
+        405: gettext("That action is not possible here."),
+        413: gettext("That was too large to send."),
+        429: gettext("Too many attempts. Wait a minute and try again."),
+    }.get(status, gettext("Something went wrong on the server. Nothing you sent is lost; try again."))

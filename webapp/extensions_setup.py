@@ -1,0 +1,88 @@
+"""Binds the extension objects of `webapp.extensions` to one app."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from flask import Flask, current_app, request, session
+from sqlalchemy import event
+from sqlalchemy.engine import Connection, Engine
+
+from config import BASE_DIR
+from webapp.extensions import babel, csrf, db, limiter, login_manager, migrate, socketio
+
+
+def register_extensions(app: Flask) -> None:
+    """Initialise every extension; socket handler modules are imported first."""
+    app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", _engine_options(app))
+    app.config.setdefault("SQLALCHEMY_SESSION_OPTIONS", {"expire_on_commit": False})
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(BASE_DIR / "migrations"), render_as_batch=True)
+    login_manager.init_app(app)
+    login_manager.login_view = "facilitator.login"
+    login_manager.login_message_category = "info"
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=select_locale)
+    limiter.init_app(app)
+    _init_socketio(app)
+
+
+def _engine_options(app: Flask) -> dict[str, Any]:
+    uri: str = app.config["SQLALCHEMY_DATABASE_URI"]
+    if uri.startswith("sqlite"):
+        # One connection per process: SQLite writes one at a time anyway, and with
+        # gevent a second connection could only wait on the file lock, blocking the
+        # whole event loop. The pool queue waits cooperatively instead.
+        return {"pool_size": 1, "max_overflow": 0, "pool_timeout": 30}
+    return {"pool_pre_ping": True, "pool_size": 10, "max_overflow": 20}
+
+
+def _init_socketio(app: Flask) -> None:
+    # Handlers register on import, before init_app (as Flask-SocketIO-Chat does).
+    import facilitator.events  # noqa: F401
+    import participant_ui.events  # noqa: F401
+    import webapp.sockets  # noqa: F401
+
+    socketio.init_app(
+        app,
+        async_mode=app.config["SOCKETIO_ASYNC_MODE"],
+        message_queue=app.config.get("REDIS_URL"),
+        max_http_buffer_size=app.config["MAX_SOCKET_MESSAGE_BYTES"],
+        cors_allowed_origins=app.config.get("SOCKETIO_ALLOWED_ORIGINS"),
+        ping_interval=10,
+        ping_timeout=20,
+    )
+
+
+def select_locale() -> str:
+    """The language the person chose, else Swedish.
+
+    Not the browser's language: many phones in a Swedish room are set to English,
+    and the workshop itself is held in Swedish.
+    """
+    chosen = session.get("lang") if request else None
+    if chosen in current_app.config["LANGUAGES"]:
+        return str(chosen)
+    return str(current_app.config["BABEL_DEFAULT_LOCALE"])
+
+
+@event.listens_for(Engine, "connect")
+def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    if not isinstance(dbapi_connection, sqlite3.Connection):
+        return
+    # Let SQLAlchemy emit BEGIN itself (see _sqlite_begin); the driver's own is too late.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+@event.listens_for(Engine, "begin")
+def _sqlite_begin(conn: Connection) -> None:
+    if conn.dialect.name == "sqlite":
+        # Take the write lock at the start, so a transaction that read first can
+        # never fail to upgrade ("database is locked") when another process wrote.
+        conn.exec_driver_sql("BEGIN IMMEDIATE")

@@ -1,0 +1,50 @@
+"""`make run`: migrate, make sure a facilitator exists, print the addresses, serve.
+
+One process serves everything (gevent): pages, Socket.IO and background work.
+"""
+
+from __future__ import annotations
+
+from gevent import monkey
+
+monkey.patch_all()
+
+import os  # noqa: E402
+import sys  # noqa: E402
+
+from flask_migrate import upgrade  # noqa: E402
+
+from webapp import create_app  # noqa: E402
+from webapp.commands import ensure_first_facilitator  # noqa: E402
+from webapp.extensions import socketio  # noqa: E402
+from webapp.netinfo import detect_public_url  # noqa: E402
+
+
+def main() -> None:
+    app = create_app()
+    port = int(app.config["PORT"])
+    if not app.config.get("PUBLIC_URL"):
+        url, loopback_only = detect_public_url(port)
+        app.config["PUBLIC_URL"] = url
+        if loopback_only:
+            print("WARNING: no network address found; phones cannot reach 127.0.0.1.", file=sys.stderr)
+    with app.app_context():
+        upgrade()
+        ensure_first_facilitator()
+    base = app.config["PUBLIC_URL"].rstrip("/")
+    print()
+    print(f"Rundabord is running. Phones join at:   {base}/")
+    print(f"Facilitators log in at:                  {base}/f/login")
+    print(f"(listening on {app.config['HOST']}:{port}; set PUBLIC_URL to change the address in QR codes)")
+    sys.stdout.flush()
+    socketio.run(
+        app,
+        host=app.config["HOST"],
+        port=port,
+        log_output=os.environ.get("RUNDABORD_ACCESS_LOG") == "1",
+        allow_unsafe_werkzeug=False,
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,146 @@
+"""Socket.IO connection handling shared by every role.
+
+A client says who it is in the connect `auth` payload; the server checks it
+against the session cookie (participants, facilitators) or the projector token,
+puts the connection in its workshop's room for that role and remembers the
+identity for the handlers. Role-specific handlers live in `participant_ui.events`
+and `facilitator.events` and use the decorators below.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from flask import current_app, session
+from flask_login import current_user
+from flask_socketio import ConnectionRefusedError, join_room
+
+from models.errors import DomainError, PermissionDenied
+from models.events import Role
+from models.participants import Participant, find_participant
+from models.snapshots import snapshot
+from models.workshops import Workshop, find_by_projector_token
+from webapp.broadcast import room
+from webapp.errors import error_ack
+from webapp.extensions import db, socketio
+from webapp.presence import presence
+
+IDENTITY_KEY = "socket_identity"
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who is on the other end of one socket connection."""
+
+    role: Role
+    workshop_id: int
+    participant_id: int | None = None
+
+
+def _auth_workshop_id(auth: dict[str, Any]) -> int:
+    workshop_id = auth.get("workshop")
+    if not isinstance(workshop_id, int) or isinstance(workshop_id, bool):
+        raise ConnectionRefusedError("bad_auth")
+    return workshop_id
+
+
+def _identify(auth: Any) -> Identity:
+    if not isinstance(auth, dict):
+        raise ConnectionRefusedError("bad_auth")
+    role = auth.get("role")
+    if role == Role.PROJECTOR.value:
+        workshop = find_by_projector_token(db.session, str(auth.get("token") or ""))
+        if workshop is None:
+            raise ConnectionRefusedError("forbidden")
+        return Identity(Role.PROJECTOR, workshop.id)
+    workshop_id = _auth_workshop_id(auth)
+    if role == Role.PARTICIPANT.value:
+        token = (session.get("participants") or {}).get(str(workshop_id))
+        participant = find_participant(db.session, workshop_id, token)
+        if participant is None:
+            raise ConnectionRefusedError("not_joined")
+        return Identity(Role.PARTICIPANT, workshop_id, participant.id)
+    if role == Role.FACILITATOR.value:
+        workshop = db.session.get(Workshop, workshop_id)
+        if workshop is None or not current_user.is_authenticated or not workshop.is_run_by(current_user.id):
+            raise ConnectionRefusedError("forbidden")
+        return Identity(Role.FACILITATOR, workshop_id)
+    raise ConnectionRefusedError("bad_auth")
+
+
+@socketio.on("connect")
+def on_connect(auth: Any = None) -> None:
+    """Any client connects with auth {role, workshop | token}; refused unless it belongs."""
+    identity = _identify(auth)
+    session[IDENTITY_KEY] = identity
+    join_room(room(identity.workshop_id, identity.role))
+    if identity.participant_id is not None:
+        presence.join(identity.workshop_id, identity.participant_id)
+        presence.changed(current_app._get_current_object(), identity.workshop_id)  # type: ignore[attr-defined]
+    db.session.remove()
+
+
+@socketio.on("disconnect")
+def on_disconnect(*_args: Any) -> None:
+    identity = session.get(IDENTITY_KEY)
+    if isinstance(identity, Identity) and identity.participant_id is not None:
+        presence.leave(identity.workshop_id, identity.participant_id)
+        presence.changed(current_app._get_current_object(), identity.workshop_id)  # type: ignore[attr-defined]
+
+
+def current_identity() -> Identity:
+    identity = session.get(IDENTITY_KEY)
+    if not isinstance(identity, Identity):
+        raise PermissionDenied()
+    return identity
+
+
+def handler(*roles: Role) -> Callable[[Callable[..., dict[str, Any]]], Callable[..., dict[str, Any]]]:
+    """Wrap a socket handler: only `roles` may call it; domain errors become error acks.
+
+    The wrapped function gets the caller's Identity and the payload (a dict).
+    """
+
+    def decorate(function: Callable[..., dict[str, Any]]) -> Callable[..., dict[str, Any]]:
+        @functools.wraps(function)
+        def wrapper(payload: Any = None) -> dict[str, Any]:
+            try:
+                identity = current_identity()
+                if identity.role not in roles:
+                    raise PermissionDenied()
+                if payload is not None and not isinstance(payload, dict):
+                    return error_ack(DomainError())
+                return function(identity, payload or {})
+            except DomainError as error:
+                db.session.rollback()
+                return error_ack(error)
+            finally:
+                db.session.remove()
+
+        return wrapper
+
+    return decorate
+
+
+def participant_of(identity: Identity) -> Participant:
+    participant = db.session.get(Participant, identity.participant_id)
+    if participant is None:
+        raise PermissionDenied()
+    return participant
+
+
+@socketio.on("get_snapshot")
+@handler(Role.PARTICIPANT, Role.PROJECTOR, Role.FACILITATOR)
+def on_get_snapshot(identity: Identity, _payload: dict[str, Any]) -> dict[str, Any]:
+    """Any client asks for the whole state of its workshop, as its role sees it."""
+    participant = participant_of(identity) if identity.role is Role.PARTICIPANT else None
+    data = snapshot(db.session, identity.workshop_id, identity.role, participant)
+    if identity.role is Role.FACILITATOR:
+        data["presence"] = presence.summary(identity.workshop_id)
+    return data
+
+
+__all__ = ["Identity", "handler", "participant_of"]

@@ -1,0 +1,90 @@
+// The live connection every screen uses: connect with a role, apply a snapshot,
+// then apply events in sequence order. An event names the previous event of the
+// same role (`prev`); if that is not the last one applied, something was missed:
+// wait briefly for it (events may overtake each other), then fetch a snapshot.
+import { io } from "/static/vendor/socket.io/socket.io.esm.min.js";
+
+const GAP_WAIT_MS = 1000;
+const SNAPSHOT_RETRY_MS = 2000;
+
+export function connectLive({ auth, events = {}, notices = {}, onSnapshot, onState = () => {} }) {
+  const socket = io({ auth, reconnectionDelayMax: 5000 });
+  let lastSeq = null;
+  let fetching = false;
+  let gapTimer = null;
+  const pending = new Map();
+
+  function fetchSnapshot() {
+    if (fetching) return;
+    fetching = true;
+    socket.timeout(10000).emit("get_snapshot", {}, (err, snap) => {
+      fetching = false;
+      if (err || !snap || !snap.ok) {
+        if (socket.connected) setTimeout(fetchSnapshot, SNAPSHOT_RETRY_MS);
+        return;
+      }
+      lastSeq = snap.seq;
+      onSnapshot(snap);
+      drain();
+    });
+  }
+
+  function apply(name, message) {
+    lastSeq = message.seq;
+    events[name](message);
+  }
+
+  function drain() {
+    for (const seq of [...pending.keys()]) if (seq <= lastSeq) pending.delete(seq);
+    let next = [...pending.values()].find(([, m]) => m.prev === lastSeq);
+    while (next) {
+      pending.delete(next[1].seq);
+      apply(...next);
+      next = [...pending.values()].find(([, m]) => m.prev === lastSeq);
+    }
+    clearTimeout(gapTimer);
+    gapTimer = pending.size ? setTimeout(fetchSnapshot, GAP_WAIT_MS) : null;
+  }
+
+  function receive(name, message) {
+    if (lastSeq !== null && message.seq <= lastSeq) return; // already in the snapshot
+    pending.set(message.seq, [name, message]);
+    if (lastSeq !== null) drain();
+  }
+
+  for (const name of Object.keys(events)) socket.on(name, (m) => receive(name, m));
+  for (const [name, fn] of Object.entries(notices)) socket.on(name, fn);
+
+  socket.on("connect", () => {
+    onState("connected");
+    lastSeq = null;
+    fetchSnapshot();
+  });
+  socket.on("disconnect", () => onState(navigator.onLine ? "reconnecting" : "offline"));
+  socket.on("connect_error", (err) => {
+    if (err && (err.message === "not_joined" || err.message === "forbidden")) {
+      socket.disconnect();
+      onState("refused", err.message);
+    } else {
+      onState(navigator.onLine ? "reconnecting" : "offline");
+    }
+  });
+  window.addEventListener("offline", () => onState("offline"));
+  window.addEventListener("online", () => { if (!socket.connected) socket.connect(); });
+  socket.resync = fetchSnapshot; // for views that need data no event carries
+  return socket;
+}
+
+// Strings from the page's translation block (the server's catalogue), with %(name)s filled in.
+export function loadStrings(id = "i18n") {
+  const element = document.getElementById(id);
+  const strings = element ? JSON.parse(element.textContent) : {};
+  return (key, params = {}) =>
+    (key in strings ? strings[key] : key).replace(/%\((\w+)\)s/g, (_, name) => String(params[name] ?? ""));
+}
+
+// A random id for a submission. crypto.randomUUID needs HTTPS; a venue laptop serves HTTP.
+export function newId() {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
