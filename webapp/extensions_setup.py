@@ -11,6 +11,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from config import BASE_DIR
 from webapp.extensions import babel, csrf, db, limiter, login_manager, migrate, socketio
+from webapp.presence import init_presence
 
 
 def register_extensions(app: Flask) -> None:
@@ -25,6 +26,7 @@ def register_extensions(app: Flask) -> None:
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
     limiter.init_app(app)
+    init_presence(app)
     _init_socketio(app)
 
 

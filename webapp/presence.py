@@ -7,7 +7,7 @@ import threading
 from collections import Counter, defaultdict
 from typing import Any
 
-from flask import Flask
+from flask import Flask, current_app
 
 from models.events import Role
 from models.words import answered_count
@@ -21,19 +21,26 @@ class Presence:
 
     def __init__(self) -> None:
         self._connections: dict[int, Counter[int]] = defaultdict(Counter)
+        self._by_sid: dict[str, tuple[int, int]] = {}
         self._pending: set[int] = set()
         self._lock = threading.Lock()
 
-    def join(self, workshop_id: int, participant_id: int) -> None:
+    def join(self, sid: str, workshop_id: int, participant_id: int) -> None:
         with self._lock:
+            self._by_sid[sid] = (workshop_id, participant_id)
             self._connections[workshop_id][participant_id] += 1
 
-    def leave(self, workshop_id: int, participant_id: int) -> None:
+    def leave(self, sid: str) -> int | None:
+        """Forget a connection; returns its workshop, or None if it was no participant's."""
         with self._lock:
+            if sid not in self._by_sid:
+                return None
+            workshop_id, participant_id = self._by_sid.pop(sid)
             counter = self._connections[workshop_id]
             counter[participant_id] -= 1
             if counter[participant_id] <= 0:
                 del counter[participant_id]
+            return workshop_id
 
     def connected(self, workshop_id: int) -> int:
         with self._lock:
@@ -73,4 +80,11 @@ class Presence:
         return {"connected": self.connected(workshop_id), "answered": answered}
 
 
-presence = Presence()
+def init_presence(app: Flask) -> None:
+    app.extensions["rundabord.presence"] = Presence()
+
+
+def current_presence() -> Presence:
+    """The presence of the running app (each app, and so each test, has its own)."""
+    presence: Presence = current_app.extensions["rundabord.presence"]
+    return presence

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from flask import current_app, session
+from flask import current_app, request, session
 from flask_login import current_user
 from flask_socketio import ConnectionRefusedError, join_room
 
@@ -26,7 +26,7 @@ from models.workshops import Workshop, find_by_projector_token
 from webapp.broadcast import room
 from webapp.errors import error_ack
 from webapp.extensions import db, socketio
-from webapp.presence import presence
+from webapp.presence import current_presence
 
 IDENTITY_KEY = "socket_identity"
 
@@ -78,17 +78,16 @@ def on_connect(auth: Any = None) -> None:
     session[IDENTITY_KEY] = identity
     join_room(room(identity.workshop_id, identity.role))
     if identity.participant_id is not None:
-        presence.join(identity.workshop_id, identity.participant_id)
-        presence.changed(current_app._get_current_object(), identity.workshop_id)  # type: ignore[attr-defined]
+        current_presence().join(request.sid, identity.workshop_id, identity.participant_id)  # type: ignore[attr-defined]
+        current_presence().changed(current_app._get_current_object(), identity.workshop_id)  # type: ignore[attr-defined]
     db.session.remove()
 
 
 @socketio.on("disconnect")
 def on_disconnect(*_args: Any) -> None:
-    identity = session.get(IDENTITY_KEY)
-    if isinstance(identity, Identity) and identity.participant_id is not None:
-        presence.leave(identity.workshop_id, identity.participant_id)
-        presence.changed(current_app._get_current_object(), identity.workshop_id)  # type: ignore[attr-defined]
+    workshop_id = current_presence().leave(request.sid)  # type: ignore[attr-defined]
+    if workshop_id is not None:
+        current_presence().changed(current_app._get_current_object(), workshop_id)  # type: ignore[attr-defined]
 
 
 def current_identity() -> Identity:
@@ -139,7 +138,7 @@ def on_get_snapshot(identity: Identity, _payload: dict[str, Any]) -> dict[str, A
     participant = participant_of(identity) if identity.role is Role.PARTICIPANT else None
     data = snapshot(db.session, identity.workshop_id, identity.role, participant)
     if identity.role is Role.FACILITATOR:
-        data["presence"] = presence.summary(identity.workshop_id)
+        data["presence"] = current_presence().summary(identity.workshop_id)
     return data
 
 

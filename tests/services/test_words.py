@@ -39,7 +39,9 @@ def test_a_word_is_stored_and_announced(open_words: Workshop, phone: Participant
     assert outcome.event.message(Role.PARTICIPANT) is None
 
 
-def test_a_resent_submission_is_stored_once_with_the_same_ack(open_words: Workshop, phone: Participant) -> None:
+def test_a_resent_submission_is_stored_once_with_the_same_ack(
+    open_words: Workshop, phone: Participant
+) -> None:
     step_id = words_step_id(open_words)
     first = submit_word(db.session, phone, step_id, "resend-0001", "Tillit")
     again = submit_word(db.session, phone, step_id, "resend-0001", "Tillit")

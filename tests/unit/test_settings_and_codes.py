@@ -40,6 +40,8 @@ def test_join_codes_have_no_look_alike_characters() -> None:
     assert not set("0O1IL") & set(JOIN_CODE_ALPHABET)
 
 
-@pytest.mark.parametrize(("typed", "code"), [("k7m2qx", "K7M2QX"), (" K7M-2QX ", "K7M2QX"), ("k7 m2 qx", "K7M2QX")])
+@pytest.mark.parametrize(
+    ("typed", "code"), [("k7m2qx", "K7M2QX"), (" K7M-2QX ", "K7M2QX"), ("k7 m2 qx", "K7M2QX")]
+)
 def test_typed_codes_ignore_case_spaces_and_dashes(typed: str, code: str) -> None:
     assert clean_join_code(typed) == code

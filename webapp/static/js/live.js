@@ -75,12 +75,12 @@ export function connectLive({ auth, events = {}, notices = {}, onSnapshot, onSta
   return socket;
 }
 
-// Strings from the page's translation block (the server's catalogue), with %(name)s filled in.
+// Strings from the page's translation block (the server's catalogue), with {name} filled in.
 export function loadStrings(id = "i18n") {
   const element = document.getElementById(id);
   const strings = element ? JSON.parse(element.textContent) : {};
   return (key, params = {}) =>
-    (key in strings ? strings[key] : key).replace(/%\((\w+)\)s/g, (_, name) => String(params[name] ?? ""));
+    (key in strings ? strings[key] : key).replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? ""));
 }
 
 // A random id for a submission. crypto.randomUUID needs HTTPS; a venue laptop serves HTTP.

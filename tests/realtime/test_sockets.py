@@ -1,0 +1,201 @@
+"""Socket.IO: who may connect, what each room receives, acknowledgements."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from flask_socketio import SocketIOTestClient
+
+from models.accounts import Facilitator
+from models.words import Word
+from models.workshops import Workshop
+from tests.conftest import AuthActions, join
+from webapp.extensions import db, socketio
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Plain facts of the workshop: socket handlers end the test's session, detaching models."""
+
+    id: int
+    code: str
+    token: str
+    step_ids: list[int]
+
+
+@pytest.fixture
+def facts(workshop: Workshop) -> Facts:
+    return Facts(workshop.id, workshop.join_code, workshop.projector_token, [s.id for s in workshop.steps])
+
+
+def connect(app: Flask, client: FlaskClient, auth: dict[str, Any]) -> SocketIOTestClient:
+    return socketio.test_client(app, flask_test_client=client, auth=auth)
+
+
+@pytest.fixture
+def phone(app: Flask, workshop: Workshop, facts: Facts) -> SocketIOTestClient:
+    client = app.test_client()
+    join(client, workshop, "Kim")
+    sock = connect(app, client, {"role": "participant", "workshop": facts.id})
+    assert sock.is_connected()
+    return sock
+
+
+@pytest.fixture
+def projector(app: Flask, facts: Facts) -> SocketIOTestClient:
+    sock = connect(app, app.test_client(), {"role": "projector", "token": facts.token})
+    assert sock.is_connected()
+    return sock
+
+
+@pytest.fixture
+def dashboard(app: Flask, facts: Facts) -> SocketIOTestClient:
+    client = app.test_client()
+    AuthActions(client).login()
+    sock = connect(app, client, {"role": "facilitator", "workshop": facts.id})
+    assert sock.is_connected()
+    return sock
+
+
+def events(sock: SocketIOTestClient, name: str) -> list[dict[str, Any]]:
+    return [e["args"][0] for e in sock.get_received() if e["name"] == name]
+
+
+def open_words(dashboard: SocketIOTestClient, facts: Facts) -> int:
+    step_id = facts.step_ids[0]
+    assert dashboard.emit("open_step", {"step_id": step_id}, callback=True) == {"ok": True}
+    return step_id
+
+
+def test_a_phone_that_has_not_joined_is_refused(app: Flask, facts: Facts) -> None:
+    sock = connect(app, app.test_client(), {"role": "participant", "workshop": facts.id})
+    assert not sock.is_connected()
+
+
+def test_a_wrong_projector_token_is_refused(app: Flask, workshop: Workshop) -> None:
+    assert not connect(app, app.test_client(), {"role": "projector", "token": "guess"}).is_connected()
+
+
+@pytest.mark.parametrize("auth", [None, "x", {}, {"role": "admin", "workshop": 1}, {"role": "participant"}])
+def test_malformed_auth_is_refused(app: Flask, workshop: Workshop, auth: Any) -> None:
+    assert not connect(app, app.test_client(), auth).is_connected()
+
+
+def test_another_workshops_facilitator_is_refused(
+    app: Flask, facts: Facts, other_facilitator: Facilitator
+) -> None:
+    client = app.test_client()
+    AuthActions(client).login("annan@kommun.se")
+    assert not connect(app, client, {"role": "facilitator", "workshop": facts.id}).is_connected()
+
+
+def test_opening_a_step_reaches_phones_and_projector(
+    facts: Facts, dashboard: SocketIOTestClient, phone: SocketIOTestClient, projector: SocketIOTestClient
+) -> None:
+    phone.get_received()
+    step_id = open_words(dashboard, facts)
+    [message] = events(phone, "agenda_changed")
+    assert [s["id"] for s in message["open_steps"]] == [step_id]
+    assert message["seq"] > message["prev"]
+    assert events(projector, "agenda_changed")[0]["open_steps"][0]["prompt"].startswith("Vilka ord")
+
+
+def test_a_word_goes_to_projector_and_dashboard_but_not_to_phones(
+    facts: Facts, dashboard: SocketIOTestClient, phone: SocketIOTestClient, projector: SocketIOTestClient
+) -> None:
+    step_id = open_words(dashboard, facts)
+    for sock in (dashboard, phone, projector):
+        sock.get_received()
+    ack = phone.emit(
+        "submit_word", {"id": "word-000001", "step_id": step_id, "text": "Tillit"}, callback=True
+    )
+    assert ack["ok"] and ack["word"]["text"] == "Tillit"
+    [seen] = events(projector, "word_added")
+    assert seen["word"]["text"] == "Tillit" and "participant" not in seen
+    [dash] = events(dashboard, "word_added")
+    assert dash["participant"]["name"] == "Kim" and dash["seq"] == seen["seq"]
+    assert events(phone, "word_added") == []
+
+
+def test_a_resend_gets_the_same_ack_and_no_event(
+    facts: Facts, dashboard: SocketIOTestClient, phone: SocketIOTestClient, projector: SocketIOTestClient
+) -> None:
+    step_id = open_words(dashboard, facts)
+    payload = {"id": "word-000002", "step_id": step_id, "text": "Prata"}
+    first = phone.emit("submit_word", payload, callback=True)
+    projector.get_received()
+    assert phone.emit("submit_word", payload, callback=True) == first
+    assert events(projector, "word_added") == []
+    assert db.session.query(Word).count() == 1
+
+
+@pytest.mark.parametrize(
+    ("payload", "code", "message"),
+    [
+        ({"id": "word-000003", "text": "x" * 41}, "too_long", "högst 40 tecken"),
+        ({"id": "word-000004", "text": " "}, "empty", "Skriv något först."),
+        ({"id": "word-000005", "text": ["Tillit"]}, "invalid_input", "Kontrollera det du skrev"),
+        ({"text": "Tillit"}, "invalid_input", "Kontrollera det du skrev"),
+    ],
+)
+def test_bad_input_gets_an_error_ack_in_swedish(
+    facts: Facts,
+    dashboard: SocketIOTestClient,
+    phone: SocketIOTestClient,
+    payload: dict[str, Any],
+    code: str,
+    message: str,
+) -> None:
+    step_id = open_words(dashboard, facts)
+    ack = phone.emit("submit_word", {"step_id": step_id, **payload}, callback=True)
+    assert ack["ok"] is False and ack["error"] == code and message in ack["message"]
+
+
+def test_a_non_dict_payload_is_refused(phone: SocketIOTestClient) -> None:
+    ack = phone.emit("submit_word", "Tillit", callback=True)
+    assert ack["ok"] is False
+
+
+def test_participants_and_projector_cannot_run_the_agenda(
+    facts: Facts, phone: SocketIOTestClient, projector: SocketIOTestClient
+) -> None:
+    for sock in (phone, projector):
+        ack = sock.emit("open_step", {"step_id": facts.step_ids[0]}, callback=True)
+        assert ack["ok"] is False and ack["error"] == "forbidden"
+    workshop = db.session.get(Workshop, facts.id)
+    assert workshop is not None and not any(s.is_open for s in workshop.steps)
+
+
+def test_projector_cannot_submit(facts: Facts, projector: SocketIOTestClient) -> None:
+    ack = projector.emit("submit_word", {"id": "word-000006", "step_id": 1, "text": "x"}, callback=True)
+    assert ack["error"] == "forbidden"
+
+
+def test_snapshots_per_role(
+    facts: Facts, dashboard: SocketIOTestClient, phone: SocketIOTestClient, projector: SocketIOTestClient
+) -> None:
+    step_id = open_words(dashboard, facts)
+    phone.emit("submit_word", {"id": "word-000007", "step_id": step_id, "text": "Tillit"}, callback=True)
+    mine = phone.emit("get_snapshot", {}, callback=True)
+    assert mine["open_steps"][0]["mine"][0]["text"] == "Tillit" and "ranking" not in mine["open_steps"][0]
+    screen = projector.emit("get_snapshot", {}, callback=True)
+    assert screen["open_steps"][0]["ranking"][0]["count"] == 1
+    full = dashboard.emit("get_snapshot", {}, callback=True)
+    assert len(full["steps"]) == 5 and full["presence"]["connected"] == 1
+    assert full["presence"]["answered"] == {str(step_id): 1}
+
+
+def test_the_dashboard_hears_who_connects(
+    app: Flask, workshop: Workshop, facts: Facts, dashboard: SocketIOTestClient
+) -> None:
+    dashboard.get_received()
+    client = app.test_client()
+    client.post(f"/j/{facts.code}", data={"display_name": ""})
+    sock = connect(app, client, {"role": "participant", "workshop": facts.id})
+    assert events(dashboard, "presence_changed")[-1]["connected"] == 1
+    sock.disconnect()
+    assert events(dashboard, "presence_changed")[-1]["connected"] == 0

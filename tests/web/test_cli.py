@@ -1,0 +1,44 @@
+"""Command-line tools."""
+
+from __future__ import annotations
+
+from flask.testing import FlaskCliRunner
+
+from models.accounts import Facilitator, find_facilitator
+from models.workshops import Workshop
+from webapp.extensions import db
+
+
+def test_create_facilitator_and_workshop(runner: FlaskCliRunner) -> None:
+    result = runner.invoke(args=["create-facilitator", "ny@region.se", "--password", "ett långt lösenord"])
+    assert result.exit_code == 0, result.output
+    assert find_facilitator(db.session, "ny@region.se") is not None
+    result = runner.invoke(
+        args=[
+            "create-workshop",
+            "--template",
+            "samverkan",
+            "--facilitator",
+            "ny@region.se",
+            "--place",
+            "Umeå",
+        ]
+    )
+    assert result.exit_code == 0, result.output
+    workshop = db.session.query(Workshop).one()
+    assert f"Join code: {workshop.join_code}" in result.output
+    assert f"/j/{workshop.join_code}" in result.output
+    assert f"/projector/{workshop.projector_token}" in result.output
+
+
+def test_create_facilitator_explains_a_weak_password(runner: FlaskCliRunner) -> None:
+    result = runner.invoke(args=["create-facilitator", "ny@region.se", "--password", "kort"])
+    assert result.exit_code != 0 and "minst 10 tecken" in result.output
+
+
+def test_ensure_facilitator_prints_a_password_once(runner: FlaskCliRunner) -> None:
+    first = runner.invoke(args=["ensure-facilitator"])
+    assert "password:" in first.output
+    second = runner.invoke(args=["ensure-facilitator"])
+    assert "password:" not in second.output
+    assert db.session.query(Facilitator).count() == 1

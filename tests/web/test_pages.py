@@ -1,0 +1,191 @@
+"""Pages and permissions through the Flask test client."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from models.accounts import Facilitator
+from models.templates import create_from_template
+from models.workshops import Workshop
+from tests.conftest import AuthActions, join
+from webapp.extensions import db
+
+
+def test_every_template_compiles(app: Flask) -> None:
+    for name in app.jinja_env.list_templates():
+        if name.endswith(".html"):
+            app.jinja_env.get_template(name)
+
+
+def test_pages_are_swedish_by_default(client: FlaskClient) -> None:
+    page = client.get("/", headers={"Accept-Language": "en-US"}).get_data(as_text=True)
+    assert '<html lang="sv">' in page and "Delta i en workshop" in page
+
+
+def test_english_can_be_chosen(client: FlaskClient) -> None:
+    client.post("/lang/en", data={"next": "/"})
+    assert "Join a workshop" in client.get("/").get_data(as_text=True)
+
+
+def test_csp_forbids_inline_script(client: FlaskClient) -> None:
+    policy = client.get("/").headers["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+    assert "frame-ancestors 'none'" in policy
+
+
+def test_login_and_see_only_own_workshops(
+    client: FlaskClient, auth: AuthActions, workshop: Workshop, other_facilitator: Facilitator
+) -> None:
+    create_from_template(db.session, other_facilitator, "samverkan", "Någon annans workshop")
+    assert auth.login().status_code == 302
+    page = client.get("/f/").get_data(as_text=True)
+    assert "Ledning &amp; Styrning i Samverkan" in page
+    assert "Någon annans workshop" not in page
+
+
+def test_wrong_password_gets_a_message(
+    client: FlaskClient, auth: AuthActions, facilitator: Facilitator
+) -> None:
+    response = auth.login(password="fel lösenord")
+    assert response.status_code == 200
+    assert "Fel e-post eller lösenord." in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/f/workshops/{id}", "/f/workshops/{id}/live", "/f/workshops/{id}/steps/{step}"],
+)
+def test_another_facilitators_workshop_is_not_found(
+    client: FlaskClient, auth: AuthActions, workshop: Workshop, other_facilitator: Facilitator, path: str
+) -> None:
+    auth.login("annan@kommun.se")
+    url = path.format(id=workshop.id, step=workshop.steps[0].id)
+    assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/f/workshops/{id}/steps/{step}/delete",
+        "/f/workshops/{id}/steps/{step}/move",
+        "/f/workshops/{id}/steps",
+        "/f/workshops/{id}",
+    ],
+)
+def test_changes_need_the_workshops_facilitator(
+    client: FlaskClient, auth: AuthActions, workshop: Workshop, other_facilitator: Facilitator, path: str
+) -> None:
+    url = path.format(id=workshop.id, step=workshop.steps[0].id)
+    assert client.post(url, data={"kind": "words", "title": "x"}).status_code == 302  # to login
+    auth.login("annan@kommun.se")
+    assert client.post(url, data={"kind": "words", "title": "x"}).status_code == 404
+    assert len(db.session.get(Workshop, workshop.id).steps) == 5  # type: ignore[union-attr]
+
+
+def test_new_workshop_from_template(client: FlaskClient, auth: AuthActions, facilitator: Facilitator) -> None:
+    auth.login()
+    response = client.post(
+        "/f/workshops/new",
+        data={"template": "samverkan", "title": "Dialogmöte Umeå", "date": "2026-11-20", "place": "Umeå"},
+    )
+    assert response.status_code == 302
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Dialogmöte Umeå" in page and "Vilka ord tänker du på när du hör samverkan?" in page
+
+
+def test_edit_a_step(client: FlaskClient, auth: AuthActions, workshop: Workshop) -> None:
+    auth.login()
+    step = workshop.steps[0]
+    url = f"/f/workshops/{workshop.id}/steps/{step.id}"
+    assert "max_words" in client.get(url).get_data(as_text=True)
+    client.post(url, data={"title": "Ordet", "prompt": "Vad betyder samverkan?", "max_words": "5"})
+    db.session.refresh(step)
+    assert (step.title, step.prompt, step.settings["max_words"]) == ("Ordet", "Vad betyder samverkan?", 5)
+
+
+def test_bad_step_settings_are_shown_not_saved(
+    client: FlaskClient, auth: AuthActions, workshop: Workshop
+) -> None:
+    auth.login()
+    step = workshop.steps[0]
+    response = client.post(
+        f"/f/workshops/{workshop.id}/steps/{step.id}", data={"title": "Ordet", "max_words": "500"}
+    )
+    assert response.status_code == 200 and 'aria-invalid="true"' in response.get_data(as_text=True)
+    db.session.refresh(step)
+    assert step.title == "Ordet samverkan"
+
+
+def test_join_by_qr_address_and_see_the_phone_page(client: FlaskClient, workshop: Workshop) -> None:
+    page = client.get(f"/j/{workshop.join_code}").get_data(as_text=True)
+    assert "Ditt namn (frivilligt)" in page
+    assert join(client, workshop, "Kim").status_code == 302
+    phone = client.get(f"/j/{workshop.join_code}").get_data(as_text=True)
+    assert 'id="phone"' in phone and "Väntar på att processledaren" in phone
+
+
+def test_typed_code_leads_to_the_workshop(client: FlaskClient, workshop: Workshop) -> None:
+    typed = workshop.join_code.lower()[:3] + " " + workshop.join_code.lower()[3:]
+    response = client.get("/join", query_string={"code": typed})
+    assert response.status_code == 302 and response.headers["Location"].endswith(f"/j/{workshop.join_code}")
+
+
+@pytest.mark.parametrize("code", ["ZZZZZZ", "abc", "<script>"])
+def test_a_wrong_code_gets_a_clear_swedish_message(
+    client: FlaskClient, workshop: Workshop, code: str
+) -> None:
+    response = client.get("/join", query_string={"code": code})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 404
+    assert "Det finns ingen workshop med den koden" in page and "<script>" not in page
+
+
+def test_guessing_codes_is_rate_limited(client: FlaskClient, workshop: Workshop) -> None:
+    statuses = [client.get("/j/ZZZZZ2").status_code for _ in range(35)]
+    assert statuses[0] == 404 and statuses[-1] == 429
+    # The right code still works for others in the room (only failures count).
+    assert client.get(f"/j/{workshop.join_code}").status_code in (200, 429)
+
+
+def test_an_ended_workshop_says_so(client: FlaskClient, workshop: Workshop) -> None:
+    from models.clock import utcnow
+
+    workshop.ended_at = utcnow()
+    db.session.commit()
+    response = client.get(f"/j/{workshop.join_code}")
+    assert response.status_code == 410 and "Workshopen är avslutad" in response.get_data(as_text=True)
+
+
+def test_qr_code_is_svg_of_the_join_address(client: FlaskClient, workshop: Workshop) -> None:
+    response = client.get(f"/qr/{workshop.join_code}.svg")
+    assert response.mimetype == "image/svg+xml" and b"<path" in response.data
+
+
+def test_projector_needs_its_token(client: FlaskClient, workshop: Workshop) -> None:
+    page = client.get(f"/projector/{workshop.projector_token}").get_data(as_text=True)
+    assert workshop.join_code in page and f"/qr/{workshop.join_code}.svg" in page
+    assert client.get("/projector/not-the-token").status_code == 404
+
+
+def test_forms_need_a_csrf_token(app: Flask, workshop: Workshop) -> None:
+    app.config["WTF_CSRF_ENABLED"] = True
+    client = app.test_client()
+    response = client.post("/f/login", data={"email": "leda@region.se", "password": "correct horse battery"})
+    assert response.status_code == 400
+    page = client.get("/f/login").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page)
+    assert token is not None
+    ok = client.post(
+        "/f/login",
+        data={"email": "leda@region.se", "password": "correct horse battery", "csrf_token": token.group(1)},
+    )
+    assert ok.status_code == 302
+
+
+def test_login_is_rate_limited(client: FlaskClient, auth: AuthActions, facilitator: Facilitator) -> None:
+    statuses = [auth.login(password="wrong password").status_code for _ in range(12)]
+    assert statuses[0] == 200 and statuses[-1] == 429
