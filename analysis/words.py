@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 _QUOTES = str.maketrans({"”": '"', "“": '"', "„": '"', "«": '"', "»": '"', "’": "'", "‘": "'", "´": "'"})
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
-_EDGE_PUNCTUATION = " \t\n\"'.,;:!?()[]{}<>*_/\\|~`^"
+_EDGE_PUNCTUATION = " \t\n\"'.,;:!?*_"  # brackets stay: "Samverkan (SKL)"
 _SPACE = re.compile(r"\s+")
 
 

@@ -17,7 +17,8 @@ from analysis.words import WordCount, clean, key, rank
         ("Samverkan!", "Samverkan"),
         ("Ömsesidig\nrespekt", "Ömsesidig respekt"),
         ("...", ""),
-        ("<b>Prata</b>", "b>Prata</b"),
+        ("<b>Prata</b>", "<b>Prata</b>"),
+        ("Samverkan (SKL).", "Samverkan (SKL)"),
     ],
 )
 def test_clean_keeps_what_the_participant_meant(raw: str, cleaned: str) -> None:

@@ -1,0 +1,76 @@
+"""A simulated phone for tests and benchmarks: joins a workshop over HTTP like a
+browser, then submits over Socket.IO with an outbox it resends until acknowledged,
+exactly as participant_ui/static/phone.js does (docs/PROTOCOL.md)."""
+
+from __future__ import annotations
+
+import re
+import secrets
+import threading
+from typing import Any
+
+import requests
+import socketio
+
+
+class Phone:
+    """One participant. `outbox` holds submissions not yet acknowledged."""
+
+    def __init__(self, base_url: str, join_code: str, name: str = "") -> None:
+        self.base_url = base_url.rstrip("/")
+        self.http = requests.Session()
+        page = self.http.get(f"{self.base_url}/j/{join_code}", timeout=10)
+        page.raise_for_status()
+        token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page.text)
+        form = {"display_name": name, "csrf_token": token.group(1) if token else ""}
+        joined = self.http.post(f"{self.base_url}/j/{join_code}", data=form, timeout=10)
+        joined.raise_for_status()
+        found = re.search(r'data-workshop-id="(\d+)"', joined.text)
+        if found is None:
+            raise RuntimeError("the join page did not lead to the phone view")
+        self.workshop_id = int(found.group(1))
+        self.outbox: dict[str, tuple[str, dict[str, Any]]] = {}
+        self.acks: dict[str, dict[str, Any]] = {}
+        self._lock = threading.Lock()
+        self.sio = socketio.Client(reconnection=False)
+
+    def connect(self) -> None:
+        cookies = "; ".join(f"{k}={v}" for k, v in self.http.cookies.items())
+        self.sio.connect(
+            self.base_url,
+            headers={"Cookie": cookies},
+            auth={"role": "participant", "workshop": self.workshop_id},
+            transports=["websocket"],
+            wait_timeout=10,
+        )
+
+    def submit(self, event: str, payload: dict[str, Any]) -> str:
+        """Put a submission in the outbox and try to send it; returns its id."""
+        client_id = secrets.token_hex(8)
+        with self._lock:
+            self.outbox[client_id] = (event, {**payload, "id": client_id})
+        self.send(client_id)
+        return client_id
+
+    def send(self, client_id: str, timeout: float = 5) -> bool:
+        """Send one outbox item; True once acknowledged (then it leaves the outbox)."""
+        with self._lock:
+            item = self.outbox.get(client_id)
+        if item is None:
+            return True
+        try:
+            ack = self.sio.call(item[0], item[1], timeout=timeout)
+        except (socketio.exceptions.TimeoutError, socketio.exceptions.BadNamespaceError):
+            return False
+        with self._lock:
+            self.outbox.pop(client_id, None)
+            self.acks[client_id] = ack
+        return True
+
+    def flush(self) -> None:
+        for client_id in list(self.outbox):
+            self.send(client_id)
+
+    def close(self) -> None:
+        if self.sio.connected:
+            self.sio.disconnect()

@@ -1,0 +1,85 @@
+"""Browser fixtures: Debian's Chromium driven by Playwright, axe-core for accessibility."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.support.required import missing
+from tests.support.server import ServerProcess
+
+AXE = Path(__file__).parent / "vendor/axe-core/axe.min.js"
+
+
+def chromium_path() -> str:
+    path = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(path).exists():
+        missing("Chromium is not installed (apt-get install chromium)")
+    return path
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        missing("playwright is not installed")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path(),
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+    server = ServerProcess(tmp_path_factory.mktemp("browser-server"))
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def workshop(server: ServerProcess) -> dict[str, str]:
+    server.flask("create-facilitator", "leda@region.se", "--password", "correct horse battery")
+    output = server.flask(
+        "create-workshop", "--facilitator", "leda@region.se", "--title", "Ledning & Styrning i Samverkan"
+    )
+    return dict(re.findall(r"^([A-Za-z ]+): (\S+)", output, re.MULTILINE))
+
+
+def new_page(browser: Any, size: str = "laptop") -> Any:
+    viewport = {"phone": (360, 740), "projector": (1920, 1080), "laptop": (1366, 768)}[size]
+    # bypass_csp only so the test can inject axe-core; the app's own policy is tested elsewhere.
+    context = browser.new_context(
+        viewport={"width": viewport[0], "height": viewport[1]}, bypass_csp=True, locale="sv-SE"
+    )
+    page = context.new_page()
+    page.errors = []  # type: ignore[attr-defined]
+    page.on("pageerror", lambda error: page.errors.append(str(error)))  # type: ignore[attr-defined]
+    page.on("dialog", lambda dialog: page.errors.append(f"dialog: {dialog.message}"))  # type: ignore[attr-defined]
+    return page
+
+
+def axe_violations(page: Any) -> list[dict[str, Any]]:
+    """Serious and critical axe-core violations on the page as it is now."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:3]}
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]

@@ -1,0 +1,85 @@
+"""The first issue end to end in a real browser: a phone joins by code and sends a
+word, the projector and the dashboard update without reload, axe finds no serious
+problem on any page visited, and markup from a participant stays text."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from tests.browser.conftest import axe_violations, new_page
+from tests.support.server import ServerProcess
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def login(page: Any, server: ServerProcess) -> None:
+    page.goto(server.url + "/f/login")
+    assert axe_violations(page) == []
+    page.get_by_label("E-post").fill("leda@region.se")
+    page.get_by_label("Lösenord").fill("correct horse battery")
+    page.get_by_role("button", name="Logga in").click()
+    page.wait_for_url("**/f/")
+
+
+def test_phone_to_projector(browser: Any, server: ServerProcess, workshop: dict[str, str]) -> None:
+    dashboard = new_page(browser, "laptop")
+    login(dashboard, server)
+    assert axe_violations(dashboard) == []
+    dashboard.goto(workshop["Dashboard URL"])
+    dashboard.get_by_text("Ansluten").wait_for()
+    assert axe_violations(dashboard) == []
+
+    projector = new_page(browser, "projector")
+    projector.goto(workshop["Projector URL"])
+    projector.locator(".join-code").get_by_text(workshop["Join code"]).wait_for()
+    assert axe_violations(projector) == []
+
+    phone = new_page(browser, "phone")
+    phone.goto(server.url + "/")
+    assert axe_violations(phone) == []
+    phone.get_by_label("Kod").fill(workshop["Join code"].lower())
+    phone.get_by_role("button", name="Fortsätt").click()
+    phone.get_by_role("button", name="Delta").wait_for()
+    assert axe_violations(phone) == []
+    phone.get_by_label("Ditt namn (frivilligt)").fill("Kim")
+    phone.get_by_role("button", name="Delta").click()
+    phone.get_by_text("Väntar på att processledaren").wait_for()
+    phone.locator("#connection[data-state=connected]").wait_for()
+    assert axe_violations(phone) == []
+
+    dashboard.get_by_role("button", name=re.compile(r"^Öppna\W+Ordet samverkan$")).click()
+    phone.get_by_text("Vilka ord tänker du på när du hör samverkan?").wait_for()
+    assert axe_violations(phone) == []
+    word_field = phone.get_by_label("Ditt ord eller korta uttryck")
+    word_field.fill("Tillit")
+    phone.get_by_role("button", name="Skicka").click()
+    phone.locator(".entry-sent").get_by_text("Tillit").wait_for()
+
+    projector.locator("#ranking").get_by_text("Tillit").wait_for()
+    dashboard.locator(".panel .ranking").get_by_text("Tillit").wait_for()
+    assert axe_violations(projector) == []
+    assert axe_violations(dashboard) == []
+
+    # Markup from the public stays text on every screen.
+    payload = "<img src=x onerror=alert(1)>"
+    word_field.fill(payload)
+    phone.get_by_role("button", name="Skicka").click()
+    projector.locator("#ranking").get_by_text(payload).wait_for()
+    dashboard.locator(".panel .ranking").get_by_text(payload).wait_for()
+    assert projector.locator("#ranking img").count() == 0
+
+    # Offline: the word waits in the outbox and goes when the network returns.
+    phone.context.set_offline(True)
+    phone.locator("#connection[data-state=offline], #connection[data-state=reconnecting]").wait_for()
+    word_field.fill("Förtroende")
+    phone.get_by_role("button", name="Skicka").click()
+    phone.locator(".entry-sending").get_by_text("Förtroende").wait_for()
+    phone.context.set_offline(False)
+    phone.locator(".entry-sent").get_by_text("Förtroende").wait_for(timeout=15000)
+    projector.locator("#ranking").get_by_text("Förtroende").wait_for()
+
+    for page in (phone, projector, dashboard):
+        assert page.errors == []  # type: ignore[attr-defined]

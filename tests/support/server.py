@@ -1,0 +1,89 @@
+"""A real Rundabord server process on 127.0.0.1, as `make run` starts it (gevent,
+a SQLite file), for browser and fault tests."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class ServerProcess:
+    """Start, kill -9 and restart the server on one port and one database file."""
+
+    def __init__(self, instance_dir: Path, port: int | None = None) -> None:
+        self.instance_dir = instance_dir
+        self.port = port or free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process: subprocess.Popen[bytes] | None = None
+        self.log = instance_dir / "server.log"
+
+    @property
+    def env(self) -> dict[str, str]:
+        return {
+            **os.environ,
+            "INSTANCE_DIR": str(self.instance_dir),
+            "PORT": str(self.port),
+            "HOST": "127.0.0.1",
+            "PUBLIC_URL": self.url + "/",
+            "FLASK_CONFIG": "development",
+            "JOIN_RATE_LIMIT": "10000 per minute",
+            "LOGIN_RATE_LIMIT": "1000 per minute",
+        }
+
+    def start(self) -> None:
+        with self.log.open("ab") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "webapp.serve"], cwd=ROOT, env=self.env, stdout=log, stderr=log
+            )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"server exited: {self.log.read_text()[-2000:]}")
+            try:
+                if requests.get(self.url + "/", timeout=1).status_code == 200:
+                    return
+            except requests.ConnectionError:
+                time.sleep(0.1)
+        raise RuntimeError("server did not start within 30 s")
+
+    def kill(self) -> None:
+        """kill -9: no clean shutdown, as when a laptop's lid closes or the power goes."""
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGKILL)
+            self.process.wait(10)
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+    def flask(self, *args: str) -> str:
+        """Run a `flask --app wsgi` command against this server's database."""
+        result = subprocess.run(
+            [sys.executable, "-m", "flask", "--app", "wsgi", *args],
+            cwd=ROOT,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=60,
+        )
+        return result.stdout
