@@ -4,6 +4,7 @@ exactly as participant_ui/static/phone.js does (docs/PROTOCOL.md)."""
 
 from __future__ import annotations
 
+import contextlib
 import re
 import secrets
 import threading
@@ -43,6 +44,13 @@ class Phone:
             transports=["websocket"],
             wait_timeout=10,
         )
+
+    def reconnect(self) -> None:
+        """A fresh connection after the old one died (the browser client does this itself)."""
+        with contextlib.suppress(socketio.exceptions.SocketIOError):
+            self.sio.disconnect()
+        self.sio = socketio.Client(reconnection=False)
+        self.connect()
 
     def submit(self, event: str, payload: dict[str, Any]) -> str:
         """Put a submission in the outbox and try to send it; returns its id."""

@@ -65,12 +65,7 @@ def test_every_submission_is_stored_once_across_a_kill(server: ServerProcess) ->
             del phone.acks[client_id]
     server.start()
     for phone in phones:
-        try:
-            phone.sio.disconnect()
-        except socketio.exceptions.SocketIOError:
-            pass
-        phone.sio = socketio.Client(reconnection=False)
-        phone.connect()
+        phone.reconnect()
         phone.flush()
         assert phone.outbox == {}
     with sqlite3.connect(db_file) as conn:
