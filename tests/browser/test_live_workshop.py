@@ -59,6 +59,7 @@ def test_phone_to_projector(browser: Any, server: ServerProcess, workshop: dict[
     phone.locator(".entry-sent").get_by_text("Tillit").wait_for()
 
     projector.locator("#ranking").get_by_text("Tillit").wait_for()
+    assert not projector.locator("#join-slide").is_visible()  # the step replaces the join slide
     dashboard.locator(".panel .ranking").get_by_text("Tillit").wait_for()
     assert axe_violations(projector) == []
     assert axe_violations(dashboard) == []
