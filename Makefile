@@ -37,7 +37,7 @@ $(VENV)/.dev: requirements-dev.txt requirements.txt $(VENV)/.runtime
 translations: $(VENV)/.runtime $(patsubst %.po,%.mo,$(wildcard translations/*/LC_MESSAGES/messages.po))
 
 translations/%/LC_MESSAGES/messages.mo: translations/%/LC_MESSAGES/messages.po
-	$(BIN)/pybabel compile --use-fuzzy -d translations -l $* >/dev/null
+	$(BIN)/pybabel compile --use-fuzzy -d translations -l $* >/dev/null 2>&1
 
 # After changing interface text: refresh the template and the Swedish catalogue.
 messages: $(VENV)/.runtime

@@ -58,17 +58,9 @@ def update_workshop(
     return _agenda_event(session, workshop, "workshop_changed")
 
 
-def add_step(
-    session: DbSession,
-    workshop: Workshop,
-    kind: str,
-    title: str,
-    prompt: str = "",
-    settings: dict[str, Any] | None = None,
-    based_on_step_id: int | None = None,
-) -> Event:
-    """Append a step to the agenda."""
-    append_step(workshop, kind, title, prompt, settings, based_on_step_id)
+def add_step(session: DbSession, workshop: Workshop, kind: str, title: str) -> Event:
+    """Append a step with default settings to the agenda; the editor fills in the rest."""
+    append_step(workshop, kind, title)
     return _agenda_event(session, workshop, "step_added")
 
 
