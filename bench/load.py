@@ -25,7 +25,7 @@ from typing import Any
 import socketio
 
 from bench.phone import Phone
-from tests.support.server import ServerProcess
+from bench.server import ServerProcess
 
 
 def percentile(values: list[float], share: float) -> float:

@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
+from bench.server import ServerProcess
 from tests.support.required import missing
-from tests.support.server import ServerProcess
 
 AXE = Path(__file__).parent / "vendor/axe-core/axe.min.js"
 

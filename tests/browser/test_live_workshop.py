@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
+from bench.server import ServerProcess
 from tests.browser.conftest import axe_violations, new_page
-from tests.support.server import ServerProcess
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -12,7 +12,7 @@ import pytest
 import socketio
 
 from bench.phone import Phone
-from tests.support.server import ServerProcess
+from bench.server import ServerProcess
 
 pytestmark = pytest.mark.slow
 

@@ -1,5 +1,5 @@
 """A real Rundabord server process on 127.0.0.1, as `make run` starts it (gevent,
-a SQLite file), for browser and fault tests."""
+a SQLite file), for the benchmarks and for browser and fault tests."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import requests
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def free_port() -> int:
