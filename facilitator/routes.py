@@ -8,16 +8,19 @@ from typing import Any
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
+from flask_wtf import FlaskForm
 from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from facilitator.forms import LoginForm, NewStepForm, NewWorkshopForm, StepForm, WorkshopForm
 from models import agenda
 from models.accounts import Facilitator, authenticate
+from models.errors import DomainError
 from models.steps import SETTINGS, step_setting
 from models.templates import create_from_template
 from models.workshops import Step, Workshop, find_by_projector_token
 from webapp.broadcast import broadcast
+from webapp.errors import message_for
 from webapp.extensions import db, limiter, login_manager
 
 bp = Blueprint(
@@ -43,10 +46,9 @@ def login() -> Response | str:
     if form.validate_on_submit():
         facilitator = authenticate(db.session, form.email.data or "", form.password.data or "")
         if facilitator is not None:
-            participants = session.get("participants")
+            kept = {k: session[k] for k in ("participants", "lang") if k in session}
             session.clear()  # a fresh session at login: no fixation
-            if participants:
-                session["participants"] = participants
+            session.update(kept)
             login_user(facilitator)
             return redirect(_safe_next(request.args.get("next")) or url_for("facilitator.workshops"))
         flash(_("Wrong e-mail or password."), "error")
@@ -85,12 +87,27 @@ def new_workshop() -> Response | str:
     form = NewWorkshopForm()
     if form.validate_on_submit():
         facts = _facts(form)
-        if form.template.data:
-            workshop = create_from_template(db.session, current_user, form.template.data, **facts)
+        try:
+            if form.template.data:
+                workshop = create_from_template(db.session, current_user, form.template.data, **facts)
+            else:
+                workshop = agenda.create_workshop(db.session, current_user, **facts)
+        except DomainError as error:
+            db.session.rollback()
+            show_error(form, error)
         else:
-            workshop = agenda.create_workshop(db.session, current_user, **facts)
-        return redirect(url_for("facilitator.edit_workshop", workshop_id=workshop.id))
+            return redirect(url_for("facilitator.edit_workshop", workshop_id=workshop.id))
     return render_template("facilitator/new_workshop.html", form=form)
+
+
+def show_error(form: FlaskForm, error: DomainError) -> None:
+    """A broken rule is shown on the form, beside its field when it names one;
+    the page is rendered again with everything the facilitator typed."""
+    message = message_for(error.code, **error.params)
+    field = getattr(form, str(error.params.get("field", "")), None)
+    if field is not None and hasattr(field, "errors"):
+        field.errors = [*field.errors, message]
+    flash(message, "error")
 
 
 def _facts(form: WorkshopForm) -> dict[str, Any]:
@@ -121,9 +138,14 @@ def edit_workshop(workshop_id: int) -> Response | str:
     workshop = own_workshop(workshop_id)
     form = WorkshopForm(obj=workshop)
     if form.validate_on_submit():
-        broadcast(agenda.update_workshop(db.session, workshop, **_facts(form)))
-        flash(_("Saved."), "success")
-        return redirect(url_for("facilitator.edit_workshop", workshop_id=workshop.id))
+        try:
+            broadcast(agenda.update_workshop(db.session, workshop, **_facts(form)))
+        except DomainError as error:
+            db.session.rollback()
+            show_error(form, error)
+        else:
+            flash(_("Saved."), "success")
+            return redirect(url_for("facilitator.edit_workshop", workshop_id=workshop.id))
     return render_template(
         "facilitator/edit_workshop.html", workshop=workshop, form=form, new_step_form=NewStepForm()
     )
@@ -157,17 +179,16 @@ def edit_step(workshop_id: int, step_id: int) -> Response | str:
     form.based_on_step_id.choices = [("", _("No earlier step"))] + [(str(s.id), s.title) for s in earlier]
     if form.validate_on_submit():
         based_on = int(form.based_on_step_id.data) if form.based_on_step_id.data else None
-        event = agenda.update_step(
-            db.session,
-            step,
-            form.title.data or "",
-            form.prompt.data or "",
-            _settings(form, step.kind),
-            based_on,
-        )
-        broadcast(event)
-        flash(_("Step saved."), "success")
-        return redirect(url_for("facilitator.edit_workshop", workshop_id=workshop_id))
+        title, prompt = form.title.data or "", form.prompt.data or ""
+        try:
+            event = agenda.update_step(db.session, step, title, prompt, _settings(form, step.kind), based_on)
+        except DomainError as error:
+            db.session.rollback()
+            show_error(form, error)
+        else:
+            broadcast(event)
+            flash(_("Step saved."), "success")
+            return redirect(url_for("facilitator.edit_workshop", workshop_id=workshop_id))
     return render_template(
         "facilitator/edit_step.html", step=step, form=form, fields=list(SETTINGS[step.kind])
     )

@@ -16,8 +16,9 @@ from models.workshops import Step, Workshop, new_join_code, new_projector_token
 MAX_FACT_LENGTH = 200
 
 
-def _text(value: str | None, field: str, limit: int, required: bool = False) -> str:
-    text = " ".join((value or "").split()) if limit <= MAX_FACT_LENGTH else (value or "").strip()
+def _text(value: str | None, field: str, limit: int, required: bool = False, multiline: bool = False) -> str:
+    """Validated text: one line with single spaces, or (multiline) trimmed as written."""
+    text = (value or "").strip() if multiline else " ".join((value or "").split())
     if required and not text:
         raise InvalidInput(field=field)
     if len(text) > limit:
@@ -76,7 +77,7 @@ def append_step(
     step = Step(
         kind=kind,
         title=_text(title, "title", MAX_TITLE_LENGTH, required=True),
-        prompt=_text(prompt, "prompt", MAX_PROMPT_LENGTH),
+        prompt=_text(prompt, "prompt", MAX_PROMPT_LENGTH, multiline=True),
         settings=clean_settings(kind, settings or {}),
         position=len(workshop.steps),
         based_on_step_id=_earlier_step(workshop, based_on_step_id),
@@ -94,7 +95,7 @@ def update_step(
     based_on_step_id: int | None = None,
 ) -> Event:
     step.title = _text(title, "title", MAX_TITLE_LENGTH, required=True)
-    step.prompt = _text(prompt, "prompt", MAX_PROMPT_LENGTH)
+    step.prompt = _text(prompt, "prompt", MAX_PROMPT_LENGTH, multiline=True)
     step.settings = clean_settings(step.kind, settings)
     step.based_on_step_id = _earlier_step(step.workshop, based_on_step_id, before=step)
     return _agenda_event(session, step.workshop, "step_changed")

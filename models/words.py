@@ -111,10 +111,6 @@ def _check_count(session: DbSession, participant: Participant, step: Step) -> No
         raise LimitReached(limit=limit)
 
 
-def words_of_step(session: DbSession, step_id: int) -> list[Word]:
-    return list(session.scalars(select(Word).where(Word.step_id == step_id).order_by(Word.id)))
-
-
 def words_of_participant(session: DbSession, step_id: int, participant_id: int) -> list[Word]:
     return list(
         session.scalars(

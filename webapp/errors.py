@@ -31,12 +31,6 @@ MESSAGES = {
     "rate_limited": lazy_gettext("You are sending too fast. Wait a moment and try again."),
 }
 
-FIELD_NAMES = {
-    "title": lazy_gettext("Title"),
-    "prompt": lazy_gettext("Prompt"),
-    "email": lazy_gettext("E-mail"),
-}
-
 
 def message_for(code: str, **params: Any) -> str:
     template = MESSAGES.get(code, MESSAGES["invalid"])

@@ -120,6 +120,23 @@ def test_bad_step_settings_are_shown_not_saved(
     assert step.title == "Ordet samverkan"
 
 
+def test_a_broken_rule_keeps_what_was_typed(
+    client: FlaskClient, auth: AuthActions, workshop: Workshop
+) -> None:
+    auth.login()
+    step = workshop.steps[1]
+    categories = "\n".join(f"Kategori {n}" for n in range(25))
+    response = client.post(
+        f"/f/workshops/{workshop.id}/steps/{step.id}",
+        data={"title": "Förutsättningar", "prompt": "Min nya fråga", "categories": categories},
+    )
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and "Kontrollera det du skrev" in page
+    assert "Min nya fråga" in page and "Kategori 24" in page
+    db.session.refresh(step)
+    assert step.settings["categories"] == ["Förutsättningar"]
+
+
 def test_join_by_qr_address_and_see_the_phone_page(client: FlaskClient, workshop: Workshop) -> None:
     page = client.get(f"/j/{workshop.join_code}").get_data(as_text=True)
     assert "Ditt namn (frivilligt)" in page
