@@ -45,14 +45,17 @@ messages: $(VENV)/.runtime
 		--project=Rundabord -o translations/messages.pot .
 	$(BIN)/pybabel update -i translations/messages.pot -d translations --width 100 --ignore-obsolete --no-fuzzy-matching
 
-# Browser libraries: from npm (package-lock.json), copied with their licences into
-# the static vendor folders that are committed, so running needs only Python.
+# Browser libraries (and the profanity word lists): from npm (package-lock.json), copied
+# with their licences into folders that are committed, so running needs only Python.
 vendor:
 	npm ci --no-audit --no-fund
 	mkdir -p webapp/static/vendor/socket.io tests/browser/vendor/axe-core
 	cp node_modules/socket.io-client/dist/socket.io.esm.min.js node_modules/socket.io-client/LICENSE \
 		webapp/static/vendor/socket.io/
 	cp node_modules/axe-core/axe.min.js node_modules/axe-core/LICENSE tests/browser/vendor/axe-core/
+	mkdir -p analysis/wordlists
+	cp node_modules/naughty-words/sv.json node_modules/naughty-words/en.json node_modules/naughty-words/LICENSE \
+		analysis/wordlists/
 
 # Re-pin every Python package from requirements*.in.
 lock:

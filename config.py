@@ -66,6 +66,10 @@ class Config:
     # Engine.IO refuses larger messages outright; every payload we accept is small.
     MAX_SOCKET_MESSAGE_BYTES = _env_int("MAX_SOCKET_MESSAGE_BYTES", 16 * 1024)
     MAX_CONTENT_LENGTH = _env_int("MAX_CONTENT_LENGTH", 2 * 1024 * 1024)
+
+    # Word clouds are drawn by a separate process (webapp.clouds); the ranked list has every word.
+    CLOUD_RENDERING = _env_bool("CLOUD_RENDERING", True)
+    CLOUD_MAX_WORDS = _env_int("CLOUD_MAX_WORDS", 150)
     TESTING = False
 
 
@@ -89,6 +93,7 @@ class TestConfig(Config):
     RATELIMIT_STORAGE_URI = "memory://"
     WTF_CSRF_ENABLED = False
     PRESENCE_NOTIFY_DELAY = 0.0
+    CLOUD_RENDERING = False  # tests that need a cloud turn it on
 
 
 CONFIGS: dict[str, type[Config]] = {

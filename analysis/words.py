@@ -1,21 +1,76 @@
-"""Normalising and counting the words participants send to a word cloud.
+"""Normalising, grouping and counting the words participants send to a word cloud.
 
-The key decides which entries count as the same word; the displayed form is the
-surface form people used most often, so the cloud shows their words, not ours.
+Pure Python, no database: `models.words` stores entries and decisions and calls
+these functions, so a restart or a snapshot computes exactly the same cloud.
+
+- `clean` is the text as the participant meant it (shown back to them).
+- `key` decides which entries count as the same word: case, spacing, quotes and
+  hyphens do not matter, and Swedish inflections share a lemma (simplemma, with
+  an override table for its known misses), so "samarbetet" and "samarbeten" count
+  as "samarbete". Phrases stay phrases: every word of "bygga broar" is lemmatised.
+- `WordFilter` holds entries for review instead of showing them: stop words
+  (package `stop-words`) and profanity (the LDNOOBW lists, from npm), editable
+  per workshop.
+- `Decisions` replays a facilitator's merges, renames, splits and hides in order;
+  `group` turns entries and decisions into the counted words of the cloud. The
+  displayed form is the facilitator's choice or the group's most frequent surface
+  form.
 """
 
 from __future__ import annotations
 
+import functools
+import json
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import simplemma
+from stop_words import get_stop_words
 
 _QUOTES = str.maketrans({"”": '"', "“": '"', "„": '"', "«": '"', "»": '"', "’": "'", "‘": "'", "´": "'"})
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 _EDGE_PUNCTUATION = " \t\n\"'.,;:!?*_"  # brackets stay: "Samverkan (SKL)"
 _SPACE = re.compile(r"\s+")
+_SWEDISH_ORDER = str.maketrans("åäö", "{|}")
+_WORD_EDGES = "\"'.,;:!?*_()[]{}"
+
+# Where simplemma's Swedish dictionary picks the wrong lemma (it reads "broar" as a
+# form of "broa"). Keys are case-folded surface forms.
+LEMMA_OVERRIDES = {
+    "bro": "bro",
+    "broar": "bro",
+    "broarna": "bro",
+    "bron": "bro",
+    "träffas": "träffas",
+    "träffades": "träffas",
+    "träffats": "träffas",
+    "uppdrag": "uppdrag",
+    "uppdraget": "uppdrag",
+    "uppdragen": "uppdrag",
+    "samverkansforumet": "samverkansforum",
+    "samverkansforumen": "samverkansforum",
+}
+
+WORDLISTS = Path(__file__).with_name("wordlists")
+
+# Words of the stop-word list that participants use as answers in these workshops
+# ("Tillsammans", "Beslut", "Tydligt"): counted, never held.
+CONTENT_WORDS = frozenset(
+    {
+        *("tillsammans", "beslut", "beslutat", "beslutit", "bra", "bättre", "bäst", "tack"),
+        *("enkel", "enkelt", "enkla", "god", "goda", "gott", "lika", "olika", "rätt", "själv"),
+        *("viktig", "viktigt", "viktiga", "viktigare", "viktigast", "möjlig", "möjligt"),
+        *("nödvändig", "nödvändigt", "nödvändiga", "stor", "stora", "stort", "helt"),
+        *("framför", "mellan", "vilja", "vill", "tidig", "tidigt"),
+    }
+)
+# Harmless words the profanity lists name, common in health and social care talk.
+HARMLESS = frozenset({"hård", "sås", "stake", "olla", "pippa", "tusan", "prutt", "pitt"})
 
 
 def clean(text: str) -> str:
@@ -26,29 +81,222 @@ def clean(text: str) -> str:
     return re.sub(r"\s*-\s*", "-", text)
 
 
+@functools.lru_cache(maxsize=65536)
+def lemma(word: str) -> str:
+    """The lemma of one case-folded Swedish word; the last part of a hyphenated one."""
+    head, dash, last = word.rpartition("-")
+    if dash and head and last:
+        return f"{head}-{lemma(last)}"
+    if word in LEMMA_OVERRIDES:
+        return LEMMA_OVERRIDES[word]
+    if not word.isalpha():
+        return word
+    return str(simplemma.lemmatize(word, lang="sv")).casefold()
+
+
+def tokens(text: str) -> list[str]:
+    """The case-folded words of a cleaned text, without punctuation around them."""
+    words = (w.strip(_WORD_EDGES) for w in clean(text).casefold().split(" "))
+    return [w for w in words if w]
+
+
 def key(text: str) -> str:
-    """The grouping key: the cleaned text, case-folded."""
-    return clean(text).casefold()
+    """The grouping key: every word case-folded and lemmatised."""
+    words = tokens(text)
+    return " ".join(lemma(w) for w in words) if words else clean(text).casefold()
+
+
+def warm_up() -> None:
+    """Load simplemma's Swedish dictionary now rather than on the first word."""
+    key("samarbetet")
+
+
+def sort_key(text: str) -> str:
+    """Alphabetical order as Swedish readers expect it: å, ä, ö after z."""
+    return text.casefold().translate(_SWEDISH_ORDER)
+
+
+# --- Holding entries for review ---------------------------------------------------------
+
+
+@functools.cache
+def default_stop_words() -> frozenset[str]:
+    words = set(get_stop_words("swedish")) | set(get_stop_words("english"))
+    return frozenset(w.casefold() for w in words) - CONTENT_WORDS
+
+
+@functools.cache
+def default_profanity() -> frozenset[str]:
+    words: set[str] = set()
+    for language in ("sv", "en"):
+        words.update(json.loads((WORDLISTS / f"{language}.json").read_text(encoding="utf-8")))
+    return frozenset(clean(w).casefold() for w in words) - HARMLESS
+
+
+def parse_word_list(text: str) -> list[str]:
+    """A facilitator's list, one word or phrase per line (commas also separate)."""
+    seen: dict[str, None] = {}
+    for part in re.split(r"[\n,;]", text):
+        word = clean(part).casefold()
+        if word:
+            seen.setdefault(word, None)
+    return list(seen)
 
 
 @dataclass(frozen=True)
-class WordCount:
-    """One word of the cloud: its key, the form shown, and how many sent it."""
+class WordFilter:
+    """Which entries wait for a facilitator before they are shown."""
+
+    stop_words: frozenset[str]
+    profanity: frozenset[str]
+
+    @classmethod
+    def for_workshop(cls, held: Iterable[str] = (), allowed: Iterable[str] = ()) -> WordFilter:
+        """The default lists, plus the workshop's own words to hold, minus those it lets through."""
+        allowed_set = {clean(w).casefold() for w in allowed}
+        return cls(
+            stop_words=default_stop_words() - allowed_set,
+            profanity=(default_profanity() | {clean(w).casefold() for w in held}) - allowed_set,
+        )
+
+    def reason(self, text: str) -> str | None:
+        """'profanity' or 'stop_word' when the entry should be held, else None."""
+        words = tokens(text)
+        if not words:
+            return None
+        phrase = " ".join(words)
+        lemmas = [lemma(w) for w in words]
+        for candidate in self.profanity:
+            if " " in candidate and f" {candidate} " in f" {phrase} ":
+                return "profanity"
+        if any(w in self.profanity or lem in self.profanity for w, lem in zip(words, lemmas, strict=True)):
+            return "profanity"
+        if all(w in self.stop_words for w in words):
+            return "stop_word"
+        return None
+
+
+# --- Decisions and groups -----------------------------------------------------------------
+
+DECISION_KINDS = ("merge", "rename", "split", "hide", "unhide", "approve")
+
+
+@dataclass
+class Decisions:
+    """The state a facilitator's decisions leave: merged keys, chosen names, hidden words."""
+
+    aliases: dict[str, str] = field(default_factory=dict)  # key -> key it was merged into
+    displays: dict[str, str] = field(default_factory=dict)  # group key -> displayed form
+    hidden: set[str] = field(default_factory=set)  # group keys
+    approved: set[int] = field(default_factory=set)  # ids of held entries let through
+
+    def resolve(self, word_key: str) -> str:
+        """The key of the group a word key belongs to now."""
+        seen = set()
+        while word_key in self.aliases and word_key not in seen:
+            seen.add(word_key)
+            word_key = self.aliases[word_key]
+        return word_key
+
+    def members(self, group_key: str) -> list[str]:
+        others = (k for k in self.aliases if k != group_key and self.resolve(k) == group_key)
+        return [group_key, *sorted(others)]
+
+    def apply(self, kind: str, data: dict[str, Any]) -> None:
+        if kind == "merge":
+            keys = [self.resolve(k) for k in data["keys"]]
+            target = keys[0]
+            for other in keys[1:]:
+                if other != target:
+                    self.aliases[other] = target
+                    self.displays.pop(other, None)
+                    self.hidden.discard(other)
+            self.displays[target] = data["display"]
+        elif kind == "rename":
+            self.displays[self.resolve(data["key"])] = data["display"]
+        elif kind == "split":
+            target = self.resolve(data["key"])
+            for member in self.members(target)[1:]:
+                del self.aliases[member]
+            self.displays.pop(target, None)
+        elif kind == "hide":
+            self.hidden.add(self.resolve(data["key"]))
+        elif kind == "unhide":
+            self.hidden.discard(self.resolve(data["key"]))
+        elif kind == "approve":
+            self.approved.update(int(i) for i in data["ids"])
+        else:
+            raise ValueError(kind)
+
+    @classmethod
+    def replay(cls, decisions: Iterable[tuple[str, dict[str, Any]]]) -> Decisions:
+        state = cls()
+        for kind, data in decisions:
+            state.apply(kind, data)
+        return state
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One stored word as the grouping sees it."""
+
+    id: int
+    key: str
+    text: str
+    held: bool = False
+
+
+@dataclass(frozen=True)
+class Group:
+    """One word of the cloud: its group key, the form shown, and how many sent it."""
 
     key: str
     display: str
     count: int
+    hidden: bool = False
+    members: tuple[str, ...] = ()
+
+    def public(self) -> dict[str, Any]:
+        """What the projector may see (never called for hidden groups)."""
+        return {"key": self.key, "display": self.display, "count": self.count}
+
+    def full(self) -> dict[str, Any]:
+        """What the facilitator sees."""
+        return {**self.public(), "hidden": self.hidden, "members": list(self.members)}
 
 
-def rank(entries: Iterable[tuple[str, str]]) -> list[WordCount]:
-    """Count (key, surface text) pairs; most frequent first, ties alphabetically.
+def counted(entry: Entry, decisions: Decisions) -> bool:
+    """Whether an entry counts: not held for review, or let through."""
+    return not entry.held or entry.id in decisions.approved
 
-    The displayed form is the most frequent surface form; on a tie, the first seen.
+
+def group(entries: Iterable[Entry], decisions: Decisions, only: set[str] | None = None) -> list[Group]:
+    """Count entries into groups, most frequent first, ties in Swedish alphabetical order.
+
+    `only` limits the result to these group keys (for updating a few rows).
     """
     forms: dict[str, Counter[str]] = {}
-    for entry_key, text in entries:
-        forms.setdefault(entry_key, Counter())[clean(text)] += 1
-    counts = [
-        WordCount(key=k, display=c.most_common(1)[0][0], count=sum(c.values())) for k, c in forms.items()
-    ]
-    return sorted(counts, key=lambda w: (-w.count, w.display.casefold()))
+    order: dict[str, dict[str, int]] = {}
+    for entry in entries:
+        if not counted(entry, decisions):
+            continue
+        target = decisions.resolve(entry.key)
+        if only is not None and target not in only:
+            continue
+        text = clean(entry.text)
+        forms.setdefault(target, Counter())[text] += 1
+        order.setdefault(target, {}).setdefault(text, entry.id)
+    groups = []
+    for target, counter in forms.items():
+        first_seen = order[target]
+        most_used = min(counter, key=lambda text: (-counter[text], first_seen[text]))
+        groups.append(
+            Group(
+                key=target,
+                display=decisions.displays.get(target, most_used),
+                count=sum(counter.values()),
+                hidden=target in decisions.hidden,
+                members=tuple(decisions.members(target)),
+            )
+        )
+    return sorted(groups, key=lambda g: (-g.count, sort_key(g.display), g.key))

@@ -6,11 +6,12 @@ from typing import Any
 
 from flask_login import current_user
 
-from models import agenda
+from models import agenda, word_review
 from models.errors import PermissionDenied
 from models.events import Role
 from models.workshops import Workshop
 from webapp.broadcast import broadcast
+from webapp.clouds import request_cloud
 from webapp.extensions import db, socketio
 from webapp.sockets import Identity, handler
 
@@ -29,6 +30,8 @@ def on_open_step(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
     """{step_id, exclusive=true}: every screen shows the step; `agenda_changed` to all."""
     step = agenda.find_step(_workshop(identity), payload.get("step_id"))
     broadcast(agenda.open_step(db.session, step, exclusive=payload.get("exclusive", True) is not False))
+    if step.kind == "words":
+        request_cloud(step.id)  # renders only if the stored cloud is out of date
     return {"ok": True}
 
 
@@ -38,4 +41,25 @@ def on_close_step(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]
     """{step_id}: phones stop taking input for the step; `agenda_changed` to all."""
     step = agenda.find_step(_workshop(identity), payload.get("step_id"))
     broadcast(agenda.close_step(db.session, step))
+    return {"ok": True}
+
+
+@socketio.on("word_decision")
+@handler(Role.FACILITATOR)
+def on_word_decision(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
+    """{step_id, kind: merge|rename|split|hide|unhide|approve, data}: `words_changed` (full) to
+    facilitators and the projector; a new cloud follows."""
+    step = agenda.find_step(_workshop(identity), payload.get("step_id"))
+    broadcast(word_review.decide(db.session, step, current_user.id, payload.get("kind"), payload.get("data")))
+    request_cloud(step.id)
+    return {"ok": True}
+
+
+@socketio.on("word_undo")
+@handler(Role.FACILITATOR)
+def on_word_undo(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
+    """{step_id}: the step's last decision in force is undone; `words_changed` (full)."""
+    step = agenda.find_step(_workshop(identity), payload.get("step_id"))
+    broadcast(word_review.undo(db.session, step))
+    request_cloud(step.id)
     return {"ok": True}

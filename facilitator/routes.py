@@ -15,13 +15,14 @@ from werkzeug.wrappers import Response
 from facilitator.forms import LoginForm, NewStepForm, NewWorkshopForm, StepForm, WorkshopForm
 from models import agenda
 from models.accounts import Facilitator, authenticate
+from models.clouds import stored_cloud
 from models.errors import DomainError
 from models.steps import SETTINGS, step_setting
 from models.templates import create_from_template
 from models.workshops import Step, Workshop, find_by_projector_token
 from webapp.broadcast import broadcast
 from webapp.errors import message_for
-from webapp.extensions import db, limiter, login_manager
+from webapp.extensions import db, limiter, login_manager, talisman
 
 bp = Blueprint(
     "facilitator",
@@ -237,3 +238,23 @@ def projector(token: str) -> str:
     if workshop is None:
         abort(404)
     return render_template("facilitator/projector.html", workshop=workshop)
+
+
+# The cloud is an image document: no script can run in it; its embedded font and
+# the wordcloud library's per-word fill styles are its only inline content.
+CLOUD_POLICY = {"default-src": "'none'", "style-src": "'unsafe-inline'", "font-src": "data:"}
+
+
+@projector_bp.get("/projector/<token>/cloud/<int:step_id>.svg")
+@talisman(content_security_policy=CLOUD_POLICY)
+def cloud_svg(token: str, step_id: int) -> Response:
+    """The latest word cloud of a Words step (`?v=` only busts caches)."""
+    workshop = find_by_projector_token(db.session, token)
+    cloud = stored_cloud(db.session, step_id) if workshop is not None else None
+    step = db.session.get(Step, step_id) if cloud is not None else None
+    if workshop is None or cloud is None or step is None or step.workshop_id != workshop.id:
+        abort(404)
+    response = Response(cloud.svg, mimetype="image/svg+xml")
+    response.headers["Cache-Control"] = "private, max-age=3600" if request.args.get("v") else "no-store"
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response

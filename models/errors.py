@@ -70,3 +70,11 @@ class WeakPassword(DomainError):
     """params: min_length"""
 
     code = "weak_password"
+
+
+class NothingToUndo(DomainError):
+    code = "nothing_to_undo"
+
+
+class WordHidden(DomainError):
+    code = "word_hidden"

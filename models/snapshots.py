@@ -10,11 +10,12 @@ from __future__ import annotations
 from typing import Any
 
 from models.agenda import workshop_public
+from models.clouds import cloud_public, stored_cloud
 from models.events import Role
 from models.participants import Participant
 from models.session import DbSession
 from models.steps import step_public
-from models.words import answered_count, ranked_words, word_public, words_of_participant
+from models.words import facilitator_words_view, projector_words_view, words_of_participant
 from models.workshops import Step, Workshop
 
 
@@ -53,20 +54,21 @@ def snapshot(
 def _facilitator_step(session: DbSession, step: Step) -> dict[str, Any]:
     view = step_public(step)
     if step.kind == "words":
-        view["ranking"] = ranked_words(session, step.id)
-        view["answered"] = answered_count(session, step.id)
+        view.update(facilitator_words_view(session, step.id))
+        view["cloud"] = cloud_public(stored_cloud(session, step.id))
     return view
 
 
 def _projector_step(session: DbSession, step: Step) -> dict[str, Any]:
     view = step_public(step)
     if step.kind == "words":
-        view["ranking"] = ranked_words(session, step.id)
+        view.update(projector_words_view(session, step.id))
+        view["cloud"] = cloud_public(stored_cloud(session, step.id))
     return view
 
 
 def _participant_step(session: DbSession, step: Step, participant: Participant) -> dict[str, Any]:
     view = step_public(step)
     if step.kind == "words":
-        view["mine"] = [word_public(word) for word in words_of_participant(session, step.id, participant.id)]
+        view["mine"] = words_of_participant(session, step.id, participant.id)
     return view

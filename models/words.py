@@ -1,27 +1,43 @@
-"""Words sent to a Words step, and the operations on them."""
+"""Words sent to a Words step, what participants may do with their own, and the
+views and events of the word list.
+
+Every entry is stored as sent (its text and grouping key); a facilitator's merges,
+renames, hides and approvals are stored as decisions (`models.word_review`). The
+counted list is always computed from both with `analysis.words.group`, so a
+restart, a snapshot and the export give the same words.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import ForeignKey, Integer, String, func, select
+from sqlalchemy import JSON, ForeignKey, Integer, String, func, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from analysis import words as word_analysis
 from models.clock import utcnow
-from models.errors import EmptyText, InvalidInput, LimitReached, StepClosed, TextTooLong, WrongStepKind
+from models.errors import (
+    EmptyText,
+    InvalidInput,
+    LimitReached,
+    NotFound,
+    StepClosed,
+    TextTooLong,
+    WrongStepKind,
+)
 from models.events import Event, Role, make_event
-from models.participants import Participant, participant_public
+from models.participants import Participant
 from models.receipts import Outcome, once
 from models.session import DbSession
 from models.steps import step_setting
-from models.workshops import Step
+from models.workshops import Step, Workshop
 from webapp.extensions import db
 
 
 class Word(db.Model):  # type: ignore[name-defined,misc]
-    """One word or short phrase from one participant."""
+    """One word or short phrase from one participant, kept even when withdrawn or hidden."""
 
     __tablename__ = "words"
 
@@ -34,12 +50,201 @@ class Word(db.Model):  # type: ignore[name-defined,misc]
     text: Mapped[str] = mapped_column(String(200))
     key: Mapped[str] = mapped_column(String(200), index=True)
     seq: Mapped[int] = mapped_column(Integer)
+    # Held for review (stop word or profanity): counted only once a facilitator approves.
+    held_reason: Mapped[str | None] = mapped_column(String(20))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    edited_at: Mapped[dt.datetime | None]
+    withdrawn_at: Mapped[dt.datetime | None]
+
+    def entry(self) -> word_analysis.Entry:
+        return word_analysis.Entry(
+            id=self.id, key=self.key, text=self.text, held=self.held_reason is not None
+        )
 
 
-def word_public(word: Word) -> dict[str, Any]:
-    """What any screen may show of a word."""
-    return {"id": word.id, "step_id": word.step_id, "text": word.text, "key": word.key}
+class WordDecision(db.Model):  # type: ignore[name-defined,misc]
+    """One facilitator decision on a step's words; replayed in order, undone by marking."""
+
+    __tablename__ = "word_decisions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    step_id: Mapped[int] = mapped_column(ForeignKey("steps.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    facilitator_id: Mapped[int | None] = mapped_column(ForeignKey("facilitators.id", ondelete="SET NULL"))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    undone_at: Mapped[dt.datetime | None]
+
+    def public(self) -> dict[str, Any]:
+        return {"id": self.id, "kind": self.kind, "data": self.data}
+
+
+# --- Reading ------------------------------------------------------------------------------
+
+
+def active_decisions(session: DbSession, step_id: int) -> list[WordDecision]:
+    return list(
+        session.scalars(
+            select(WordDecision)
+            .where(WordDecision.step_id == step_id, WordDecision.undone_at.is_(None))
+            .order_by(WordDecision.id)
+        )
+    )
+
+
+def decisions_state(session: DbSession, step_id: int) -> word_analysis.Decisions:
+    return word_analysis.Decisions.replay((d.kind, d.data) for d in active_decisions(session, step_id))
+
+
+def entries_of(session: DbSession, step_id: int, keys: Iterable[str] | None = None) -> list[Word]:
+    """The step's words that were not withdrawn, oldest first; only those with `keys` if given."""
+    query = select(Word).where(Word.step_id == step_id, Word.withdrawn_at.is_(None))
+    if keys is not None:
+        query = query.where(Word.key.in_(list(keys)))
+    return list(session.scalars(query.order_by(Word.id)))
+
+
+def word_groups(session: DbSession, step_id: int) -> list[word_analysis.Group]:
+    """Every counted word of the step, hidden ones included (for facilitators and the export)."""
+    entries = [w.entry() for w in entries_of(session, step_id)]
+    return word_analysis.group(entries, decisions_state(session, step_id))
+
+
+def visible_words(session: DbSession, step_id: int) -> list[word_analysis.Group]:
+    """What the projector shows: counted words that are not hidden."""
+    return [g for g in word_groups(session, step_id) if not g.hidden]
+
+
+def answered_count(session: DbSession, step_id: int) -> int:
+    """How many participants have at least one word in the step."""
+    return (
+        session.scalar(
+            select(func.count(func.distinct(Word.participant_id))).where(
+                Word.step_id == step_id, Word.withdrawn_at.is_(None)
+            )
+        )
+        or 0
+    )
+
+
+def word_for_facilitator(
+    word: Word, decisions: word_analysis.Decisions, names: dict[int, str]
+) -> dict[str, Any]:
+    """One raw entry as the dashboard lists it under its word."""
+    return {
+        "id": word.id,
+        "text": word.text,
+        "key": word.key,
+        "held": word.held_reason is not None and word.id not in decisions.approved,
+        "reason": word.held_reason,
+        "withdrawn": word.withdrawn_at is not None,
+        "participant": {"id": word.participant_id, "name": names.get(word.participant_id or 0, "")},
+    }
+
+
+def _names(session: DbSession, words: list[Word]) -> dict[int, str]:
+    ids = {w.participant_id for w in words if w.participant_id is not None}
+    if not ids:
+        return {}
+    rows = session.execute(select(Participant.id, Participant.display_name).where(Participant.id.in_(ids)))
+    return {pid: name for pid, name in rows}
+
+
+def facilitator_words_view(session: DbSession, step_id: int) -> dict[str, Any]:
+    """The whole word list of a step as the dashboard shows it."""
+    words = entries_of(session, step_id)
+    decisions = decisions_state(session, step_id)
+    names = _names(session, words)
+    groups = word_analysis.group([w.entry() for w in words], decisions)
+    last = session.scalar(
+        select(WordDecision)
+        .where(WordDecision.step_id == step_id, WordDecision.undone_at.is_(None))
+        .order_by(WordDecision.id.desc())
+        .limit(1)
+    )
+    return {
+        "rows": [g.full() for g in groups],
+        "entries": [word_for_facilitator(w, decisions, names) for w in words],
+        "answered": answered_count(session, step_id),
+        "last_decision": last.public() if last else None,
+    }
+
+
+def projector_words_view(session: DbSession, step_id: int) -> dict[str, Any]:
+    return {"rows": [g.public() for g in visible_words(session, step_id)]}
+
+
+def words_of_participant(session: DbSession, step_id: int, participant_id: int) -> list[dict[str, Any]]:
+    """A participant's own words, with their state; a hidden word's text is not sent back."""
+    words = list(
+        session.scalars(
+            select(Word)
+            .where(
+                Word.step_id == step_id, Word.participant_id == participant_id, Word.withdrawn_at.is_(None)
+            )
+            .order_by(Word.id)
+        )
+    )
+    decisions = decisions_state(session, step_id)
+    return [own_word(w, decisions) for w in words]
+
+
+def own_word(word: Word, decisions: word_analysis.Decisions) -> dict[str, Any]:
+    """What the participant who sent a word sees of it."""
+    if decisions.resolve(word.key) in decisions.hidden:
+        return {"id": word.id, "step_id": word.step_id, "text": "", "status": "hidden"}
+    held = word.held_reason is not None and word.id not in decisions.approved
+    return {"id": word.id, "step_id": word.step_id, "text": word.text, "status": "held" if held else "sent"}
+
+
+# --- Events -------------------------------------------------------------------------------
+
+
+def words_event(
+    session: DbSession, step: Step, changed: Iterable[Word] = (), affected: Iterable[str] | None = None
+) -> Event:
+    """`words_changed` for the rows of the `affected` word keys, or the whole list when None.
+
+    Facilitators get the changed raw entries and full rows; the projector gets only
+    rows it may show, and nothing at all when no shown word changed (a held entry).
+    """
+    decisions = decisions_state(session, step.id)
+    changed = list(changed)
+    facilitator: dict[str, Any] = {"step_id": step.id, "full": affected is None}
+    projector: dict[str, Any] | None
+    if affected is None:
+        facilitator.update(facilitator_words_view(session, step.id))
+        projector = {"step_id": step.id, "full": True, **projector_words_view(session, step.id)}
+    else:
+        targets = {decisions.resolve(k) for k in affected}
+        members = {m for t in targets for m in decisions.members(t)}
+        entries = [w.entry() for w in entries_of(session, step.id, members)]
+        groups = word_analysis.group(entries, decisions, only=targets)
+        removed = sorted(targets - {g.key for g in groups})
+        names = _names(session, changed)
+        facilitator.update(
+            rows=[g.full() for g in groups],
+            removed=removed,
+            entries=[word_for_facilitator(w, decisions, names) for w in changed],
+            answered=answered_count(session, step.id),
+        )
+        shown = [g.public() for g in groups if not g.hidden]
+        gone = [k for k in removed if k not in decisions.hidden]
+        projector = {"step_id": step.id, "full": False, "rows": shown, "removed": gone}
+        if not shown and not gone:
+            projector = None
+    payloads = {Role.FACILITATOR: facilitator}
+    if projector is not None:
+        payloads[Role.PROJECTOR] = projector
+    return make_event(session, step.workshop_id, "words_changed", payloads)
+
+
+def counted_keys(words: Iterable[Word], decisions: word_analysis.Decisions) -> set[str]:
+    """The keys of the words among these that count (not waiting for review)."""
+    return {w.key for w in words if word_analysis.counted(w.entry(), decisions)}
+
+
+# --- What participants do -----------------------------------------------------------------
 
 
 def open_step_of_kind(session: DbSession, participant: Participant, step_id: object, kind: str) -> Step:
@@ -56,6 +261,19 @@ def open_step_of_kind(session: DbSession, participant: Participant, step_id: obj
     return step
 
 
+def word_filter(workshop: Workshop) -> word_analysis.WordFilter:
+    return word_analysis.WordFilter.for_workshop(
+        held=word_analysis.parse_word_list(workshop.held_words or ""),
+        allowed=word_analysis.parse_word_list(workshop.allowed_words or ""),
+    )
+
+
+def _set_text(word: Word, step: Step, text: str) -> None:
+    word.text = text
+    word.key = word_analysis.key(text)
+    word.held_reason = word_filter(step.workshop).reason(text)
+
+
 def submit_word(
     session: DbSession, participant: Participant, step_id: object, client_id: object, text: object
 ) -> Outcome:
@@ -65,28 +283,60 @@ def submit_word(
         step = open_step_of_kind(session, participant, step_id, "words")
         cleaned = _valid_text(text, step_setting(step, "max_length"))
         _check_count(session, participant, step)
-        word = Word(
-            workshop_id=step.workshop_id,
-            step_id=step.id,
-            participant_id=participant.id,
-            text=cleaned,
-            key=word_analysis.key(cleaned),
-            seq=0,
-        )
+        word = Word(workshop_id=step.workshop_id, step_id=step.id, participant_id=participant.id, seq=0)
+        _set_text(word, step, cleaned)
         session.add(word)
         session.flush()
-        public = word_public(word)
-        event = make_event(
-            session,
-            step.workshop_id,
-            "word_added",
-            {
-                Role.FACILITATOR: {"word": public, "participant": participant_public(participant)},
-                Role.PROJECTOR: {"word": public},
-            },
-        )
+        decisions = decisions_state(session, step.id)
+        event = words_event(session, step, [word], counted_keys([word], decisions))
         word.seq = event.seq
-        return {"ok": True, "word": public}, event
+        return {"ok": True, "word": own_word(word, decisions)}, event
+
+    return once(session, participant.id, client_id, write)
+
+
+def _own_open_word(session: DbSession, participant: Participant, word_id: object) -> tuple[Word, Step]:
+    if not isinstance(word_id, int) or isinstance(word_id, bool):
+        raise InvalidInput(field="word_id")
+    word = session.get(Word, word_id)
+    if word is None or word.participant_id != participant.id or word.withdrawn_at is not None:
+        raise NotFound()
+    step = open_step_of_kind(session, participant, word.step_id, "words")
+    return word, step
+
+
+def edit_word(
+    session: DbSession, participant: Participant, word_id: object, client_id: object, text: object
+) -> Outcome:
+    """A participant changes one of their words while the step is open."""
+
+    def write() -> tuple[dict[str, Any], Event]:
+        word, step = _own_open_word(session, participant, word_id)
+        cleaned = _valid_text(text, step_setting(step, "max_length"))
+        decisions = decisions_state(session, step.id)
+        before = counted_keys([word], decisions)
+        _set_text(word, step, cleaned)
+        word.edited_at = utcnow()
+        session.flush()
+        event = words_event(session, step, [word], before | counted_keys([word], decisions))
+        return {"ok": True, "word": own_word(word, decisions)}, event
+
+    return once(session, participant.id, client_id, write)
+
+
+def withdraw_word(
+    session: DbSession, participant: Participant, word_id: object, client_id: object
+) -> Outcome:
+    """A participant takes back one of their words while the step is open (it is kept, not counted)."""
+
+    def write() -> tuple[dict[str, Any], Event]:
+        word, step = _own_open_word(session, participant, word_id)
+        decisions = decisions_state(session, step.id)
+        before = counted_keys([word], decisions)
+        word.withdrawn_at = utcnow()
+        session.flush()
+        event = words_event(session, step, [word], before)
+        return {"ok": True, "withdrawn": word.id, "step_id": step.id}, event
 
     return once(session, participant.id, client_id, write)
 
@@ -105,34 +355,9 @@ def _valid_text(text: object, max_length: int) -> str:
 def _check_count(session: DbSession, participant: Participant, step: Step) -> None:
     limit = step_setting(step, "max_words")
     sent = session.scalar(
-        select(func.count(Word.id)).where(Word.step_id == step.id, Word.participant_id == participant.id)
+        select(func.count(Word.id)).where(
+            Word.step_id == step.id, Word.participant_id == participant.id, Word.withdrawn_at.is_(None)
+        )
     )
     if (sent or 0) >= limit:
         raise LimitReached(limit=limit)
-
-
-def words_of_participant(session: DbSession, step_id: int, participant_id: int) -> list[Word]:
-    return list(
-        session.scalars(
-            select(Word)
-            .where(Word.step_id == step_id, Word.participant_id == participant_id)
-            .order_by(Word.id)
-        )
-    )
-
-
-def ranked_words(session: DbSession, step_id: int) -> list[dict[str, Any]]:
-    """The word list with counts, computed from the stored entries."""
-    entries = session.execute(select(Word.key, Word.text).where(Word.step_id == step_id))
-    return [
-        {"key": w.key, "display": w.display, "count": w.count}
-        for w in word_analysis.rank((k, t) for k, t in entries)
-    ]
-
-
-def answered_count(session: DbSession, step_id: int) -> int:
-    """How many participants have sent at least one word to the step."""
-    return (
-        session.scalar(select(func.count(func.distinct(Word.participant_id))).where(Word.step_id == step_id))
-        or 0
-    )

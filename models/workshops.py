@@ -44,6 +44,9 @@ class Workshop(db.Model):  # type: ignore[name-defined,misc]
     participant_seq: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     ended_at: Mapped[dt.datetime | None]
+    # Word cloud review lists, one word or phrase per line (see analysis.words.WordFilter).
+    held_words: Mapped[str] = mapped_column(Text, default="")
+    allowed_words: Mapped[str] = mapped_column(Text, default="")
 
     steps: Mapped[list[Step]] = relationship(
         back_populates="workshop",

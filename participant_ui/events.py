@@ -1,24 +1,56 @@
-"""Socket events sent by participants' phones."""
+"""Socket events sent by participants' phones.
+
+Every submission carries an id the phone made; a resent id gets the stored ack
+and changes nothing (see `models.receipts`).
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from models.events import Role
-from models.words import submit_word
+from models.receipts import Outcome
+from models.words import edit_word, submit_word, withdraw_word
 from webapp.broadcast import broadcast
+from webapp.clouds import request_cloud
 from webapp.extensions import db, socketio
 from webapp.sockets import Identity, handler, participant_of
+
+
+def _send_words_change(outcome: Outcome) -> dict[str, Any]:
+    """Broadcast a word change and ask for a new cloud when the projector's words changed."""
+    broadcast(outcome.event)
+    if outcome.event is not None and Role.PROJECTOR in outcome.event.payloads:
+        request_cloud(outcome.event.payloads[Role.PROJECTOR]["step_id"])
+    return outcome.ack
 
 
 @socketio.on("submit_word")
 @handler(Role.PARTICIPANT)
 def on_submit_word(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
-    """A phone sends {id, step_id, text}. Ack {ok, word}; facilitators and the
-    projector receive `word_added`. A resent id gets the same ack and no event."""
+    """{id, step_id, text} → ack {ok, word: {id, step_id, text, status}}; `words_changed` to
+    facilitators (and to the projector unless the word is held for review)."""
     participant = participant_of(identity)
-    outcome = submit_word(
-        db.session, participant, payload.get("step_id"), payload.get("id"), payload.get("text")
+    return _send_words_change(
+        submit_word(db.session, participant, payload.get("step_id"), payload.get("id"), payload.get("text"))
     )
-    broadcast(outcome.event)
-    return outcome.ack
+
+
+@socketio.on("edit_word")
+@handler(Role.PARTICIPANT)
+def on_edit_word(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
+    """{id, word_id, text} → ack {ok, word}; the participant's own word, while the step is open."""
+    participant = participant_of(identity)
+    return _send_words_change(
+        edit_word(db.session, participant, payload.get("word_id"), payload.get("id"), payload.get("text"))
+    )
+
+
+@socketio.on("withdraw_word")
+@handler(Role.PARTICIPANT)
+def on_withdraw_word(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
+    """{id, word_id} → ack {ok, withdrawn, step_id}; the word is kept but no longer counted."""
+    participant = participant_of(identity)
+    return _send_words_change(
+        withdraw_word(db.session, participant, payload.get("word_id"), payload.get("id"))
+    )

@@ -29,6 +29,8 @@ MESSAGES = {
     "weak_password": lazy_gettext("The password must be at least %(min_length)d characters long."),
     "not_joined": lazy_gettext("Join the workshop first."),
     "rate_limited": lazy_gettext("You are sending too fast. Wait a moment and try again."),
+    "nothing_to_undo": lazy_gettext("There is nothing left to undo."),
+    "word_hidden": lazy_gettext("The facilitator has hidden this word."),
 }
 
 

@@ -79,7 +79,7 @@ def test_every_submission_is_stored_once_across_a_kill(server: ServerProcess) ->
     )
     snapshot = projector.call("get_snapshot", {}, timeout=5)
     projector.disconnect()
-    counted = sum(row["count"] for row in snapshot["open_steps"][0]["ranking"])
+    counted = sum(row["count"] for row in snapshot["open_steps"][0]["rows"])
     assert counted == words
     for phone in phones:
         phone.close()

@@ -114,11 +114,11 @@ def test_a_word_goes_to_projector_and_dashboard_but_not_to_phones(
         "submit_word", {"id": "word-000001", "step_id": step_id, "text": "Tillit"}, callback=True
     )
     assert ack["ok"] and ack["word"]["text"] == "Tillit"
-    [seen] = events(projector, "word_added")
-    assert seen["word"]["text"] == "Tillit" and "participant" not in seen
-    [dash] = events(dashboard, "word_added")
-    assert dash["participant"]["name"] == "Kim" and dash["seq"] == seen["seq"]
-    assert events(phone, "word_added") == []
+    [seen] = events(projector, "words_changed")
+    assert seen["rows"] == [{"key": "tillit", "display": "Tillit", "count": 1}] and "entries" not in seen
+    [dash] = events(dashboard, "words_changed")
+    assert dash["entries"][0]["participant"]["name"] == "Kim" and dash["seq"] == seen["seq"]
+    assert events(phone, "words_changed") == []
 
 
 def test_a_resend_gets_the_same_ack_and_no_event(
@@ -129,7 +129,7 @@ def test_a_resend_gets_the_same_ack_and_no_event(
     first = phone.emit("submit_word", payload, callback=True)
     projector.get_received()
     assert phone.emit("submit_word", payload, callback=True) == first
-    assert events(projector, "word_added") == []
+    assert events(projector, "words_changed") == []
     assert db.session.query(Word).count() == 1
 
 
@@ -181,9 +181,9 @@ def test_snapshots_per_role(
     step_id = open_words(dashboard, facts)
     phone.emit("submit_word", {"id": "word-000007", "step_id": step_id, "text": "Tillit"}, callback=True)
     mine = phone.emit("get_snapshot", {}, callback=True)
-    assert mine["open_steps"][0]["mine"][0]["text"] == "Tillit" and "ranking" not in mine["open_steps"][0]
+    assert mine["open_steps"][0]["mine"][0]["text"] == "Tillit" and "rows" not in mine["open_steps"][0]
     screen = projector.emit("get_snapshot", {}, callback=True)
-    assert screen["open_steps"][0]["ranking"][0]["count"] == 1
+    assert screen["open_steps"][0]["rows"][0]["count"] == 1 and "entries" not in screen["open_steps"][0]
     full = dashboard.emit("get_snapshot", {}, callback=True)
     assert len(full["steps"]) == 5 and full["presence"]["connected"] == 1
     assert full["presence"]["answered"] == {str(step_id): 1}

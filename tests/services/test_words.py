@@ -34,8 +34,10 @@ def test_a_word_is_stored_and_announced(open_words: Workshop, phone: Participant
     assert outcome.ack["ok"] and outcome.ack["word"]["text"] == "Tillit"
     assert outcome.event is not None
     projector = outcome.event.message(Role.PROJECTOR)
-    assert projector is not None and projector["word"]["text"] == "Tillit"
-    assert "participant" not in projector
+    assert projector is not None and projector["rows"] == [{"key": "tillit", "display": "Tillit", "count": 1}]
+    assert "entries" not in projector and "participant" not in str(projector)
+    facilitator = outcome.event.message(Role.FACILITATOR)
+    assert facilitator is not None and facilitator["entries"][0]["participant"]["name"] == "Kim"
     assert outcome.event.message(Role.PARTICIPANT) is None
 
 
@@ -109,7 +111,7 @@ def test_snapshots_agree_with_events(open_words: Workshop, phone: Participant) -
     assert last is not None
     projector = snapshot(db.session, open_words.id, Role.PROJECTOR)
     assert projector["seq"] == last.seq
-    assert projector["open_steps"][0]["ranking"] == [{"key": "samarbete", "display": "Samarbete", "count": 2}]
+    assert projector["open_steps"][0]["rows"] == [{"key": "samarbete", "display": "Samarbete", "count": 2}]
     mine = snapshot(db.session, open_words.id, Role.PARTICIPANT, phone)
     assert [w["text"] for w in mine["open_steps"][0]["mine"]] == ["Samarbete", "samarbete"]
     # Participants got no word events, so their sequence did not move.

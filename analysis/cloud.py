@@ -1,0 +1,219 @@
+"""Word cloud layout and rendering for the projector, with the `wordcloud` library.
+
+`wordcloud` lays out a fresh cloud each time, so one new word can move every
+other word. Here the layout is incremental: words placed before keep their place
+and size when the space is still free, new words take a free spot chosen from a
+random state seeded by the word itself, and font sizes come in steps, so one more
+vote rarely changes a size. The layout is computed at half the output size and
+drawn at full size (`scale`), which makes it four times cheaper; the SVG embeds
+the subset of the font it uses, so å, ä and ö look the same on every projector.
+
+This module is pure computation. It runs in a worker process (`analysis.cloud_worker`),
+never in the server's event loop.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import random
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import matplotlib
+import numpy as np
+from PIL import Image, ImageDraw, ImageFont
+from wordcloud import WordCloud
+from wordcloud.wordcloud import IntegralOccupancyMap
+
+FONT_PATH = str(Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans-Bold.ttf")
+BACKGROUND = "#ffffff"
+# Each at least 4.5:1 against white (WCAG AA for normal text; checked in the tests).
+PALETTE = ("#1d4e89", "#8a1c1c", "#1e6b35", "#6b2c91", "#7a4a00", "#0b5f6b", "#333333")
+WIDTH, HEIGHT = 960, 540  # the layout grid; drawn at SCALE times this
+SCALE = 2
+MARGIN = 4
+MIN_FONT = 9
+FONT_STEP = 3
+MAX_WORDS = 150
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where one word sits in the layout grid."""
+
+    key: str
+    text: str
+    count: int
+    font_size: int
+    x: int  # row of the top edge (wordcloud's convention: x is the row)
+    y: int  # column of the left edge
+    vertical: bool
+    color: str
+
+    def as_json(self) -> list[Any]:
+        return [self.key, self.text, self.count, self.font_size, self.x, self.y, self.vertical, self.color]
+
+    @classmethod
+    def from_json(cls, data: list[Any]) -> Placement:
+        key, text, count, font_size, x, y, vertical, color = data
+        return cls(
+            str(key), str(text), int(count), int(font_size), int(x), int(y), bool(vertical), str(color)
+        )
+
+
+def _seed(key: str) -> int:
+    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "big")
+
+
+def color_for(key: str) -> str:
+    """A word keeps its colour from one refresh to the next."""
+    return PALETTE[_seed(key) % len(PALETTE)]
+
+
+def font_size_for(count: int, top: int, words: int) -> int:
+    """Sizes grow with the square root of the count, in steps of FONT_STEP.
+
+    The largest size shrinks as the cloud fills, so a few words fill the screen
+    and a hundred still fit.
+    """
+    largest = min(HEIGHT * 0.3, HEIGHT * 1.1 / math.sqrt(max(words, 1)) + 24)
+    size = MIN_FONT + (largest - MIN_FONT) * math.sqrt(count / max(top, 1))
+    return int(size // FONT_STEP * FONT_STEP)
+
+
+class _Canvas:
+    """The occupancy of the layout grid: a grey image of what is drawn, and its integral."""
+
+    def __init__(self) -> None:
+        self.image = Image.new("L", (WIDTH, HEIGHT))
+        self.draw = ImageDraw.Draw(self.image)
+        self.occupancy = IntegralOccupancyMap(HEIGHT, WIDTH, None)
+        self.fonts: dict[int, ImageFont.FreeTypeFont] = {}
+
+    def font(self, size: int, vertical: bool) -> Any:
+        font = self.fonts.get(size)
+        if font is None:
+            font = self.fonts[size] = ImageFont.truetype(FONT_PATH, size)
+        return ImageFont.TransposedFont(font, orientation=Image.Transpose.ROTATE_90 if vertical else None)
+
+    def box(self, text: str, size: int, vertical: bool) -> tuple[int, int]:
+        """(height, width) of the word's box, margin included."""
+        box = self.draw.textbbox((0, 0), text, font=self.font(size, vertical), anchor="lt")
+        return int(box[3]) + MARGIN, int(box[2]) + MARGIN
+
+    def is_free(self, x: int, y: int, height: int, width: int) -> bool:
+        if x < 0 or y < 0 or x + height > HEIGHT or y + width > WIDTH:
+            return False
+        integral = self.occupancy.integral
+        x2, y2 = x + height - 1, y + width - 1
+        total = int(integral[x2, y2])
+        if x > 0:
+            total -= int(integral[x - 1, y2])
+        if y > 0:
+            total -= int(integral[x2, y - 1])
+        if x > 0 and y > 0:
+            total += int(integral[x - 1, y - 1])
+        return total == 0
+
+    def find_spot(self, height: int, width: int, rng: random.Random) -> tuple[int, int] | None:
+        return self.occupancy.sample_position(height, width, rng)  # type: ignore[no-any-return]
+
+    def put(self, text: str, size: int, vertical: bool, x: int, y: int) -> None:
+        half = MARGIN // 2
+        self.draw.text((y + half, x + half), text, fill="white", font=self.font(size, vertical))
+        self.occupancy.update(np.asarray(self.image), x, y)
+
+
+def layout(
+    words: list[tuple[str, str, int]], previous: list[Placement] | None = None, max_words: int = MAX_WORDS
+) -> list[Placement]:
+    """Place (key, text, count) words, keeping the previous placements where possible.
+
+    The same words and the same previous layout always give the same result.
+    """
+    ranked = sorted(words, key=lambda w: (-w[2], w[1].casefold(), w[0]))[:max_words]
+    if not ranked:
+        return []
+    top = ranked[0][2]
+    before = {p.key: p for p in previous or []}
+    # Words that were on screen go first, so they can keep their places.
+    order = [w for w in ranked if w[0] in before] + [w for w in ranked if w[0] not in before]
+    canvas = _Canvas()
+    placed: list[Placement] = []
+    for key, text, count in order:
+        size = font_size_for(count, top, len(ranked))
+        spot = _keep(canvas, before.get(key), text, size) or _new_spot(canvas, key, text, size)
+        if spot is None:
+            continue  # no room left even at the smallest size
+        size, x, y, vertical = spot
+        canvas.put(text, size, vertical, x, y)
+        placed.append(Placement(key, text, count, size, x, y, vertical, color_for(key)))
+    return placed
+
+
+def _keep(canvas: _Canvas, old: Placement | None, text: str, size: int) -> tuple[int, int, int, bool] | None:
+    """The word's previous place, if it still fits there (centred on the old box when it grew)."""
+    if old is None:
+        return None
+    height, width = canvas.box(text, size, old.vertical)
+    if old.font_size == size and old.text == text:
+        candidates = [(old.x, old.y)]
+    else:
+        old_height, old_width = canvas.box(old.text, old.font_size, old.vertical)
+        centre = (old.x + (old_height - height) // 2, old.y + (old_width - width) // 2)
+        candidates = [centre, (old.x, old.y)]
+    for x, y in candidates:
+        if canvas.is_free(x, y, height, width):
+            return size, x, y, old.vertical
+    return None
+
+
+def _new_spot(canvas: _Canvas, key: str, text: str, size: int) -> tuple[int, int, int, bool] | None:
+    rng = random.Random(_seed(key))
+    vertical = rng.random() < 0.1 and " " not in text
+    while size >= MIN_FONT:
+        for orientation in (vertical, not vertical):
+            height, width = canvas.box(text, size, orientation)
+            spot = canvas.find_spot(height, width, rng)
+            if spot is not None:
+                return size, int(spot[0]), int(spot[1]), orientation
+        size -= FONT_STEP
+    return None
+
+
+def to_svg(placements: list[Placement]) -> str:
+    """The cloud as a 1920 x 1080 SVG with the used glyphs of the font embedded."""
+    cloud = WordCloud(
+        font_path=FONT_PATH, width=WIDTH, height=HEIGHT, scale=SCALE, background_color=BACKGROUND
+    )
+    cloud.layout_ = [
+        (
+            (p.text, p.count),
+            p.font_size,
+            (p.x + MARGIN // 2, p.y + MARGIN // 2),
+            Image.Transpose.ROTATE_90 if p.vertical else None,
+            p.color,
+        )
+        for p in placements
+    ]
+    if not placements:
+        return _empty_svg()
+    return str(cloud.to_svg(embed_font=True))
+
+
+def _empty_svg() -> str:
+    width, height = WIDTH * SCALE, HEIGHT * SCALE
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}">'
+        f'<rect width="100%" height="100%" style="fill:{BACKGROUND}"></rect></svg>'
+    )
+
+
+def render(
+    words: list[tuple[str, str, int]], previous: list[Placement] | None = None, max_words: int = MAX_WORDS
+) -> tuple[str, list[Placement]]:
+    """Layout and SVG in one call: what the worker process does for each request."""
+    placements = layout(words, previous, max_words)
+    return to_svg(placements), placements

@@ -1,0 +1,39 @@
+"""The word cloud render process: `python -m analysis.cloud_worker`.
+
+Reads one JSON request per line on stdin — {"words": [[key, text, count], ...],
+"previous": [placement, ...], "max_words": n} — and answers each with one JSON
+line on stdout: {"svg": ..., "layout": [placement, ...]} or {"error": ...}.
+The server keeps one such process and waits for it without blocking its event
+loop (see `webapp.clouds`).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from typing import Any
+
+from analysis import cloud
+
+
+def handle(request: dict[str, Any]) -> dict[str, Any]:
+    words = [(str(k), str(t), int(c)) for k, t, c in request["words"]]
+    previous = [cloud.Placement.from_json(p) for p in request.get("previous") or []]
+    svg, placements = cloud.render(words, previous, int(request.get("max_words") or cloud.MAX_WORDS))
+    return {"svg": svg, "layout": [p.as_json() for p in placements]}
+
+
+def main() -> None:
+    logging.getLogger("fontTools").setLevel(logging.ERROR)  # subsetting notes are not errors
+    for line in sys.stdin:
+        try:
+            reply = handle(json.loads(line))
+        except Exception as error:  # one bad request must not end the process
+            reply = {"error": f"{type(error).__name__}: {error}"}
+        sys.stdout.write(json.dumps(reply, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

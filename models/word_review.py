@@ -1,0 +1,105 @@
+"""What facilitators decide about a step's words: merge, rename, split, hide, show,
+let a held entry through, and undo the last decision.
+
+Decisions are stored, never applied to the entries themselves, so every one can be
+undone, survives a restart and is listed in the export.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+from analysis import words as word_analysis
+from models.clock import utcnow
+from models.errors import EmptyText, InvalidInput, NotFound, NothingToUndo, TextTooLong, WrongStepKind
+from models.events import Event
+from models.session import DbSession
+from models.words import Word, WordDecision, decisions_state, entries_of, words_event
+from models.workshops import Step
+
+MAX_DISPLAY_LENGTH = 80
+MAX_MERGE = 50
+
+
+def decide(session: DbSession, step: Step, facilitator_id: int | None, kind: object, data: object) -> Event:
+    """Store one decision after checking it against the current words; every screen refreshes."""
+    if step.kind != "words":
+        raise WrongStepKind()
+    if kind not in word_analysis.DECISION_KINDS or not isinstance(data, dict):
+        raise InvalidInput(field="kind")
+    cleaned = _valid(session, step, str(kind), data)
+    session.add(WordDecision(step_id=step.id, kind=kind, data=cleaned, facilitator_id=facilitator_id))
+    session.flush()
+    event = words_event(session, step)
+    session.commit()
+    return event
+
+
+def undo(session: DbSession, step: Step) -> Event:
+    """Take back the step's last decision that is still in force."""
+    last = session.scalar(
+        select(WordDecision)
+        .where(WordDecision.step_id == step.id, WordDecision.undone_at.is_(None))
+        .order_by(WordDecision.id.desc())
+        .limit(1)
+    )
+    if last is None:
+        raise NothingToUndo()
+    last.undone_at = utcnow()
+    session.flush()
+    event = words_event(session, step)
+    session.commit()
+    return event
+
+
+def _valid(session: DbSession, step: Step, kind: str, data: dict[str, Any]) -> dict[str, Any]:
+    decisions = decisions_state(session, step.id)
+    if kind == "approve":
+        ids = data.get("ids")
+        if not isinstance(ids, list) or not ids or not all(type(i) is int for i in ids):
+            raise InvalidInput(field="ids")
+        held = set(
+            session.scalars(
+                select(Word.id).where(
+                    Word.step_id == step.id, Word.id.in_(ids), Word.held_reason.is_not(None)
+                )
+            )
+        )
+        if held != set(ids):
+            raise NotFound()
+        return {"ids": sorted(held)}
+    groups = {
+        g.key: g for g in word_analysis.group([w.entry() for w in entries_of(session, step.id)], decisions)
+    }
+    if kind == "merge":
+        keys = data.get("keys")
+        if not isinstance(keys, list) or not all(isinstance(k, str) for k in keys):
+            raise InvalidInput(field="keys")
+        keys = list(dict.fromkeys(decisions.resolve(k) for k in keys))
+        if len(keys) < 2 or len(keys) > MAX_MERGE or any(k not in groups for k in keys):
+            raise InvalidInput(field="keys")
+        return {"keys": keys, "display": _display(data.get("display"))}
+    group_key = data.get("key")
+    if not isinstance(group_key, str) or decisions.resolve(group_key) not in groups:
+        raise NotFound()
+    group = groups[decisions.resolve(group_key)]
+    if kind == "rename":
+        return {"key": group.key, "display": _display(data.get("display"))}
+    if kind == "split" and len(group.members) < 2:
+        raise InvalidInput(field="key")
+    if (kind == "hide" and group.hidden) or (kind == "unhide" and not group.hidden):
+        raise InvalidInput(field="key")
+    return {"key": group.key, "display": group.display}
+
+
+def _display(value: object) -> str:
+    if not isinstance(value, str):
+        raise InvalidInput(field="display")
+    display = word_analysis.clean(value)
+    if not display:
+        raise EmptyText()
+    if len(display) > MAX_DISPLAY_LENGTH:
+        raise TextTooLong(limit=MAX_DISPLAY_LENGTH)
+    return display

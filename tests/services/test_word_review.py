@@ -1,0 +1,209 @@
+"""Participants editing and withdrawing their words; facilitators merging, renaming,
+splitting, hiding, approving and undoing. Hidden words never reach the projector or phones."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from models import agenda, word_review
+from models.errors import DomainError
+from models.events import Event, Role
+from models.participants import Participant, join_workshop
+from models.snapshots import snapshot
+from models.words import Word, WordDecision, edit_word, submit_word, withdraw_word, word_groups
+from models.workshops import Step, Workshop
+from webapp.extensions import db
+
+
+@pytest.fixture
+def step(workshop: Workshop) -> Step:
+    agenda.open_step(db.session, workshop.steps[0])
+    return workshop.steps[0]
+
+
+@pytest.fixture
+def kim(workshop: Workshop, step: Step) -> Participant:
+    return join_workshop(db.session, workshop, "Kim")
+
+
+@pytest.fixture
+def ali(workshop: Workshop, step: Step) -> Participant:
+    return join_workshop(db.session, workshop, "Ali")
+
+
+counter = iter(range(10**9))
+
+
+def send(participant: Participant, step: Step, text: str) -> dict:
+    return submit_word(db.session, participant, step.id, f"client-{next(counter):06d}", text).ack
+
+
+def rows(step: Step) -> list[tuple[str, int]]:
+    return [(g.display, g.count) for g in word_groups(db.session, step.id) if not g.hidden]
+
+
+def test_edit_moves_the_word_to_its_new_group(step: Step, kim: Participant, ali: Participant) -> None:
+    word = send(kim, step, "Tillit")["word"]
+    send(ali, step, "Prata")
+    outcome = edit_word(db.session, kim, word["id"], "edit-000001", "pratar")
+    assert outcome.ack["word"]["text"] == "pratar"
+    assert rows(step) == [("pratar", 2)]  # a tie between forms shows the one sent first
+    assert outcome.event is not None
+    projector = outcome.event.message(Role.PROJECTOR)
+    assert projector is not None and projector["removed"] == ["tillit"]
+    assert projector["rows"] == [{"key": "prata", "display": "pratar", "count": 2}]
+    # A resent edit changes nothing more.
+    assert edit_word(db.session, kim, word["id"], "edit-000001", "pratar").event is None
+
+
+def test_withdraw_keeps_the_entry_but_stops_counting_it(step: Step, kim: Participant) -> None:
+    words = [send(kim, step, t)["word"] for t in ("Tillit", "Prata", "Lyssna")]
+    outcome = withdraw_word(db.session, kim, words[0]["id"], "withdraw-01")
+    assert outcome.ack == {"ok": True, "withdrawn": words[0]["id"], "step_id": step.id}
+    assert ("Tillit", 1) not in rows(step)
+    assert db.session.get(Word, words[0]["id"]).withdrawn_at is not None
+    # The place is free again: a fourth word fits under the limit of three.
+    assert send(kim, step, "Samtal")["ok"]
+
+
+def test_only_the_author_may_edit_or_withdraw(step: Step, kim: Participant, ali: Participant) -> None:
+    word = send(kim, step, "Tillit")["word"]
+    for attempt in (
+        lambda: edit_word(db.session, ali, word["id"], "steal-00001", "Hej"),
+        lambda: withdraw_word(db.session, ali, word["id"], "steal-00002"),
+    ):
+        with pytest.raises(DomainError) as caught:
+            attempt()
+        assert caught.value.code == "not_found"
+    assert rows(step) == [("Tillit", 1)]
+
+
+def test_edit_is_refused_once_the_step_is_closed(step: Step, kim: Participant) -> None:
+    word = send(kim, step, "Tillit")["word"]
+    agenda.close_step(db.session, step)
+    with pytest.raises(DomainError) as caught:
+        edit_word(db.session, kim, word["id"], "closed-0001", "Prata")
+    assert caught.value.code == "step_closed"
+    assert rows(step) == [("Tillit", 1)]
+
+
+def decide(step: Step, kind: str, **data: object) -> Event:
+    return word_review.decide(db.session, step, None, kind, data)
+
+
+def test_merge_rename_split_hide_undo(step: Step, kim: Participant, ali: Participant) -> None:
+    send(kim, step, "Tillit")
+    send(ali, step, "förtroendet")
+    send(ali, step, "Förtroende")
+    event = decide(step, "merge", keys=["tillit", "förtroende"], display="Tillit")
+    assert rows(step) == [("Tillit", 3)]
+    projector = event.message(Role.PROJECTOR)
+    assert projector is not None and projector["full"] is True
+    assert projector["rows"] == [{"key": "tillit", "display": "Tillit", "count": 3}]
+    decide(step, "rename", key="förtroende", display="Tillit och förtroende")
+    assert rows(step) == [("Tillit och förtroende", 3)]
+    decide(step, "split", key="tillit")
+    assert rows(step) == [("förtroendet", 2), ("Tillit", 1)]
+    word_review.undo(db.session, step)
+    assert rows(step) == [("Tillit och förtroende", 3)]
+    word_review.undo(db.session, step)
+    word_review.undo(db.session, step)
+    assert rows(step) == [("förtroendet", 2), ("Tillit", 1)]
+    with pytest.raises(DomainError) as caught:
+        word_review.undo(db.session, step)
+    assert caught.value.code == "nothing_to_undo"
+
+
+def test_new_entries_join_an_earlier_merge(step: Step, kim: Participant, ali: Participant) -> None:
+    send(kim, step, "Tillit")
+    send(kim, step, "Förtroende")
+    decide(step, "merge", keys=["tillit", "förtroende"], display="Tillit")
+    outcome = submit_word(db.session, ali, step.id, "after-merge1", "förtroendet")
+    assert outcome.event is not None
+    projector = outcome.event.message(Role.PROJECTOR)
+    assert projector is not None and projector["rows"] == [{"key": "tillit", "display": "Tillit", "count": 3}]
+
+
+@pytest.mark.parametrize(
+    ("kind", "data", "code"),
+    [
+        ("merge", {"keys": ["tillit"], "display": "x"}, "invalid_input"),
+        ("merge", {"keys": ["tillit", "nope"], "display": "x"}, "invalid_input"),
+        ("merge", {"keys": ["tillit", "prata"], "display": "  "}, "empty"),
+        ("merge", {"keys": ["tillit", "prata"], "display": "x" * 81}, "too_long"),
+        ("rename", {"key": "nope", "display": "x"}, "not_found"),
+        ("split", {"key": "tillit"}, "invalid_input"),
+        ("unhide", {"key": "tillit"}, "invalid_input"),
+        ("approve", {"ids": [999_999]}, "not_found"),
+        ("explode", {"key": "tillit"}, "invalid_input"),
+    ],
+)
+def test_bad_decisions_are_refused_by_name(
+    step: Step, kim: Participant, kind: str, data: dict, code: str
+) -> None:
+    send(kim, step, "Tillit")
+    send(kim, step, "Prata")
+    with pytest.raises(DomainError) as caught:
+        word_review.decide(db.session, step, None, kind, data)
+    assert caught.value.code == code
+    assert db.session.query(WordDecision).count() == 0
+
+
+def test_hidden_words_reach_no_projector_or_phone_payload(
+    workshop: Workshop, step: Step, kim: Participant, ali: Participant
+) -> None:
+    send(kim, step, "Hemligt")
+    send(ali, step, "Tillit")
+    hide = decide(step, "hide", key="hemlig")
+    later = submit_word(db.session, ali, step.id, "after-hide01", "hemliga").event
+    assert later is not None
+    payloads = [
+        hide.message(Role.PROJECTOR),
+        later.message(Role.PROJECTOR),
+        snapshot(db.session, workshop.id, Role.PROJECTOR),
+        snapshot(db.session, workshop.id, Role.PARTICIPANT, kim),
+        snapshot(db.session, workshop.id, Role.PARTICIPANT, ali),
+    ]
+    for payload in payloads:
+        assert "emlig" not in json.dumps(payload, ensure_ascii=False)
+    assert later.message(Role.PARTICIPANT) is None
+    mine = snapshot(db.session, workshop.id, Role.PARTICIPANT, kim)["open_steps"][0]["mine"]
+    assert mine[0]["status"] == "hidden" and mine[0]["text"] == ""
+    # Facilitators still see the entries, and the word can be shown again.
+    dashboard = snapshot(db.session, workshop.id, Role.FACILITATOR)
+    assert "Hemligt" in json.dumps(dashboard, ensure_ascii=False)
+    decide(step, "unhide", key="hemlig")
+    assert ("Hemligt", 2) in rows(step)
+
+
+def test_stop_words_and_profanity_wait_for_review(
+    workshop: Workshop, step: Step, kim: Participant
+) -> None:
+    outcome = submit_word(db.session, kim, step.id, "held-000001", "Fan")
+    assert outcome.ack["word"]["status"] == "held"
+    assert outcome.event is not None and outcome.event.message(Role.PROJECTOR) is None
+    facilitator = outcome.event.message(Role.FACILITATOR)
+    assert facilitator is not None and facilitator["entries"][0]["held"] is True
+    assert facilitator["entries"][0]["reason"] == "profanity"
+    assert rows(step) == []
+    decide(step, "approve", ids=[outcome.ack["word"]["id"]])
+    assert rows(step) == [("Fan", 1)]
+
+
+def test_the_workshop_lists_change_what_is_held(workshop: Workshop, step: Step, kim: Participant) -> None:
+    workshop.held_words = "byråkrati"
+    workshop.allowed_words = "och"
+    db.session.commit()
+    assert send(kim, step, "Byråkratin")["word"]["status"] == "held"
+    assert send(kim, step, "och")["word"]["status"] == "sent"
+
+
+def test_decisions_survive_a_new_session(step: Step, kim: Participant, ali: Participant) -> None:
+    send(kim, step, "Tillit")
+    send(ali, step, "Förtroende")
+    decide(step, "merge", keys=["tillit", "förtroende"], display="Tillit")
+    step_id = step.id
+    db.session.remove()  # a restart reads only what is stored
+    assert [(g.display, g.count) for g in word_groups(db.session, step_id)] == [("Tillit", 2)]
