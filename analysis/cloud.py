@@ -28,9 +28,9 @@ from wordcloud import WordCloud
 from wordcloud.wordcloud import IntegralOccupancyMap
 
 FONT_PATH = str(Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans-Bold.ttf")
-BACKGROUND = "#ffffff"
-# Each at least 4.5:1 against white (WCAG AA for normal text; checked in the tests).
-PALETTE = ("#1d4e89", "#8a1c1c", "#1e6b35", "#6b2c91", "#7a4a00", "#0b5f6b", "#333333")
+BACKGROUND = "#10131c"  # the projector page's background, so the cloud fills the screen seamlessly
+# Each at least 4.5:1 against the background (WCAG AA even for the smallest words; tested).
+PALETTE = ("#ffd65c", "#9fd0ff", "#ffffff", "#8fe3a8", "#ffb3a7", "#d9b8ff", "#7fe0e0")
 WIDTH, HEIGHT = 960, 540  # the layout grid; drawn at SCALE times this
 SCALE = 2
 MARGIN = 4
@@ -76,9 +76,11 @@ def font_size_for(count: int, top: int, words: int) -> int:
     """Sizes grow with the square root of the count, in steps of FONT_STEP.
 
     The largest size shrinks as the cloud fills, so a few words fill the screen
-    and a hundred still fit.
+    and a hundred still fit; it changes only when the number of words crosses a
+    power of two, so one more word does not resize the others.
     """
-    largest = min(HEIGHT * 0.3, HEIGHT * 1.1 / math.sqrt(max(words, 1)) + 24)
+    tier = 2 ** math.ceil(math.log2(max(words, 1)))
+    largest = min(HEIGHT * 0.3, HEIGHT * 1.1 / math.sqrt(tier) + 24)
     size = MIN_FONT + (largest - MIN_FONT) * math.sqrt(count / max(top, 1))
     return int(size // FONT_STEP * FONT_STEP)
 

@@ -30,6 +30,24 @@ class WorkshopForm(FlaskForm):
     organizer = StringField(_l("Organizer"), validators=[Length(max=200)])
 
 
+class WordListsForm(FlaskForm):
+    """The word cloud's review lists for one workshop, one word or phrase per line."""
+
+    held_words = TextAreaField(
+        _l("Also hold these words for review"),
+        description=_l(
+            "Stop words and possibly offensive words wait for you before they are shown. "
+            "Add words of your own here, one per line."
+        ),
+        validators=[Length(max=5000)],
+    )
+    allowed_words = TextAreaField(
+        _l("Never hold these words"),
+        description=_l("Words from the standard lists that should be shown at once, one per line."),
+        validators=[Length(max=5000)],
+    )
+
+
 class NewWorkshopForm(WorkshopForm):
     template = SelectField(
         _l("Start from"),

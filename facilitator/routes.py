@@ -12,7 +12,7 @@ from flask_wtf import FlaskForm
 from sqlalchemy import select
 from werkzeug.wrappers import Response
 
-from facilitator.forms import LoginForm, NewStepForm, NewWorkshopForm, StepForm, WorkshopForm
+from facilitator.forms import LoginForm, NewStepForm, NewWorkshopForm, StepForm, WordListsForm, WorkshopForm
 from models import agenda
 from models.accounts import Facilitator, authenticate
 from models.clouds import stored_cloud
@@ -147,9 +147,35 @@ def edit_workshop(workshop_id: int) -> Response | str:
         else:
             flash(_("Saved."), "success")
             return redirect(url_for("facilitator.edit_workshop", workshop_id=workshop.id))
+    return _editor(workshop, form=form)
+
+
+def _editor(workshop: Workshop, **forms: FlaskForm) -> str:
+    forms.setdefault("form", WorkshopForm(obj=workshop, formdata=None))
+    forms.setdefault("lists_form", WordListsForm(obj=workshop, formdata=None))
     return render_template(
-        "facilitator/edit_workshop.html", workshop=workshop, form=form, new_step_form=NewStepForm()
+        "facilitator/edit_workshop.html", workshop=workshop, new_step_form=NewStepForm(), **forms
     )
+
+
+@bp.post("/workshops/<int:workshop_id>/word-lists")
+@login_required
+def edit_word_lists(workshop_id: int) -> Response | str:
+    """The word cloud's review lists (held and let-through words)."""
+    workshop = own_workshop(workshop_id)
+    form = WordListsForm()
+    if form.validate_on_submit():
+        try:
+            agenda.update_word_lists(
+                db.session, workshop, form.held_words.data or "", form.allowed_words.data or ""
+            )
+        except DomainError as error:
+            db.session.rollback()
+            show_error(form, error)
+        else:
+            flash(_("Saved."), "success")
+            return redirect(url_for("facilitator.edit_workshop", workshop_id=workshop.id) + "#lists-heading")
+    return _editor(workshop, lists_form=form)
 
 
 @bp.post("/workshops/<int:workshop_id>/steps")

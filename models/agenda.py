@@ -59,6 +59,16 @@ def update_workshop(
     return _agenda_event(session, workshop, "workshop_changed")
 
 
+MAX_WORD_LIST_LENGTH = 5000
+
+
+def update_word_lists(session: DbSession, workshop: Workshop, held: str, allowed: str) -> None:
+    """The workshop's own review lists; they apply to words sent from now on."""
+    workshop.held_words = _text(held, "held_words", MAX_WORD_LIST_LENGTH)
+    workshop.allowed_words = _text(allowed, "allowed_words", MAX_WORD_LIST_LENGTH)
+    session.commit()
+
+
 def add_step(session: DbSession, workshop: Workshop, kind: str, title: str) -> Event:
     """Append a step with default settings to the agenda; the editor fills in the rest."""
     append_step(workshop, kind, title)

@@ -1,7 +1,7 @@
 // The live dashboard: the agenda with open/close buttons, presence, and the input
-// of each words step as a ranked list that updates as words arrive.
+// of each Words step with the tools to merge, rename, hide and review words.
 import { connectLive, loadStrings } from "/static/js/live.js";
-import { Ranking } from "/static/js/ranking.js";
+import { WordsPanel } from "./words_panel.js";
 
 const root = document.getElementById("dashboard");
 const workshopId = Number(root.dataset.workshopId);
@@ -10,21 +10,28 @@ const agendaEl = document.getElementById("agenda");
 const panelsEl = document.getElementById("panels");
 const announcer = document.getElementById("announcer");
 const connectionEl = document.getElementById("connection");
+const alertEl = document.getElementById("dashboard-alert");
 
 let steps = [];
-const rankings = new Map(); // step id -> Ranking
+const panels = new Map(); // step id -> WordsPanel
 
 const socket = connectLive({
   auth: { role: "facilitator", workshop: workshopId },
   events: {
     agenda_changed: (m) => { steps = m.steps; renderAgenda(); renderPanels(); announceOpened(m); },
-    word_added: (m) => { ranking(m.word.step_id).add(m.word); renderPanels(); },
+    words_changed: (m) => { panel(m.step_id)?.apply(m); renderPanels(); },
   },
-  notices: { presence_changed: showPresence },
+  notices: {
+    presence_changed: showPresence,
+    cloud_ready: (m) => panel(m.step_id)?.setCloud(m.version),
+  },
   onSnapshot: (snap) => {
     steps = snap.steps;
-    rankings.clear();
-    for (const step of steps) if (step.ranking) rankings.set(step.id, new Ranking(step.ranking));
+    for (const step of steps) {
+      if (step.kind !== "words") continue;
+      if (panels.has(step.id)) panels.get(step.id).reset(step);
+      else panels.set(step.id, newPanel(step));
+    }
     renderAgenda();
     renderPanels();
     if (snap.presence) showPresence(snap.presence);
@@ -35,9 +42,23 @@ const socket = connectLive({
   },
 });
 
-function ranking(stepId) {
-  if (!rankings.has(stepId)) rankings.set(stepId, new Ranking());
-  return rankings.get(stepId);
+function newPanel(step) {
+  return new WordsPanel(step, { socket, t, cloudBase: root.dataset.cloudBase, onError: showError });
+}
+
+function panel(stepId) {
+  if (!panels.has(stepId)) {
+    const step = steps.find((s) => s.id === stepId && s.kind === "words");
+    if (!step) return null;
+    panels.set(stepId, newPanel(step));
+  }
+  return panels.get(stepId);
+}
+
+function showError(message) {
+  alertEl.textContent = message;
+  alertEl.hidden = false;
+  setTimeout(() => { alertEl.hidden = true; }, 8000);
 }
 
 function renderAgenda() {
@@ -79,27 +100,24 @@ function agendaItem(step) {
 }
 
 function renderPanels() {
-  const wordSteps = steps.filter((s) => s.kind === "words" && (s.is_open || ranking(s.id).total() > 0));
-  document.getElementById("no-input").hidden = wordSteps.length > 0;
-  for (const panel of panelsEl.querySelectorAll(".panel")) {
-    if (!wordSteps.some((s) => String(s.id) === panel.dataset.stepId)) panel.remove();
-  }
-  for (const step of wordSteps) {
-    let panel = panelsEl.querySelector(`.panel[data-step-id="${step.id}"]`);
-    if (!panel) {
-      panel = document.createElement("section");
-      panel.className = "panel";
-      panel.dataset.stepId = step.id;
-      panel.append(document.createElement("h3"), document.createElement("p"), document.createElement("ol"));
-      panel.querySelector("ol").className = "ranking";
-      panelsEl.append(panel);
+  const shown = steps.filter((s) => s.kind === "words" && (s.is_open || panel(s.id)?.total() > 0));
+  document.getElementById("no-input").hidden = shown.length > 0;
+  for (const [id, view] of panels) {
+    if (!steps.some((s) => s.id === id && s.kind === "words")) {
+      view.el.remove();
+      panels.delete(id);
+    } else if (!shown.some((s) => s.id === id)) {
+      view.el.remove();
     }
-    const rows = ranking(step.id);
-    panel.querySelector("h3").textContent = step.title;
-    panel.querySelector("p").textContent = rows.total()
-      ? t("entries", { count: rows.total(), distinct: rows.rows.size })
-      : t("no_words");
-    rows.render(panel.querySelector("ol"));
+  }
+  let previous = null;
+  for (const step of shown) {
+    const view = panel(step.id);
+    view.title = step.title;
+    view.render();
+    const wanted = previous ? previous.nextElementSibling : panelsEl.querySelector(".panel");
+    if (wanted !== view.el) panelsEl.insertBefore(view.el, wanted);
+    previous = view.el;
   }
 }
 

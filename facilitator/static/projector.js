@@ -1,5 +1,6 @@
-// The projector: the join slide until a step opens, then the open step's words,
-// live. Read-only: it only listens.
+// The projector: the join slide until a step opens, then the open step. A Words
+// step shows the word cloud the server renders (or, toggled, the ranked list,
+// which is also the cloud's text alternative). Read-only: it only listens.
 import { connectLive, loadStrings } from "/static/js/live.js";
 import { Ranking } from "/static/js/ranking.js";
 
@@ -9,11 +10,18 @@ const joinSlide = document.getElementById("join-slide");
 const stepView = document.getElementById("step-view");
 const promptEl = document.getElementById("step-prompt");
 const rankingEl = document.getElementById("ranking");
+const cloudEl = document.getElementById("cloud");
+const cloudImg = document.getElementById("cloud-img");
+const emptyEl = document.getElementById("empty");
+const toggle = document.getElementById("view-toggle");
 const connectionEl = document.getElementById("connection");
 const MAX_ROWS = 20;
+const VIEW_KEY = "rundabord:projector-view";
 
 let openSteps = [];
 let ranking = new Ranking();
+let cloudVersion = 0;
+let showList = localStorage.getItem(VIEW_KEY) === "list";
 
 const live = connectLive({
   auth: { role: "projector", token: root.dataset.token },
@@ -23,18 +31,27 @@ const live = connectLive({
       openSteps = m.open_steps;
       if (current()?.id !== before) {
         ranking = new Ranking();
-        live.resync(); // the newly opened step may already have words
+        cloudVersion = 0;
+        live.resync(); // the newly opened step may already have words and a cloud
       }
       render();
     },
-    word_added: (m) => {
-      if (m.word.step_id === current()?.id) ranking.add(m.word);
+    words_changed: (m) => {
+      if (m.step_id !== current()?.id) return;
+      ranking.apply(m);
       render();
+    },
+  },
+  notices: {
+    cloud_ready: (m) => {
+      if (m.step_id === current()?.id) showCloud(m.version);
     },
   },
   onSnapshot: (snap) => {
     openSteps = snap.open_steps;
-    ranking = new Ranking(current()?.ranking || []);
+    const step = current();
+    ranking = new Ranking(step?.rows || []);
+    if (step?.cloud) showCloud(step.cloud.version);
     render();
   },
   onState: (state) => {
@@ -43,8 +60,30 @@ const live = connectLive({
   },
 });
 
+toggle.addEventListener("click", () => {
+  showList = !showList;
+  localStorage.setItem(VIEW_KEY, showList ? "list" : "cloud");
+  render();
+});
+
 function current() {
   return openSteps.find((s) => s.kind === "words") || openSteps[0];
+}
+
+// Load the new picture before swapping it in, so the screen never flashes empty;
+// an older version that arrives late never replaces a newer one.
+function showCloud(version) {
+  if (version <= cloudVersion) return;
+  cloudVersion = version;
+  const url = `${root.dataset.cloudBase}${current().id}.svg?v=${version}`;
+  const next = new Image();
+  next.onload = () => {
+    if (version === cloudVersion) {
+      cloudImg.src = url;
+      render();
+    }
+  };
+  next.src = url;
 }
 
 function render() {
@@ -53,12 +92,17 @@ function render() {
   stepView.hidden = !step;
   if (!step) return;
   promptEl.textContent = step.prompt || step.title;
-  if (step.kind === "words" && ranking.total() === 0) {
-    const li = document.createElement("li");
-    li.className = "empty";
-    li.textContent = t("no_words");
-    rankingEl.replaceChildren(li);
-  } else {
-    ranking.render(rankingEl, MAX_ROWS);
-  }
+  const words = step.kind === "words";
+  const empty = words && ranking.total() === 0;
+  emptyEl.hidden = !empty;
+  toggle.hidden = !words;
+  toggle.setAttribute("aria-pressed", String(showList));
+  toggle.textContent = showList ? t("show_cloud") : t("show_list");
+  const hasCloud = words && !empty && cloudImg.getAttribute("src");
+  cloudEl.hidden = !hasCloud || showList;
+  // The list is always there for screen readers; on screen when toggled or before the first cloud.
+  const listOnScreen = words && !empty && (showList || !hasCloud);
+  rankingEl.classList.toggle("visually-hidden", !listOnScreen);
+  rankingEl.hidden = !words || empty;
+  ranking.render(rankingEl, listOnScreen ? MAX_ROWS : Infinity);
 }

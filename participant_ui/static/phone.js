@@ -14,8 +14,9 @@ const RESEND_MS = 4000;
 
 let state = { open_steps: [] };
 let connection = "connecting";
-const mine = new Map(); // step id -> [{id, text}] acknowledged by the server
+const mine = new Map(); // step id -> [{id, text, status}] acknowledged by the server
 const views = new Map(); // step id -> rendered section
+const editing = new Set(); // ids of words being edited
 
 const socket = connectLive({
   auth: { role: "participant", workshop: workshopId },
@@ -67,7 +68,7 @@ function render() {
   for (const step of open) {
     if (!views.has(step.id)) views.set(step.id, buildStep(step));
     const view = views.get(step.id);
-    stepsEl.appendChild(view); // keeps agenda order; moving keeps the input's text
+    if (view.parentNode !== stepsEl || view !== stepsEl.lastElementChild) stepsEl.appendChild(view);
     fillStep(view, step);
   }
 }
@@ -86,8 +87,7 @@ function buildStep(step) {
     const hint = form.querySelector(".remaining");
     hint.id = `remaining-${step.id}`;
     input.setAttribute("aria-describedby", hint.id);
-    input.value = sessionStorage.getItem(draftKey(step.id)) || "";
-    input.addEventListener("input", () => sessionStorage.setItem(draftKey(step.id), input.value));
+    keepDraft(input, draftKey(step.id));
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       submitWord(step.id, input);
@@ -101,18 +101,71 @@ function fillStep(view, step) {
   view.querySelector(".prompt").textContent = step.prompt;
   if (step.kind !== "words") return;
   const input = view.querySelector("input");
-  const limit = step.settings.max_length;
-  input.maxLength = limit;
+  input.maxLength = step.settings.max_length;
   const sent = mine.get(step.id) || [];
   const queued = outbox.items().filter((item) => item.payload.step_id === step.id);
-  const left = Math.max(0, step.settings.max_words - sent.length - queued.length);
+  const adds = queued.filter((item) => item.event === "submit_word");
+  const left = Math.max(0, step.settings.max_words - sent.length - adds.length);
   view.querySelector(".remaining").textContent = left ? t("remaining", { count: left }) : t("none_left");
   view.querySelector("button[type=submit]").disabled = left === 0;
-  const list = view.querySelector(".mine");
-  list.replaceChildren(
-    ...sent.map((word) => entry(word.text, t("sent"), "sent")),
-    ...queued.map((item) => entry(item.payload.text, t("sending"), "sending")),
+  const pending = new Map(
+    queued.filter((item) => item.event !== "submit_word").map((item) => [item.payload.word_id, item]),
   );
+  const items = [
+    ...sent.map((word) => wordItem(step, word, pending.get(word.id))),
+    ...adds.map((item) => ({ key: `q${item.id}`, sig: item.payload.text, build: () => entry(item.payload.text, t("sending"), "sending") })),
+  ];
+  renderKeyed(view.querySelector(".mine"), items);
+}
+
+// One of the participant's own words: its state, and buttons to change or withdraw it.
+function wordItem(step, word, pendingOp) {
+  if (pendingOp) {
+    const text = pendingOp.event === "edit_word" ? pendingOp.payload.text : word.text;
+    const status = pendingOp.event === "edit_word" ? t("sending") : t("withdrawing");
+    return { key: `w${word.id}`, sig: `p|${status}|${text}`, build: () => entry(text, status, "sending") };
+  }
+  if (editing.has(word.id)) {
+    return { key: `w${word.id}`, sig: "editing", build: () => editForm(step, word) };
+  }
+  const status = t(word.status);
+  const text = word.status === "hidden" ? t("hidden_text") : word.text;
+  return {
+    key: `w${word.id}`,
+    sig: `${word.status}|${word.text}`,
+    build: () => {
+      const li = entry(text, status, word.status);
+      const actions = document.createElement("span");
+      actions.className = "entry-actions";
+      if (word.status !== "hidden") {
+        actions.append(actionButton(t("edit"), word.text, () => startEdit(word.id)));
+      }
+      actions.append(actionButton(t("withdraw"), word.text || text, () => withdraw(step.id, word)));
+      li.append(actions);
+      return li;
+    },
+  };
+}
+
+// Update a list in place, item by item, so an open edit field keeps its text and focus.
+function renderKeyed(list, items) {
+  const existing = new Map([...list.children].map((li) => [li.dataset.key, li]));
+  let previous = null;
+  for (const item of items) {
+    let li = existing.get(item.key);
+    existing.delete(item.key);
+    if (!li || li.dataset.sig !== item.sig) {
+      const fresh = item.build();
+      fresh.dataset.key = item.key;
+      fresh.dataset.sig = item.sig;
+      if (li) li.replaceWith(fresh);
+      li = fresh;
+    }
+    const wanted = previous ? previous.nextElementSibling : list.firstElementChild;
+    if (wanted !== li) list.insertBefore(li, wanted);
+    previous = li;
+  }
+  for (const li of existing.values()) li.remove();
 }
 
 function entry(text, status, kind) {
@@ -128,17 +181,104 @@ function entry(text, status, kind) {
   return li;
 }
 
-const draftKey = (stepId) => `rundabord:draft:${workshopId}:${stepId}`;
+function actionButton(label, wordText, onClick) {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "small-button";
+  button.textContent = label;
+  const name = document.createElement("span");
+  name.className = "visually-hidden";
+  name.textContent = `: ${wordText}`;
+  button.append(name);
+  button.addEventListener("click", onClick);
+  return button;
+}
+
+function editForm(step, word) {
+  const li = document.createElement("li");
+  li.className = "entry entry-editing";
+  const form = document.createElement("form");
+  form.className = "edit-form";
+  form.noValidate = true;
+  const input = document.createElement("input");
+  input.type = "text";
+  input.id = `edit-${word.id}`;
+  input.maxLength = step.settings.max_length;
+  input.autocomplete = "off";
+  const label = document.createElement("label");
+  label.htmlFor = input.id;
+  label.textContent = t("edit_label");
+  const key = draftKey(step.id, `edit-${word.id}`);
+  if (sessionStorage.getItem(key) === null) sessionStorage.setItem(key, word.text);
+  keepDraft(input, key);
+  const save = document.createElement("button");
+  save.type = "submit";
+  save.className = "primary small-button";
+  save.textContent = t("save");
+  const cancel = document.createElement("button");
+  cancel.type = "button";
+  cancel.className = "small-button";
+  cancel.textContent = t("cancel");
+  cancel.addEventListener("click", () => {
+    sessionStorage.removeItem(key);
+    editing.delete(word.id);
+    refresh();
+  });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    saveEdit(step, word, input, key);
+  });
+  const buttons = document.createElement("div");
+  buttons.className = "edit-buttons";
+  buttons.append(save, cancel);
+  form.append(label, input, buttons);
+  li.append(form);
+  requestAnimationFrame(() => input.focus());
+  return li;
+}
+
+function startEdit(wordId) {
+  hideAlert();
+  editing.add(wordId);
+  refresh();
+}
+
+function saveEdit(step, word, input, key) {
+  const text = input.value.trim();
+  hideAlert();
+  if (!text) return showAlert(t("empty"));
+  if (text.length > input.maxLength) return showAlert(t("too_long", { limit: input.maxLength }));
+  editing.delete(word.id);
+  sessionStorage.removeItem(key);
+  queue("edit_word", { step_id: step.id, word_id: word.id, text });
+}
+
+function withdraw(stepId, word) {
+  hideAlert();
+  queue("withdraw_word", { step_id: stepId, word_id: word.id });
+}
+
+function keepDraft(input, key) {
+  input.value = sessionStorage.getItem(key) || "";
+  input.addEventListener("input", () => sessionStorage.setItem(key, input.value));
+}
+
+const draftKey = (stepId, field = "new") =>
+  `rundabord:draft:${workshopId}:${stepId}${field === "new" ? "" : `:${field}`}`;
 
 function submitWord(stepId, input) {
   const text = input.value.trim();
   hideAlert();
   if (!text) return showAlert(t("empty"));
   if (text.length > input.maxLength) return showAlert(t("too_long", { limit: input.maxLength }));
-  const id = newId();
-  outbox.add({ id, event: "submit_word", payload: { id, step_id: stepId, text } });
   input.value = "";
   sessionStorage.removeItem(draftKey(stepId));
+  queue("submit_word", { step_id: stepId, text });
+}
+
+function queue(event, payload) {
+  const id = newId();
+  outbox.add({ id, event, payload: { id, ...payload } });
   refresh();
   send(outbox.items().find((item) => item.id === id));
 }
@@ -160,11 +300,8 @@ function send(item) {
       return;
     }
     outbox.remove(item.id);
-    if (ack.ok) {
-      const list = mine.get(item.payload.step_id) || [];
-      if (!list.some((w) => w.id === ack.word.id)) list.push(ack.word);
-      mine.set(item.payload.step_id, list);
-    } else {
+    if (ack.ok) applyAck(item, ack);
+    else {
       showAlert(ack.message);
       restoreText(item);
     }
@@ -172,10 +309,29 @@ function send(item) {
   });
 }
 
+function applyAck(item, ack) {
+  const stepId = item.payload.step_id;
+  const list = mine.get(stepId) || [];
+  if (ack.withdrawn !== undefined) {
+    mine.set(stepId, list.filter((w) => w.id !== ack.withdrawn));
+    return;
+  }
+  const at = list.findIndex((w) => w.id === ack.word.id);
+  if (at >= 0) list[at] = ack.word;
+  else list.push(ack.word);
+  mine.set(stepId, list);
+}
+
 // A refused text goes back into its field, unless the person is typing something else.
 function restoreText(item) {
+  if (item.event === "edit_word") {
+    const key = draftKey(item.payload.step_id, `edit-${item.payload.word_id}`);
+    sessionStorage.setItem(key, item.payload.text);
+    editing.add(item.payload.word_id);
+    return;
+  }
   const input = document.getElementById(`text-${item.payload.step_id}`);
-  if (input && !input.value) input.value = item.payload.text;
+  if (input && !input.value && item.payload.text) input.value = item.payload.text;
 }
 
 function refresh() {

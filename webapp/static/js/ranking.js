@@ -1,14 +1,16 @@
-// A ranked word list kept from a snapshot plus `word_added` events; shared by the
-// dashboard and the projector. Participants' text is only ever set as textContent.
+// The counted words of a Words step, kept from a snapshot plus `words_changed`
+// events (the server computes every row; merges and hides arrive as full lists).
+// Shared by the dashboard and the projector. Participants' text is only ever set
+// as textContent.
 export class Ranking {
   constructor(rows = []) {
     this.rows = new Map(rows.map((r) => [r.key, { ...r }]));
   }
 
-  add(word) {
-    const row = this.rows.get(word.key);
-    if (row) row.count += 1;
-    else this.rows.set(word.key, { key: word.key, display: word.text, count: 1 });
+  apply(message) {
+    if (message.full) this.rows = new Map();
+    for (const key of message.removed || []) this.rows.delete(key);
+    for (const row of message.rows || []) this.rows.set(row.key, { ...row });
   }
 
   sorted() {
@@ -33,7 +35,7 @@ export class Ranking {
         const count = document.createElement("span");
         count.className = "count";
         count.textContent = String(row.count);
-        li.append(word, count);
+        li.append(word, " ", count);
         return li;
       }),
     );

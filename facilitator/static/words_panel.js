@@ -1,0 +1,310 @@
+// One Words step on the dashboard: the counted words with their raw entries, and
+// the facilitator's tools — merge selected words, rename, split, hide, show again,
+// let held entries through, undo. Rows are updated in place, so an open row, a
+// half-typed name and the keyboard focus survive words arriving.
+// Participants' text is only ever set as textContent.
+
+let uid = 0;
+const nextId = (prefix) => `${prefix}-${++uid}`;
+
+export class WordsPanel {
+  constructor(step, { socket, t, cloudBase, onError }) {
+    this.stepId = step.id;
+    this.socket = socket;
+    this.t = t;
+    this.cloudBase = cloudBase;
+    this.onError = onError;
+    this.rows = new Map(); // group key -> row
+    this.entries = new Map(); // entry id -> raw entry
+    this.rowViews = new Map(); // group key -> {li, update}
+    this.selected = new Set();
+    this.answered = 0;
+    this.lastDecision = null;
+    this.cloudVersion = 0;
+    this.el = this.build();
+    this.reset(step);
+  }
+
+  // --- data ---------------------------------------------------------------------------
+
+  reset(step) {
+    this.title = step.title;
+    this.rows = new Map((step.rows || []).map((r) => [r.key, r]));
+    this.entries = new Map((step.entries || []).map((e) => [e.id, e]));
+    this.answered = step.answered || 0;
+    this.lastDecision = step.last_decision || null;
+    if (step.cloud) this.setCloud(step.cloud.version);
+    this.render();
+  }
+
+  apply(message) {
+    if (message.full) {
+      this.reset({ ...message, title: this.title });
+      return;
+    }
+    for (const key of message.removed || []) this.rows.delete(key);
+    for (const row of message.rows || []) this.rows.set(row.key, row);
+    for (const entry of message.entries || []) {
+      if (entry.withdrawn) this.entries.delete(entry.id);
+      else this.entries.set(entry.id, entry);
+    }
+    this.answered = message.answered ?? this.answered;
+    this.render();
+  }
+
+  total() {
+    let sum = 0;
+    for (const row of this.rows.values()) sum += row.count;
+    return sum;
+  }
+
+  setCloud(version) {
+    if (version <= this.cloudVersion) return;
+    this.cloudVersion = version;
+    this.preview.src = `${this.cloudBase}${this.stepId}.svg?v=${version}`;
+    this.preview.hidden = false;
+  }
+
+  entriesOf(row) {
+    const members = new Set(row.members);
+    return [...this.entries.values()].filter((e) => !e.held && members.has(e.key));
+  }
+
+  // --- sending decisions --------------------------------------------------------------------
+
+  decide(kind, data, done = () => {}) {
+    this.socket.emit("word_decision", { step_id: this.stepId, kind, data }, (ack) => {
+      if (!ack.ok) this.onError(ack.message);
+      done(ack);
+    });
+  }
+
+  undo() {
+    this.socket.emit("word_undo", { step_id: this.stepId }, (ack) => {
+      if (!ack.ok) this.onError(ack.message);
+    });
+  }
+
+  // --- view -------------------------------------------------------------------------------
+
+  build() {
+    const t = this.t;
+    const panel = el("section", "panel words-panel");
+    panel.dataset.stepId = this.stepId;
+    this.heading = el("h3");
+    this.heading.id = nextId("words-heading");
+    panel.setAttribute("aria-labelledby", this.heading.id);
+    this.summary = el("p", "summary");
+    this.preview = el("img", "cloud-preview");
+    this.preview.alt = "";
+    this.preview.hidden = true;
+
+    this.mergeButton = button(t("merge_selected", { count: 0 }), () => this.openMerge());
+    this.undoButton = button("", () => this.undo());
+    const toolbar = el("div", "toolbar");
+    toolbar.append(this.mergeButton, this.undoButton);
+
+    this.mergeForm = el("form", "merge-form");
+    this.mergeForm.hidden = true;
+    this.mergeInput = el("input");
+    this.mergeInput.id = nextId("merge-display");
+    this.mergeInput.maxLength = 80;
+    this.mergeInput.autocomplete = "off";
+    this.mergeOptions = el("datalist");
+    this.mergeOptions.id = nextId("merge-options");
+    this.mergeInput.setAttribute("list", this.mergeOptions.id);
+    const mergeLabel = el("label", "", t("merge_display"));
+    mergeLabel.htmlFor = this.mergeInput.id;
+    const mergeSubmit = button(t("merge"), null, "submit");
+    mergeSubmit.className = "primary";
+    const mergeCancel = button(t("cancel"), () => this.closeMerge());
+    const mergeButtons = el("div", "form-buttons");
+    mergeButtons.append(mergeSubmit, mergeCancel);
+    this.mergeForm.append(mergeLabel, this.mergeInput, this.mergeOptions, mergeButtons);
+    this.mergeForm.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const keys = [...this.selected];
+      this.decide("merge", { keys, display: this.mergeInput.value }, (ack) => {
+        if (ack.ok) {
+          this.selected.clear();
+          this.closeMerge();
+        }
+      });
+    });
+
+    this.held = el("section", "held");
+    this.heldHeading = el("h4");
+    this.heldList = el("ul", "held-list");
+    this.held.append(this.heldHeading, this.heldList);
+
+    this.list = el("ol", "words-list");
+    this.list.setAttribute("aria-labelledby", this.heading.id);
+    panel.append(this.heading, this.summary, this.preview, toolbar, this.mergeForm, this.held, this.list);
+    return panel;
+  }
+
+  openMerge() {
+    const displays = [...this.selected].map((k) => this.rows.get(k)?.display).filter(Boolean);
+    this.mergeOptions.replaceChildren(...displays.map((d) => Object.assign(el("option"), { value: d })));
+    this.mergeInput.value = displays[0] || "";
+    this.mergeForm.hidden = false;
+    this.mergeInput.focus();
+    this.mergeInput.select();
+  }
+
+  closeMerge() {
+    this.mergeForm.hidden = true;
+    this.render();
+    this.mergeButton.focus();
+  }
+
+  render() {
+    const t = this.t;
+    this.heading.textContent = this.title;
+    const total = this.total();
+    this.summary.textContent = total
+      ? `${t("entries", { count: total, distinct: this.rows.size })} · ${t("answered", { count: this.answered })}`
+      : t("no_words");
+    for (const key of [...this.selected]) if (!this.rows.has(key)) this.selected.delete(key);
+    this.mergeButton.textContent = t("merge_selected", { count: this.selected.size });
+    this.mergeButton.disabled = this.selected.size < 2;
+    this.undoButton.hidden = !this.lastDecision;
+    if (this.lastDecision) this.undoButton.textContent = describe(t, this.lastDecision);
+    this.renderHeld();
+    this.renderRows();
+  }
+
+  renderHeld() {
+    const t = this.t;
+    const held = [...this.entries.values()].filter((e) => e.held);
+    this.held.hidden = held.length === 0;
+    this.heldHeading.textContent = t("held_heading", { count: held.length });
+    this.heldList.replaceChildren(
+      ...held.map((entry) => {
+        const li = el("li");
+        const text = el("span", "entry-text", entry.text);
+        const why = el("span", "meta", ` – ${t(entry.reason)}${entry.participant.name ? `, ${entry.participant.name}` : ""} `);
+        const approve = button(t("approve"), () => this.decide("approve", { ids: [entry.id] }));
+        approve.append(el("span", "visually-hidden", `: ${entry.text}`));
+        li.append(text, why, approve);
+        return li;
+      }),
+    );
+  }
+
+  renderRows() {
+    const rows = [...this.rows.values()].sort(
+      (a, b) => b.count - a.count || a.display.localeCompare(b.display, "sv"),
+    );
+    const focused = document.activeElement;
+    let previous = null;
+    for (const row of rows) {
+      let view = this.rowViews.get(row.key);
+      if (!view) {
+        view = this.buildRow(row.key);
+        this.rowViews.set(row.key, view);
+      }
+      view.update(row);
+      const wanted = previous ? previous.nextElementSibling : this.list.firstElementChild;
+      if (wanted !== view.li) this.list.insertBefore(view.li, wanted);
+      previous = view.li;
+    }
+    for (const [key, view] of this.rowViews) {
+      if (!this.rows.has(key)) {
+        view.li.remove();
+        this.rowViews.delete(key);
+      }
+    }
+    if (focused && focused !== document.activeElement && focused.isConnected) focused.focus();
+  }
+
+  buildRow(key) {
+    const t = this.t;
+    const li = el("li", "word-row");
+    const pick = el("input");
+    pick.type = "checkbox";
+    pick.id = nextId("pick");
+    pick.addEventListener("change", () => {
+      if (pick.checked) this.selected.add(key);
+      else this.selected.delete(key);
+      this.render();
+    });
+    const label = el("label", "word");
+    label.htmlFor = pick.id;
+    const count = el("span", "count");
+    const hiddenBadge = el("span", "badge badge-muted", t("hidden"));
+    const line = el("div", "word-line");
+    line.append(pick, label, hiddenBadge, count);
+
+    const details = el("details");
+    const summary = el("summary");
+    const summaryText = el("span", "", t("manage"));
+    const summaryName = el("span", "visually-hidden");
+    summary.append(summaryText, summaryName);
+    const raw = el("ul", "raw-entries");
+    const rename = el("form", "rename-form");
+    const renameInput = el("input");
+    renameInput.id = nextId("rename");
+    renameInput.maxLength = 80;
+    renameInput.autocomplete = "off";
+    const renameLabel = el("label", "", t("rename_label"));
+    renameLabel.htmlFor = renameInput.id;
+    const renameButton = button(t("rename"), null, "submit");
+    rename.append(renameLabel, renameInput, renameButton);
+    rename.addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.decide("rename", { key, display: renameInput.value }, (ack) => {
+        if (ack.ok) renameInput.value = "";
+      });
+    });
+    const split = button(t("split"), () => this.decide("split", { key }));
+    const hide = button("", () => this.decide(current.hidden ? "unhide" : "hide", { key }));
+    const actions = el("div", "row-actions");
+    actions.append(split, hide);
+    details.append(summary, raw, rename, actions);
+    li.append(line, details);
+
+    let current = null;
+    const update = (row) => {
+      current = row;
+      li.classList.toggle("is-hidden", row.hidden);
+      label.textContent = row.display;
+      pick.checked = this.selected.has(key);
+      count.textContent = String(row.count);
+      hiddenBadge.hidden = !row.hidden;
+      summaryName.textContent = `: ${row.display}`;
+      renameInput.placeholder = row.display;
+      split.hidden = row.members.length < 2;
+      hide.textContent = row.hidden ? t("unhide") : t("hide");
+      const entries = this.entriesOf(row);
+      raw.replaceChildren(
+        ...entries.map((entry) => {
+          const item = el("li");
+          item.append(el("span", "entry-text", entry.text));
+          if (entry.participant.name) item.append(el("span", "meta", ` – ${entry.participant.name}`));
+          return item;
+        }),
+      );
+    };
+    return { li, update };
+  }
+}
+
+function describe(t, decision) {
+  const data = decision.data;
+  return t(`undo_${decision.kind}`, { display: data.display || "", count: (data.ids || []).length });
+}
+
+function el(tag, className = "", text = "") {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text) node.textContent = text;
+  return node;
+}
+
+function button(text, onClick, type = "button") {
+  const node = el("button", "", text);
+  node.type = type;
+  if (onClick) node.addEventListener("click", onClick);
+  return node;
+}
