@@ -52,7 +52,10 @@ def run(server: ServerProcess, phones: int, posts: int, rate: float) -> dict[str
     facts, step_id = prepare(server, posts)
     seen: dict[str, float] = {}
     projector = socketio.Client(reconnection=False)
-    projector.on("word_added", lambda m: seen.setdefault(m["word"]["text"], time.perf_counter()))
+    projector.on(
+        "words_changed",
+        lambda m: [seen.setdefault(row["display"], time.perf_counter()) for row in m["rows"]],
+    )
     token = facts["Projector URL"].rsplit("/", 1)[1]
     projector.connect(server.url, auth={"role": "projector", "token": token}, transports=["websocket"])
     clients = [Phone(server.url, facts["Join code"]) for _ in range(phones)]

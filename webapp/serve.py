@@ -14,6 +14,7 @@ import sys  # noqa: E402
 
 from flask_migrate import upgrade  # noqa: E402
 
+from analysis.words import warm_up  # noqa: E402
 from webapp import create_app  # noqa: E402
 from webapp.commands import ensure_first_facilitator  # noqa: E402
 from webapp.extensions import socketio  # noqa: E402
@@ -31,6 +32,7 @@ def main() -> None:
     with app.app_context():
         upgrade()
         ensure_first_facilitator()
+    warm_up()  # load the Swedish dictionary before the first word arrives
     base = app.config["PUBLIC_URL"].rstrip("/")
     print()
     print(f"Rundabord is running. Phones join at:   {base}/")

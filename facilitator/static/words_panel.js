@@ -262,7 +262,8 @@ export class WordsPanel {
     const actions = el("div", "row-actions");
     actions.append(split, hide);
     details.append(summary, raw, rename, actions);
-    li.append(line, details);
+    line.append(details);
+    li.append(line);
 
     let current = null;
     const update = (row) => {

@@ -7,6 +7,7 @@ import re
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from flask_babel import refresh
 
 from models.accounts import Facilitator
 from models.templates import create_from_template
@@ -206,3 +207,17 @@ def test_forms_need_a_csrf_token(app: Flask, workshop: Workshop) -> None:
 def test_login_is_rate_limited(client: FlaskClient, auth: AuthActions, facilitator: Facilitator) -> None:
     statuses = [auth.login(password="wrong password").status_code for _ in range(12)]
     assert statuses[0] == 200 and statuses[-1] == 429
+
+
+def test_the_language_switch_offers_the_other_language(client: FlaskClient) -> None:
+    page = client.get("/f/login").get_data(as_text=True)
+    assert 'action="/lang/en"' in page and "In English" in page
+    client.post("/lang/en", data={"next": "/f/login"})
+    refresh()  # the test's app context outlives requests, and Flask-Babel caches the locale on it
+    page = client.get("/f/login").get_data(as_text=True)
+    assert 'action="/lang/sv"' in page and "På svenska" in page
+
+
+def test_the_login_prompt_is_in_swedish(client: FlaskClient, workshop: Workshop) -> None:
+    page = client.get(f"/f/workshops/{workshop.id}/live", follow_redirects=True).get_data(as_text=True)
+    assert "Logga in för att se den här sidan." in page
