@@ -15,7 +15,7 @@ from webapp.extensions import babel, csrf, db, limiter, login_manager, migrate, 
 from webapp.presence import init_presence
 
 
-def N_(message: str) -> str:  # noqa: N802 -- the marker name pybabel looks for
+def N_(message: str) -> str:  # the marker name pybabel looks for
     """Mark a string for the catalogue without translating it yet."""
     return message
 

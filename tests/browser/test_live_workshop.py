@@ -56,11 +56,11 @@ def test_phone_to_projector(browser: Any, server: ServerProcess, workshop: dict[
     word_field = phone.get_by_label("Ditt ord eller korta uttryck")
     word_field.fill("Tillit")
     phone.get_by_role("button", name="Skicka").click()
-    phone.locator(".entry-sent").get_by_text("Tillit").wait_for()
+    phone.locator(".entry-sent .entry-text").get_by_text("Tillit").wait_for()
 
     projector.locator("#ranking").get_by_text("Tillit").wait_for()
     assert not projector.locator("#join-slide").is_visible()  # the step replaces the join slide
-    dashboard.locator(".panel .ranking").get_by_text("Tillit").wait_for()
+    dashboard.locator(".words-list label.word").get_by_text("Tillit").wait_for()
     assert axe_violations(projector) == []
     assert axe_violations(dashboard) == []
 
@@ -69,7 +69,7 @@ def test_phone_to_projector(browser: Any, server: ServerProcess, workshop: dict[
     word_field.fill(payload)
     phone.get_by_role("button", name="Skicka").click()
     projector.locator("#ranking").get_by_text(payload).wait_for()
-    dashboard.locator(".panel .ranking").get_by_text(payload).wait_for()
+    dashboard.locator(".words-list label.word").get_by_text(payload).wait_for()
     assert projector.locator("#ranking img").count() == 0
 
     # Offline: the word waits in the outbox and goes when the network returns.
@@ -77,10 +77,51 @@ def test_phone_to_projector(browser: Any, server: ServerProcess, workshop: dict[
     phone.locator("#connection[data-state=offline], #connection[data-state=reconnecting]").wait_for()
     word_field.fill("Förtroende")
     phone.get_by_role("button", name="Skicka").click()
-    phone.locator(".entry-sending").get_by_text("Förtroende").wait_for()
+    phone.locator(".entry-sending .entry-text").get_by_text("Förtroende").wait_for()
     phone.context.set_offline(False)
-    phone.locator(".entry-sent").get_by_text("Förtroende").wait_for(timeout=15000)
+    phone.locator(".entry-sent .entry-text").get_by_text("Förtroende").wait_for(timeout=15000)
     projector.locator("#ranking").get_by_text("Förtroende").wait_for()
+
+    # The cloud replaces the list on the projector; the list stays for screen readers.
+    projector.locator("#cloud:not([hidden]) img[src*='.svg?v=']").wait_for()
+    assert axe_violations(projector) == []
+    projector.get_by_role("button", name="Visa som lista").click()
+    projector.locator("#cloud[hidden]").wait_for(state="attached")
+    assert projector.get_by_role("button", name="Visa som moln").get_attribute("aria-pressed") == "true"
+    assert axe_violations(projector) == []
+
+    # Merge two words on the dashboard: the projector counts them as one.
+    dashboard.get_by_label("Tillit", exact=True).check()
+    dashboard.get_by_label("Förtroende", exact=True).check()
+    dashboard.get_by_role("button", name="Slå ihop markerade (2)").click()
+    dashboard.get_by_label("Ord som visas för de sammanslagna orden").fill("Tillit och förtroende")
+    dashboard.get_by_role("button", name="Slå ihop", exact=True).click()
+    merged = projector.locator("#ranking li", has_text="Tillit och förtroende")
+    merged.locator(".count", has_text="2").wait_for()
+    assert projector.locator("#ranking li", has_text=re.compile(r"^Förtroende")).count() == 0
+
+    # Hide the markup word: gone from the projector, kept on the dashboard; then undo.
+    row = dashboard.locator(".word-row", has_text=payload)
+    row.locator("summary").click()
+    assert axe_violations(dashboard) == []
+    row.get_by_role("button", name="Dölj").click()
+    row.get_by_text("Dold", exact=True).wait_for()
+    projector.locator("#ranking").get_by_text(payload).wait_for(state="detached")
+    dashboard.get_by_role("button", name=re.compile("^Ångra: dölj")).click()
+    projector.locator("#ranking").get_by_text(payload).wait_for()
+
+    # The phone changes and withdraws its own words.
+    entry = phone.locator(".entry", has_text="Förtroende")
+    entry.get_by_role("button", name=re.compile("^Ändra")).click()
+    edit = phone.get_by_label("Ändra ditt ord")
+    edit.fill("Lyssna")
+    assert axe_violations(phone) == []
+    phone.get_by_role("button", name="Spara").click()
+    phone.locator(".entry-sent .entry-text").get_by_text("Lyssna").wait_for()
+    projector.locator("#ranking").get_by_text("Lyssna").wait_for()
+    phone.locator(".entry", has_text="Lyssna").get_by_role("button", name=re.compile("^Ta bort")).click()
+    phone.locator(".entry", has_text="Lyssna").wait_for(state="detached")
+    projector.locator("#ranking").get_by_text("Lyssna").wait_for(state="detached")
 
     for page in (phone, projector, dashboard):
         assert page.errors == []  # type: ignore[attr-defined]
