@@ -15,6 +15,7 @@ never in the server's event loop.
 from __future__ import annotations
 
 import hashlib
+import logging
 import math
 import random
 from dataclasses import dataclass
@@ -26,6 +27,8 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 from wordcloud import WordCloud
 from wordcloud.wordcloud import IntegralOccupancyMap
+
+logging.getLogger("fontTools").setLevel(logging.ERROR)  # subsetting notes are not errors
 
 FONT_PATH = str(Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans-Bold.ttf")
 BACKGROUND = "#10131c"  # the projector page's background, so the cloud fills the screen seamlessly

@@ -10,7 +10,6 @@ loop (see `webapp.clouds`).
 from __future__ import annotations
 
 import json
-import logging
 import sys
 from typing import Any
 
@@ -25,7 +24,6 @@ def handle(request: dict[str, Any]) -> dict[str, Any]:
 
 
 def main() -> None:
-    logging.getLogger("fontTools").setLevel(logging.ERROR)  # subsetting notes are not errors
     for line in sys.stdin:
         try:
             reply = handle(json.loads(line))

@@ -277,15 +277,17 @@ def group(entries: Iterable[Entry], decisions: Decisions, only: set[str] | None 
     """
     forms: dict[str, Counter[str]] = {}
     order: dict[str, dict[str, int]] = {}
+    resolved: dict[str, str] = {}
     for entry in entries:
-        if not counted(entry, decisions):
+        if entry.held and entry.id not in decisions.approved:
             continue
-        target = decisions.resolve(entry.key)
+        target = resolved.get(entry.key)
+        if target is None:
+            target = resolved[entry.key] = decisions.resolve(entry.key)
         if only is not None and target not in only:
             continue
-        text = clean(entry.text)
-        forms.setdefault(target, Counter())[text] += 1
-        order.setdefault(target, {}).setdefault(text, entry.id)
+        forms.setdefault(target, Counter())[entry.text] += 1  # stored texts are already clean
+        order.setdefault(target, {}).setdefault(entry.text, entry.id)
     groups = []
     for target, counter in forms.items():
         first_seen = order[target]

@@ -16,7 +16,7 @@ from models.clock import utcnow
 from models.errors import EmptyText, InvalidInput, NotFound, NothingToUndo, TextTooLong, WrongStepKind
 from models.events import Event
 from models.session import DbSession
-from models.words import Word, WordDecision, decisions_state, entries_of, words_event
+from models.words import Word, WordDecision, decisions_state, entry_rows, words_event
 from models.workshops import Step
 
 MAX_DISPLAY_LENGTH = 80
@@ -70,9 +70,7 @@ def _valid(session: DbSession, step: Step, kind: str, data: dict[str, Any]) -> d
         if held != set(ids):
             raise NotFound()
         return {"ids": sorted(held)}
-    groups = {
-        g.key: g for g in word_analysis.group([w.entry() for w in entries_of(session, step.id)], decisions)
-    }
+    groups = {g.key: g for g in word_analysis.group(entry_rows(session, step.id), decisions)}
     if kind == "merge":
         keys = data.get("keys")
         if not isinstance(keys, list) or not all(isinstance(k, str) for k in keys):

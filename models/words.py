@@ -104,10 +104,25 @@ def entries_of(session: DbSession, step_id: int, keys: Iterable[str] | None = No
     return list(session.scalars(query.order_by(Word.id)))
 
 
+def entry_rows(
+    session: DbSession, step_id: int, keys: Iterable[str] | None = None
+) -> list[word_analysis.Entry]:
+    """Like `entries_of`, but only what grouping needs, without loading whole objects (it is
+    called on every render of a cloud that may hold thousands of words)."""
+    query = select(Word.id, Word.key, Word.text, Word.held_reason).where(
+        Word.step_id == step_id, Word.withdrawn_at.is_(None)
+    )
+    if keys is not None:
+        query = query.where(Word.key.in_(list(keys)))
+    return [
+        word_analysis.Entry(id=i, key=k, text=t, held=r is not None)
+        for i, k, t, r in session.execute(query.order_by(Word.id))
+    ]
+
+
 def word_groups(session: DbSession, step_id: int) -> list[word_analysis.Group]:
     """Every counted word of the step, hidden ones included (for facilitators and the export)."""
-    entries = [w.entry() for w in entries_of(session, step_id)]
-    return word_analysis.group(entries, decisions_state(session, step_id))
+    return word_analysis.group(entry_rows(session, step_id), decisions_state(session, step_id))
 
 
 def visible_words(session: DbSession, step_id: int) -> list[word_analysis.Group]:
@@ -218,8 +233,7 @@ def words_event(
     else:
         targets = {decisions.resolve(k) for k in affected}
         members = {m for t in targets for m in decisions.members(t)}
-        entries = [w.entry() for w in entries_of(session, step.id, members)]
-        groups = word_analysis.group(entries, decisions, only=targets)
+        groups = word_analysis.group(entry_rows(session, step.id, members), decisions, only=targets)
         removed = sorted(targets - {g.key for g in groups})
         names = _names(session, changed)
         facilitator.update(

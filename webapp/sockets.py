@@ -142,4 +142,10 @@ def on_get_snapshot(identity: Identity, _payload: dict[str, Any]) -> dict[str, A
     return data
 
 
+@socketio.on("heartbeat")
+def on_heartbeat(_payload: Any = None) -> dict[str, Any]:
+    """Any connected client: an immediate ack, to measure round trips (bench/wordcloud.py)."""
+    return {"ok": isinstance(session.get(IDENTITY_KEY), Identity)}
+
+
 __all__ = ["Identity", "handler", "participant_of"]
