@@ -10,6 +10,7 @@ loop (see `webapp.clouds`).
 from __future__ import annotations
 
 import json
+import os
 import sys
 from typing import Any
 
@@ -24,6 +25,8 @@ def handle(request: dict[str, Any]) -> dict[str, Any]:
 
 
 def main() -> None:
+    if hasattr(os, "nice"):
+        os.nice(10)  # drawing may wait; answering phones may not: the server process goes first
     for line in sys.stdin:
         try:
             reply = handle(json.loads(line))

@@ -107,8 +107,8 @@ def key(text: str) -> str:
 
 
 def warm_up() -> None:
-    """Load simplemma's Swedish dictionary now rather than on the first word."""
-    key("samarbetet")
+    """Load simplemma's Swedish dictionary and the review lists now rather than on the first word."""
+    WordFilter.for_workshop().reason(key("samarbetet"))
 
 
 def sort_key(text: str) -> str:

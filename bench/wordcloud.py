@@ -8,8 +8,8 @@ PARTICIPANTS x WORDS entries over DISTINCT different words (Zipf-like counts, wo
 and phrases from the seed documents), then, ROUNDS times, a connected phone sends
 one more word and the clock runs until the projector has fetched the new picture.
 A burst of 30 words at once measures coalescing. Meanwhile a second client sends
-a heartbeat every 20 ms; its round trips during renders show any stall of the
-event loop. In the same run, a default `WordCloud(width=1920, height=1080)` of the
+a heartbeat every 20 ms; its round trips during renders, and the server's own
+measure of how late its event loop woke (`webapp.loopwatch`), show any stall. In the same run, a default `WordCloud(width=1920, height=1080)` of the
 same words is timed as the baseline. Ends with one JSON line of figures.
 """
 
@@ -106,17 +106,20 @@ class Heartbeat(threading.Thread):
         self.client = socketio.Client(reconnection=False)
         self.client.connect(url, auth={"role": "projector", "token": token}, transports=["websocket"])
         self.samples: list[tuple[float, float]] = []
+        self.lags: list[tuple[float, float]] = []  # the server's own event-loop delay
         self.running = True
 
     def run(self) -> None:
         while self.running:
             start = time.perf_counter()
-            self.client.call("heartbeat", {}, timeout=10)
+            ack = self.client.call("heartbeat", {}, timeout=10)
             self.samples.append((start, (time.perf_counter() - start) * 1000))
+            self.lags.append((start, float(ack.get("loop_lag_ms", 0))))
             time.sleep(0.02)
 
-    def between(self, windows: list[tuple[float, float]]) -> list[float]:
-        return [ms for start, ms in self.samples if any(a <= start <= b for a, b in windows)]
+    @staticmethod
+    def between(samples: list[tuple[float, float]], windows: list[tuple[float, float]]) -> list[float]:
+        return [ms for start, ms in samples if any(a <= start <= b for a, b in windows)]
 
 
 def run(
@@ -190,7 +193,8 @@ def run(
     burst_renders = len(ready) - versions_before
     beat.running = False
     beat.join(5)
-    during = beat.between(windows)
+    during = beat.between(beat.samples, windows)
+    lags = beat.between(beat.lags, windows)
     for p in [phone, *burst_phones]:
         p.close()
     projector.disconnect()
@@ -205,6 +209,7 @@ def run(
         "burst_renders": burst_renders,
         "idle": idle,
         "during": during,
+        "lags": lags,
         "texts": [t for (t,) in entries],
     }
 
@@ -260,6 +265,8 @@ def main() -> None:
         "heartbeat_rendering_p95_ms": round(percentile(during, 0.95), 1),
         "heartbeat_rendering_max_ms": round(max(during), 1),
         "heartbeat_samples_rendering": len(during),
+        "event_loop_stall_rendering_p95_ms": round(percentile(result["lags"], 0.95), 1),
+        "event_loop_stall_rendering_max_ms": round(max(result["lags"]), 1),
         "baseline_default_wordcloud_ms": round(base["default_ms"], 1),
         "ours_cold_render_ms": round(base["cold_ms"], 1),
         "ours_incremental_render_ms": round(base["incremental_ms"], 1),

@@ -65,6 +65,11 @@ class CloudWorker:
                 return reply["svg"], reply["layout"]
         raise RenderError("the render process keeps failing")
 
+    def start(self) -> None:
+        """Start the process now (at server start), not in the middle of the first render."""
+        with self._lock:
+            self._running()
+
     def _running(self) -> subprocess.Popen[str]:
         if self._process is None or self._process.poll() is not None:
             self._process = subprocess.Popen(

@@ -26,6 +26,7 @@ from models.workshops import Workshop, find_by_projector_token
 from webapp.broadcast import room
 from webapp.errors import error_ack
 from webapp.extensions import db, socketio
+from webapp.loopwatch import current_loopwatch
 from webapp.presence import current_presence
 
 IDENTITY_KEY = "socket_identity"
@@ -144,8 +145,11 @@ def on_get_snapshot(identity: Identity, _payload: dict[str, Any]) -> dict[str, A
 
 @socketio.on("heartbeat")
 def on_heartbeat(_payload: Any = None) -> dict[str, Any]:
-    """Any connected client: an immediate ack, to measure round trips (bench/wordcloud.py)."""
-    return {"ok": isinstance(session.get(IDENTITY_KEY), Identity)}
+    """Any connected client: an immediate ack with the event loop's worst delay since the
+    last heartbeat (`loop_lag_ms`), to measure round trips and stalls (bench/wordcloud.py)."""
+    if not isinstance(session.get(IDENTITY_KEY), Identity):
+        return {"ok": False}
+    return {"ok": True, "loop_lag_ms": current_loopwatch().take()}
 
 
 __all__ = ["Identity", "handler", "participant_of"]
