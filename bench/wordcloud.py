@@ -1,7 +1,7 @@
 """The word cloud under a full room: how fast a new word reaches the projector's
 picture, and whether the server keeps answering while clouds are drawn.
 
-    .venv/bin/python -m bench.wordcloud [--participants 800] [--words 3] [--distinct 1000] [--rounds 20]
+    .venv/bin/python -m bench.wordcloud [--participants 800] [--words 3] [--distinct 1000]
 
 Starts a real server (gevent, SQLite, as `make run`), fills a Words step with
 PARTICIPANTS x WORDS entries over DISTINCT different words (Zipf-like counts, words
@@ -9,8 +9,9 @@ and phrases from the seed documents), then, ROUNDS times, a connected phone send
 one more word and the clock runs until the projector has fetched the new picture.
 A burst of 30 words at once measures coalescing. Meanwhile a second client sends
 a heartbeat every 20 ms; its round trips during renders, and the server's own
-measure of how late its event loop woke (`webapp.loopwatch`), show any stall. In the same run, a default `WordCloud(width=1920, height=1080)` of the
-same words is timed as the baseline. Ends with one JSON line of figures.
+measure of how late its event loop woke (`webapp.loopwatch`), show any stall.
+In the same run, a default `WordCloud(width=1920, height=1080)` of the same words
+is timed as the baseline. Ends with one JSON line of figures.
 """
 
 from __future__ import annotations

@@ -5,7 +5,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 from flask_wtf import FlaskForm
@@ -17,6 +28,7 @@ from models import agenda
 from models.accounts import Facilitator, authenticate
 from models.clouds import stored_cloud
 from models.errors import DomainError
+from models.reports import words_export
 from models.steps import SETTINGS, step_setting
 from models.templates import create_from_template
 from models.workshops import Step, Workshop, find_by_projector_token
@@ -255,6 +267,16 @@ def move_step(workshop_id: int, step_id: int) -> Response:
 def dashboard(workshop_id: int) -> str:
     """The live dashboard: open and close steps, watch input arrive."""
     return render_template("facilitator/dashboard.html", workshop=own_workshop(workshop_id))
+
+
+@bp.get("/workshops/<int:workshop_id>/export/words.json")
+@login_required
+def export_words(workshop_id: int) -> Response:
+    """Every Words step: counted words with their entries, held and hidden words, decisions."""
+    workshop = own_workshop(workshop_id)
+    response = jsonify(words_export(db.session, workshop))
+    response.headers["Content-Disposition"] = f'attachment; filename="rundabord-{workshop.id}-ord.json"'
+    return response
 
 
 @projector_bp.get("/projector/<token>")

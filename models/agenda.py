@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from analysis.words import parse_word_list
 from models.accounts import Facilitator
 from models.clock import utcnow
 from models.errors import InvalidInput, NotFound
@@ -64,9 +65,15 @@ MAX_WORD_LIST_LENGTH = 5000
 
 def update_word_lists(session: DbSession, workshop: Workshop, held: str, allowed: str) -> None:
     """The workshop's own review lists; they apply to words sent from now on."""
-    workshop.held_words = _text(held, "held_words", MAX_WORD_LIST_LENGTH)
-    workshop.allowed_words = _text(allowed, "allowed_words", MAX_WORD_LIST_LENGTH)
+    workshop.held_words = _word_list(held, "held_words")
+    workshop.allowed_words = _word_list(allowed, "allowed_words")
     session.commit()
+
+
+def _word_list(value: str, field: str) -> str:
+    """One word or phrase per line, cleaned and without repeats."""
+    words = parse_word_list(_text(value, field, MAX_WORD_LIST_LENGTH, multiline=True))
+    return "\n".join(words)
 
 
 def add_step(session: DbSession, workshop: Workshop, kind: str, title: str) -> Event:

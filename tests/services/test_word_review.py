@@ -178,9 +178,7 @@ def test_hidden_words_reach_no_projector_or_phone_payload(
     assert ("Hemligt", 2) in rows(step)
 
 
-def test_stop_words_and_profanity_wait_for_review(
-    workshop: Workshop, step: Step, kim: Participant
-) -> None:
+def test_stop_words_and_profanity_wait_for_review(workshop: Workshop, step: Step, kim: Participant) -> None:
     outcome = submit_word(db.session, kim, step.id, "held-000001", "Fan")
     assert outcome.ack["word"]["status"] == "held"
     assert outcome.event is not None and outcome.event.message(Role.PROJECTOR) is None

@@ -58,7 +58,12 @@ def test_wrong_password_gets_a_message(
 
 @pytest.mark.parametrize(
     "path",
-    ["/f/workshops/{id}", "/f/workshops/{id}/live", "/f/workshops/{id}/steps/{step}"],
+    [
+        "/f/workshops/{id}",
+        "/f/workshops/{id}/live",
+        "/f/workshops/{id}/steps/{step}",
+        "/f/workshops/{id}/export/words.json",
+    ],
 )
 def test_another_facilitators_workshop_is_not_found(
     client: FlaskClient, auth: AuthActions, workshop: Workshop, other_facilitator: Facilitator, path: str
@@ -75,6 +80,7 @@ def test_another_facilitators_workshop_is_not_found(
         "/f/workshops/{id}/steps/{step}/move",
         "/f/workshops/{id}/steps",
         "/f/workshops/{id}",
+        "/f/workshops/{id}/word-lists",
     ],
 )
 def test_changes_need_the_workshops_facilitator(
@@ -221,3 +227,44 @@ def test_the_language_switch_offers_the_other_language(client: FlaskClient) -> N
 def test_the_login_prompt_is_in_swedish(client: FlaskClient, workshop: Workshop) -> None:
     page = client.get(f"/f/workshops/{workshop.id}/live", follow_redirects=True).get_data(as_text=True)
     assert "Logga in för att se den här sidan." in page
+
+
+def test_word_lists_are_saved_and_too_long_lists_keep_the_input(
+    client: FlaskClient, auth: AuthActions, workshop: Workshop
+) -> None:
+    auth.login()
+    url = f"/f/workshops/{workshop.id}/word-lists"
+    response = client.post(url, data={"held_words": "byråkrati\nsilo", "allowed_words": "och"})
+    assert response.status_code == 302
+    db.session.refresh(workshop)
+    assert workshop.held_words == "byråkrati\nsilo" and workshop.allowed_words == "och"
+    response = client.post(url, data={"held_words": "x" * 5001, "allowed_words": "kvar"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and 'aria-invalid="true"' in page and "kvar" in page
+    db.session.refresh(workshop)
+    assert workshop.allowed_words == "och"
+
+
+def test_the_words_export_has_counts_entries_and_decisions(
+    client: FlaskClient, auth: AuthActions, workshop: Workshop
+) -> None:
+    from models import agenda, word_review
+    from models.participants import join_workshop
+    from models.words import submit_word
+
+    step = workshop.steps[0]
+    agenda.open_step(db.session, step)
+    kim = join_workshop(db.session, workshop, "Kim")
+    for n, text in enumerate(["Tillit", "förtroendet", "fan"]):
+        submit_word(db.session, kim, step.id, f"export-{n:05d}", text)
+    word_review.decide(
+        db.session, step, None, "merge", {"keys": ["tillit", "förtroende"], "display": "Tillit"}
+    )
+    auth.login()
+    data = client.get(f"/f/workshops/{workshop.id}/export/words.json").get_json()
+    [words] = data["steps"]
+    assert words["words"] == [
+        {"display": "Tillit", "count": 2, "hidden": False, "entries": ["Tillit", "förtroendet"]}
+    ]
+    assert words["held_for_review"] == [{"text": "fan", "reason": "profanity"}]
+    assert [d["kind"] for d in words["decisions"]] == ["merge"] and not words["decisions"][0]["undone"]
