@@ -13,10 +13,10 @@ from sqlalchemy import select
 
 from analysis import words as word_analysis
 from models.clock import utcnow
-from models.errors import EmptyText, InvalidInput, NotFound, NothingToUndo, TextTooLong, WrongStepKind
+from models.errors import InvalidInput, NotFound, NothingToUndo, WrongStepKind
 from models.events import Event
 from models.session import DbSession
-from models.words import Word, WordDecision, decisions_state, entry_rows, words_event
+from models.words import Word, WordDecision, decisions_state, entry_rows, valid_text, words_event
 from models.workshops import Step
 
 MAX_DISPLAY_LENGTH = 80
@@ -78,26 +78,15 @@ def _valid(session: DbSession, step: Step, kind: str, data: dict[str, Any]) -> d
         keys = list(dict.fromkeys(decisions.resolve(k) for k in keys))
         if len(keys) < 2 or len(keys) > MAX_MERGE or any(k not in groups for k in keys):
             raise InvalidInput(field="keys")
-        return {"keys": keys, "display": _display(data.get("display"))}
+        return {"keys": keys, "display": valid_text(data.get("display"), MAX_DISPLAY_LENGTH, "display")}
     group_key = data.get("key")
     if not isinstance(group_key, str) or decisions.resolve(group_key) not in groups:
         raise NotFound()
     group = groups[decisions.resolve(group_key)]
     if kind == "rename":
-        return {"key": group.key, "display": _display(data.get("display"))}
+        return {"key": group.key, "display": valid_text(data.get("display"), MAX_DISPLAY_LENGTH, "display")}
     if kind == "split" and len(group.members) < 2:
         raise InvalidInput(field="key")
     if (kind == "hide" and group.hidden) or (kind == "unhide" and not group.hidden):
         raise InvalidInput(field="key")
     return {"key": group.key, "display": group.display}
-
-
-def _display(value: object) -> str:
-    if not isinstance(value, str):
-        raise InvalidInput(field="display")
-    display = word_analysis.clean(value)
-    if not display:
-        raise EmptyText()
-    if len(display) > MAX_DISPLAY_LENGTH:
-        raise TextTooLong(limit=MAX_DISPLAY_LENGTH)
-    return display

@@ -295,7 +295,7 @@ def submit_word(
 
     def write() -> tuple[dict[str, Any], Event]:
         step = open_step_of_kind(session, participant, step_id, "words")
-        cleaned = _valid_text(text, step_setting(step, "max_length"))
+        cleaned = valid_text(text, step_setting(step, "max_length"))
         _check_count(session, participant, step)
         word = Word(workshop_id=step.workshop_id, step_id=step.id, participant_id=participant.id, seq=0)
         _set_text(word, step, cleaned)
@@ -326,7 +326,7 @@ def edit_word(
 
     def write() -> tuple[dict[str, Any], Event]:
         word, step = _own_open_word(session, participant, word_id)
-        cleaned = _valid_text(text, step_setting(step, "max_length"))
+        cleaned = valid_text(text, step_setting(step, "max_length"))
         decisions = decisions_state(session, step.id)
         before = counted_keys([word], decisions)
         _set_text(word, step, cleaned)
@@ -355,9 +355,10 @@ def withdraw_word(
     return once(session, participant.id, client_id, write)
 
 
-def _valid_text(text: object, max_length: int) -> str:
+def valid_text(text: object, max_length: int, field: str = "text") -> str:
+    """A cleaned, non-empty text of at most `max_length` characters, or a named error."""
     if not isinstance(text, str):
-        raise InvalidInput(field="text")
+        raise InvalidInput(field=field)
     cleaned = word_analysis.clean(text)
     if not cleaned:
         raise EmptyText()
