@@ -23,11 +23,10 @@ import functools
 import json
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import simplemma
 from stop_words import get_stop_words
@@ -236,9 +235,8 @@ class Decisions:
         return state
 
 
-@dataclass(frozen=True)
-class Entry:
-    """One stored word as the grouping sees it."""
+class Entry(NamedTuple):
+    """One stored word as the grouping sees it (a tuple: thousands are made per render)."""
 
     id: int
     key: str
@@ -246,8 +244,7 @@ class Entry:
     held: bool = False
 
 
-@dataclass(frozen=True)
-class Group:
+class Group(NamedTuple):
     """One word of the cloud: its group key, the form shown, and how many sent it."""
 
     key: str
@@ -275,8 +272,8 @@ def group(entries: Iterable[Entry], decisions: Decisions, only: set[str] | None 
 
     `only` limits the result to these group keys (for updating a few rows).
     """
-    forms: dict[str, Counter[str]] = {}
-    order: dict[str, dict[str, int]] = {}
+    # Per group, the count of each surface form in the order first seen (dicts keep order).
+    forms: dict[str, dict[str, int]] = {}
     resolved: dict[str, str] = {}
     for entry in entries:
         if entry.held and entry.id not in decisions.approved:
@@ -286,19 +283,21 @@ def group(entries: Iterable[Entry], decisions: Decisions, only: set[str] | None 
             target = resolved[entry.key] = decisions.resolve(entry.key)
         if only is not None and target not in only:
             continue
-        forms.setdefault(target, Counter())[entry.text] += 1  # stored texts are already clean
-        order.setdefault(target, {}).setdefault(entry.text, entry.id)
+        counts = forms.get(target)
+        if counts is None:
+            counts = forms[target] = {}
+        counts[entry.text] = counts.get(entry.text, 0) + 1  # stored texts are already clean
+    merged = set(decisions.aliases.values())
     groups = []
-    for target, counter in forms.items():
-        first_seen = order[target]
-        most_used = min(counter, key=lambda text: (-counter[text], first_seen[text]))
+    for target, counts in forms.items():
+        most_used = max(counts, key=counts.__getitem__)  # the first seen wins a tie
         groups.append(
             Group(
-                key=target,
-                display=decisions.displays.get(target, most_used),
-                count=sum(counter.values()),
-                hidden=target in decisions.hidden,
-                members=tuple(decisions.members(target)),
+                target,
+                decisions.displays.get(target, most_used),
+                sum(counts.values()),
+                target in decisions.hidden,
+                tuple(decisions.members(target)) if target in merged else (target,),
             )
         )
     return sorted(groups, key=lambda g: (-g.count, sort_key(g.display), g.key))
