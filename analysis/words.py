@@ -244,7 +244,8 @@ class Entry(NamedTuple):
     held: bool = False
 
 
-class Group(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Group:
     """One word of the cloud: its group key, the form shown, and how many sent it."""
 
     key: str
