@@ -44,6 +44,15 @@ def on_close_step(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]
     return {"ok": True}
 
 
+@socketio.on("projector_view")
+@handler(Role.FACILITATOR)
+def on_projector_view(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
+    """{step_id, show_list: bool}: the projector shows the Words step as a list or a cloud."""
+    step = agenda.find_step(_workshop(identity), payload.get("step_id"))
+    broadcast(agenda.set_step_setting(db.session, step, "show_list", payload.get("show_list") is True))
+    return {"ok": True}
+
+
 @socketio.on("word_decision")
 @handler(Role.FACILITATOR)
 def on_word_decision(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:

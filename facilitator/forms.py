@@ -75,6 +75,7 @@ class StepForm(FlaskForm):
     prompt = TextAreaField(_l("Prompt shown on phones and the projector"), validators=[Length(max=1000)])
     max_words = IntegerField(_l("Words per participant"), validators=[Optional(), NumberRange(1, 20)])
     max_length = IntegerField(_l("Maximum length (characters)"), validators=[Optional(), NumberRange(5, 500)])
+    show_list = BooleanField(_l("Show the words as a ranked list on the projector instead of a cloud"))
     categories = TextAreaField(_l("Categories, one per line"), validators=[Length(max=2000)])
     max_cards = IntegerField(_l("Cards per participant"), validators=[Optional(), NumberRange(1, 50)])
     levels = BooleanField(_l("Ask for a level (local, sub-regional, regional, national)"))

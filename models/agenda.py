@@ -11,7 +11,7 @@ from models.clock import utcnow
 from models.errors import InvalidInput, NotFound
 from models.events import Event, Role, make_event
 from models.session import DbSession
-from models.steps import MAX_PROMPT_LENGTH, MAX_TITLE_LENGTH, clean_settings, step_public
+from models.steps import MAX_PROMPT_LENGTH, MAX_TITLE_LENGTH, SETTINGS, clean_settings, step_public
 from models.workshops import Step, Workshop, new_join_code, new_projector_token
 
 MAX_FACT_LENGTH = 200
@@ -115,6 +115,14 @@ def update_step(
     step.prompt = _text(prompt, "prompt", MAX_PROMPT_LENGTH, multiline=True)
     step.settings = clean_settings(step.kind, settings)
     step.based_on_step_id = _earlier_step(step.workshop, based_on_step_id, before=step)
+    return _agenda_event(session, step.workshop, "step_changed")
+
+
+def set_step_setting(session: DbSession, step: Step, name: str, value: Any) -> Event:
+    """Change one setting of a step during the workshop (e.g. the projector's list view)."""
+    if name not in SETTINGS.get(step.kind, {}):
+        raise InvalidInput(field=name)
+    step.settings = clean_settings(step.kind, {**(step.settings or {}), name: value})
     return _agenda_event(session, step.workshop, "step_changed")
 
 

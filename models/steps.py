@@ -34,7 +34,11 @@ class BoolSetting:
 Setting = IntSetting | ListSetting | BoolSetting
 
 SETTINGS: dict[str, dict[str, Setting]] = {
-    "words": {"max_words": IntSetting(3, 1, 20), "max_length": IntSetting(40, 5, 80)},
+    "words": {
+        "max_words": IntSetting(3, 1, 20),
+        "max_length": IntSetting(40, 5, 80),
+        "show_list": BoolSetting(False),  # the projector shows the ranked list instead of the cloud
+    },
     "cards": {
         "categories": ListSetting(("Förutsättningar",)),
         "max_cards": IntSetting(10, 1, 50),

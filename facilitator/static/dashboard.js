@@ -114,6 +114,7 @@ function renderPanels() {
   for (const step of shown) {
     const view = panel(step.id);
     view.title = step.title;
+    view.showList = Boolean(step.settings?.show_list);
     view.render();
     const wanted = previous ? previous.nextElementSibling : panelsEl.querySelector(".panel");
     if (wanted !== view.el) panelsEl.insertBefore(view.el, wanted);

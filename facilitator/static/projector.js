@@ -16,19 +16,20 @@ const emptyEl = document.getElementById("empty");
 const toggle = document.getElementById("view-toggle");
 const connectionEl = document.getElementById("connection");
 const MAX_ROWS = 20;
-const VIEW_KEY = "rundabord:projector-view";
 
 let openSteps = [];
 let ranking = new Ranking();
 let cloudVersion = 0;
-let showList = localStorage.getItem(VIEW_KEY) === "list";
+let listOverride = null; // the button on this screen, until the dashboard changes the view
 
 const live = connectLive({
   auth: { role: "projector", token: root.dataset.token },
   events: {
     agenda_changed: (m) => {
       const before = current()?.id;
+      const beforeSetting = current()?.settings?.show_list;
       openSteps = m.open_steps;
+      if (current()?.settings?.show_list !== beforeSetting) listOverride = null;
       if (current()?.id !== before) {
         ranking = new Ranking();
         cloudVersion = 0;
@@ -61,10 +62,13 @@ const live = connectLive({
 });
 
 toggle.addEventListener("click", () => {
-  showList = !showList;
-  localStorage.setItem(VIEW_KEY, showList ? "list" : "cloud");
+  listOverride = !showList();
   render();
 });
+
+function showList() {
+  return listOverride ?? Boolean(current()?.settings?.show_list);
+}
 
 function current() {
   return openSteps.find((s) => s.kind === "words") || openSteps[0];
@@ -96,12 +100,13 @@ function render() {
   const empty = words && ranking.total() === 0;
   emptyEl.hidden = !empty;
   toggle.hidden = !words;
-  toggle.setAttribute("aria-pressed", String(showList));
-  toggle.textContent = showList ? t("show_cloud") : t("show_list");
+  const list = showList();
+  toggle.setAttribute("aria-pressed", String(list));
+  toggle.textContent = list ? t("show_cloud") : t("show_list");
   const hasCloud = words && !empty && cloudImg.getAttribute("src");
-  cloudEl.hidden = !hasCloud || showList;
-  // The list is always there for screen readers; on screen when toggled or before the first cloud.
-  const listOnScreen = words && !empty && (showList || !hasCloud);
+  cloudEl.hidden = !hasCloud || list;
+  // The list is always there for screen readers; on screen when chosen or before the first cloud.
+  const listOnScreen = words && !empty && (list || !hasCloud);
   rankingEl.classList.toggle("visually-hidden", !listOnScreen);
   rankingEl.hidden = !words || empty;
   ranking.render(rankingEl, listOnScreen ? MAX_ROWS : Infinity);

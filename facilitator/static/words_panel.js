@@ -29,6 +29,7 @@ export class WordsPanel {
 
   reset(step) {
     this.title = step.title;
+    this.showList = Boolean(step.settings?.show_list);
     this.rows = new Map((step.rows || []).map((r) => [r.key, r]));
     this.entries = new Map((step.entries || []).map((e) => [e.id, e]));
     this.answered = step.answered || 0;
@@ -39,7 +40,7 @@ export class WordsPanel {
 
   apply(message) {
     if (message.full) {
-      this.reset({ ...message, title: this.title });
+      this.reset({ ...message, title: this.title, settings: { show_list: this.showList } });
       return;
     }
     for (const key of message.removed || []) this.rows.delete(key);
@@ -101,8 +102,13 @@ export class WordsPanel {
 
     this.mergeButton = button(t("merge_selected", { count: 0 }), () => this.openMerge());
     this.undoButton = button("", () => this.undo());
+    this.viewButton = button("", () => {
+      this.socket.emit("projector_view", { step_id: this.stepId, show_list: !this.showList }, (ack) => {
+        if (!ack.ok) this.onError(ack.message);
+      });
+    });
     const toolbar = el("div", "toolbar");
-    toolbar.append(this.mergeButton, this.undoButton);
+    toolbar.append(this.mergeButton, this.undoButton, this.viewButton);
 
     this.mergeForm = el("form", "merge-form");
     this.mergeForm.hidden = true;
@@ -168,6 +174,7 @@ export class WordsPanel {
     for (const key of [...this.selected]) if (!this.rows.has(key)) this.selected.delete(key);
     this.mergeButton.textContent = t("merge_selected", { count: this.selected.size });
     this.mergeButton.disabled = this.selected.size < 2;
+    this.viewButton.textContent = this.showList ? t("projector_cloud") : t("projector_list");
     this.undoButton.hidden = !this.lastDecision;
     if (this.lastDecision) this.undoButton.textContent = describe(t, this.lastDecision);
     this.renderHeld();

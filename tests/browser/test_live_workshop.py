@@ -100,6 +100,12 @@ def test_phone_to_projector(browser: Any, server: ServerProcess, workshop: dict[
     merged.locator(".count", has_text="2").wait_for()
     assert projector.locator("#ranking li", has_text=re.compile(r"^Förtroende")).count() == 0
 
+    # The dashboard switches the projector between list and cloud.
+    dashboard.get_by_role("button", name="Projektor: visa som lista").click()
+    projector.get_by_role("button", name="Visa som moln").wait_for()
+    dashboard.get_by_role("button", name="Projektor: visa som moln").click()
+    projector.locator("#cloud:not([hidden])").wait_for()
+
     # Hide the markup word: gone from the projector, kept on the dashboard; then undo.
     row = dashboard.locator(".word-row", has_text=payload)
     row.locator("summary").click()

@@ -99,3 +99,16 @@ def test_the_cloud_is_rendered_and_served_with_participant_text_escaped(
     screen = projector.emit("get_snapshot", {}, callback=True)
     assert screen["open_steps"][0]["cloud"]["version"] == ready[-1]["version"]
     assert app.test_client().get(f"/projector/wrong-token/cloud/{step_id}.svg").status_code == 404
+
+
+def test_the_dashboard_switches_the_projector_view(
+    facts: Facts, dashboard: SocketIOTestClient, phone: SocketIOTestClient, projector: SocketIOTestClient
+) -> None:
+    step_id = open_words(dashboard, facts)
+    projector.get_received()
+    for sock in (phone, projector):
+        ack = sock.emit("projector_view", {"step_id": step_id, "show_list": True}, callback=True)
+        assert ack["error"] == "forbidden"
+    assert dashboard.emit("projector_view", {"step_id": step_id, "show_list": True}, callback=True)["ok"]
+    [change] = events(projector, "agenda_changed")
+    assert change["open_steps"][0]["settings"]["show_list"] is True
