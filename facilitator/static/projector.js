@@ -15,7 +15,7 @@ const cloudImg = document.getElementById("cloud-img");
 const emptyEl = document.getElementById("empty");
 const toggle = document.getElementById("view-toggle");
 const connectionEl = document.getElementById("connection");
-const MAX_ROWS = 20;
+const MAX_ROWS = 16; // two columns of eight fit above the footer
 
 let openSteps = [];
 let ranking = new Ranking();
