@@ -14,7 +14,10 @@ never in the server's event loop.
 
 from __future__ import annotations
 
+import base64
+import functools
 import hashlib
+import io
 import logging
 import math
 import random
@@ -22,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import fontTools.subset
 import matplotlib
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
@@ -125,9 +129,16 @@ class _Canvas:
     def find_spot(self, height: int, width: int, rng: random.Random) -> tuple[int, int] | None:
         return self.occupancy.sample_position(height, width, rng)  # type: ignore[no-any-return]
 
-    def put(self, text: str, size: int, vertical: bool, x: int, y: int) -> None:
+    def draw_only(self, text: str, size: int, vertical: bool, x: int, y: int) -> None:
+        """Draw without updating the occupancy; call `recount` after a batch."""
         half = MARGIN // 2
         self.draw.text((y + half, x + half), text, fill="white", font=self.font(size, vertical))
+
+    def recount(self) -> None:
+        self.occupancy.update(np.asarray(self.image), 0, 0)
+
+    def put(self, text: str, size: int, vertical: bool, x: int, y: int) -> None:
+        self.draw_only(text, size, vertical, x, y)
         self.occupancy.update(np.asarray(self.image), x, y)
 
 
@@ -143,12 +154,24 @@ def layout(
         return []
     top = ranked[0][2]
     before = {p.key: p for p in previous or []}
-    # Words that were on screen go first, so they can keep their places.
-    order = [w for w in ranked if w[0] in before] + [w for w in ranked if w[0] not in before]
     canvas = _Canvas()
     placed: list[Placement] = []
-    for key, text, count in order:
+    # Words shown before with the same text and size keep their place unchecked: they did
+    # not overlap then. They are drawn together and the occupancy is computed once,
+    # which is most of the work saved when one new word arrives.
+    rest = []
+    for key, text, count in ranked:
         size = font_size_for(count, top, len(ranked))
+        old = before.get(key)
+        if old is not None and old.text == text and old.font_size == size:
+            canvas.draw_only(text, size, old.vertical, old.x, old.y)
+            placed.append(Placement(key, text, count, size, old.x, old.y, old.vertical, color_for(key)))
+        else:
+            rest.append((key, text, count, size))
+    canvas.recount()
+    # Then words that changed size (near their old place if there is room), then new words.
+    rest.sort(key=lambda w: w[0] not in before)
+    for key, text, count, size in rest:
         spot = _keep(canvas, before.get(key), text, size) or _new_spot(canvas, key, text, size)
         if spot is None:
             continue  # no room left even at the smallest size
@@ -205,7 +228,37 @@ def to_svg(placements: list[Placement]) -> str:
     ]
     if not placements:
         return _empty_svg()
-    return str(cloud.to_svg(embed_font=True))
+    svg = str(cloud.to_svg(embed_font=False))
+    chars = frozenset(BASE_CHARACTERS).union(*(p.text for p in placements))
+    head_end = svg.index(">") + 1
+    return svg[:head_end] + _font_face(chars) + svg[head_end:]
+
+
+# Most words use only these, so the embedded font rarely has to be made again.
+BASE_CHARACTERS = (
+    "abcdefghijklmnopqrstuvwxyzåäöéü" "ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖÉÜ" "0123456789 -.,:;!?&()'/\"+%"
+)
+
+
+@functools.lru_cache(maxsize=16)
+def _font_face(chars: frozenset[str]) -> str:
+    """The glyphs for `chars`, as an embedded WOFF font, so every projector draws the
+    same letters as the layout measured (wordcloud's own embedding makes it anew each time)."""
+    options = fontTools.subset.Options(hinting=False, desubroutinize=True, ignore_missing_glyphs=True)
+    font = fontTools.subset.load_font(FONT_PATH, options)
+    subsetter = fontTools.subset.Subsetter(options)
+    subsetter.populate(text="".join(sorted(chars)))
+    subsetter.subset(font)
+    font.flavor = "woff"
+    buffer = io.BytesIO()
+    font.save(buffer)
+    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    family, style = ImageFont.truetype(FONT_PATH, 10).getname()
+    weight = "bold" if "bold" in (style or "").lower() else "normal"
+    return (
+        f"<style>@font-face{{font-family:{family!r};font-weight:{weight};font-style:normal;"
+        f'src:url("data:application/font-woff;base64,{data}")format("woff");}}</style>'
+    )
 
 
 def _empty_svg() -> str:
