@@ -78,3 +78,21 @@ class NothingToUndo(DomainError):
 
 class WordHidden(DomainError):
     code = "word_hidden"
+
+
+class GroupInUse(DomainError):
+    """params: name"""
+
+    code = "group_in_use"
+
+
+class ThemeRequired(DomainError):
+    code = "theme_required"
+
+
+class ThemesFromEarlierStep(DomainError):
+    code = "themes_from_earlier_step"
+
+
+class TooDeep(DomainError):
+    code = "too_deep"

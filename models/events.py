@@ -46,6 +46,16 @@ class Event:
         return {**payload, "seq": self.seq, "prev": self.prev[role]}
 
 
+def lock_workshop(session: DbSession, workshop_id: int) -> Workshop:
+    """Take the workshop's write lock before reading what a change depends on (an order of
+    cards, say), so two facilitators' changes apply one after the other, never interleaved.
+    On SQLite every write transaction already holds the database's lock (BEGIN IMMEDIATE)."""
+    workshop = session.get(Workshop, workshop_id, with_for_update=True, populate_existing=True)
+    if workshop is None:
+        raise NotFound()
+    return workshop
+
+
 def next_seq(session: DbSession, workshop_id: int, roles: set[Role]) -> tuple[int, dict[Role, int]]:
     """Raise the workshop's sequence number for a change seen by `roles`.
 
@@ -53,9 +63,7 @@ def next_seq(session: DbSession, workshop_id: int, roles: set[Role]) -> tuple[in
     (SQLite, BEGIN IMMEDIATE), so numbers are unique and gapless per workshop.
     Returns the new number and, per role, the number of that role's previous event.
     """
-    workshop = session.get(Workshop, workshop_id, with_for_update=True, populate_existing=True)
-    if workshop is None:
-        raise NotFound()
+    workshop = lock_workshop(session, workshop_id)
     prev = {
         Role.FACILITATOR: workshop.seq,
         Role.PROJECTOR: workshop.projector_seq,

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from models.clock import utcnow
 from models.errors import TextTooLong, UnknownJoinCode, WorkshopEnded
+from models.groups import find_group
 from models.session import DbSession
 from models.workshops import Workshop, find_by_join_code
 from webapp.extensions import db
@@ -27,12 +28,14 @@ class Participant(db.Model):  # type: ignore[name-defined,misc]
     workshop_id: Mapped[int] = mapped_column(ForeignKey("workshops.id", ondelete="CASCADE"), index=True)
     token: Mapped[str] = mapped_column(String(64), unique=True)
     display_name: Mapped[str] = mapped_column(String(MAX_NAME_LENGTH), default="")
+    # The table group the participant sits in; their input carries it.
+    group_id: Mapped[int | None] = mapped_column(ForeignKey("table_groups.id", ondelete="SET NULL"))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
 def participant_public(participant: Participant) -> dict[str, object]:
     """What facilitators see of a participant."""
-    return {"id": participant.id, "name": participant.display_name}
+    return {"id": participant.id, "name": participant.display_name, "group_id": participant.group_id}
 
 
 def workshop_for_code(session: DbSession, code: str) -> Workshop:
@@ -45,14 +48,23 @@ def workshop_for_code(session: DbSession, code: str) -> Workshop:
     return workshop
 
 
-def join_workshop(session: DbSession, workshop: Workshop, display_name: str = "") -> Participant:
-    """Make a new participant in an open workshop."""
+def join_workshop(
+    session: DbSession, workshop: Workshop, display_name: str = "", group_id: object = None
+) -> Participant:
+    """Make a new participant in an open workshop, in a table group if they chose one."""
+
     if workshop.ended_at is not None:
         raise WorkshopEnded()
     name = " ".join(display_name.split())
     if len(name) > MAX_NAME_LENGTH:
         raise TextTooLong(limit=MAX_NAME_LENGTH)
-    participant = Participant(workshop_id=workshop.id, token=secrets.token_urlsafe(24), display_name=name)
+    group = find_group(session, workshop.id, group_id)
+    participant = Participant(
+        workshop_id=workshop.id,
+        token=secrets.token_urlsafe(24),
+        display_name=name,
+        group_id=group.id if group else None,
+    )
     session.add(participant)
     session.commit()
     return participant

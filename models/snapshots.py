@@ -10,8 +10,10 @@ from __future__ import annotations
 from typing import Any
 
 from models.agenda import workshop_public
+from models.cards import facilitator_board_view, participant_cards_view, projector_board_view
 from models.clouds import cloud_public, stored_cloud
 from models.events import Role
+from models.groups import group_public, groups_of
 from models.participants import Participant
 from models.session import DbSession
 from models.steps import step_public
@@ -40,6 +42,8 @@ def snapshot(
         Role.PARTICIPANT: workshop.participant_seq,
     }[role]
     data: dict[str, Any] = {"ok": True, "seq": seq, "workshop": workshop_public(workshop)}
+    if role is not Role.PROJECTOR:
+        data["groups"] = [group_public(g) for g in groups_of(session, workshop_id)]
     if role is Role.FACILITATOR:
         data["steps"] = [_facilitator_step(session, step) for step in workshop.steps]
     elif role is Role.PROJECTOR:
@@ -47,7 +51,7 @@ def snapshot(
     else:
         assert participant is not None
         data["open_steps"] = [_participant_step(session, step, participant) for step in workshop.open_steps]
-        data["me"] = {"name": participant.display_name}
+        data["me"] = {"name": participant.display_name, "group_id": participant.group_id}
     return data
 
 
@@ -56,6 +60,8 @@ def _facilitator_step(session: DbSession, step: Step) -> dict[str, Any]:
     if step.kind == "words":
         view.update(facilitator_words_view(session, step.id))
         view["cloud"] = cloud_public(stored_cloud(session, step.id))
+    elif step.kind == "cards":
+        view.update(facilitator_board_view(session, step))
     return view
 
 
@@ -64,6 +70,8 @@ def _projector_step(session: DbSession, step: Step) -> dict[str, Any]:
     if step.kind == "words":
         view.update(projector_words_view(session, step.id))
         view["cloud"] = cloud_public(stored_cloud(session, step.id))
+    elif step.kind == "cards":
+        view.update(projector_board_view(session, step))
     return view
 
 
@@ -71,4 +79,6 @@ def _participant_step(session: DbSession, step: Step, participant: Participant) 
     view = step_public(step)
     if step.kind == "words":
         view["mine"] = words_of_participant(session, step.id, participant.id)
+    elif step.kind == "cards":
+        view.update(participant_cards_view(session, step, participant.id))
     return view

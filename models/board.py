@@ -1,0 +1,225 @@
+"""What facilitators do on a Cards step's board: themes (create, rename, merge, delete,
+reorder, nest one level) and cards (move, hide, mark as a highlight).
+
+Every operation takes the workshop's write lock before it reads the order it
+changes, so two facilitators' moves apply one after the other and every
+dashboard converges on the order the events carry.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from models.cards import (
+    MAX_THEME_NAME_LENGTH,
+    Card,
+    Theme,
+    board_event,
+    cards_event,
+    in_column,
+    themes_of,
+)
+from models.clock import utcnow
+from models.errors import EmptyText, InvalidInput, NotFound, TextTooLong, ThemesFromEarlierStep, TooDeep
+from models.events import Event, lock_workshop
+from models.session import DbSession
+from models.workshops import Step
+
+
+def _int_or_none(value: object, field: str) -> int | None:
+    if value in (None, 0, ""):
+        return None
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise InvalidInput(field=field)
+    return value
+
+
+def _index(value: object) -> int | None:
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise InvalidInput(field="index")
+    return value
+
+
+def _name(value: object) -> str:
+    if not isinstance(value, str):
+        raise InvalidInput(field="name")
+    name = " ".join(value.split())
+    if not name:
+        raise EmptyText()
+    if len(name) > MAX_THEME_NAME_LENGTH:
+        raise TextTooLong(limit=MAX_THEME_NAME_LENGTH)
+    return name
+
+
+def _own_themes(session: DbSession, step: Step) -> list[Theme]:
+    """The step's themes, for an operation that changes them; locks the workshop first."""
+    if step.kind != "cards":
+        raise InvalidInput(field="step_id")
+    if step.based_on_step_id:
+        raise ThemesFromEarlierStep()
+    lock_workshop(session, step.workshop_id)
+    return themes_of(session, step)
+
+
+def _theme(themes: list[Theme], theme_id: object) -> Theme:
+    for theme in themes:
+        if theme.id == theme_id:
+            return theme
+    raise NotFound()
+
+
+def _siblings(themes: list[Theme], parent_id: int | None, leaving: Theme | None = None) -> list[Theme]:
+    return [t for t in themes if t.parent_id == parent_id and t is not leaving]
+
+
+def _place(siblings: list[Theme], theme: Theme, index: int | None) -> None:
+    """Put `theme` at `index` (default: last) among `siblings` and number them all again."""
+    at = len(siblings) if index is None else min(index, len(siblings))
+    ordered = [*siblings[:at], theme, *siblings[at:]]
+    for position, each in enumerate(ordered):
+        each.position = position
+
+
+def _commit(session: DbSession, event: Event) -> Event:
+    session.commit()
+    return event
+
+
+def create_theme(session: DbSession, step: Step, name: object, parent_id: object = None) -> Event:
+    """A new theme at the end of the board, or of a dimension."""
+    themes = _own_themes(session, step)
+    parent = _int_or_none(parent_id, "parent_id")
+    if parent is not None and _theme(themes, parent).parent_id is not None:
+        raise TooDeep()
+    theme = Theme(workshop_id=step.workshop_id, step_id=step.id, name=_name(name), parent_id=parent)
+    session.add(theme)
+    _place(_siblings(themes, parent), theme, None)
+    session.flush()
+    return _commit(session, board_event(session, step, themes_changed=True))
+
+
+def rename_theme(session: DbSession, step: Step, theme_id: object, name: object) -> Event:
+    theme = _theme(_own_themes(session, step), theme_id)
+    theme.name = _name(name)
+    session.flush()
+    return _commit(session, board_event(session, step, themes_changed=True))
+
+
+def move_theme(
+    session: DbSession, step: Step, theme_id: object, parent_id: object = None, index: object = None
+) -> Event:
+    """Reorder a theme, or nest it under a dimension (one level), or take it out again."""
+    themes = _own_themes(session, step)
+    theme = _theme(themes, theme_id)
+    parent = _int_or_none(parent_id, "parent_id")
+    if parent is not None:
+        if parent == theme.id or _theme(themes, parent).parent_id is not None:
+            raise TooDeep()
+        if any(t.parent_id == theme.id for t in themes):
+            raise TooDeep()
+    old_parent = theme.parent_id
+    theme.parent_id = parent
+    _place(_siblings(themes, parent, leaving=theme), theme, _index(index))
+    if old_parent != parent:
+        for position, each in enumerate(_siblings(themes, old_parent, leaving=theme)):
+            each.position = position
+    session.flush()
+    return _commit(session, board_event(session, step, themes_changed=True))
+
+
+def delete_theme(session: DbSession, step: Step, theme_id: object) -> Event:
+    """Remove a theme: its cards go back to the unsorted column, its themes up one level."""
+    themes = _own_themes(session, step)
+    theme = _theme(themes, theme_id)
+    _release(session, step, themes, theme, cards_to=None, themes_to=theme.parent_id)
+    session.delete(theme)
+    session.flush()
+    return _commit(session, board_event(session, step, themes_changed=True))
+
+
+def merge_themes(session: DbSession, step: Step, source_id: object, target_id: object) -> Event:
+    """Move every card of `source` to the end of `target` and remove `source`."""
+    themes = _own_themes(session, step)
+    source, target = _theme(themes, source_id), _theme(themes, target_id)
+    if source is target:
+        raise InvalidInput(field="target_id")
+    if target.parent_id == source.id:  # merging a dimension into one of its own themes
+        target.parent_id = source.parent_id
+    children_to = target.id if target.parent_id is None else target.parent_id
+    _release(session, step, themes, source, cards_to=target, themes_to=children_to)
+    session.delete(source)
+    session.flush()
+    return _commit(session, board_event(session, step, themes_changed=True))
+
+
+def _release(
+    session: DbSession,
+    step: Step,
+    themes: list[Theme],
+    theme: Theme,
+    cards_to: Theme | None,
+    themes_to: int | None,
+) -> None:
+    """Hand a theme's cards and nested themes on before it goes."""
+    target_id = cards_to.id if cards_to else None
+    remaining = [c for c in cards_of_theme(session, step, target_id)]
+    moving = cards_of_theme(session, step, theme.id)
+    for position, card in enumerate([*remaining, *moving]):
+        card.theme_id = target_id
+        card.position = position
+    for child in [t for t in themes if t.parent_id == theme.id]:
+        child.parent_id = themes_to
+        _place(_siblings(themes, themes_to, leaving=child), child, None)
+
+
+def cards_of_theme(session: DbSession, step: Step, theme_id: int | None) -> list[Card]:
+    """Every card of one column (withdrawn and hidden ones too), in order."""
+    query = select(Card).where(Card.step_id == step.id, in_column(theme_id))
+    return list(session.scalars(query.order_by(Card.position, Card.id)))
+
+
+def _card(session: DbSession, step: Step, card_id: object) -> Card:
+    if not isinstance(card_id, int) or isinstance(card_id, bool):
+        raise InvalidInput(field="card_id")
+    card = session.get(Card, card_id)
+    if card is None or card.step_id != step.id or card.withdrawn_at is not None:
+        raise NotFound()
+    return card
+
+
+def move_card(
+    session: DbSession, step: Step, card_id: object, theme_id: object, index: object = None
+) -> Event:
+    """Move a card to a theme (None: back to unsorted), at `index` among the column's shown
+    cards (default: last)."""
+    lock_workshop(session, step.workshop_id)
+    card = _card(session, step, card_id)
+    target = _int_or_none(theme_id, "theme_id")
+    if target is not None:
+        _theme(themes_of(session, step), target)
+    column = [c for c in cards_of_theme(session, step, target) if c.id != card.id]
+    at = _index(index)
+    visible = [c for c in column if c.withdrawn_at is None]
+    before = len(column) if at is None or at >= len(visible) else column.index(visible[at])
+    card.theme_id = target
+    for position, each in enumerate([*column[:before], card, *column[before:]]):
+        each.position = position
+    session.flush()
+    return _commit(session, cards_event(session, step, [card]))
+
+
+def set_card_flag(session: DbSession, step: Step, card_id: object, flag: str, on: object) -> Event:
+    """Hide a card (moderation) or mark it as a highlight of the day; both can be undone."""
+    lock_workshop(session, step.workshop_id)
+    card = _card(session, step, card_id)
+    if flag not in ("hidden", "highlight"):
+        raise InvalidInput(field="flag")
+    value = utcnow() if on is True else None
+    if flag == "hidden":
+        card.hidden_at = value
+    else:
+        card.highlighted_at = value
+    session.flush()
+    return _commit(session, cards_event(session, step, [card]))

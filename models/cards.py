@@ -1,0 +1,394 @@
+"""Cards posted to a Cards step, the themes they are clustered into, and the views and
+events of a step's board.
+
+A card sits in one theme of its step, or in no theme ("Osorterade"). A step built on
+an earlier step (`Step.based_on`) has no themes of its own: its cards are posted
+under the earlier step's themes, and its board shows them per theme in one column
+per category (Hinder | Möjligheter). Cards keep their order in a theme by
+`position`; hidden and withdrawn cards are kept, never shown to phones or the
+projector.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import ColumnElement, ForeignKey, Integer, String, func, select
+from sqlalchemy.orm import Mapped, mapped_column
+
+from models.clock import utcnow
+from models.errors import InvalidInput, LimitReached, NotFound, ThemeRequired
+from models.events import Event, Role, make_event
+from models.participants import Participant
+from models.receipts import Outcome, once
+from models.session import DbSession
+from models.steps import step_setting
+from models.words import open_step_of_kind, valid_text
+from models.workshops import Step
+from webapp.extensions import db
+
+# The levels of the health and care system a card can be about (seed 004).
+LEVELS = ("lokal", "delregional", "regional", "nationell")
+MAX_THEME_NAME_LENGTH = 120
+UNSORTED = "0"  # the key of the "Osorterade" column in a board's order
+
+
+class Theme(db.Model):  # type: ignore[name-defined,misc]
+    """A theme cards are clustered into; nests one level under an overarching dimension."""
+
+    __tablename__ = "themes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(ForeignKey("workshops.id", ondelete="CASCADE"), index=True)
+    step_id: Mapped[int] = mapped_column(ForeignKey("steps.id", ondelete="CASCADE"), index=True)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("themes.id", ondelete="SET NULL"))
+    name: Mapped[str] = mapped_column(String(MAX_THEME_NAME_LENGTH))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    def public(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "parent_id": self.parent_id, "position": self.position}
+
+
+class Card(db.Model):  # type: ignore[name-defined,misc]
+    """One card from one participant, kept even when withdrawn or hidden."""
+
+    __tablename__ = "cards"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(ForeignKey("workshops.id", ondelete="CASCADE"), index=True)
+    step_id: Mapped[int] = mapped_column(ForeignKey("steps.id", ondelete="CASCADE"), index=True)
+    participant_id: Mapped[int | None] = mapped_column(
+        ForeignKey("participants.id", ondelete="SET NULL"), index=True
+    )
+    group_id: Mapped[int | None] = mapped_column(ForeignKey("table_groups.id", ondelete="SET NULL"))
+    category: Mapped[str] = mapped_column(String(300))
+    level: Mapped[str | None] = mapped_column(String(20))
+    theme_id: Mapped[int | None] = mapped_column(ForeignKey("themes.id", ondelete="SET NULL"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    text: Mapped[str] = mapped_column(String(600))
+    seq: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    edited_at: Mapped[dt.datetime | None]
+    withdrawn_at: Mapped[dt.datetime | None]
+    hidden_at: Mapped[dt.datetime | None]
+    highlighted_at: Mapped[dt.datetime | None]
+
+    @property
+    def shown(self) -> bool:
+        """Whether phones and the projector may see the card."""
+        return self.withdrawn_at is None and self.hidden_at is None
+
+    def container(self) -> str:
+        return str(self.theme_id) if self.theme_id else UNSORTED
+
+
+# --- Reading ------------------------------------------------------------------------------
+
+
+def theme_step_id(step: Step) -> int:
+    """The step whose themes this step's cards are sorted into: its own, or the earlier step's."""
+    return step.based_on_step_id or step.id
+
+
+def themes_of(session: DbSession, step: Step) -> list[Theme]:
+    """The themes the step's board shows, dimensions before their themes, in order."""
+    return list(
+        session.scalars(
+            select(Theme).where(Theme.step_id == theme_step_id(step)).order_by(Theme.position, Theme.id)
+        )
+    )
+
+
+def cards_of(session: DbSession, step_id: int, shown_only: bool = False) -> list[Card]:
+    """The step's cards that were not withdrawn, in board order."""
+    query = select(Card).where(Card.step_id == step_id, Card.withdrawn_at.is_(None))
+    if shown_only:
+        query = query.where(Card.hidden_at.is_(None))
+    return list(session.scalars(query.order_by(Card.position, Card.id)))
+
+
+def board_order(cards: Iterable[Card], themes: Iterable[Theme]) -> dict[str, list[int]]:
+    """Card ids per column: one list per theme and one for the unsorted cards."""
+    order: dict[str, list[int]] = {UNSORTED: [], **{str(t.id): [] for t in themes}}
+    for card in sorted(cards, key=lambda c: (c.position, c.id)):
+        order.setdefault(card.container(), []).append(card.id)
+    return order
+
+
+def _names(session: DbSession, cards: Iterable[Card]) -> dict[int, str]:
+    ids = {c.participant_id for c in cards if c.participant_id is not None}
+    if not ids:
+        return {}
+    rows = session.execute(select(Participant.id, Participant.display_name).where(Participant.id.in_(ids)))
+    return {pid: name for pid, name in rows}
+
+
+def card_full(card: Card, names: dict[int, str]) -> dict[str, Any]:
+    """A card as facilitators see it: with its sender (if named), group and moderation state."""
+    return {
+        **card_public(card),
+        "group_id": card.group_id,
+        "hidden": card.hidden_at is not None,
+        "withdrawn": card.withdrawn_at is not None,
+        "participant": {"id": card.participant_id, "name": names.get(card.participant_id or 0, "")},
+    }
+
+
+def card_public(card: Card) -> dict[str, Any]:
+    """A card as the room sees it on the projector."""
+    return {
+        "id": card.id,
+        "text": card.text,
+        "category": card.category,
+        "level": card.level,
+        "theme_id": card.theme_id,
+        "highlight": card.highlighted_at is not None,
+    }
+
+
+def own_card(card: Card) -> dict[str, Any]:
+    """What the participant who wrote a card sees of it; a hidden card's text is not sent back."""
+    status = "hidden" if card.hidden_at is not None else "sent"
+    return {
+        "id": card.id,
+        "step_id": card.step_id,
+        "text": "" if status == "hidden" else card.text,
+        "category": card.category,
+        "level": card.level,
+        "theme_id": card.theme_id,
+        "status": status,
+    }
+
+
+def facilitator_board_view(session: DbSession, step: Step) -> dict[str, Any]:
+    cards = cards_of(session, step.id)
+    themes = themes_of(session, step)
+    names = _names(session, cards)
+    return {
+        "themes": [t.public() for t in themes],
+        "order": board_order(cards, themes),
+        "cards": [card_full(c, names) for c in cards],
+    }
+
+
+def projector_board_view(session: DbSession, step: Step) -> dict[str, Any]:
+    cards = cards_of(session, step.id, shown_only=True)
+    themes = themes_of(session, step)
+    return {
+        "themes": [t.public() for t in themes],
+        "order": board_order(cards, themes),
+        "cards": [card_public(c) for c in cards],
+    }
+
+
+def participant_cards_view(session: DbSession, step: Step, participant_id: int) -> dict[str, Any]:
+    """A participant's own cards, and the themes to post under when the step is built on one."""
+    mine = session.scalars(
+        select(Card)
+        .where(Card.step_id == step.id, Card.participant_id == participant_id, Card.withdrawn_at.is_(None))
+        .order_by(Card.id)
+    )
+    view: dict[str, Any] = {"mine": [own_card(c) for c in mine]}
+    if step.based_on_step_id:
+        view["themes"] = [{"id": t.id, "name": t.name} for t in themes_of(session, step)]
+    return view
+
+
+# --- Events -------------------------------------------------------------------------------
+
+
+def cards_event(session: DbSession, step: Step, changed: Iterable[Card]) -> Event:
+    """`cards_changed`: the changed cards and the order of the columns they are in.
+
+    Facilitators get every card with its moderation state; the projector gets the
+    shown cards, the ids of cards it must drop, and columns without hidden cards.
+    """
+    changed = list(changed)
+    containers = {c.container() for c in changed}
+    themes = themes_of(session, step)
+    cards = cards_of(session, step.id)
+    order = {k: v for k, v in board_order(cards, themes).items() if k in containers}
+    shown_order = {
+        k: v for k, v in board_order([c for c in cards if c.shown], themes).items() if k in containers
+    }
+    names = _names(session, changed)
+    facilitator = {"step_id": step.id, "cards": [card_full(c, names) for c in changed], "order": order}
+    projector = {
+        "step_id": step.id,
+        "cards": [card_public(c) for c in changed if c.shown],
+        "removed": [c.id for c in changed if not c.shown],
+        "order": shown_order,
+    }
+    return make_event(
+        session, step.workshop_id, "cards_changed", {Role.FACILITATOR: facilitator, Role.PROJECTOR: projector}
+    )
+
+
+def board_event(session: DbSession, step: Step, themes_changed: bool = False) -> Event:
+    """`board_changed`: the step's themes and the whole order of its board.
+
+    When themes change, phones get the new list of themes too (a step built on this
+    one posts under them).
+    """
+    themes = themes_of(session, step)
+    cards = cards_of(session, step.id)
+    theme_list = [t.public() for t in themes]
+    payloads: dict[Role, dict[str, Any]] = {
+        Role.FACILITATOR: {"step_id": step.id, "themes": theme_list, "order": board_order(cards, themes)},
+        Role.PROJECTOR: {
+            "step_id": step.id,
+            "themes": theme_list,
+            "order": board_order([c for c in cards if c.shown], themes),
+        },
+    }
+    if themes_changed:
+        payloads[Role.PARTICIPANT] = {
+            "step_id": theme_step_id(step),
+            "themes": [{"id": t.id, "name": t.name} for t in themes],
+        }
+    return make_event(session, step.workshop_id, "board_changed", payloads)
+
+
+# --- What participants do -----------------------------------------------------------------
+
+
+def _choice(value: object, allowed: Iterable[str], field: str) -> str:
+    if not isinstance(value, str) or value not in allowed:
+        raise InvalidInput(field=field)
+    return value
+
+
+def _card_fields(session: DbSession, step: Step, payload: dict[str, Any]) -> dict[str, Any]:
+    """Category, level and theme of a card, checked against the step's settings."""
+    categories = step_setting(step, "categories") or [""]
+    category = payload.get("category")
+    if category in (None, "") and len(categories) == 1:
+        category = categories[0]
+    fields: dict[str, Any] = {"category": _choice(category, categories, "category")}
+    fields["level"] = None
+    if step_setting(step, "levels") and payload.get("level") not in (None, ""):
+        fields["level"] = _choice(payload.get("level"), LEVELS, "level")
+    fields["theme_id"] = None
+    if step.based_on_step_id:
+        theme_ids = {t.id for t in themes_of(session, step)}
+        theme_id = payload.get("theme_id")
+        if theme_id in (None, "", 0):
+            if theme_ids:
+                raise ThemeRequired()
+        elif theme_id not in theme_ids:
+            raise InvalidInput(field="theme_id")
+        else:
+            fields["theme_id"] = theme_id
+    return fields
+
+
+def in_column(theme_id: int | None) -> ColumnElement[bool]:
+    """The condition for the cards of one column (a theme, or the unsorted cards)."""
+    return Card.theme_id.is_(None) if theme_id is None else Card.theme_id == theme_id
+
+
+def next_position(session: DbSession, step_id: int, theme_id: int | None) -> int:
+    """The position after the last card of a column."""
+    last = session.scalar(select(func.max(Card.position)).where(Card.step_id == step_id, in_column(theme_id)))
+    return (last if last is not None else -1) + 1
+
+
+def submit_card(session: DbSession, participant: Participant, payload: dict[str, Any]) -> Outcome:
+    """A participant posts a card {id, step_id, text, category, level?, theme_id?}; resending
+    the same id changes nothing."""
+
+    def write() -> tuple[dict[str, Any], Event]:
+        step = open_step_of_kind(session, participant, payload.get("step_id"), "cards")
+        text = valid_text(payload.get("text"), step_setting(step, "max_length"))
+        fields = _card_fields(session, step, payload)
+        _check_count(session, participant, step)
+        card = Card(
+            workshop_id=step.workshop_id,
+            step_id=step.id,
+            participant_id=participant.id,
+            group_id=participant.group_id,
+            text=text,
+            position=next_position(session, step.id, fields["theme_id"]),
+            **fields,
+        )
+        session.add(card)
+        session.flush()
+        event = cards_event(session, step, [card])
+        card.seq = event.seq
+        return {"ok": True, "card": own_card(card)}, event
+
+    return once(session, participant.id, payload.get("id"), write)
+
+
+def _own_open_card(session: DbSession, participant: Participant, card_id: object) -> tuple[Card, Step]:
+    if not isinstance(card_id, int) or isinstance(card_id, bool):
+        raise InvalidInput(field="card_id")
+    card = session.get(Card, card_id)
+    if card is None or card.participant_id != participant.id or card.withdrawn_at is not None:
+        raise NotFound()
+    step = open_step_of_kind(session, participant, card.step_id, "cards")
+    return card, step
+
+
+def edit_card(session: DbSession, participant: Participant, payload: dict[str, Any]) -> Outcome:
+    """A participant changes the text (and category, level, theme) of their own card while the
+    step is open; where the facilitator has sorted it stays sorted."""
+
+    def write() -> tuple[dict[str, Any], Event]:
+        card, step = _own_open_card(session, participant, payload.get("card_id"))
+        card.text = valid_text(payload.get("text"), step_setting(step, "max_length"))
+        before = {"category": card.category, "level": card.level, "theme_id": card.theme_id}
+        fields = _card_fields(session, step, {**before, **payload})
+        card.category, card.level = fields["category"], fields["level"]
+        if step.based_on_step_id and fields["theme_id"] != card.theme_id:
+            card.theme_id = fields["theme_id"]
+            card.position = next_position(session, step.id, card.theme_id)
+        card.edited_at = utcnow()
+        session.flush()
+        return {"ok": True, "card": own_card(card)}, cards_event(session, step, [card])
+
+    return once(session, participant.id, payload.get("id"), write)
+
+
+def withdraw_card(session: DbSession, participant: Participant, payload: dict[str, Any]) -> Outcome:
+    """A participant takes back their own card while the step is open (kept, not shown)."""
+
+    def write() -> tuple[dict[str, Any], Event]:
+        card, step = _own_open_card(session, participant, payload.get("card_id"))
+        card.withdrawn_at = utcnow()
+        session.flush()
+        return {"ok": True, "withdrawn": card.id, "step_id": step.id}, cards_event(session, step, [card])
+
+    return once(session, participant.id, payload.get("id"), write)
+
+
+def _check_count(session: DbSession, participant: Participant, step: Step) -> None:
+    limit = step_setting(step, "max_cards")
+    sent = session.scalar(
+        select(func.count(Card.id)).where(
+            Card.step_id == step.id, Card.participant_id == participant.id, Card.withdrawn_at.is_(None)
+        )
+    )
+    if (sent or 0) >= limit:
+        raise LimitReached(limit=limit)
+
+
+def similar_cards(session: DbSession, participant: Participant, step_id: object, text: object) -> list[str]:
+    """Up to three shown cards of the step that say something like `text` (while typing)."""
+    from analysis.clustering import similar
+
+    step = open_step_of_kind(session, participant, step_id, "cards")
+    if not isinstance(text, str) or len(text.strip()) < 3:
+        return []
+    rows = session.execute(
+        select(Card.text).where(
+            Card.step_id == step.id,
+            Card.withdrawn_at.is_(None),
+            Card.hidden_at.is_(None),
+            Card.participant_id != participant.id,
+        )
+    )
+    return similar(text[:600], [t for (t,) in rows], limit=3)

@@ -1,0 +1,156 @@
+"""Cards and the board: posting, table groups, themes, moves, hiding, and what each role sees."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from models import agenda, board
+from models.cards import Card, Theme, submit_card
+from models.errors import DomainError
+from models.events import Role
+from models.groups import set_groups
+from models.participants import Participant, join_workshop
+from models.snapshots import snapshot
+from models.workshops import Step, Workshop
+from webapp.extensions import db
+
+ids = (f"card-{n:04d}" for n in itertools.count())
+
+
+@pytest.fixture
+def prerequisites(workshop: Workshop) -> Step:
+    step = workshop.steps[1]
+    agenda.open_step(db.session, step)
+    return step
+
+
+@pytest.fixture
+def phone(workshop: Workshop) -> Participant:
+    groups = set_groups(db.session, workshop, "Bord 1\nBord 2")
+    return join_workshop(db.session, workshop, "Kim", group_id=groups[0].id)
+
+
+def post(phone: Participant, step: Step, text: str, **fields: object) -> dict[str, object]:
+    outcome = submit_card(db.session, phone, {"id": next(ids), "step_id": step.id, "text": text, **fields})
+    return outcome.ack
+
+
+def test_a_card_carries_its_group_and_reaches_facilitators_and_projector(
+    prerequisites: Step, phone: Participant
+) -> None:
+    outcome = submit_card(
+        db.session, phone, {"id": "c-000001", "step_id": prerequisites.id, "text": "  Gemensam målbild "}
+    )
+    assert outcome.ack["card"]["text"] == "Gemensam målbild"
+    assert outcome.ack["card"]["category"] == "Förutsättningar"  # the step's only category
+    card = db.session.get(Card, outcome.ack["card"]["id"])
+    assert card is not None and card.group_id == phone.group_id
+    assert outcome.event is not None
+    facilitator = outcome.event.message(Role.FACILITATOR)
+    assert facilitator is not None and facilitator["cards"][0]["participant"]["name"] == "Kim"
+    assert facilitator["order"] == {"0": [card.id]}
+    projector = outcome.event.message(Role.PROJECTOR)
+    assert projector is not None and "participant" not in str(projector)
+    assert outcome.event.message(Role.PARTICIPANT) is None
+    again = submit_card(
+        db.session, phone, {"id": "c-000001", "step_id": prerequisites.id, "text": "Gemensam målbild"}
+    )
+    assert again.ack == outcome.ack and again.event is None
+    assert db.session.query(Card).count() == 1
+
+
+@pytest.mark.parametrize(
+    ("fields", "code"),
+    [
+        ({"text": ""}, "empty"),
+        ({"text": "x" * 281}, "too_long"),
+        ({"text": "Tillit", "category": "Hinder"}, "invalid_input"),
+    ],
+)
+def test_bad_cards_get_a_named_error(
+    prerequisites: Step, phone: Participant, fields: dict[str, object], code: str
+) -> None:
+    with pytest.raises(DomainError) as error:
+        post(phone, prerequisites, **fields)  # type: ignore[arg-type]
+    assert error.value.code == code
+
+
+def test_a_step_built_on_themes_posts_under_a_theme_with_a_level(
+    workshop: Workshop, prerequisites: Step, phone: Participant
+) -> None:
+    board.create_theme(db.session, prerequisites, "Gemensam målbild")
+    theme = db.session.query(Theme).one()
+    obstacles = workshop.steps[2]
+    agenda.open_step(db.session, obstacles)
+    view = snapshot(db.session, workshop.id, Role.PARTICIPANT, phone)["open_steps"][0]
+    assert view["themes"] == [{"id": theme.id, "name": "Gemensam målbild"}]
+    with pytest.raises(DomainError) as error:
+        post(phone, obstacles, "Olika mål", category="Hinder")
+    assert error.value.code == "theme_required"
+    with pytest.raises(DomainError):
+        post(phone, obstacles, "Olika mål", category="Hinder", theme_id=theme.id, level="kommunal")
+    ack = post(phone, obstacles, "Olika mål", category="Hinder", theme_id=theme.id, level="regional")
+    assert ack["card"] == {**ack["card"], "theme_id": theme.id, "level": "regional", "category": "Hinder"}  # type: ignore[dict-item]
+    projector = snapshot(db.session, workshop.id, Role.PROJECTOR)["open_steps"][0]
+    assert projector["themes"][0]["name"] == "Gemensam målbild"
+    assert projector["order"][str(theme.id)] == [ack["card"]["id"]]  # type: ignore[index]
+    with pytest.raises(DomainError) as error:
+        board.create_theme(db.session, obstacles, "Eget tema")
+    assert error.value.code == "themes_from_earlier_step"
+
+
+def test_themes_nest_one_level_merge_and_delete(prerequisites: Step, phone: Participant) -> None:
+    for name in ("Styrning", "Ledning", "Resurser"):
+        board.create_theme(db.session, prerequisites, name)
+    steering, leading, resources = db.session.query(Theme).order_by(Theme.id).all()
+    board.move_theme(db.session, prerequisites, leading.id, parent_id=steering.id)
+    with pytest.raises(DomainError) as error:
+        board.move_theme(db.session, prerequisites, steering.id, parent_id=resources.id)
+    assert error.value.code == "too_deep"
+    card = post(phone, prerequisites, "Tydlig styrning")["card"]
+    board.move_card(db.session, prerequisites, card["id"], leading.id)  # type: ignore[index]
+    event = board.merge_themes(db.session, prerequisites, leading.id, resources.id)
+    facilitator = event.message(Role.FACILITATOR)
+    assert facilitator is not None
+    assert [t["name"] for t in facilitator["themes"]] == ["Styrning", "Resurser"]
+    assert facilitator["order"][str(resources.id)] == [card["id"]]  # type: ignore[index]
+    assert event.message(Role.PARTICIPANT) is not None  # themes changed: a later step posts under them
+    board.delete_theme(db.session, prerequisites, resources.id)
+    assert db.session.get(Card, card["id"]).theme_id is None  # type: ignore[index,union-attr]
+
+
+def test_moving_cards_orders_columns_and_hidden_cards_leave_the_projector(
+    workshop: Workshop, prerequisites: Step, phone: Participant
+) -> None:
+    board.create_theme(db.session, prerequisites, "Tillit")
+    theme = db.session.query(Theme).one()
+    first, second, third = (post(phone, prerequisites, t)["card"]["id"] for t in ("Ett", "Två", "Tre"))  # type: ignore[index]
+    for card_id in (first, second):
+        board.move_card(db.session, prerequisites, card_id, theme.id)
+    event = board.move_card(db.session, prerequisites, third, theme.id, index=0)
+    facilitator = event.message(Role.FACILITATOR)
+    assert facilitator is not None and facilitator["order"][str(theme.id)] == [third, first, second]
+    event = board.set_card_flag(db.session, prerequisites, first, "hidden", True)
+    projector = event.message(Role.PROJECTOR)
+    assert projector is not None and projector["removed"] == [first]
+    assert projector["order"][str(theme.id)] == [third, second]
+    shown = snapshot(db.session, workshop.id, Role.PROJECTOR)["open_steps"][0]
+    assert first not in {c["id"] for c in shown["cards"]}
+    mine = snapshot(db.session, workshop.id, Role.PARTICIPANT, phone)["open_steps"][0]["mine"]
+    assert [c["text"] for c in mine if c["id"] == first] == [""]  # the sender sees it was hidden
+    board.set_card_flag(db.session, prerequisites, first, "hidden", False)
+    board.set_card_flag(db.session, prerequisites, second, "highlight", True)
+    shown = snapshot(db.session, workshop.id, Role.PROJECTOR)["open_steps"][0]
+    assert {c["id"]: c["highlight"] for c in shown["cards"]} == {first: False, second: True, third: False}
+
+
+def test_a_group_with_participants_is_not_removed(workshop: Workshop, phone: Participant) -> None:
+    with pytest.raises(DomainError) as error:
+        set_groups(db.session, workshop, "")
+    assert error.value.code == "group_in_use"
+    assert len(set_groups(db.session, workshop, "Bord 1")) == 1  # the empty group goes
+    groups = set_groups(db.session, workshop, "Bord A\nBord B\nBord C")
+    assert [g.name for g in groups] == ["Bord A", "Bord B", "Bord C"]
+    assert phone.group_id == groups[0].id  # a rename keeps the group
