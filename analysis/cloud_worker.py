@@ -9,12 +9,10 @@ loop (see `webapp.clouds`).
 
 from __future__ import annotations
 
-import json
-import os
-import sys
 from typing import Any
 
 from analysis import cloud
+from analysis.worker_loop import serve
 
 
 def handle(request: dict[str, Any]) -> dict[str, Any]:
@@ -24,17 +22,5 @@ def handle(request: dict[str, Any]) -> dict[str, Any]:
     return {"svg": svg, "layout": [p.as_json() for p in placements]}
 
 
-def main() -> None:
-    if hasattr(os, "nice"):
-        os.nice(10)  # drawing may wait; answering phones may not: the server process goes first
-    for line in sys.stdin:
-        try:
-            reply = handle(json.loads(line))
-        except Exception as error:  # one bad request must not end the process
-            reply = {"error": f"{type(error).__name__}: {error}"}
-        sys.stdout.write(json.dumps(reply, ensure_ascii=False) + "\n")
-        sys.stdout.flush()
-
-
 if __name__ == "__main__":
-    main()
+    serve(handle)

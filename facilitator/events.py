@@ -6,14 +6,15 @@ from typing import Any
 
 from flask_login import current_user
 
-from models import agenda, word_review
-from models.errors import PermissionDenied
+from models import agenda, board, word_review
+from models.errors import InvalidInput, PermissionDenied
 from models.events import Role
 from models.workshops import Workshop
 from webapp.broadcast import broadcast
 from webapp.clouds import request_cloud
 from webapp.extensions import db, socketio
 from webapp.sockets import Identity, handler
+from webapp.suggestions import propose_themes, request_suggestions
 
 
 def _workshop(identity: Identity) -> Workshop:
@@ -71,4 +72,57 @@ def on_word_undo(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
     step = agenda.find_step(_workshop(identity), payload.get("step_id"))
     broadcast(word_review.undo(db.session, step))
     request_cloud(step.id)
+    return {"ok": True}
+
+
+@socketio.on("board")
+@handler(Role.FACILITATOR)
+def on_board(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
+    """{step_id, op, ...}: one change to a Cards step's board; `board_changed` (themes) or
+    `cards_changed` (cards) to facilitators and the projector.
+
+    ops: create_theme {name, parent_id?, card_ids?} · rename_theme {theme_id, name} · move_theme
+    {theme_id, parent_id?, index?} · delete_theme {theme_id} · merge_themes {theme_id,
+    target_id} · move_card {card_id, theme_id (null: unsorted), index?} · hide_card /
+    highlight_card {card_id, on: bool}
+    """
+    step = agenda.find_step(_workshop(identity), payload.get("step_id"))
+    get = payload.get
+    operations = {
+        "create_theme": lambda: board.create_theme(
+            db.session, step, get("name"), get("parent_id"), get("card_ids") or []
+        ),
+        "rename_theme": lambda: board.rename_theme(db.session, step, get("theme_id"), get("name")),
+        "move_theme": lambda: board.move_theme(
+            db.session, step, get("theme_id"), get("parent_id"), get("index")
+        ),
+        "delete_theme": lambda: board.delete_theme(db.session, step, get("theme_id")),
+        "merge_themes": lambda: board.merge_themes(db.session, step, get("theme_id"), get("target_id")),
+        "move_card": lambda: board.move_card(db.session, step, get("card_id"), get("theme_id"), get("index")),
+        "hide_card": lambda: board.set_card_flag(db.session, step, get("card_id"), "hidden", get("on")),
+        "highlight_card": lambda: board.set_card_flag(
+            db.session, step, get("card_id"), "highlight", get("on")
+        ),
+    }
+    operation = operations.get(str(get("op")))
+    if operation is None:
+        raise InvalidInput(field="op")
+    broadcast(operation())
+    if get("op") != "move_card" or get("theme_id") is None:
+        request_suggestions(step.id)  # the themes, or the unsorted cards, changed
+    return {"ok": True}
+
+
+@socketio.on("suggest_themes")
+@handler(Role.FACILITATOR)
+def on_suggest_themes(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
+    """{step_id, propose: bool}: suggestions for the unsorted cards (propose: new groups with
+    draft names) follow as the `suggestions_ready` notice. Nothing changes on the board."""
+    step = agenda.find_step(_workshop(identity), payload.get("step_id"))
+    if step.kind != "cards":
+        raise InvalidInput(field="step_id")
+    if payload.get("propose") is True:
+        propose_themes(step.id)
+    else:
+        request_suggestions(step.id)
     return {"ok": True}

@@ -48,6 +48,19 @@ class WordListsForm(FlaskForm):
     )
 
 
+class GroupsForm(FlaskForm):
+    """The workshop's table groups, one per line; each table can get its own QR code."""
+
+    groups = TextAreaField(
+        _l("Table groups, one per line"),
+        description=_l(
+            "Participants choose their group when they join, or scan their table's QR code. "
+            "Renaming a line keeps its group; a group with participants cannot be removed."
+        ),
+        validators=[Length(max=4000)],
+    )
+
+
 class NewWorkshopForm(WorkshopForm):
     template = SelectField(
         _l("Start from"),

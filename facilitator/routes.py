@@ -23,11 +23,20 @@ from flask_wtf import FlaskForm
 from sqlalchemy import select
 from werkzeug.wrappers import Response
 
-from facilitator.forms import LoginForm, NewStepForm, NewWorkshopForm, StepForm, WordListsForm, WorkshopForm
+from facilitator.forms import (
+    GroupsForm,
+    LoginForm,
+    NewStepForm,
+    NewWorkshopForm,
+    StepForm,
+    WordListsForm,
+    WorkshopForm,
+)
 from models import agenda
 from models.accounts import Facilitator, authenticate
 from models.clouds import stored_cloud
 from models.errors import DomainError
+from models.groups import groups_of, set_groups
 from models.reports import words_export
 from models.steps import SETTINGS, step_setting
 from models.templates import create_from_template
@@ -165,6 +174,8 @@ def edit_workshop(workshop_id: int) -> Response | str:
 def _editor(workshop: Workshop, **forms: FlaskForm) -> str:
     forms.setdefault("form", WorkshopForm(obj=workshop, formdata=None))
     forms.setdefault("lists_form", WordListsForm(obj=workshop, formdata=None))
+    names = "\n".join(g.name for g in groups_of(db.session, workshop.id))
+    forms.setdefault("groups_form", GroupsForm(data={"groups": names}, formdata=None))
     return render_template(
         "facilitator/edit_workshop.html", workshop=workshop, new_step_form=NewStepForm(), **forms
     )
@@ -188,6 +199,34 @@ def edit_word_lists(workshop_id: int) -> Response | str:
             flash(_("Saved."), "success")
             return redirect(url_for("facilitator.edit_workshop", workshop_id=workshop.id) + "#lists-heading")
     return _editor(workshop, lists_form=form)
+
+
+@bp.post("/workshops/<int:workshop_id>/groups")
+@login_required
+def edit_groups(workshop_id: int) -> Response | str:
+    """The workshop's table groups."""
+    workshop = own_workshop(workshop_id)
+    form = GroupsForm()
+    if form.validate_on_submit():
+        try:
+            set_groups(db.session, workshop, form.groups.data or "")
+        except DomainError as error:
+            db.session.rollback()
+            show_error(form, error)
+        else:
+            flash(_("Saved."), "success")
+            return redirect(url_for("facilitator.edit_workshop", workshop_id=workshop.id) + "#groups-heading")
+    return _editor(workshop, groups_form=form)
+
+
+@bp.get("/workshops/<int:workshop_id>/tables")
+@login_required
+def table_cards(workshop_id: int) -> str:
+    """A page to print: one QR code per table group that joins with the group chosen."""
+    workshop = own_workshop(workshop_id)
+    return render_template(
+        "facilitator/table_cards.html", workshop=workshop, groups=groups_of(db.session, workshop.id)
+    )
 
 
 @bp.post("/workshops/<int:workshop_id>/steps")

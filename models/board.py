@@ -25,6 +25,8 @@ from models.events import Event, lock_workshop
 from models.session import DbSession
 from models.workshops import Step
 
+MAX_CARDS_AT_ONCE = 500
+
 
 def _int_or_none(value: object, field: str) -> int | None:
     if value in (None, 0, ""):
@@ -87,15 +89,25 @@ def _commit(session: DbSession, event: Event) -> Event:
     return event
 
 
-def create_theme(session: DbSession, step: Step, name: object, parent_id: object = None) -> Event:
-    """A new theme at the end of the board, or of a dimension."""
+def create_theme(
+    session: DbSession, step: Step, name: object, parent_id: object = None, card_ids: object = ()
+) -> Event:
+    """A new theme at the end of the board, or of a dimension; `card_ids` (a proposal the
+    facilitator accepted) move into it, in one change."""
     themes = _own_themes(session, step)
     parent = _int_or_none(parent_id, "parent_id")
     if parent is not None and _theme(themes, parent).parent_id is not None:
         raise TooDeep()
+    if not isinstance(card_ids, list | tuple) or len(card_ids) > MAX_CARDS_AT_ONCE:
+        raise InvalidInput(field="card_ids")
+    cards = [_card(session, step, card_id) for card_id in card_ids]
     theme = Theme(workshop_id=step.workshop_id, step_id=step.id, name=_name(name), parent_id=parent)
     session.add(theme)
     _place(_siblings(themes, parent), theme, None)
+    session.flush()
+    for position, card in enumerate(cards):
+        card.theme_id = theme.id
+        card.position = position
     session.flush()
     return _commit(session, board_event(session, step, themes_changed=True))
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from models.cards import edit_card, similar_cards, submit_card, withdraw_card
 from models.events import Role
 from models.receipts import Outcome
 from models.words import edit_word, submit_word, withdraw_word
@@ -15,6 +16,7 @@ from webapp.broadcast import broadcast
 from webapp.clouds import request_cloud
 from webapp.extensions import db, socketio
 from webapp.sockets import Identity, handler, participant_of
+from webapp.suggestions import request_suggestions
 
 
 def _send_words_change(outcome: Outcome) -> dict[str, Any]:
@@ -54,3 +56,42 @@ def on_withdraw_word(identity: Identity, payload: dict[str, Any]) -> dict[str, A
     return _send_words_change(
         withdraw_word(db.session, participant, payload.get("word_id"), payload.get("id"))
     )
+
+
+@socketio.on("submit_card")
+@handler(Role.PARTICIPANT)
+def on_submit_card(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
+    """{id, step_id, text, category, level?, theme_id?} → ack {ok, card}; `cards_changed` to
+    facilitators and the projector."""
+    outcome = submit_card(db.session, participant_of(identity), payload)
+    broadcast(outcome.event)
+    if outcome.event is not None:
+        request_suggestions(outcome.event.payloads[Role.FACILITATOR]["step_id"])
+    return outcome.ack
+
+
+@socketio.on("edit_card")
+@handler(Role.PARTICIPANT)
+def on_edit_card(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
+    """{id, card_id, text, category?, level?, theme_id?} → ack {ok, card}; own card, step open."""
+    outcome = edit_card(db.session, participant_of(identity), payload)
+    broadcast(outcome.event)
+    return outcome.ack
+
+
+@socketio.on("withdraw_card")
+@handler(Role.PARTICIPANT)
+def on_withdraw_card(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
+    """{id, card_id} → ack {ok, withdrawn, step_id}; the card is kept but no longer shown."""
+    outcome = withdraw_card(db.session, participant_of(identity), payload)
+    broadcast(outcome.event)
+    return outcome.ack
+
+
+@socketio.on("similar_cards")
+@handler(Role.PARTICIPANT)
+def on_similar_cards(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
+    """{step_id, text} → ack {ok, cards: [text, ...]}: up to three shown cards like the one
+    being typed, so people add to them instead of repeating them. Changes nothing."""
+    texts = similar_cards(db.session, participant_of(identity), payload.get("step_id"), payload.get("text"))
+    return {"ok": True, "cards": texts}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import StringField
+from wtforms import SelectField, StringField
 from wtforms.validators import DataRequired, Length
 
 from models.participants import MAX_NAME_LENGTH
@@ -23,3 +23,5 @@ class JoinForm(FlaskForm):
     """Joining: a name is optional; without one the participant is anonymous."""
 
     display_name = StringField(_l("Your name (optional)"), validators=[Length(max=MAX_NAME_LENGTH)])
+    # Choices are the workshop's table groups; the field is left out when it has none.
+    group = SelectField(_l("Your table group"), coerce=str, validate_choice=True)

@@ -17,9 +17,11 @@ from flask import (
     session,
     url_for,
 )
+from flask_babel import gettext as _
 from werkzeug.wrappers import Response as BaseResponse
 
 from models.errors import DomainError
+from models.groups import find_group, groups_of
 from models.participants import find_participant, join_workshop, workshop_for_code
 from models.workshops import Workshop, clean_join_code, find_by_join_code
 from participant_ui.forms import CodeForm, JoinForm
@@ -82,24 +84,39 @@ def workshop(code: str) -> BaseResponse | str | tuple[str, int]:
     participant = find_participant(db.session, found.id, participant_token(found))
     if participant is not None:
         return render_template("participant/phone.html", workshop=found, participant=participant)
-    form = JoinForm()
+    form = _join_form(found)
+    has_groups = len(form.group.choices or []) > 1
     if form.validate_on_submit():
-        participant = join_workshop(db.session, found, form.display_name.data or "")
+        participant = join_workshop(db.session, found, form.display_name.data or "", form.group.data)
         tokens = dict(session.get("participants") or {})
         tokens[str(found.id)] = participant.token
         session["participants"] = tokens
         session.permanent = True
         return redirect(url_for("participant.workshop", code=found.join_code))
-    return render_template("participant/join.html", workshop=found, form=form)
+    return render_template("participant/join.html", workshop=found, form=form, has_groups=has_groups)
+
+
+def _join_form(workshop: Workshop) -> JoinForm:
+    """The join form, with the workshop's table groups to choose from (a table's own QR code
+    carries its group in `?g=`, chosen in advance)."""
+    groups = groups_of(db.session, workshop.id)
+    choices = [("", _("No group")), *((str(g.id), g.name) for g in groups)]
+    preset = request.args.get("g", "")
+    form = JoinForm(data={"group": preset if preset in dict(choices) else ""})
+    form.group.choices = choices
+    return form
 
 
 @bp.get("/qr/<code>.svg")
 def qr_code(code: str) -> Response:
-    """The QR code of a workshop's join address, as SVG."""
+    """The QR code of a workshop's join address, as SVG; `?g=` adds a table group."""
     found = find_by_join_code(db.session, code)
     if found is None:
         abort(404)
     url = public_base_url(request.host_url) + f"j/{found.join_code}"
+    group = find_group(db.session, found.id, request.args.get("g")) if request.args.get("g") else None
+    if group is not None:
+        url += f"?g={group.id}"
     image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathFillImage, box_size=20, border=2)
     buffer = io.BytesIO()
     image.save(buffer)

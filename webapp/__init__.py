@@ -23,10 +23,20 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     Path(app.config["INSTANCE_DIR"]).mkdir(parents=True, exist_ok=True)
     _ensure_secret_key(app, config_name)
 
-    from webapp import blueprints, clouds, commands, errors, extensions_setup, loopwatch, security
+    from webapp import (
+        blueprints,
+        clouds,
+        commands,
+        errors,
+        extensions_setup,
+        loopwatch,
+        security,
+        suggestions,
+    )
 
     extensions_setup.register_extensions(app)
     clouds.register_clouds(app)
+    suggestions.register_suggestions(app)
     loopwatch.register_loopwatch(app)
     security.register_security(app)
     blueprints.register_blueprints(app)

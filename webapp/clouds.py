@@ -3,20 +3,14 @@
 A change to a Words step's shown words calls `request_cloud(step_id)`. Per step at
 most one render is in flight; requests that arrive meanwhile coalesce into one
 more render of the latest state. The layout and SVG are made by a separate
-process (`analysis.cloud_worker`), so the server keeps answering phones while it
+process (`analysis.cloud_worker`, see `webapp.workers`), so the server keeps answering phones while it
 works; the result is stored (`models.clouds`) and `cloud_ready` tells projectors
 and dashboards to fetch the new version.
 """
 
 from __future__ import annotations
 
-import json
 import logging
-import subprocess
-import sys
-import threading
-from pathlib import Path
-from typing import Any
 
 from flask import Flask, current_app
 
@@ -25,110 +19,22 @@ from models.events import Role
 from models.words import visible_words
 from models.workshops import Step
 from webapp.broadcast import notify
-from webapp.extensions import db, socketio
+from webapp.extensions import db
+from webapp.workers import Coalescer, WorkerProcess
 
 log = logging.getLogger(__name__)
-ROOT = Path(__file__).resolve().parent.parent
 
 
-class RenderError(Exception):
-    pass
+worker = WorkerProcess("analysis.cloud_worker")
 
 
-class CloudWorker:
-    """One render process for this server process, started on first use, restarted if it dies."""
-
-    def __init__(self) -> None:
-        self._process: subprocess.Popen[str] | None = None
-        self._lock = threading.Lock()
-
-    def render(self, words: list[list[Any]], previous: list[Any], max_words: int) -> tuple[str, list[Any]]:
-        request = json.dumps(
-            {"words": words, "previous": previous, "max_words": max_words}, ensure_ascii=False
-        )
-        with self._lock:
-            for _attempt in range(2):
-                process = self._running()
-                try:
-                    assert process.stdin is not None and process.stdout is not None
-                    process.stdin.write(request + "\n")
-                    process.stdin.flush()
-                    line = process.stdout.readline()
-                except OSError:
-                    line = ""
-                if not line:  # the process died: start a fresh one and try once more
-                    self.stop()
-                    continue
-                reply = json.loads(line)
-                if "error" in reply:
-                    raise RenderError(reply["error"])
-                return reply["svg"], reply["layout"]
-        raise RenderError("the render process keeps failing")
-
-    def start(self) -> None:
-        """Start the process now (at server start), not in the middle of the first render."""
-        with self._lock:
-            self._running()
-
-    def _running(self) -> subprocess.Popen[str]:
-        if self._process is None or self._process.poll() is not None:
-            self._process = subprocess.Popen(
-                [sys.executable, "-m", "analysis.cloud_worker"],
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                cwd=ROOT,
-                text=True,
-                encoding="utf-8",
-            )
-        return self._process
-
-    def stop(self) -> None:
-        if self._process is not None:
-            self._process.kill()
-            self._process.wait()
-            self._process = None
-
-
-worker = CloudWorker()
-
-
-class CloudRenderer:
+class CloudRenderer(Coalescer):
     """Coalesces render requests per step for one app."""
 
-    def __init__(self, app: Flask) -> None:
-        self.app = app
-        self._lock = threading.Lock()
-        self._dirty: set[int] = set()
-        self._running: set[int] = set()
-        self._idle = threading.Condition(self._lock)
+    enabled_by = "CLOUD_RENDERING"
 
-    def request(self, step_id: int) -> None:
-        if not self.app.config["CLOUD_RENDERING"]:
-            return
-        with self._lock:
-            self._dirty.add(step_id)
-            if step_id in self._running:
-                return
-            self._running.add(step_id)
-        socketio.start_background_task(self._loop, step_id)
-
-    def wait_idle(self, timeout: float = 30) -> bool:
-        """For tests and benchmarks: block until no render is pending."""
-        with self._idle:
-            return self._idle.wait_for(lambda: not self._running, timeout)
-
-    def _loop(self, step_id: int) -> None:
-        while True:
-            with self._lock:
-                if step_id not in self._dirty:
-                    self._running.discard(step_id)
-                    self._idle.notify_all()
-                    return
-                self._dirty.discard(step_id)
-            try:
-                self.render_now(step_id)
-            except Exception:  # a failed render must not stop the next one
-                log.exception("word cloud render failed for step %s", step_id)
+    def run(self, step_id: int) -> None:
+        self.render_now(step_id)
 
     def render_now(self, step_id: int) -> int | None:
         """Render the step's cloud if what it shows changed; returns the new version."""
@@ -146,8 +52,10 @@ class CloudRenderer:
                 previous = stored.layout if stored is not None else []
                 db.session.rollback()  # hold no transaction (or SQLite lock) while rendering
                 words = [[g.key, g.display, g.count] for g in groups]
-                svg, layout = worker.render(words, previous, self.app.config["CLOUD_MAX_WORDS"])
-                version = save_cloud(db.session, step_id, digest, svg, layout)
+                reply = worker.call(
+                    {"words": words, "previous": previous, "max_words": self.app.config["CLOUD_MAX_WORDS"]}
+                )
+                version = save_cloud(db.session, step_id, digest, reply["svg"], reply["layout"])
             finally:
                 db.session.remove()
         message = {"step_id": step_id, "version": version}

@@ -21,6 +21,7 @@ from webapp.clouds import worker as cloud_worker  # noqa: E402
 from webapp.commands import ensure_first_facilitator  # noqa: E402
 from webapp.extensions import socketio  # noqa: E402
 from webapp.netinfo import detect_public_url  # noqa: E402
+from webapp.suggestions import worker as suggestion_worker  # noqa: E402
 
 
 def main() -> None:
@@ -38,6 +39,8 @@ def main() -> None:
     app.extensions["loopwatch"].start()
     if app.config["CLOUD_RENDERING"]:
         cloud_worker.start()
+    if app.config["CARD_SUGGESTIONS"]:
+        suggestion_worker.start()
     # What is loaded now (the app, the Swedish dictionary) lives as long as the process:
     # keep it out of the collector's full passes, which otherwise stall the loop ~50 ms.
     gc.freeze()

@@ -1,6 +1,8 @@
-// The live dashboard: the agenda with open/close buttons, presence, and the input
-// of each Words step with the tools to merge, rename, hide and review words.
+// The live dashboard: the agenda with open/close buttons, presence, the input of
+// each Words step with the tools to merge, rename, hide and review words, and the
+// board of each Cards step.
 import { connectLive, loadStrings } from "/static/js/live.js";
+import { BoardPanel } from "./board_panel.js";
 import { WordsPanel } from "./words_panel.js";
 
 const root = document.getElementById("dashboard");
@@ -11,24 +13,31 @@ const panelsEl = document.getElementById("panels");
 const announcer = document.getElementById("announcer");
 const connectionEl = document.getElementById("connection");
 const alertEl = document.getElementById("dashboard-alert");
+const boardsEl = document.getElementById("boards");
+const PANEL_KINDS = new Set(["words", "cards"]);
 
 let steps = [];
-const panels = new Map(); // step id -> WordsPanel
+let groups = new Map(); // table group id -> name
+const panels = new Map(); // step id -> WordsPanel or BoardPanel
 
 const socket = connectLive({
   auth: { role: "facilitator", workshop: workshopId },
   events: {
     agenda_changed: (m) => { steps = m.steps; renderAgenda(); renderPanels(); announceOpened(m); },
     words_changed: (m) => { panel(m.step_id)?.apply(m); renderPanels(); },
+    cards_changed: (m) => { panel(m.step_id)?.applyCards(m); renderPanels(); },
+    board_changed: (m) => { panel(m.step_id)?.applyBoard(m); renderPanels(); },
   },
   notices: {
     presence_changed: showPresence,
     cloud_ready: (m) => panel(m.step_id)?.setCloud(m.version),
+    suggestions_ready: (m) => panel(m.step_id)?.setSuggestions(m),
   },
   onSnapshot: (snap) => {
     steps = snap.steps;
+    groups = new Map((snap.groups || []).map((g) => [g.id, g.name]));
     for (const step of steps) {
-      if (step.kind !== "words") continue;
+      if (!PANEL_KINDS.has(step.kind)) continue;
       if (panels.has(step.id)) panels.get(step.id).reset(step);
       else panels.set(step.id, newPanel(step));
     }
@@ -43,16 +52,22 @@ const socket = connectLive({
 });
 
 function newPanel(step) {
-  return new WordsPanel(step, { socket, t, cloudBase: root.dataset.cloudBase, onError: showError });
+  const options = { socket, t, onError: showError, groupName: (id) => groups.get(id) || "" };
+  if (step.kind === "cards") return new BoardPanel(step, { ...options, announce });
+  return new WordsPanel(step, { ...options, cloudBase: root.dataset.cloudBase });
 }
 
 function panel(stepId) {
   if (!panels.has(stepId)) {
-    const step = steps.find((s) => s.id === stepId && s.kind === "words");
+    const step = steps.find((s) => s.id === stepId && PANEL_KINDS.has(s.kind));
     if (!step) return null;
     panels.set(stepId, newPanel(step));
   }
   return panels.get(stepId);
+}
+
+function announce(message) {
+  announcer.textContent = message;
 }
 
 function showError(message) {
@@ -99,32 +114,39 @@ function agendaItem(step) {
   return li;
 }
 
+// Words panels beside the agenda; boards below, full width. A step's panel shows while
+// it is open or once it has input.
 function renderPanels() {
-  const shown = steps.filter((s) => s.kind === "words" && (s.is_open || panel(s.id)?.total() > 0));
-  document.getElementById("no-input").hidden = shown.length > 0;
+  const shown = steps.filter((s) => PANEL_KINDS.has(s.kind) && (s.is_open || panel(s.id)?.total() > 0));
+  document.getElementById("no-input").hidden = shown.some((s) => s.kind === "words");
   for (const [id, view] of panels) {
-    if (!steps.some((s) => s.id === id && s.kind === "words")) {
+    if (!steps.some((s) => s.id === id && PANEL_KINDS.has(s.kind))) {
       view.el.remove();
       panels.delete(id);
     } else if (!shown.some((s) => s.id === id)) {
       view.el.remove();
     }
   }
-  let previous = null;
+  const previous = new Map([[panelsEl, null], [boardsEl, null]]);
   for (const step of shown) {
     const view = panel(step.id);
-    view.title = step.title;
-    view.showList = Boolean(step.settings?.show_list);
+    const container = step.kind === "cards" ? boardsEl : panelsEl;
+    if (step.kind === "cards") view.step = { ...view.step, ...step };
+    else {
+      view.title = step.title;
+      view.showList = Boolean(step.settings?.show_list);
+    }
     view.render();
-    const wanted = previous ? previous.nextElementSibling : panelsEl.querySelector(".panel");
-    if (wanted !== view.el) panelsEl.insertBefore(view.el, wanted);
-    previous = view.el;
+    const before = previous.get(container);
+    const wanted = before ? before.nextElementSibling : container.querySelector(".panel");
+    if (wanted !== view.el) container.insertBefore(view.el, wanted);
+    previous.set(container, view.el);
   }
 }
 
 function showPresence(presence) {
   document.getElementById("connected").textContent = String(presence.connected);
-  const open = steps.find((s) => s.is_open && s.kind === "words");
+  const open = steps.find((s) => s.is_open && PANEL_KINDS.has(s.kind));
   const answered = open ? presence.answered[String(open.id)] : undefined;
   document.getElementById("answered").textContent = answered === undefined ? "–" : String(answered);
 }

@@ -1,8 +1,10 @@
 // The projector: the join slide until a step opens, then the open step. A Words
 // step shows the word cloud the server renders (or, toggled, the ranked list,
-// which is also the cloud's text alternative). Read-only: it only listens.
+// which is also the cloud's text alternative); a Cards step shows its board.
+// Read-only: it only listens.
 import { connectLive, loadStrings } from "/static/js/live.js";
 import { Ranking } from "/static/js/ranking.js";
+import { ProjectorBoard } from "./projector_board.js";
 
 const root = document.getElementById("projector");
 const t = loadStrings();
@@ -16,6 +18,8 @@ const emptyEl = document.getElementById("empty");
 const toggle = document.getElementById("view-toggle");
 const connectionEl = document.getElementById("connection");
 const MAX_ROWS = 16; // two columns of eight fit above the footer
+const boardEl = document.getElementById("board");
+const board = new ProjectorBoard(boardEl, document.getElementById("board-page"), t);
 
 let openSteps = [];
 let ranking = new Ranking();
@@ -32,14 +36,25 @@ const live = connectLive({
       if (current()?.settings?.show_list !== beforeSetting) listOverride = null;
       if (current()?.id !== before) {
         ranking = new Ranking();
+        board.reset(null);
         cloudVersion = 0;
-        live.resync(); // the newly opened step may already have words and a cloud
+        live.resync(); // the newly opened step may already have input, or a cloud
       }
       render();
     },
     words_changed: (m) => {
       if (m.step_id !== current()?.id) return;
       ranking.apply(m);
+      render();
+    },
+    cards_changed: (m) => {
+      if (m.step_id !== current()?.id) return;
+      board.applyCards(m);
+      render();
+    },
+    board_changed: (m) => {
+      if (m.step_id !== current()?.id) return;
+      board.applyBoard(m);
       render();
     },
   },
@@ -52,6 +67,7 @@ const live = connectLive({
     openSteps = snap.open_steps;
     const step = current();
     ranking = new Ranking(step?.rows || []);
+    board.reset(step?.kind === "cards" ? step : null);
     if (step?.cloud) showCloud(step.cloud.version);
     render();
   },
@@ -71,7 +87,7 @@ function showList() {
 }
 
 function current() {
-  return openSteps.find((s) => s.kind === "words") || openSteps[0];
+  return openSteps.find((s) => s.kind === "words" || s.kind === "cards") || openSteps[0];
 }
 
 // Load the new picture before swapping it in, so the screen never flashes empty;
@@ -96,8 +112,12 @@ function render() {
   stepView.hidden = !step;
   if (!step) return;
   promptEl.textContent = step.prompt || step.title;
+  const cards = step.kind === "cards";
+  boardEl.hidden = !cards;
+  stepView.classList.toggle("is-board", cards);
+  if (cards) board.render();
   const words = step.kind === "words";
-  const empty = words && ranking.total() === 0;
+  const empty = (words && ranking.total() === 0) || (cards && board.total() === 0);
   emptyEl.hidden = !empty;
   toggle.hidden = !words;
   const list = showList();

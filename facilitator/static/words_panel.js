@@ -4,12 +4,12 @@
 // half-typed name and the keyboard focus survive words arriving.
 // Participants' text is only ever set as textContent.
 
-let uid = 0;
-const nextId = (prefix) => `${prefix}-${++uid}`;
+import { button, el, nextId } from "./dom.js";
 
 export class WordsPanel {
-  constructor(step, { socket, t, cloudBase, onError }) {
+  constructor(step, { socket, t, cloudBase, onError, groupName }) {
     this.stepId = step.id;
+    this.groupName = groupName;
     this.socket = socket;
     this.t = t;
     this.cloudBase = cloudBase;
@@ -289,7 +289,8 @@ export class WordsPanel {
         ...entries.map((entry) => {
           const item = el("li");
           item.append(el("span", "entry-text", entry.text));
-          if (entry.participant.name) item.append(el("span", "meta", ` – ${entry.participant.name}`));
+          const who = [entry.participant.name, this.groupName(entry.group_id)].filter(Boolean).join(", ");
+          if (who) item.append(el("span", "meta", ` – ${who}`));
           return item;
         }),
       );
@@ -301,18 +302,4 @@ export class WordsPanel {
 function describe(t, decision) {
   const data = decision.data;
   return t(`undo_${decision.kind}`, { display: data.display || "", count: (data.ids || []).length });
-}
-
-function el(tag, className = "", text = "") {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text) node.textContent = text;
-  return node;
-}
-
-function button(text, onClick, type = "button") {
-  const node = el("button", "", text);
-  node.type = type;
-  if (onClick) node.addEventListener("click", onClick);
-  return node;
 }

@@ -1,5 +1,6 @@
-// The phone view: shows the open step, sends input through the outbox, and shows
-// what arrived. It never touches what the person is typing when updates arrive.
+// The phone view: shows the open step (words or cards), sends input through the
+// outbox, and shows what arrived. It never touches what the person is typing when
+// updates arrive.
 import { connectLive, loadStrings, newId } from "/static/js/live.js";
 import { Outbox } from "./outbox.js";
 
@@ -11,16 +12,23 @@ const stepsEl = document.getElementById("steps");
 const alertEl = document.getElementById("alert");
 const connectionEl = document.getElementById("connection");
 const RESEND_MS = 4000;
+const SIMILAR_DELAY_MS = 600;
+
+// What differs between a Words step and a Cards step; the rest of the phone is shared.
+const KINDS = {
+  words: { template: "words-step", submit: "submit_word", edit: "edit_word", withdraw: "withdraw_word", idField: "word_id", limit: "max_words", label: "label_words", editLabel: "edit_label" },
+  cards: { template: "cards-step", submit: "submit_card", edit: "edit_card", withdraw: "withdraw_card", idField: "card_id", limit: "max_cards", label: "label_card", editLabel: "edit_card_label" },
+};
 
 let state = { open_steps: [] };
 let connection = "connecting";
 const mine = new Map(); // step id -> [{id, text, status}] acknowledged by the server
 const views = new Map(); // step id -> rendered section
-const editing = new Set(); // ids of words being edited
+const editing = new Set(); // ids of words and cards being edited
 
 const socket = connectLive({
   auth: { role: "participant", workshop: workshopId },
-  events: { agenda_changed: onAgenda, workshop_changed: onAgenda },
+  events: { agenda_changed: onAgenda, workshop_changed: onAgenda, board_changed: onThemes },
   onSnapshot,
   onState,
 });
@@ -34,8 +42,23 @@ function onSnapshot(snap) {
 }
 
 function onAgenda(message) {
-  state = { ...state, open_steps: message.open_steps.map((s) => ({ ...s, mine: mine.get(s.id) || [] })) };
+  const known = new Map((state.open_steps || []).map((s) => [s.id, s]));
+  state = { ...state, open_steps: message.open_steps.map((s) => ({ ...known.get(s.id), ...s, mine: mine.get(s.id) || [] })) };
+  // A step this phone has not seen open may already hold its input, or themes to post under.
+  if (message.open_steps.some((s) => !mine.has(s.id))) socket.resync();
   render();
+}
+
+// The themes of an earlier step changed: a step built on it offers the new list.
+function onThemes(message) {
+  let changed = false;
+  for (const step of state.open_steps || []) {
+    if (step.based_on_step_id === message.step_id && message.themes) {
+      step.themes = message.themes;
+      changed = true;
+    }
+  }
+  if (changed) render();
 }
 
 function onState(next, reason) {
@@ -74,24 +97,26 @@ function render() {
 }
 
 function buildStep(step) {
-  const template = document.getElementById(step.kind === "words" ? "words-step" : "other-step");
+  const spec = KINDS[step.kind];
+  const template = document.getElementById(spec ? spec.template : "other-step");
   const view = template.content.firstElementChild.cloneNode(true);
   view.dataset.stepId = step.id;
   const form = view.querySelector("form");
   if (form) {
-    const input = form.querySelector("input");
+    const input = form.querySelector(".text-input");
     input.id = `text-${step.id}`;
-    const label = form.querySelector("label");
+    const label = form.querySelector(".send-label");
     label.htmlFor = input.id;
-    label.textContent = t("label_words");
+    label.textContent = t(spec.label);
     const hint = form.querySelector(".remaining");
     hint.id = `remaining-${step.id}`;
     input.setAttribute("aria-describedby", hint.id);
     keepDraft(input, draftKey(step.id));
     form.addEventListener("submit", (event) => {
       event.preventDefault();
-      submitWord(step.id, input);
+      submitInput(step, form, input);
     });
+    if (step.kind === "cards") watchSimilar(step, view, input);
   }
   return view;
 }
@@ -99,30 +124,119 @@ function buildStep(step) {
 function fillStep(view, step) {
   view.querySelector(".step-title").textContent = step.title;
   view.querySelector(".prompt").textContent = step.prompt;
-  if (step.kind !== "words") return;
-  const input = view.querySelector("input");
+  const spec = KINDS[step.kind];
+  if (!spec) return;
+  const input = view.querySelector(".text-input");
   input.maxLength = step.settings.max_length;
+  if (step.kind === "cards") fillChoices(view, step);
   const sent = mine.get(step.id) || [];
   const queued = outbox.items().filter((item) => item.payload.step_id === step.id);
-  const adds = queued.filter((item) => item.event === "submit_word");
-  const left = Math.max(0, step.settings.max_words - sent.length - adds.length);
-  view.querySelector(".remaining").textContent = left ? t("remaining", { count: left }) : t("none_left");
+  const adds = queued.filter((item) => item.event === spec.submit);
+  const left = Math.max(0, step.settings[spec.limit] - sent.length - adds.length);
+  const noneLeft = step.kind === "cards" ? t("no_cards_left") : t("none_left");
+  view.querySelector(".remaining").textContent = left ? t("remaining", { count: left }) : noneLeft;
   view.querySelector("button[type=submit]").disabled = left === 0;
   const pending = new Map(
-    queued.filter((item) => item.event !== "submit_word").map((item) => [item.payload.word_id, item]),
+    queued.filter((item) => item.event !== spec.submit).map((item) => [item.payload[spec.idField], item]),
   );
   const items = [
-    ...sent.map((word) => wordItem(step, word, pending.get(word.id))),
-    ...adds.map((item) => ({ key: `q${item.id}`, sig: item.payload.text, build: () => entry(item.payload.text, t("sending"), "sending") })),
+    ...sent.map((sentItem) => ownItem(step, sentItem, pending.get(sentItem.id))),
+    ...adds.map((item) => ({ key: `q${item.id}`, sig: item.payload.text, build: () => entry(item.payload.text, t("sending"), "sending", context(step, item.payload)) })),
   ];
   renderKeyed(view.querySelector(".mine"), items);
 }
 
-// One of the participant's own words: its state, and buttons to change or withdraw it.
-function wordItem(step, word, pendingOp) {
+// Theme, category and level choices of a Cards step. Built again only when the options
+// change, so a choice the person made stays made (it is also kept as a draft).
+function fillChoices(view, step) {
+  const themes = step.based_on_step_id ? step.themes || [] : [];
+  fillRadios(view.querySelector(".theme-choice"), step, "theme", themes.map((th) => [String(th.id), th.name]));
+  const categories = step.settings.categories || [];
+  fillRadios(view.querySelector(".category-choice"), step, "category", categories.length > 1 ? categories.map((c) => [c, c]) : []);
+  const levels = view.querySelector(".level-choice");
+  levels.hidden = !step.settings.levels;
+  const select = levels.querySelector("select");
+  if (!select.id) {
+    select.id = `level-${step.id}`;
+    levels.querySelector("label").htmlFor = select.id;
+    keepDraft(select, draftKey(step.id, "level"));
+  }
+}
+
+function fillRadios(fieldset, step, name, options) {
+  fieldset.hidden = options.length === 0;
+  const sig = JSON.stringify(options);
+  if (fieldset.dataset.sig === sig) return;
+  fieldset.dataset.sig = sig;
+  const key = draftKey(step.id, name);
+  const chosen = sessionStorage.getItem(key);
+  const box = fieldset.querySelector(".options");
+  box.replaceChildren(...options.map(([value, text], index) => {
+    const label = document.createElement("label");
+    label.className = "choice";
+    const radio = document.createElement("input");
+    radio.type = "radio";
+    radio.name = `${name}-${step.id}`;
+    radio.value = value;
+    radio.checked = value === chosen;
+    radio.id = `${name}-${step.id}-${index}`;
+    radio.addEventListener("change", () => sessionStorage.setItem(key, value));
+    const span = document.createElement("span");
+    span.textContent = text;
+    label.append(radio, " ", span);
+    return label;
+  }));
+}
+
+function chosen(form, name) {
+  return form.querySelector(`.${name}-choice:not([hidden]) input:checked`)?.value;
+}
+
+// What a card is filed under, shown beside it: "Hinder · Tema: Tillit · regional".
+function context(step, card) {
+  if (step.kind !== "cards") return "";
+  const parts = [];
+  if ((step.settings.categories || []).length > 1 && card.category) parts.push(card.category);
+  const theme = (step.themes || []).find((th) => th.id === card.theme_id);
+  if (theme) parts.push(t("theme_named", { name: theme.name }));
+  if (card.level) parts.push(t(`level_${card.level}`));
+  return parts.join(" · ");
+}
+
+// While a card is typed, show up to three similar cards already posted.
+function watchSimilar(step, view, input) {
+  const box = view.querySelector(".similar");
+  const list = box.querySelector("ul");
+  let timer = null;
+  let asked = "";
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const text = input.value.trim();
+      if (text.length < 3 || !socket.connected) {
+        box.hidden = true;
+        return;
+      }
+      asked = text;
+      socket.timeout(RESEND_MS).emit("similar_cards", { step_id: step.id, text }, (err, ack) => {
+        if (err || !ack.ok || asked !== text) return;
+        list.replaceChildren(...ack.cards.map((card) => {
+          const li = document.createElement("li");
+          li.textContent = card;
+          return li;
+        }));
+        box.hidden = ack.cards.length === 0;
+      });
+    }, SIMILAR_DELAY_MS);
+  });
+}
+
+// One of the participant's own words or cards: its state, and buttons to change or withdraw it.
+function ownItem(step, word, pendingOp) {
+  const spec = KINDS[step.kind];
   if (pendingOp) {
-    const text = pendingOp.event === "edit_word" ? pendingOp.payload.text : word.text;
-    const status = pendingOp.event === "edit_word" ? t("sending") : t("withdrawing");
+    const text = pendingOp.event === spec.edit ? pendingOp.payload.text : word.text;
+    const status = pendingOp.event === spec.edit ? t("sending") : t("withdrawing");
     return { key: `w${word.id}`, sig: `p|${status}|${text}`, build: () => entry(text, status, "sending") };
   }
   if (editing.has(word.id)) {
@@ -130,17 +244,18 @@ function wordItem(step, word, pendingOp) {
   }
   const status = t(word.status);
   const text = word.status === "hidden" ? t("hidden_text") : word.text;
+  const about = context(step, word);
   return {
     key: `w${word.id}`,
-    sig: `${word.status}|${word.text}`,
+    sig: `${word.status}|${word.text}|${about}`,
     build: () => {
-      const li = entry(text, status, word.status);
+      const li = entry(text, status, word.status, about);
       const actions = document.createElement("span");
       actions.className = "entry-actions";
       if (word.status !== "hidden") {
         actions.append(actionButton(t("edit"), word.text, () => startEdit(word.id)));
       }
-      actions.append(actionButton(t("withdraw"), word.text || text, () => withdraw(step.id, word)));
+      actions.append(actionButton(t("withdraw"), word.text || text, () => withdraw(step, word)));
       li.append(actions);
       return li;
     },
@@ -168,7 +283,7 @@ function renderKeyed(list, items) {
   for (const li of existing.values()) li.remove();
 }
 
-function entry(text, status, kind) {
+function entry(text, status, kind, about = "") {
   const li = document.createElement("li");
   li.className = `entry entry-${kind}`;
   const word = document.createElement("span");
@@ -178,6 +293,12 @@ function entry(text, status, kind) {
   badge.className = "entry-status";
   badge.textContent = status;
   li.append(word, " ", badge);
+  if (about) {
+    const small = document.createElement("span");
+    small.className = "entry-about";
+    small.textContent = about;
+    li.append(small);
+  }
   return li;
 }
 
@@ -200,14 +321,15 @@ function editForm(step, word) {
   const form = document.createElement("form");
   form.className = "edit-form";
   form.noValidate = true;
-  const input = document.createElement("input");
-  input.type = "text";
+  const input = document.createElement(step.kind === "cards" ? "textarea" : "input");
+  if (step.kind === "cards") input.rows = 3;
+  else input.type = "text";
   input.id = `edit-${word.id}`;
   input.maxLength = step.settings.max_length;
   input.autocomplete = "off";
   const label = document.createElement("label");
   label.htmlFor = input.id;
-  label.textContent = t("edit_label");
+  label.textContent = t(KINDS[step.kind].editLabel);
   const key = draftKey(step.id, `edit-${word.id}`);
   if (sessionStorage.getItem(key) === null) sessionStorage.setItem(key, word.text);
   keepDraft(input, key);
@@ -250,12 +372,14 @@ function saveEdit(step, word, input, key) {
   if (text.length > input.maxLength) return showAlert(t("too_long", { limit: input.maxLength }));
   editing.delete(word.id);
   sessionStorage.removeItem(key);
-  queue("edit_word", { step_id: step.id, word_id: word.id, text });
+  const spec = KINDS[step.kind];
+  queue(spec.edit, { step_id: step.id, [spec.idField]: word.id, text });
 }
 
-function withdraw(stepId, word) {
+function withdraw(step, word) {
   hideAlert();
-  queue("withdraw_word", { step_id: stepId, word_id: word.id });
+  const spec = KINDS[step.kind];
+  queue(spec.withdraw, { step_id: step.id, [spec.idField]: word.id });
 }
 
 function keepDraft(input, key) {
@@ -266,14 +390,26 @@ function keepDraft(input, key) {
 const draftKey = (stepId, field = "new") =>
   `rundabord:draft:${workshopId}:${stepId}${field === "new" ? "" : `:${field}`}`;
 
-function submitWord(stepId, input) {
+function submitInput(step, form, input) {
   const text = input.value.trim();
   hideAlert();
   if (!text) return showAlert(t("empty"));
   if (text.length > input.maxLength) return showAlert(t("too_long", { limit: input.maxLength }));
+  const payload = { step_id: step.id, text };
+  if (step.kind === "cards") {
+    const theme = chosen(form, "theme");
+    if (!form.querySelector(".theme-choice").hidden && !theme) return showAlert(t("choose_theme"));
+    const category = chosen(form, "category");
+    if (!form.querySelector(".category-choice").hidden && !category) return showAlert(t("choose_category"));
+    if (theme) payload.theme_id = Number(theme);
+    if (category) payload.category = category;
+    const level = form.querySelector(".level-choice:not([hidden]) select")?.value;
+    if (level) payload.level = level;
+    form.querySelector(".similar").hidden = true;
+  }
   input.value = "";
-  sessionStorage.removeItem(draftKey(stepId));
-  queue("submit_word", { step_id: stepId, text });
+  sessionStorage.removeItem(draftKey(step.id));
+  queue(KINDS[step.kind].submit, payload);
 }
 
 function queue(event, payload) {
@@ -316,18 +452,19 @@ function applyAck(item, ack) {
     mine.set(stepId, list.filter((w) => w.id !== ack.withdrawn));
     return;
   }
-  const at = list.findIndex((w) => w.id === ack.word.id);
-  if (at >= 0) list[at] = ack.word;
-  else list.push(ack.word);
+  const sent = ack.word || ack.card;
+  const at = list.findIndex((w) => w.id === sent.id);
+  if (at >= 0) list[at] = sent;
+  else list.push(sent);
   mine.set(stepId, list);
 }
 
 // A refused text goes back into its field, unless the person is typing something else.
 function restoreText(item) {
-  if (item.event === "edit_word") {
-    const key = draftKey(item.payload.step_id, `edit-${item.payload.word_id}`);
-    sessionStorage.setItem(key, item.payload.text);
-    editing.add(item.payload.word_id);
+  if (item.event === "edit_word" || item.event === "edit_card") {
+    const id = item.payload.word_id ?? item.payload.card_id;
+    sessionStorage.setItem(draftKey(item.payload.step_id, `edit-${id}`), item.payload.text);
+    editing.add(id);
     return;
   }
   const input = document.getElementById(`text-${item.payload.step_id}`);

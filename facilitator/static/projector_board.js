@@ -1,0 +1,137 @@
+// A Cards step's board as the room sees it: themes with their cards in large type,
+// the unsorted cards first while there are any, and for a step built on themes one
+// column per category (Hinder | Möjligheter) under each theme. Hidden cards never
+// arrive here. A board taller than the screen flows into columns to the right and
+// is shown a page at a time. Participants' text is only ever set as textContent.
+const UNSORTED = "0";
+const PAGE_SECONDS = 12;
+
+export class ProjectorBoard {
+  constructor(container, pageLabel, t) {
+    this.container = container;
+    this.pageLabel = pageLabel;
+    this.t = t;
+    this.page = 0;
+    this.reset(null);
+    setInterval(() => this.turnPage(), PAGE_SECONDS * 1000);
+    window.addEventListener("resize", () => this.paginate());
+  }
+
+  reset(step) {
+    this.step = step;
+    this.cards = new Map((step?.cards || []).map((c) => [c.id, c]));
+    this.themes = step?.themes || [];
+    this.order = step?.order || {};
+  }
+
+  applyCards(message) {
+    for (const id of [...message.removed, ...message.cards.map((c) => c.id)]) {
+      this.cards.delete(id);
+      for (const ids of Object.values(this.order)) {
+        const at = ids.indexOf(id);
+        if (at >= 0) ids.splice(at, 1);
+      }
+    }
+    for (const card of message.cards) this.cards.set(card.id, card);
+    Object.assign(this.order, message.order);
+  }
+
+  applyBoard(message) {
+    this.themes = message.themes;
+    this.order = message.order;
+  }
+
+  total() {
+    return this.cards.size;
+  }
+
+  render() {
+    const t = this.t;
+    const categories = this.step?.settings?.categories || [];
+    const split = Boolean(this.step?.based_on_step_id) && categories.length > 1;
+    const blocks = [];
+    const unsorted = this.idsOf(UNSORTED);
+    if (unsorted.length) blocks.push(this.block(t("unsorted"), unsorted, split, categories, "is-unsorted"));
+    for (const theme of this.themes.filter((th) => !th.parent_id)) {
+      const children = this.themes.filter((c) => c.parent_id === theme.id);
+      const own = this.idsOf(String(theme.id));
+      if (children.length) {
+        const dimension = document.createElement("h2");
+        dimension.className = "dimension";
+        dimension.textContent = theme.name;
+        blocks.push(dimension);
+        if (own.length) blocks.push(this.block(theme.name, own, split, categories));
+        for (const child of children) blocks.push(this.block(child.name, this.idsOf(String(child.id)), split, categories));
+      } else {
+        blocks.push(this.block(theme.name, own, split, categories));
+      }
+    }
+    this.container.replaceChildren(...blocks);
+    this.paginate();
+  }
+
+  idsOf(key) {
+    return (this.order[key] || []).filter((id) => this.cards.has(id));
+  }
+
+  block(name, ids, split, categories, extra = "") {
+    const section = document.createElement("section");
+    section.className = `theme-block ${extra}`.trim();
+    const heading = document.createElement("h3");
+    heading.textContent = name;
+    section.append(heading);
+    if (!split) {
+      section.append(this.list(ids));
+      return section;
+    }
+    const columns = document.createElement("div");
+    columns.className = "category-columns";
+    for (const category of categories) {
+      const column = document.createElement("div");
+      const title = document.createElement("h4");
+      title.textContent = category;
+      column.append(title, this.list(ids.filter((id) => this.cards.get(id).category === category)));
+      columns.append(column);
+    }
+    section.append(columns);
+    return section;
+  }
+
+  list(ids) {
+    const ul = document.createElement("ul");
+    ul.className = "board-cards";
+    for (const id of ids) {
+      const card = this.cards.get(id);
+      const li = document.createElement("li");
+      li.textContent = card.text;
+      if (card.highlight) {
+        li.classList.add("is-highlight");
+        const star = document.createElement("span");
+        star.className = "visually-hidden";
+        star.textContent = ` (${this.t("highlight")})`;
+        li.append(star);
+      }
+      ul.append(li);
+    }
+    return ul;
+  }
+
+  pages() {
+    const width = this.container.clientWidth;
+    return width ? Math.max(1, Math.round(this.container.scrollWidth / width)) : 1;
+  }
+
+  paginate() {
+    const pages = this.pages();
+    if (this.page >= pages) this.page = 0;
+    this.container.scrollLeft = this.page * this.container.clientWidth;
+    this.pageLabel.hidden = pages < 2;
+    this.pageLabel.textContent = this.t("page", { page: this.page + 1, pages });
+  }
+
+  turnPage() {
+    if (!this.step || this.container.hidden) return;
+    this.page = (this.page + 1) % this.pages();
+    this.paginate();
+  }
+}

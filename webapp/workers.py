@@ -1,0 +1,127 @@
+"""Worker processes for CPU-heavy work (word clouds, card suggestions), so the server's
+event loop keeps answering phones while they run.
+
+A worker is `python -m <module>` speaking one JSON request and one JSON answer per
+line (see `analysis.worker_loop`). The server keeps one process per kind, starts it
+on first use (or at start-up), and starts a fresh one if it dies. Waiting for the
+answer is a pipe read, which gevent turns into a wait that blocks nobody else.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from webapp.extensions import socketio
+
+log = logging.getLogger(__name__)
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class WorkerError(Exception):
+    pass
+
+
+class WorkerProcess:
+    """One process of one kind for this server process; one request at a time."""
+
+    def __init__(self, module: str) -> None:
+        self.module = module
+        self._process: subprocess.Popen[str] | None = None
+        self._lock = threading.Lock()
+
+    def call(self, request: dict[str, Any]) -> dict[str, Any]:
+        line_out = json.dumps(request, ensure_ascii=False)
+        with self._lock:
+            for _attempt in range(2):
+                process = self._running()
+                try:
+                    assert process.stdin is not None and process.stdout is not None
+                    process.stdin.write(line_out + "\n")
+                    process.stdin.flush()
+                    line = process.stdout.readline()
+                except OSError:
+                    line = ""
+                if not line:  # the process died: start a fresh one and try once more
+                    self.stop()
+                    continue
+                reply: dict[str, Any] = json.loads(line)
+                if "error" in reply:
+                    raise WorkerError(reply["error"])
+                return reply
+        raise WorkerError(f"{self.module} keeps failing")
+
+    def start(self) -> None:
+        """Start the process now (at server start), not in the middle of the first request."""
+        with self._lock:
+            self._running()
+
+    def _running(self) -> subprocess.Popen[str]:
+        if self._process is None or self._process.poll() is not None:
+            self._process = subprocess.Popen(  # noqa: S603 (our own module, no outside input)
+                [sys.executable, "-m", self.module],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                cwd=ROOT,
+                text=True,
+                encoding="utf-8",
+            )
+        return self._process
+
+    def stop(self) -> None:
+        if self._process is not None:
+            self._process.kill()
+            self._process.wait()
+            self._process = None
+
+
+class Coalescer:
+    """Runs `run(key)` off the request, at most once at a time per key; requests that
+    arrive meanwhile coalesce into one more run, of the state as it is then."""
+
+    enabled_by = ""  # the config flag that turns the work on, if any
+
+    def __init__(self, app: Flask) -> None:
+        self.app = app
+        self._lock = threading.Lock()
+        self._dirty: set[int] = set()
+        self._running: set[int] = set()
+        self._idle = threading.Condition(self._lock)
+
+    def run(self, key: int) -> None:
+        raise NotImplementedError
+
+    def request(self, key: int) -> None:
+        if self.enabled_by and not self.app.config[self.enabled_by]:
+            return
+        with self._lock:
+            self._dirty.add(key)
+            if key in self._running:
+                return
+            self._running.add(key)
+        socketio.start_background_task(self._loop, key)
+
+    def wait_idle(self, timeout: float = 30) -> bool:
+        """For tests and benchmarks: block until no run is pending."""
+        with self._idle:
+            return self._idle.wait_for(lambda: not self._running, timeout)
+
+    def _loop(self, key: int) -> None:
+        while True:
+            with self._lock:
+                if key not in self._dirty:
+                    self._running.discard(key)
+                    self._idle.notify_all()
+                    return
+                self._dirty.discard(key)
+            try:
+                self.run(key)
+            except Exception:  # a failed run must not stop the next one
+                log.exception("%s failed for %s", type(self).__name__, key)
