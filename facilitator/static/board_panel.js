@@ -58,6 +58,11 @@ export class BoardPanel {
     this.render();
   }
 
+  setThemes(themes) {
+    this.themes = themes;
+    this.render();
+  }
+
   setSuggestions(message) {
     for (const [cardId, themeIds] of Object.entries(message.suggestions || {})) {
       this.suggestions.set(Number(cardId), themeIds);
@@ -158,6 +163,7 @@ export class BoardPanel {
     const based = Boolean(step.based_on_step_id);
     this.newTheme.hidden = based;
     this.proposeButton.hidden = based;
+    this.suggestButton.hidden = based;
     const unsorted = (this.order[UNSORTED] || []).length;
     this.summary.textContent = this.cards.size
       ? t("cards_summary", { count: this.cards.size, themes: this.themes.length, unsorted })
@@ -399,6 +405,10 @@ export class BoardPanel {
     });
     moveForm.addEventListener("keydown", (event) => {
       if (event.key === "Escape") closeMove();
+      if (event.key === "Enter" && event.target === choice.select) {
+        event.preventDefault(); // a select does not submit its form by itself
+        moveForm.requestSubmit();
+      }
     });
     li.addEventListener("keydown", (event) => {
       if (event.target !== li) return;

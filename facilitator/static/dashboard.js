@@ -26,7 +26,12 @@ const socket = connectLive({
     agenda_changed: (m) => { steps = m.steps; renderAgenda(); renderPanels(); announceOpened(m); },
     words_changed: (m) => { panel(m.step_id)?.apply(m); renderPanels(); },
     cards_changed: (m) => { panel(m.step_id)?.applyCards(m); renderPanels(); },
-    board_changed: (m) => { panel(m.step_id)?.applyBoard(m); renderPanels(); },
+    board_changed: (m) => {
+      panel(m.step_id)?.applyBoard(m);
+      // A step built on this one shows the same themes.
+      for (const step of steps.filter((s) => s.based_on_step_id === m.step_id)) panels.get(step.id)?.setThemes(m.themes);
+      renderPanels();
+    },
   },
   notices: {
     presence_changed: showPresence,
@@ -62,6 +67,9 @@ function panel(stepId) {
     const step = steps.find((s) => s.id === stepId && PANEL_KINDS.has(s.kind));
     if (!step) return null;
     panels.set(stepId, newPanel(step));
+    // The agenda carries no input or themes (a step built on themes shows an earlier
+    // step's): fetch the whole state once.
+    if (step.kind === "cards") socket.resync();
   }
   return panels.get(stepId);
 }
@@ -118,7 +126,7 @@ function agendaItem(step) {
 // it is open or once it has input.
 function renderPanels() {
   const shown = steps.filter((s) => PANEL_KINDS.has(s.kind) && (s.is_open || panel(s.id)?.total() > 0));
-  document.getElementById("no-input").hidden = shown.some((s) => s.kind === "words");
+  document.getElementById("no-input").hidden = shown.length > 0;
   for (const [id, view] of panels) {
     if (!steps.some((s) => s.id === id && PANEL_KINDS.has(s.kind))) {
       view.el.remove();

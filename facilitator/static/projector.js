@@ -53,8 +53,9 @@ const live = connectLive({
       render();
     },
     board_changed: (m) => {
-      if (m.step_id !== current()?.id) return;
-      board.applyBoard(m);
+      if (m.step_id === current()?.id) board.applyBoard(m);
+      else if (m.step_id === current()?.based_on_step_id) board.themes = m.themes;
+      else return;
       render();
     },
   },

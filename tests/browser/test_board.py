@@ -1,0 +1,131 @@
+"""Seed 004's flow end to end in a real browser: table groups, phones post
+prerequisites, the facilitator clusters them into themes (by keyboard and by drag
+and drop) while the projector and a second dashboard follow, a card is hidden, then
+phones post obstacles and opportunities per theme with a level and the projector
+shows them side by side. axe finds no serious problem in any state visited."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bench.server import ServerProcess
+from tests.browser.conftest import axe_violations, new_page
+from tests.browser.test_live_workshop import login
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+SHOTS = Path(os.environ.get("RUNDABORD_SHOTS", tempfile.gettempdir()))
+
+
+def card(page: Any, text: str) -> Any:
+    return page.locator(".board-card").filter(has=page.locator(".card-text", has_text=text))
+
+
+def column(page: Any, name: str) -> Any:
+    return page.locator(".board-column").filter(has=page.get_by_role("heading", name=name, exact=True))
+
+
+def test_cards_clustered_live(browser: Any, server: ServerProcess, workshop: dict[str, str]) -> None:
+    dashboard = new_page(browser, "laptop")
+    login(dashboard, server)
+    dashboard.goto(workshop["Dashboard URL"].removesuffix("/live"))
+    dashboard.get_by_label("Bordsgrupper, en per rad").fill("Bord 1\nBord 2")
+    dashboard.get_by_role("button", name="Spara grupperna").click()
+    dashboard.get_by_text("Sparat.").wait_for()
+    dashboard.goto(workshop["Dashboard URL"])
+    dashboard.get_by_text("Ansluten").wait_for()
+    dashboard.get_by_role("button", name=re.compile(r"^Öppna\W+Förutsättningar$")).click()
+
+    projector = new_page(browser, "projector")
+    projector.goto(workshop["Projector URL"])
+    projector.get_by_text("Väntar på de första bidragen").wait_for()
+
+    phone = new_page(browser, "phone")
+    phone.goto(workshop["Join URL"])
+    phone.get_by_label("Din bordsgrupp").select_option(label="Bord 2")
+    assert axe_violations(phone) == []
+    phone.get_by_role("button", name="Delta").click()
+    field = phone.get_by_label("Ditt kort")
+    field.wait_for()
+    for text in ("Gemensam målbild", "Öronmärkta resurser", "<b>Tillit</b>"):
+        field.fill(text)
+        phone.get_by_role("button", name="Skicka").click()
+        phone.locator(".entry-sent .entry-text").get_by_text(text, exact=True).wait_for()
+    field.fill("Gemensam")  # similar cards show while typing
+    assert axe_violations(phone) == []
+
+    card(dashboard, "Gemensam målbild").wait_for()
+    assert "Bord 2" in card(dashboard, "Gemensam målbild").locator(".card-meta").inner_text()
+    for name in ("Mål", "Resurser"):
+        dashboard.get_by_label("Nytt tema").fill(name)
+        dashboard.get_by_role("button", name="Lägg till tema").click()
+        column(dashboard, name).wait_for()
+    assert axe_violations(dashboard) == []
+
+    second = new_page(browser, "laptop")
+    second.context.add_cookies(dashboard.context.cookies())
+    second.goto(workshop["Dashboard URL"])
+    column(second, "Mål").wait_for()
+
+    # By keyboard: focus the card, Enter, choose the theme, Enter.
+    card(dashboard, "Gemensam målbild").focus()
+    dashboard.keyboard.press("Enter")
+    dashboard.get_by_label("Flytta till").first.select_option(label="Mål")
+    dashboard.keyboard.press("Enter")
+    column(dashboard, "Mål").locator(".card-text", has_text="Gemensam målbild").wait_for()
+    dashboard.locator("#announcer").get_by_text("”Gemensam målbild” flyttat till Mål").wait_for()
+    assert card(dashboard, "Gemensam målbild").evaluate("el => el === document.activeElement")
+    # By drag and drop.
+    card(dashboard, "Öronmärkta resurser").drag_to(column(dashboard, "Resurser"))
+    column(dashboard, "Resurser").locator(".card-text", has_text="Öronmärkta resurser").wait_for()
+
+    # The second dashboard and the projector follow.
+    column(second, "Mål").locator(".card-text", has_text="Gemensam målbild").wait_for()
+    column(second, "Resurser").locator(".card-text", has_text="Öronmärkta resurser").wait_for()
+    projector.locator(".theme-block", has_text="Mål").get_by_text("Gemensam målbild").wait_for()
+    projector.locator(".theme-block", has_text="Resurser").get_by_text("Öronmärkta resurser").wait_for()
+    assert projector.locator(".board-cards li", has_text="<b>Tillit</b>").count() == 1  # text, not markup
+    assert projector.locator(".board b").count() == 0
+    assert axe_violations(projector) == []
+
+    card(dashboard, "<b>Tillit</b>").get_by_role("button", name=re.compile("^Dölj")).click()
+    projector.locator(".board-cards li", has_text="<b>Tillit</b>").wait_for(state="detached")
+    card(second, "<b>Tillit</b>").locator(".card-text").wait_for()
+    assert "is-hidden" in (card(second, "<b>Tillit</b>").get_attribute("class") or "")
+    card(dashboard, "Gemensam målbild").get_by_role("button", name=re.compile("^Highlight")).click()
+    projector.locator(".board-cards li.is-highlight", has_text="Gemensam målbild").wait_for()
+
+    # Hinder och möjligheter, per theme, with a level.
+    dashboard.get_by_role("button", name=re.compile(r"^Öppna\W+Hinder och möjligheter$")).click()
+    phone.get_by_role("radio", name="Mål").check()
+    phone.get_by_role("radio", name="Hinder").check()
+    phone.get_by_label("Nivå (frivilligt)").select_option(label="Regional")
+    phone.get_by_label("Ditt kort").fill("Olika mål hos huvudmännen")
+    assert axe_violations(phone) == []
+    phone.get_by_role("button", name="Skicka").click()
+    phone.locator(".entry-sent", has_text="Olika mål hos huvudmännen").get_by_text("Tema: Mål").wait_for()
+    phone.get_by_role("radio", name="Möjligheter").check()
+    phone.get_by_label("Ditt kort").fill("Regionala arenor")
+    phone.get_by_role("button", name="Skicka").click()
+
+    block = projector.locator(".theme-block", has_text="Mål")
+    block.locator(".category-columns > div", has_text="Hinder").get_by_text(
+        "Olika mål hos huvudmännen"
+    ).wait_for()
+    block.locator(".category-columns > div", has_text="Möjligheter").get_by_text(
+        "Regionala arenor"
+    ).wait_for()
+    assert axe_violations(projector) == []
+    card(dashboard, "Olika mål hos huvudmännen").wait_for()
+    assert "Regional" in card(dashboard, "Olika mål hos huvudmännen").locator(".card-meta").inner_text()
+    assert axe_violations(dashboard) == []
+    projector.screenshot(path=str(SHOTS / "projector-board.png"))
+    dashboard.screenshot(path=str(SHOTS / "dashboard-board.png"), full_page=True)
+    phone.screenshot(path=str(SHOTS / "phone-cards.png"), full_page=True)
+    for page in (dashboard, second, projector, phone):
+        assert page.errors == []
