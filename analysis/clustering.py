@@ -29,6 +29,7 @@ from analysis.words import default_stop_words, lemma, tokens
 NAME_WEIGHT = 2.0  # a theme's name counts like this many of its cards
 CARDS_PER_GROUP = 8  # "Föreslå teman" aims at groups of about this many cards
 MAX_PROPOSALS = 12
+MIN_GROUP_SPLIT = 3
 MAX_NAME_WORDS = 3
 # Words every card of a samverkan workshop uses: no help in telling a group's name.
 NAME_STOP_WORDS = frozenset(
@@ -123,7 +124,8 @@ def _clusters(vectors: np.ndarray) -> list[list[int]]:
     count = len(vectors)
     if count < 2:
         return []
-    wanted = max(2, min(MAX_PROPOSALS, round(count / CARDS_PER_GROUP)))
+    fewest = 1 if count < 2 * MIN_GROUP_SPLIT else 2  # a small pile may be one group
+    wanted = max(fewest, min(MAX_PROPOSALS, round(count / CARDS_PER_GROUP)))
     labels = AgglomerativeClustering(n_clusters=min(wanted, count), linkage="ward").fit_predict(vectors)
     groups: dict[int, list[int]] = {}
     for index, label in enumerate(labels):
