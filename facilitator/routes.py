@@ -3,6 +3,7 @@ dashboard; and the projector, which needs only its read-only token."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from flask import (
@@ -181,24 +182,38 @@ def _editor(workshop: Workshop, **forms: FlaskForm) -> str:
     )
 
 
+def _save_side_form(
+    workshop: Workshop, form: FlaskForm, save: Callable[[], object], anchor: str, name: str
+) -> Response | str:
+    """One of the editor's smaller forms: save, or show what went wrong beside the field
+    and keep everything typed."""
+    if form.validate_on_submit():
+        try:
+            save()
+        except DomainError as error:
+            db.session.rollback()
+            show_error(form, error)
+        else:
+            flash(_("Saved."), "success")
+            return redirect(url_for("facilitator.edit_workshop", workshop_id=workshop.id) + anchor)
+    return _editor(workshop, **{name: form})
+
+
 @bp.post("/workshops/<int:workshop_id>/word-lists")
 @login_required
 def edit_word_lists(workshop_id: int) -> Response | str:
     """The word cloud's review lists (held and let-through words)."""
     workshop = own_workshop(workshop_id)
     form = WordListsForm()
-    if form.validate_on_submit():
-        try:
-            agenda.update_word_lists(
-                db.session, workshop, form.held_words.data or "", form.allowed_words.data or ""
-            )
-        except DomainError as error:
-            db.session.rollback()
-            show_error(form, error)
-        else:
-            flash(_("Saved."), "success")
-            return redirect(url_for("facilitator.edit_workshop", workshop_id=workshop.id) + "#lists-heading")
-    return _editor(workshop, lists_form=form)
+    return _save_side_form(
+        workshop,
+        form,
+        lambda: agenda.update_word_lists(
+            db.session, workshop, form.held_words.data or "", form.allowed_words.data or ""
+        ),
+        "#lists-heading",
+        "lists_form",
+    )
 
 
 @bp.post("/workshops/<int:workshop_id>/groups")
@@ -207,16 +222,13 @@ def edit_groups(workshop_id: int) -> Response | str:
     """The workshop's table groups."""
     workshop = own_workshop(workshop_id)
     form = GroupsForm()
-    if form.validate_on_submit():
-        try:
-            set_groups(db.session, workshop, form.groups.data or "")
-        except DomainError as error:
-            db.session.rollback()
-            show_error(form, error)
-        else:
-            flash(_("Saved."), "success")
-            return redirect(url_for("facilitator.edit_workshop", workshop_id=workshop.id) + "#groups-heading")
-    return _editor(workshop, groups_form=form)
+    return _save_side_form(
+        workshop,
+        form,
+        lambda: set_groups(db.session, workshop, form.groups.data or ""),
+        "#groups-heading",
+        "groups_form",
+    )
 
 
 @bp.get("/workshops/<int:workshop_id>/tables")

@@ -5,7 +5,7 @@
 // The server orders every change, and each event carries the order of the columns it
 // touched, so two facilitators' boards converge. Views are kept and updated in place,
 // so focus and a half-typed name survive cards arriving.
-import { button, el, named, nextId } from "./dom.js";
+import { button, el, named, nextId, textField } from "./dom.js";
 
 const UNSORTED = "0";
 
@@ -114,12 +114,7 @@ export class BoardPanel {
 
     const toolbar = el("div", "toolbar board-toolbar");
     this.newTheme = el("form", "new-theme");
-    const input = el("input");
-    input.id = nextId("theme-name");
-    input.maxLength = 120;
-    input.autocomplete = "off";
-    const label = el("label", "", t("new_theme"));
-    label.htmlFor = input.id;
+    const { label, input } = textField("theme-name", t("new_theme"), 120);
     const add = button(t("add_theme"), null, "submit");
     this.newTheme.append(label, input, add);
     this.newTheme.addEventListener("submit", (event) => {
@@ -299,12 +294,7 @@ export class BoardPanel {
     const summaryName = el("span", "visually-hidden");
     summary.append(el("span", "", t("theme_tools")), summaryName);
     const form = el("form", "rename-form");
-    const input = el("input");
-    input.id = nextId("rename-theme");
-    input.maxLength = 120;
-    input.autocomplete = "off";
-    const label = el("label", "", t("rename_label"));
-    label.htmlFor = input.id;
+    const { label, input } = textField("rename-theme", t("rename_label"), 120);
     form.append(label, input, button(t("rename"), null, "submit"));
     form.addEventListener("submit", (event) => {
       event.preventDefault();

@@ -21,3 +21,14 @@ export function named(node, name) {
   node.append(el("span", "visually-hidden", `: ${name}`));
   return node;
 }
+
+// A text field with its label: {label, input}.
+export function textField(idPrefix, labelText, maxLength) {
+  const input = el("input");
+  input.id = nextId(idPrefix);
+  input.maxLength = maxLength;
+  input.autocomplete = "off";
+  const label = el("label", "", labelText);
+  label.htmlFor = input.id;
+  return { label, input };
+}

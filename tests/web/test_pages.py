@@ -268,3 +268,28 @@ def test_the_words_export_has_counts_entries_and_decisions(
     ]
     assert words["held_for_review"] == [{"text": "fan", "reason": "profanity"}]
     assert [d["kind"] for d in words["decisions"]] == ["merge"] and not words["decisions"][0]["undone"]
+
+
+def test_table_groups_at_join_and_on_the_tables_qr_codes(
+    client: FlaskClient, auth: AuthActions, workshop: Workshop
+) -> None:
+    auth.login()
+    response = client.post(f"/f/workshops/{workshop.id}/groups", data={"groups": "Bord 1\n\nBord 2\nBord 1"})
+    assert response.status_code == 302
+    page = client.get(f"/f/workshops/{workshop.id}/tables").get_data(as_text=True)
+    ids = re.findall(r"/qr/\w+\.svg\?g=(\d+)", page)
+    assert len(ids) == 2  # the repeated name counts once
+    qr = client.get(f"/qr/{workshop.join_code}.svg?g={ids[1]}")
+    assert qr.status_code == 200 and qr.mimetype == "image/svg+xml"
+    phone = client.application.test_client()
+    form = phone.get(f"/j/{workshop.join_code}?g={ids[1]}").get_data(as_text=True)
+    assert re.search(rf'<option selected value="{ids[1]}">Bord 2</option>', form)
+    phone.post(f"/j/{workshop.join_code}", data={"display_name": "Kim", "group": ids[1]})
+    from models.participants import Participant
+
+    assert db.session.query(Participant).one().group_id == int(ids[1])
+    # A group with a participant cannot go; the form says so and keeps what was typed.
+    response = client.post(f"/f/workshops/{workshop.id}/groups", data={"groups": "Bord 1"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and "har deltagare och kan inte tas bort" in page
+    assert re.search(r">\s*Bord 1</textarea>", page)
