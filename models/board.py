@@ -176,7 +176,7 @@ def _release(
 ) -> None:
     """Hand a theme's cards and nested themes on before it goes."""
     target_id = cards_to.id if cards_to else None
-    remaining = [c for c in cards_of_theme(session, step, target_id)]
+    remaining = cards_of_theme(session, step, target_id)
     moving = cards_of_theme(session, step, theme.id)
     for position, card in enumerate([*remaining, *moving]):
         card.theme_id = target_id

@@ -15,17 +15,17 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import ColumnElement, ForeignKey, Integer, String, func, select
+from sqlalchemy import ColumnElement, ForeignKey, Integer, String, func, or_, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.clock import utcnow
-from models.errors import InvalidInput, LimitReached, NotFound, ThemeRequired
+from models.errors import InvalidInput, ThemeRequired
 from models.events import Event, Role, make_event
-from models.participants import Participant
+from models.participants import Participant, participant_names
 from models.receipts import Outcome, once
 from models.session import DbSession
 from models.steps import step_setting
-from models.words import open_step_of_kind, valid_text
+from models.submissions import check_limit, open_step_of_kind, own_open_item, valid_text
 from models.workshops import Step
 from webapp.extensions import db
 
@@ -118,14 +118,6 @@ def board_order(cards: Iterable[Card], themes: Iterable[Theme]) -> dict[str, lis
     return order
 
 
-def _names(session: DbSession, cards: Iterable[Card]) -> dict[int, str]:
-    ids = {c.participant_id for c in cards if c.participant_id is not None}
-    if not ids:
-        return {}
-    rows = session.execute(select(Participant.id, Participant.display_name).where(Participant.id.in_(ids)))
-    return {pid: name for pid, name in rows}
-
-
 def card_full(card: Card, names: dict[int, str]) -> dict[str, Any]:
     """A card as facilitators see it: with its sender (if named), group and moderation state."""
     return {
@@ -166,7 +158,7 @@ def own_card(card: Card) -> dict[str, Any]:
 def facilitator_board_view(session: DbSession, step: Step) -> dict[str, Any]:
     cards = cards_of(session, step.id)
     themes = themes_of(session, step)
-    names = _names(session, cards)
+    names = participant_names(session, (c.participant_id for c in cards))
     return {
         "themes": [t.public() for t in themes],
         "order": board_order(cards, themes),
@@ -200,6 +192,27 @@ def participant_cards_view(session: DbSession, step: Step, participant_id: int) 
 # --- Events -------------------------------------------------------------------------------
 
 
+def _column_orders(
+    session: DbSession, step_id: int, theme_ids: set[int | None]
+) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    """The order of only these columns (None: unsorted), all cards and shown cards; one
+    query over those columns, not the whole board, since it runs on every submission."""
+    columns = [in_column(theme_id) for theme_id in theme_ids]
+    rows = session.execute(
+        select(Card.id, Card.theme_id, Card.hidden_at)
+        .where(Card.step_id == step_id, Card.withdrawn_at.is_(None), or_(*columns))
+        .order_by(Card.position, Card.id)
+    )
+    order: dict[str, list[int]] = {str(t) if t else UNSORTED: [] for t in theme_ids}
+    shown: dict[str, list[int]] = {key: [] for key in order}
+    for card_id, theme_id, hidden_at in rows:
+        key = str(theme_id) if theme_id else UNSORTED
+        order[key].append(card_id)
+        if hidden_at is None:
+            shown[key].append(card_id)
+    return order, shown
+
+
 def cards_event(session: DbSession, step: Step, changed: Iterable[Card]) -> Event:
     """`cards_changed`: the changed cards and the order of the columns they are in.
 
@@ -207,14 +220,8 @@ def cards_event(session: DbSession, step: Step, changed: Iterable[Card]) -> Even
     shown cards, the ids of cards it must drop, and columns without hidden cards.
     """
     changed = list(changed)
-    containers = {c.container() for c in changed}
-    themes = themes_of(session, step)
-    cards = cards_of(session, step.id)
-    order = {k: v for k, v in board_order(cards, themes).items() if k in containers}
-    shown_order = {
-        k: v for k, v in board_order([c for c in cards if c.shown], themes).items() if k in containers
-    }
-    names = _names(session, changed)
+    order, shown_order = _column_orders(session, step.id, {c.theme_id for c in changed})
+    names = participant_names(session, (item.participant_id for item in changed))
     facilitator = {"step_id": step.id, "cards": [card_full(c, names) for c in changed], "order": order}
     projector = {
         "step_id": step.id,
@@ -304,7 +311,7 @@ def submit_card(session: DbSession, participant: Participant, payload: dict[str,
         step = open_step_of_kind(session, participant, payload.get("step_id"), "cards")
         text = valid_text(payload.get("text"), step_setting(step, "max_length"))
         fields = _card_fields(session, step, payload)
-        _check_count(session, participant, step)
+        check_limit(session, Card, participant, step, "max_cards")
         card = Card(
             workshop_id=step.workshop_id,
             step_id=step.id,
@@ -323,22 +330,12 @@ def submit_card(session: DbSession, participant: Participant, payload: dict[str,
     return once(session, participant.id, payload.get("id"), write)
 
 
-def _own_open_card(session: DbSession, participant: Participant, card_id: object) -> tuple[Card, Step]:
-    if not isinstance(card_id, int) or isinstance(card_id, bool):
-        raise InvalidInput(field="card_id")
-    card = session.get(Card, card_id)
-    if card is None or card.participant_id != participant.id or card.withdrawn_at is not None:
-        raise NotFound()
-    step = open_step_of_kind(session, participant, card.step_id, "cards")
-    return card, step
-
-
 def edit_card(session: DbSession, participant: Participant, payload: dict[str, Any]) -> Outcome:
     """A participant changes the text (and category, level, theme) of their own card while the
     step is open; where the facilitator has sorted it stays sorted."""
 
     def write() -> tuple[dict[str, Any], Event]:
-        card, step = _own_open_card(session, participant, payload.get("card_id"))
+        card, step = own_open_item(session, Card, participant, payload.get("card_id"), "card_id", "cards")
         card.text = valid_text(payload.get("text"), step_setting(step, "max_length"))
         before = {"category": card.category, "level": card.level, "theme_id": card.theme_id}
         fields = _card_fields(session, step, {**before, **payload})
@@ -357,23 +354,12 @@ def withdraw_card(session: DbSession, participant: Participant, payload: dict[st
     """A participant takes back their own card while the step is open (kept, not shown)."""
 
     def write() -> tuple[dict[str, Any], Event]:
-        card, step = _own_open_card(session, participant, payload.get("card_id"))
+        card, step = own_open_item(session, Card, participant, payload.get("card_id"), "card_id", "cards")
         card.withdrawn_at = utcnow()
         session.flush()
         return {"ok": True, "withdrawn": card.id, "step_id": step.id}, cards_event(session, step, [card])
 
     return once(session, participant.id, payload.get("id"), write)
-
-
-def _check_count(session: DbSession, participant: Participant, step: Step) -> None:
-    limit = step_setting(step, "max_cards")
-    sent = session.scalar(
-        select(func.count(Card.id)).where(
-            Card.step_id == step.id, Card.participant_id == participant.id, Card.withdrawn_at.is_(None)
-        )
-    )
-    if (sent or 0) >= limit:
-        raise LimitReached(limit=limit)
 
 
 def similar_cards(session: DbSession, participant: Participant, step_id: object, text: object) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from collections.abc import Iterable
 
 from sqlalchemy import ForeignKey, String, select
 from sqlalchemy.orm import Mapped, mapped_column
@@ -36,6 +37,15 @@ class Participant(db.Model):  # type: ignore[name-defined,misc]
 def participant_public(participant: Participant) -> dict[str, object]:
     """What facilitators see of a participant."""
     return {"id": participant.id, "name": participant.display_name, "group_id": participant.group_id}
+
+
+def participant_names(session: DbSession, participant_ids: Iterable[int | None]) -> dict[int, str]:
+    """The names of these participants (empty for the anonymous), by id, in one query."""
+    ids = {pid for pid in participant_ids if pid is not None}
+    if not ids:
+        return {}
+    rows = session.execute(select(Participant.id, Participant.display_name).where(Participant.id.in_(ids)))
+    return {pid: name for pid, name in rows}
 
 
 def workshop_for_code(session: DbSession, code: str) -> Workshop:

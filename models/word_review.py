@@ -16,7 +16,8 @@ from models.clock import utcnow
 from models.errors import InvalidInput, NotFound, NothingToUndo, WrongStepKind
 from models.events import Event
 from models.session import DbSession
-from models.words import Word, WordDecision, decisions_state, entry_rows, valid_text, words_event
+from models.submissions import valid_text
+from models.words import Word, WordDecision, decisions_state, entry_rows, words_event
 from models.workshops import Step
 
 MAX_DISPLAY_LENGTH = 80

@@ -18,20 +18,12 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from analysis import words as word_analysis
 from models.clock import utcnow
-from models.errors import (
-    EmptyText,
-    InvalidInput,
-    LimitReached,
-    NotFound,
-    StepClosed,
-    TextTooLong,
-    WrongStepKind,
-)
 from models.events import Event, Role, make_event
-from models.participants import Participant
+from models.participants import Participant, participant_names
 from models.receipts import Outcome, once
 from models.session import DbSession
 from models.steps import step_setting
+from models.submissions import check_limit, open_step_of_kind, own_open_item, valid_text
 from models.workshops import Step, Workshop
 from webapp.extensions import db
 
@@ -159,19 +151,11 @@ def word_for_facilitator(
     }
 
 
-def _names(session: DbSession, words: list[Word]) -> dict[int, str]:
-    ids = {w.participant_id for w in words if w.participant_id is not None}
-    if not ids:
-        return {}
-    rows = session.execute(select(Participant.id, Participant.display_name).where(Participant.id.in_(ids)))
-    return {pid: name for pid, name in rows}
-
-
 def facilitator_words_view(session: DbSession, step_id: int) -> dict[str, Any]:
     """The whole word list of a step as the dashboard shows it."""
     words = entries_of(session, step_id)
     decisions = decisions_state(session, step_id)
-    names = _names(session, words)
+    names = participant_names(session, (w.participant_id for w in words))
     groups = word_analysis.group([w.entry() for w in words], decisions)
     last = session.scalar(
         select(WordDecision)
@@ -237,7 +221,7 @@ def words_event(
         members = {m for t in targets for m in decisions.members(t)}
         groups = word_analysis.group(entry_rows(session, step.id, members), decisions, only=targets)
         removed = sorted(targets - {g.key for g in groups})
-        names = _names(session, changed)
+        names = participant_names(session, (item.participant_id for item in changed))
         facilitator.update(
             rows=[g.full() for g in groups],
             removed=removed,
@@ -263,20 +247,6 @@ def counted_keys(words: Iterable[Word], decisions: word_analysis.Decisions) -> s
 # --- What participants do -----------------------------------------------------------------
 
 
-def open_step_of_kind(session: DbSession, participant: Participant, step_id: object, kind: str) -> Step:
-    """The open step of this participant's workshop that a submission goes to."""
-    if not isinstance(step_id, int) or isinstance(step_id, bool):
-        raise InvalidInput(field="step_id")
-    step = session.get(Step, step_id)
-    if step is None or step.workshop_id != participant.workshop_id:
-        raise InvalidInput(field="step_id")
-    if step.kind != kind:
-        raise WrongStepKind()
-    if not step.is_open:
-        raise StepClosed()
-    return step
-
-
 def word_filter(workshop: Workshop) -> word_analysis.WordFilter:
     return word_analysis.WordFilter.for_workshop(
         held=word_analysis.parse_word_list(workshop.held_words or ""),
@@ -298,7 +268,7 @@ def submit_word(
     def write() -> tuple[dict[str, Any], Event]:
         step = open_step_of_kind(session, participant, step_id, "words")
         cleaned = valid_text(text, step_setting(step, "max_length"))
-        _check_count(session, participant, step)
+        check_limit(session, Word, participant, step, "max_words")
         word = Word(
             workshop_id=step.workshop_id,
             step_id=step.id,
@@ -317,23 +287,13 @@ def submit_word(
     return once(session, participant.id, client_id, write)
 
 
-def _own_open_word(session: DbSession, participant: Participant, word_id: object) -> tuple[Word, Step]:
-    if not isinstance(word_id, int) or isinstance(word_id, bool):
-        raise InvalidInput(field="word_id")
-    word = session.get(Word, word_id)
-    if word is None or word.participant_id != participant.id or word.withdrawn_at is not None:
-        raise NotFound()
-    step = open_step_of_kind(session, participant, word.step_id, "words")
-    return word, step
-
-
 def edit_word(
     session: DbSession, participant: Participant, word_id: object, client_id: object, text: object
 ) -> Outcome:
     """A participant changes one of their words while the step is open."""
 
     def write() -> tuple[dict[str, Any], Event]:
-        word, step = _own_open_word(session, participant, word_id)
+        word, step = own_open_item(session, Word, participant, word_id, "word_id", "words")
         cleaned = valid_text(text, step_setting(step, "max_length"))
         decisions = decisions_state(session, step.id)
         before = counted_keys([word], decisions)
@@ -352,7 +312,7 @@ def withdraw_word(
     """A participant takes back one of their words while the step is open (it is kept, not counted)."""
 
     def write() -> tuple[dict[str, Any], Event]:
-        word, step = _own_open_word(session, participant, word_id)
+        word, step = own_open_item(session, Word, participant, word_id, "word_id", "words")
         decisions = decisions_state(session, step.id)
         before = counted_keys([word], decisions)
         word.withdrawn_at = utcnow()
@@ -361,26 +321,3 @@ def withdraw_word(
         return {"ok": True, "withdrawn": word.id, "step_id": step.id}, event
 
     return once(session, participant.id, client_id, write)
-
-
-def valid_text(text: object, max_length: int, field: str = "text") -> str:
-    """A cleaned, non-empty text of at most `max_length` characters, or a named error."""
-    if not isinstance(text, str):
-        raise InvalidInput(field=field)
-    cleaned = word_analysis.clean(text)
-    if not cleaned:
-        raise EmptyText()
-    if len(cleaned) > max_length:
-        raise TextTooLong(limit=max_length)
-    return cleaned
-
-
-def _check_count(session: DbSession, participant: Participant, step: Step) -> None:
-    limit = step_setting(step, "max_words")
-    sent = session.scalar(
-        select(func.count(Word.id)).where(
-            Word.step_id == step.id, Word.participant_id == participant.id, Word.withdrawn_at.is_(None)
-        )
-    )
-    if (sent or 0) >= limit:
-        raise LimitReached(limit=limit)

@@ -5,6 +5,7 @@
 // The server orders every change, and each event carries the order of the columns it
 // touched, so two facilitators' boards converge. Views are kept and updated in place,
 // so focus and a half-typed name survive cards arriving.
+import { placeAfter } from "/static/js/keyed.js";
 import { button, el, named, nextId, textField } from "./dom.js";
 
 const UNSORTED = "0";
@@ -178,9 +179,7 @@ export class BoardPanel {
         this.columnViews.set(key, view);
       }
       view.update();
-      const wanted = previous ? previous.nextElementSibling : this.columns.firstElementChild;
-      if (wanted !== view.section) this.columns.insertBefore(view.section, wanted);
-      previous = view.section;
+      previous = placeAfter(this.columns, view.section, previous);
     }
     for (const [key, view] of this.columnViews) {
       if (!keys.includes(key)) {
@@ -274,15 +273,14 @@ export class BoardPanel {
       const card = this.cards.get(id);
       view.update(card);
       view.li.hidden = !this.matches(card);
-      const wanted = previous ? previous.nextElementSibling : list.firstElementChild;
-      if (wanted !== view.li) list.insertBefore(view.li, wanted);
-      previous = view.li;
+      previous = placeAfter(list, view.li, previous);
     }
-    // Cards that left this column are placed by their new column's update.
-    while (previous ? previous.nextElementSibling : list.firstElementChild) {
-      const extra = previous ? previous.nextElementSibling : list.firstElementChild;
-      if (ids.includes(Number(extra.dataset.cardId))) break;
+    // What is left after the column's cards left it; its new column places it again.
+    let extra = previous ? previous.nextElementSibling : list.firstElementChild;
+    while (extra) {
+      const next = extra.nextElementSibling;
       extra.remove();
+      extra = next;
     }
   }
 

@@ -1,6 +1,7 @@
 // The live dashboard: the agenda with open/close buttons, presence, the input of
 // each Words step with the tools to merge, rename, hide and review words, and the
 // board of each Cards step.
+import { placeAfter } from "/static/js/keyed.js";
 import { connectLive, loadStrings } from "/static/js/live.js";
 import { BoardPanel } from "./board_panel.js";
 import { WordsPanel } from "./words_panel.js";
@@ -145,10 +146,8 @@ function renderPanels() {
       view.showList = Boolean(step.settings?.show_list);
     }
     view.render();
-    const before = previous.get(container);
-    const wanted = before ? before.nextElementSibling : container.querySelector(".panel");
-    if (wanted !== view.el) container.insertBefore(view.el, wanted);
-    previous.set(container, view.el);
+    const after = previous.get(container);
+    previous.set(container, placeAfter(container, view.el, after, container.querySelector(".panel")));
   }
 }
 

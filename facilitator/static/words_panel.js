@@ -4,6 +4,7 @@
 // half-typed name and the keyboard focus survive words arriving.
 // Participants' text is only ever set as textContent.
 
+import { placeAfter } from "/static/js/keyed.js";
 import { button, el, nextId } from "./dom.js";
 
 export class WordsPanel {
@@ -212,9 +213,7 @@ export class WordsPanel {
         this.rowViews.set(row.key, view);
       }
       view.update(row);
-      const wanted = previous ? previous.nextElementSibling : this.list.firstElementChild;
-      if (wanted !== view.li) this.list.insertBefore(view.li, wanted);
-      previous = view.li;
+      previous = placeAfter(this.list, view.li, previous);
     }
     for (const [key, view] of this.rowViews) {
       if (!this.rows.has(key)) {

@@ -1,6 +1,7 @@
 // The phone view: shows the open step (words or cards), sends input through the
 // outbox, and shows what arrived. It never touches what the person is typing when
 // updates arrive.
+import { placeAfter } from "/static/js/keyed.js";
 import { connectLive, loadStrings, newId } from "/static/js/live.js";
 import { Outbox } from "./outbox.js";
 
@@ -276,9 +277,7 @@ function renderKeyed(list, items) {
       if (li) li.replaceWith(fresh);
       li = fresh;
     }
-    const wanted = previous ? previous.nextElementSibling : list.firstElementChild;
-    if (wanted !== li) list.insertBefore(li, wanted);
-    previous = li;
+    previous = placeAfter(list, li, previous);
   }
   for (const li of existing.values()) li.remove();
 }

@@ -1,0 +1,90 @@
+"""The checks every participant submission shares, whatever it is (a word, a card): the
+step it goes to is open and of the right kind, the text is clean and short enough,
+the participant has not reached the step's limit, and what they change is their own."""
+
+from __future__ import annotations
+
+from typing import Any, Protocol, TypeVar
+
+from sqlalchemy import func, select
+
+from analysis.words import clean
+from models.errors import (
+    EmptyText,
+    InvalidInput,
+    LimitReached,
+    NotFound,
+    StepClosed,
+    TextTooLong,
+    WrongStepKind,
+)
+from models.participants import Participant
+from models.session import DbSession
+from models.steps import step_setting
+from models.workshops import Step
+
+
+class Submitted(Protocol):
+    """A model of one participant's input in a step (Word, Card)."""
+
+    id: Any
+    step_id: Any
+    participant_id: Any
+    withdrawn_at: Any
+
+
+Item = TypeVar("Item", bound=Submitted)
+
+
+def _id(value: object, field: str) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise InvalidInput(field=field)
+    return value
+
+
+def open_step_of_kind(session: DbSession, participant: Participant, step_id: object, kind: str) -> Step:
+    """The open step of this participant's workshop that a submission goes to."""
+    step = session.get(Step, _id(step_id, "step_id"))
+    if step is None or step.workshop_id != participant.workshop_id:
+        raise InvalidInput(field="step_id")
+    if step.kind != kind:
+        raise WrongStepKind()
+    if not step.is_open:
+        raise StepClosed()
+    return step
+
+
+def valid_text(text: object, max_length: int, field: str = "text") -> str:
+    """A cleaned, non-empty text of at most `max_length` characters, or a named error."""
+    if not isinstance(text, str):
+        raise InvalidInput(field=field)
+    cleaned = clean(text)
+    if not cleaned:
+        raise EmptyText()
+    if len(cleaned) > max_length:
+        raise TextTooLong(limit=max_length)
+    return cleaned
+
+
+def check_limit(
+    session: DbSession, model: type[Item], participant: Participant, step: Step, setting: str
+) -> None:
+    """Refuse one more item when the participant already has the step's `setting` many."""
+    limit = step_setting(step, setting)
+    sent = session.scalar(
+        select(func.count(model.id)).where(
+            model.step_id == step.id, model.participant_id == participant.id, model.withdrawn_at.is_(None)
+        )
+    )
+    if (sent or 0) >= limit:
+        raise LimitReached(limit=limit)
+
+
+def own_open_item(
+    session: DbSession, model: type[Item], participant: Participant, item_id: object, field: str, kind: str
+) -> tuple[Item, Step]:
+    """One of the participant's own items that is not withdrawn, in a step still open."""
+    item = session.get(model, _id(item_id, field))
+    if item is None or item.participant_id != participant.id or item.withdrawn_at is not None:
+        raise NotFound()
+    return item, open_step_of_kind(session, participant, item.step_id, kind)
