@@ -98,12 +98,15 @@ def run(cards: int, themes: int, moves: int) -> dict[str, Any]:
         first.call("open_step", {"step_id": step_id}, timeout=10)
 
         started = time.perf_counter()
+        acks: list[float] = []
         all_texts = texts(cards)
         for start in range(0, cards, CARDS_PER_PHONE):
             phone = Phone(server.url, facts["Join code"])
             phone.connect()
             for text in all_texts[start : start + CARDS_PER_PHONE]:
+                sent = time.perf_counter()
                 phone.submit("submit_card", {"step_id": step_id, "text": text})
+                acks.append((time.perf_counter() - sent) * 1000)
             phone.flush()
             phone.close()
         posting_s = time.perf_counter() - started
@@ -153,6 +156,8 @@ def run(cards: int, themes: int, moves: int) -> dict[str, Any]:
         "cards": cards,
         "themes": themes,
         "posting_s": round(posting_s, 1),
+        "card_ack_p50_ms": round(percentile(acks, 0.5), 1),
+        "card_ack_p95_ms": round(percentile(acks, 0.95), 1),
         "moves": moves,
         "moves_arrived": len(latencies),
         "move_p50_ms": round(percentile(latencies, 0.5), 1),
