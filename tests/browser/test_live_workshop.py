@@ -28,6 +28,10 @@ def test_phone_to_projector(browser: Any, server: ServerProcess, workshop: dict[
     dashboard = new_page(browser, "laptop")
     login(dashboard, server)
     assert axe_violations(dashboard) == []
+    dashboard.goto(workshop["Dashboard URL"].removesuffix("/live"))
+    dashboard.get_by_label("Bordsgrupper, en per rad").fill("Bord 1\nBord 2")
+    dashboard.get_by_role("button", name="Spara grupperna").click()
+    dashboard.get_by_text("Sparat.").wait_for()
     dashboard.goto(workshop["Dashboard URL"])
     dashboard.get_by_text("Ansluten").wait_for()
     assert axe_violations(dashboard) == []
@@ -45,6 +49,7 @@ def test_phone_to_projector(browser: Any, server: ServerProcess, workshop: dict[
     phone.get_by_role("button", name="Delta").wait_for()
     assert axe_violations(phone) == []
     phone.get_by_label("Ditt namn (frivilligt)").fill("Kim")
+    phone.get_by_label("Din bordsgrupp").select_option(label="Bord 2")
     phone.get_by_role("button", name="Delta").click()
     phone.get_by_text("Väntar på att processledaren").wait_for()
     phone.locator("#connection[data-state=connected]").wait_for()
@@ -61,6 +66,11 @@ def test_phone_to_projector(browser: Any, server: ServerProcess, workshop: dict[
     projector.locator("#ranking").get_by_text("Tillit").wait_for()
     assert not projector.locator("#join-slide").is_visible()  # the step replaces the join slide
     dashboard.locator(".words-list label.word").get_by_text("Tillit").wait_for()
+    # Each raw entry behind a word says who sent it and from which table.
+    tillit = dashboard.locator(".word-row", has_text="Tillit")
+    tillit.locator("summary").click()
+    tillit.locator("li", has_text="Tillit").get_by_text("– Kim, Bord 2").wait_for()
+    tillit.locator("summary").click()
     assert axe_violations(projector) == []
     assert axe_violations(dashboard) == []
 
