@@ -81,16 +81,22 @@ def on_board(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
     """{step_id, op, ...}: one change to a Cards step's board; `board_changed` (themes) or
     `cards_changed` (cards) to facilitators and the projector.
 
-    ops: create_theme {name, parent_id?, card_ids?} · rename_theme {theme_id, name} · move_theme
-    {theme_id, parent_id?, index?} · delete_theme {theme_id} · merge_themes {theme_id,
-    target_id} · move_card {card_id, theme_id (null: unsorted), index?} · hide_card /
-    highlight_card {card_id, on: bool}
+    ops: create_theme {name, parent_id?, card_ids?, index?, child_ids?} → ack {theme_id} ·
+    rename_theme {theme_id, name} · move_theme {theme_id, parent_id?, index?} · delete_theme
+    {theme_id} · merge_themes {theme_id, target_id} · move_card {card_id, theme_id (null:
+    unsorted), index?} · hide_card / highlight_card {card_id, on: bool}
     """
     step = agenda.find_step(_workshop(identity), payload.get("step_id"))
     get = payload.get
     operations = {
         "create_theme": lambda: board.create_theme(
-            db.session, step, get("name"), get("parent_id"), get("card_ids") or []
+            db.session,
+            step,
+            get("name"),
+            get("parent_id"),
+            get("card_ids") or [],
+            get("index"),
+            get("child_ids") or [],
         ),
         "rename_theme": lambda: board.rename_theme(db.session, step, get("theme_id"), get("name")),
         "move_theme": lambda: board.move_theme(
@@ -107,10 +113,11 @@ def on_board(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
     operation = operations.get(str(get("op")))
     if operation is None:
         raise InvalidInput(field="op")
-    broadcast(operation())
+    event = operation()
+    broadcast(event)
     if get("op") != "move_card" or get("theme_id") is None:
         request_suggestions(step.id)  # the themes, or the unsorted cards, changed
-    return {"ok": True}
+    return {"ok": True, **event.reply}
 
 
 @socketio.on("suggest_themes")

@@ -8,6 +8,8 @@ dashboard converges on the order the events carry.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy import select
 
 from models.cards import (
@@ -90,26 +92,47 @@ def _commit(session: DbSession, event: Event) -> Event:
 
 
 def create_theme(
-    session: DbSession, step: Step, name: object, parent_id: object = None, card_ids: object = ()
+    session: DbSession,
+    step: Step,
+    name: object,
+    parent_id: object = None,
+    card_ids: object = (),
+    index: object = None,
+    child_ids: object = (),
 ) -> Event:
-    """A new theme at the end of the board, or of a dimension; `card_ids` (a proposal the
-    facilitator accepted) move into it, in one change."""
+    """A new theme at `index` (default: the end) of the board, or of a dimension, in one
+    change: `card_ids` (a proposal the facilitator accepted) move into it in that order, and
+    `child_ids` (top-level themes) are nested under it, so undoing a delete or a merge
+    brings the theme back whole. The event's reply carries the new theme's id."""
     themes = _own_themes(session, step)
     parent = _int_or_none(parent_id, "parent_id")
     if parent is not None and _theme(themes, parent).parent_id is not None:
         raise TooDeep()
-    if not isinstance(card_ids, list | tuple) or len(card_ids) > MAX_CARDS_AT_ONCE:
-        raise InvalidInput(field="card_ids")
-    cards = [_card(session, step, card_id) for card_id in card_ids]
+    cards = [_card(session, step, card_id) for card_id in _id_list(card_ids, "card_ids")]
+    children = [_theme(themes, child_id) for child_id in _id_list(child_ids, "child_ids")]
+    if children and (parent is not None or any(c.parent_id is not None for c in children)):
+        raise TooDeep()
+    if any(t.parent_id == c.id for c in children for t in themes):
+        raise TooDeep()
     theme = Theme(workshop_id=step.workshop_id, step_id=step.id, name=_name(name), parent_id=parent)
     session.add(theme)
-    _place(_siblings(themes, parent), theme, None)
+    _place([t for t in _siblings(themes, parent) if t not in children], theme, _index(index))
     session.flush()
     for position, card in enumerate(cards):
         card.theme_id = theme.id
         card.position = position
+    for position, child in enumerate(children):
+        child.parent_id = theme.id
+        child.position = position
     session.flush()
-    return _commit(session, board_event(session, step, themes_changed=True))
+    event = board_event(session, step, themes_changed=True)
+    return _commit(session, replace(event, reply={"theme_id": theme.id}))
+
+
+def _id_list(value: object, field: str) -> list[object]:
+    if not isinstance(value, list | tuple) or len(value) > MAX_CARDS_AT_ONCE:
+        raise InvalidInput(field=field)
+    return list(value)
 
 
 def rename_theme(session: DbSession, step: Step, theme_id: object, name: object) -> Event:

@@ -94,12 +94,15 @@ def theme_step_id(step: Step) -> int:
 
 
 def themes_of(session: DbSession, step: Step) -> list[Theme]:
-    """The themes the step's board shows, dimensions before their themes, in order."""
-    return list(
-        session.scalars(
-            select(Theme).where(Theme.step_id == theme_step_id(step)).order_by(Theme.position, Theme.id)
-        )
+    """The themes the step's board shows in board order: each top-level theme followed by
+    the themes nested under it."""
+    themes = session.scalars(
+        select(Theme).where(Theme.step_id == theme_step_id(step)).order_by(Theme.position, Theme.id)
     )
+    children: dict[int | None, list[Theme]] = {}
+    for theme in themes:
+        children.setdefault(theme.parent_id, []).append(theme)
+    return [each for top in children.get(None, []) for each in (top, *children.get(top.id, []))]
 
 
 def cards_of(session: DbSession, step_id: int, shown_only: bool = False) -> list[Card]:

@@ -37,6 +37,7 @@ class Event:
     seq: int
     payloads: dict[Role, dict[str, Any]]
     prev: dict[Role, int] = field(default_factory=dict)
+    reply: dict[str, Any] = field(default_factory=dict)  # for the caller's ack, e.g. a new id
 
     def message(self, role: Role) -> dict[str, Any] | None:
         """The message for one role's room, or None when the role does not see it."""

@@ -5,6 +5,8 @@
 // The server orders every change, and each event carries the order of the columns it
 // touched, so two facilitators' boards converge. Views are kept and updated in place,
 // so focus and a half-typed name survive cards arriving.
+// Each change made here is remembered with the change that reverses it ("Ångra", or
+// Ctrl+Z on the board); undo is per dashboard, so it never reverses a colleague's move.
 import { placeAfter } from "/static/js/keyed.js";
 import { button, el, named, nextId, textField } from "./dom.js";
 
@@ -25,6 +27,7 @@ export class BoardPanel {
     this.cardViews = new Map(); // card id -> {li, update}
     this.columnViews = new Map(); // column key -> {section, list, update}
     this.filters = { group: "", category: "", level: "" };
+    this.undoStack = []; // {label, op, data}, the last change made here at the end
     this.el = this.build();
     this.reset(step);
   }
@@ -89,11 +92,94 @@ export class BoardPanel {
     });
   }
 
+  // A change that can be undone: `reverse(ack)` gives the {op, data} that puts it back.
+  change(op, data, label, reverse, done = () => {}) {
+    this.send(op, data, (ack) => {
+      if (ack.ok) {
+        this.undoStack.push({ label, ...reverse(ack) });
+        if (this.undoStack.length > 50) this.undoStack.shift();
+        this.renderUndo();
+      }
+      done(ack);
+    });
+  }
+
+  undo() {
+    const last = this.undoStack.pop();
+    this.renderUndo();
+    if (!last) return;
+    this.send(last.op, last.data, (ack) => {
+      if (ack.ok) this.announce(this.t("board_undone", { what: last.label }));
+    });
+  }
+
+  renderUndo() {
+    const last = this.undoStack.at(-1);
+    this.undoButton.hidden = !last;
+    if (last) this.undoButton.textContent = this.t("board_undo", { what: last.label });
+  }
+
+  column(key) {
+    return (this.order[key] || []).filter((id) => this.cards.has(id));
+  }
+
+  keyOf(card) {
+    return card.theme_id ? String(card.theme_id) : UNSORTED;
+  }
+
   moveCard(cardId, themeId, index = null) {
     const card = this.cards.get(cardId);
-    this.send("move_card", { card_id: cardId, theme_id: themeId, index }, (ack) => {
-      if (ack.ok && card) this.announce(this.t("card_moved", { text: short(card.text), theme: this.themeName(themeId) }));
+    if (!card) return;
+    const from = { theme_id: card.theme_id || null, index: this.column(this.keyOf(card)).indexOf(cardId) };
+    const label = this.t("undo_move_card", { text: short(card.text) });
+    this.change("move_card", { card_id: cardId, theme_id: themeId, index }, label, () => ({
+      op: "move_card", data: { card_id: cardId, ...from },
+    }), (ack) => {
+      if (!ack.ok) return;
+      const key = themeId ? String(themeId) : UNSORTED;
+      const ids = this.column(key);
+      this.announce(this.t("card_placed", {
+        text: short(card.text), theme: this.themeName(themeId), place: ids.indexOf(cardId) + 1, count: ids.length,
+      }));
     });
+  }
+
+  // Alt+↑/↓ on a card: one place up or down in its own column.
+  shiftCard(cardId, offset) {
+    const card = this.cards.get(cardId);
+    const ids = this.column(this.keyOf(card));
+    const index = ids.indexOf(cardId) + offset;
+    if (index < 0 || index >= ids.length) return;
+    this.moveCard(cardId, card.theme_id || null, index);
+  }
+
+  setCardFlag(card, flag, on) {
+    const op = flag === "hidden" ? "hide_card" : "highlight_card";
+    const label = this.t(`undo_${op}_${on ? "on" : "off"}`, { text: short(card.text) });
+    this.change(op, { card_id: card.id, on }, label, () => ({ op, data: { card_id: card.id, on: !on } }));
+  }
+
+  createTheme(name, cardIds, done) {
+    const label = this.t("undo_create_theme", { name });
+    this.change("create_theme", { name, card_ids: cardIds }, label, (ack) => ({
+      op: "delete_theme", data: { theme_id: ack.theme_id },
+    }), done);
+  }
+
+  // Deleting or merging a theme: undo makes it again at its place with its cards and themes.
+  removeTheme(op, themeId, data, labelKey) {
+    const theme = this.themes.find((th) => th.id === themeId);
+    const siblings = this.themes.filter((th) => (th.parent_id || null) === (theme.parent_id || null));
+    const restore = {
+      name: theme.name,
+      parent_id: theme.parent_id || null,
+      index: siblings.indexOf(theme),
+      card_ids: this.column(String(themeId)),
+      child_ids: this.themes.filter((th) => th.parent_id === themeId).map((th) => th.id),
+    };
+    this.change(op, { theme_id: themeId, ...data }, this.t(labelKey, { name: theme.name }), () => ({
+      op: "create_theme", data: restore,
+    }));
   }
 
   askSuggestions(propose = false) {
@@ -120,13 +206,18 @@ export class BoardPanel {
     this.newTheme.append(label, input, add);
     this.newTheme.addEventListener("submit", (event) => {
       event.preventDefault();
-      this.send("create_theme", { name: input.value }, (ack) => {
+      this.createTheme(input.value, [], (ack) => {
         if (ack.ok) input.value = "";
       });
     });
     this.proposeButton = button(t("propose_themes"), () => this.askSuggestions(true));
     this.suggestButton = button(t("suggest"), () => this.askSuggestions(false));
-    toolbar.append(this.newTheme, this.suggestButton, this.proposeButton);
+    this.undoButton = button("", () => this.undo());
+    this.undoButton.hidden = true;
+    toolbar.append(this.newTheme, this.suggestButton, this.proposeButton, this.undoButton);
+    const keys = el("p", "hint", t("board_keys"));
+    keys.id = nextId("board-keys");
+    this.keysHint = keys.id;
 
     this.filterBar = el("div", "filters");
     this.filterSelects = {};
@@ -148,7 +239,13 @@ export class BoardPanel {
     this.proposals = el("section", "proposals");
     this.proposals.hidden = true;
     this.columns = el("div", "board-columns");
-    panel.append(this.heading, this.summary, toolbar, this.filterBar, this.proposals, this.columns);
+    panel.append(this.heading, this.summary, toolbar, keys, this.filterBar, this.proposals, this.columns);
+    panel.addEventListener("keydown", (event) => {
+      if (event.key !== "z" || !(event.ctrlKey || event.metaKey) || event.shiftKey) return;
+      if (event.target.closest("input, textarea, select")) return; // the field's own undo
+      event.preventDefault();
+      this.undo();
+    });
     return panel;
   }
 
@@ -296,22 +393,27 @@ export class BoardPanel {
     form.append(label, input, button(t("rename"), null, "submit"));
     form.addEventListener("submit", (event) => {
       event.preventDefault();
-      this.send("rename_theme", { theme_id: themeId, name: input.value }, (ack) => {
+      const old = this.themeName(themeId);
+      const label = t("undo_rename_theme", { name: old });
+      this.change("rename_theme", { theme_id: themeId, name: input.value }, label, () => ({
+        op: "rename_theme", data: { theme_id: themeId, name: old },
+      }), (ack) => {
         if (ack.ok) input.value = "";
       });
     });
     const target = this.themeSelect(t("merge_into"));
     const merge = button(t("merge"), () => {
-      if (target.select.value) this.send("merge_themes", { theme_id: themeId, target_id: Number(target.select.value) });
+      if (!target.select.value) return;
+      this.removeTheme("merge_themes", themeId, { target_id: Number(target.select.value) }, "undo_merge_theme");
     });
     const parent = this.themeSelect(t("place_under"));
     const nest = button(t("place"), () => {
-      this.send("move_theme", { theme_id: themeId, parent_id: Number(parent.select.value) || null });
+      this.placeTheme(themeId, Number(parent.select.value) || null, null);
     });
     const earlier = button(t("move_earlier"), () => this.moveTheme(themeId, -1));
     const later = button(t("move_later"), () => this.moveTheme(themeId, 1));
     const remove = button(t("delete_theme"), () => {
-      if (window.confirm(t("confirm_delete_theme"))) this.send("delete_theme", { theme_id: themeId });
+      this.removeTheme("delete_theme", themeId, {}, "undo_delete_theme"); // no question: it can be undone
     });
     remove.className = "danger";
     const row = (...nodes) => {
@@ -348,7 +450,16 @@ export class BoardPanel {
     const siblings = this.themes.filter((th) => (th.parent_id || null) === (theme.parent_id || null));
     const index = siblings.indexOf(theme) + offset;
     if (index < 0 || index >= siblings.length) return;
-    this.send("move_theme", { theme_id: themeId, parent_id: theme.parent_id, index });
+    this.placeTheme(themeId, theme.parent_id || null, index);
+  }
+
+  placeTheme(themeId, parentId, index) {
+    const theme = this.themes.find((th) => th.id === themeId);
+    const siblings = this.themes.filter((th) => (th.parent_id || null) === (theme.parent_id || null));
+    const from = { theme_id: themeId, parent_id: theme.parent_id || null, index: siblings.indexOf(theme) };
+    this.change("move_theme", { theme_id: themeId, parent_id: parentId, index }, this.t("undo_move_theme", { name: theme.name }), () => ({
+      op: "move_theme", data: from,
+    }));
   }
 
   buildCard(id) {
@@ -362,8 +473,8 @@ export class BoardPanel {
     const chips = el("div", "suggestions");
     const actions = el("div", "card-actions");
     const move = button(t("move"), () => openMove());
-    const hide = button("", () => this.send("hide_card", { card_id: id, on: !current.hidden }));
-    const star = button("", () => this.send("highlight_card", { card_id: id, on: !current.highlight }));
+    const hide = button("", () => this.setCardFlag(current, "hidden", !current.hidden));
+    const star = button("", () => this.setCardFlag(current, "highlight", !current.highlight));
     actions.append(move, hide, star);
     const moveForm = el("form", "move-form");
     moveForm.hidden = true;
@@ -398,11 +509,16 @@ export class BoardPanel {
         moveForm.requestSubmit();
       }
     });
+    li.setAttribute("aria-describedby", this.keysHint);
+    li.setAttribute("aria-keyshortcuts", "Enter Alt+ArrowUp Alt+ArrowDown");
     li.addEventListener("keydown", (event) => {
       if (event.target !== li) return;
       if (event.key === "m" || event.key === "Enter") {
         event.preventDefault();
         openMove();
+      } else if (event.altKey && (event.key === "ArrowUp" || event.key === "ArrowDown")) {
+        event.preventDefault();
+        this.shiftCard(id, event.key === "ArrowUp" ? -1 : 1);
       }
     });
     li.addEventListener("dragstart", (event) => {
@@ -481,7 +597,7 @@ export class BoardPanel {
 
   // The proposed theme is made with its cards in it, in one change.
   acceptProposal(name, cards, li) {
-    this.send("create_theme", { name, card_ids: cards }, (ack) => {
+    this.createTheme(name, cards, (ack) => {
       if (!ack.ok) return;
       li.remove();
       this.announce(this.t("proposal_accepted", { name, count: cards.length }));

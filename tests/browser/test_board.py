@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from bench.server import ServerProcess
 from tests.browser.conftest import axe_violations, new_page
@@ -78,11 +79,35 @@ def test_cards_clustered_live(browser: Any, server: ServerProcess, workshop: dic
     dashboard.get_by_label("Flytta till").first.select_option(label="Mål")
     dashboard.keyboard.press("Enter")
     column(dashboard, "Mål").locator(".card-text", has_text="Gemensam målbild").wait_for()
-    dashboard.locator("#announcer").get_by_text("”Gemensam målbild” flyttat till Mål").wait_for()
+    dashboard.locator("#announcer").get_by_text("”Gemensam målbild” är nu nummer 1 av 1 i Mål").wait_for()
     assert card(dashboard, "Gemensam målbild").evaluate("el => el === document.activeElement")
     # By drag and drop.
     card(dashboard, "Öronmärkta resurser").drag_to(column(dashboard, "Resurser"))
     column(dashboard, "Resurser").locator(".card-text", has_text="Öronmärkta resurser").wait_for()
+
+    # Reorder within a column by keyboard (Alt+↑), then undo it with Ctrl+Z.
+    card(dashboard, "<b>Tillit</b>").focus()
+    dashboard.keyboard.press("Enter")
+    dashboard.get_by_label("Flytta till").first.select_option(label="Mål")
+    dashboard.keyboard.press("Enter")
+    column(second, "Mål").locator(".card-text", has_text="<b>Tillit</b>").wait_for()
+    card(dashboard, "<b>Tillit</b>").focus()
+    dashboard.keyboard.press("Alt+ArrowUp")
+    dashboard.locator("#announcer").get_by_text("”<b>Tillit</b>” är nu nummer 1 av 2 i Mål").wait_for()
+    assert card(dashboard, "<b>Tillit</b>").evaluate("el => el === document.activeElement")
+    expect(column(second, "Mål").locator(".card-text")).to_have_text(["<b>Tillit</b>", "Gemensam målbild"])
+    dashboard.keyboard.press("Control+z")
+    dashboard.locator("#announcer").get_by_text("Ångrat: flytta ”<b>Tillit</b>”").wait_for()
+    expect(column(dashboard, "Mål").locator(".card-text")).to_have_text(["Gemensam målbild", "<b>Tillit</b>"])
+
+    # A deleted theme comes back with its cards.
+    tools = column(dashboard, "Resurser").locator("details.theme-tools")
+    tools.locator("summary").click()
+    tools.get_by_role("button", name="Ta bort tema").click()
+    column(dashboard, "Osorterade").locator(".card-text", has_text="Öronmärkta resurser").wait_for()
+    dashboard.get_by_role("button", name="Ångra: ta bort temat ”Resurser”").click()
+    column(dashboard, "Resurser").locator(".card-text", has_text="Öronmärkta resurser").wait_for()
+    assert axe_violations(dashboard) == []
 
     # The second dashboard and the projector follow.
     column(second, "Mål").locator(".card-text", has_text="Gemensam målbild").wait_for()

@@ -121,6 +121,34 @@ def test_themes_nest_one_level_merge_and_delete(prerequisites: Step, phone: Part
     assert db.session.get(Card, card["id"]).theme_id is None  # type: ignore[index,union-attr]
 
 
+def test_a_deleted_dimension_comes_back_whole(prerequisites: Step, phone: Participant) -> None:
+    """What the board's undo sends: the theme again, at its place, with its cards and themes."""
+    for name in ("Styrning", "Ledning", "Resurser"):
+        board.create_theme(db.session, prerequisites, name)
+    steering, leading, resources = db.session.query(Theme).order_by(Theme.id).all()
+    board.move_theme(db.session, prerequisites, leading.id, parent_id=steering.id)
+    cards = [post(phone, prerequisites, t)["card"]["id"] for t in ("Ett", "Två")]  # type: ignore[index]
+    for card_id in reversed(cards):
+        board.move_card(db.session, prerequisites, card_id, steering.id, index=0)
+    board.delete_theme(db.session, prerequisites, steering.id)
+    event = board.create_theme(
+        db.session, prerequisites, "Styrning", card_ids=cards, index=0, child_ids=[leading.id]
+    )
+    restored = event.reply["theme_id"]
+    facilitator = event.message(Role.FACILITATOR)
+    assert facilitator is not None
+    assert [(t["name"], t["parent_id"]) for t in facilitator["themes"]] == [
+        ("Styrning", None),
+        ("Ledning", restored),
+        ("Resurser", None),
+    ]
+    assert facilitator["order"][str(restored)] == cards
+    assert facilitator["order"].get("0", []) == []
+    with pytest.raises(DomainError) as error:  # a nested theme cannot take themes of its own
+        board.create_theme(db.session, prerequisites, "Djup", parent_id=restored, child_ids=[resources.id])
+    assert error.value.code == "too_deep"
+
+
 def test_moving_cards_orders_columns_and_hidden_cards_leave_the_projector(
     workshop: Workshop, prerequisites: Step, phone: Participant
 ) -> None:
