@@ -67,7 +67,20 @@ export class ProjectorBoard {
       }
     }
     this.container.replaceChildren(...blocks);
+    this.fit(blocks.filter((b) => b.classList.contains("theme-block")).length, split);
     this.paginate();
+  }
+
+  // Few themes use the whole screen: a theme split into Hinder | Möjligheter gets a column
+  // of its own (up to three); a board that fits on one screen is balanced across its
+  // columns, and a single theme's cards continue in the next column. A board larger than the screen fills column by column and pages.
+  fit(themes, split) {
+    const board = this.container;
+    const columns = split ? Math.min(3, Math.max(1, themes)) : 3;
+    board.classList.remove("cols-1", "cols-2", "cols-3", "is-balanced", "is-loose");
+    board.classList.add(`cols-${columns}`, "is-balanced");
+    board.classList.toggle("is-loose", !split && themes === 1);
+    if (this.pages() > 1) board.classList.remove("is-balanced", "is-loose");
   }
 
   idsOf(key) {

@@ -117,6 +117,7 @@ def test_cards_clustered_live(browser: Any, server: ServerProcess, workshop: dic
     assert projector.locator(".board-cards li", has_text="<b>Tillit</b>").count() == 1  # text, not markup
     assert projector.locator(".board b").count() == 0
     assert axe_violations(projector) == []
+    projector.screenshot(path=str(SHOTS / "projector-prerequisites.png"))
 
     card(dashboard, "<b>Tillit</b>").get_by_role("button", name=re.compile("^Dölj")).click()
     projector.locator(".board-cards li", has_text="<b>Tillit</b>").wait_for(state="detached")
