@@ -80,6 +80,12 @@ def clean(text: str) -> str:
     return re.sub(r"\s*-\s*", "-", text)
 
 
+def clean_sentence(text: str) -> str:
+    """A card or a track as written: NFC and one space between words; its punctuation
+    ("Hur skapas tillit?") stays."""
+    return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
 @functools.lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
     """The lemma of one case-folded Swedish word; the last part of a hyphenated one."""

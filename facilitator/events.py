@@ -6,7 +6,7 @@ from typing import Any
 
 from flask_login import current_user
 
-from models import agenda, board, word_review
+from models import agenda, board, tracks, word_review
 from models.errors import InvalidInput, PermissionDenied
 from models.events import Role
 from models.workshops import Workshop
@@ -132,4 +132,36 @@ def on_suggest_themes(identity: Identity, payload: dict[str, Any]) -> dict[str, 
         propose_themes(step.id)
     else:
         request_suggestions(step.id)
+    return {"ok": True}
+
+
+@socketio.on("tracks")
+@handler(Role.FACILITATOR)
+def on_tracks(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
+    """{step_id, op, ...}: one change to a Tracks step; `tracks_changed` to every screen
+    (phones only when the list changed), `agenda_changed` too when the phase changes.
+
+    ops: add_track {text?, source_kind? (card|theme), source_id?} · rename_track {track_id,
+    text} · hide_track / highlight_track {track_id, on: bool} · merge_tracks {track_id,
+    target_id} · phase {name: voting|revealed, on: bool}
+    """
+    step = agenda.find_step(_workshop(identity), payload.get("step_id"))
+    get = payload.get
+    operations = {
+        "add_track": lambda: [
+            tracks.add_track(db.session, step, get("text"), get("source_kind"), get("source_id"))
+        ],
+        "rename_track": lambda: [tracks.rename_track(db.session, step, get("track_id"), get("text"))],
+        "hide_track": lambda: [tracks.set_track_flag(db.session, step, get("track_id"), "hidden", get("on"))],
+        "highlight_track": lambda: [
+            tracks.set_track_flag(db.session, step, get("track_id"), "highlight", get("on"))
+        ],
+        "merge_tracks": lambda: [tracks.merge_tracks(db.session, step, get("track_id"), get("target_id"))],
+        "phase": lambda: tracks.set_phase(db.session, step, get("name"), get("on")),
+    }
+    operation = operations.get(str(get("op")))
+    if operation is None:
+        raise InvalidInput(field="op")
+    for event in operation():
+        broadcast(event)
     return {"ok": True}

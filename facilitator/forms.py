@@ -95,6 +95,10 @@ class StepForm(FlaskForm):
     based_on_step_id = SelectField(_l("Post under the themes of"), coerce=str, validators=[Optional()])
     dots = IntegerField(_l("Votes per participant"), validators=[Optional(), NumberRange(1, 20)])
     max_per_track = IntegerField(_l("Most votes on one track"), validators=[Optional(), NumberRange(1, 20)])
+    max_tracks = IntegerField(
+        _l("Tracks each participant may propose"), validators=[Optional(), NumberRange(1, 20)]
+    )
+    hide_results = BooleanField(_l("Hide the votes on the projector until you reveal them"))
     questions = TextAreaField(_l("Questions, one per line"), validators=[Length(max=6000)])
     timer_minutes = IntegerField(_l("Timer (minutes)"), validators=[Optional(), NumberRange(0, 180)])
     answers = BooleanField(_l("Participants may write short answers"))

@@ -39,7 +39,7 @@ from models.clouds import stored_cloud
 from models.errors import DomainError
 from models.groups import groups_of, set_groups
 from models.reports import words_export
-from models.steps import SETTINGS, step_setting
+from models.steps import editor_settings, step_setting
 from models.templates import create_from_template
 from models.workshops import Step, Workshop, find_by_projector_token
 from webapp.broadcast import broadcast
@@ -280,13 +280,13 @@ def edit_step(workshop_id: int, step_id: int) -> Response | str:
             flash(_("Step saved."), "success")
             return redirect(url_for("facilitator.edit_workshop", workshop_id=workshop_id))
     return render_template(
-        "facilitator/edit_step.html", step=step, form=form, fields=list(SETTINGS[step.kind])
+        "facilitator/edit_step.html", step=step, form=form, fields=editor_settings(step.kind)
     )
 
 
 def _step_form_data(step: Step) -> dict[str, Any]:
     data: dict[str, Any] = {"title": step.title, "prompt": step.prompt}
-    for name in SETTINGS[step.kind]:
+    for name in editor_settings(step.kind):
         value = step_setting(step, name)
         data[name] = "\n".join(value) if isinstance(value, list) else value
     data["based_on_step_id"] = str(step.based_on_step_id or "")
@@ -294,7 +294,7 @@ def _step_form_data(step: Step) -> dict[str, Any]:
 
 
 def _settings(form: StepForm, kind: str) -> dict[str, Any]:
-    return {name: getattr(form, name).data for name in SETTINGS[kind]}
+    return {name: getattr(form, name).data for name in editor_settings(kind)}
 
 
 @bp.post("/workshops/<int:workshop_id>/steps/<int:step_id>/delete")

@@ -11,7 +11,14 @@ from models.clock import utcnow
 from models.errors import InvalidInput, NotFound
 from models.events import Event, Role, make_event
 from models.session import DbSession
-from models.steps import MAX_PROMPT_LENGTH, MAX_TITLE_LENGTH, SETTINGS, clean_settings, step_public
+from models.steps import (
+    LIVE_SETTINGS,
+    MAX_PROMPT_LENGTH,
+    MAX_TITLE_LENGTH,
+    SETTINGS,
+    clean_settings,
+    step_public,
+)
 from models.workshops import Step, Workshop, new_join_code, new_projector_token
 
 MAX_FACT_LENGTH = 200
@@ -113,7 +120,8 @@ def update_step(
 ) -> Event:
     step.title = _text(title, "title", MAX_TITLE_LENGTH, required=True)
     step.prompt = _text(prompt, "prompt", MAX_PROMPT_LENGTH, multiline=True)
-    step.settings = clean_settings(step.kind, settings)
+    live = {name: value for name, value in (step.settings or {}).items() if name in LIVE_SETTINGS}
+    step.settings = clean_settings(step.kind, {**settings, **live})
     step.based_on_step_id = _earlier_step(step.workshop, based_on_step_id, before=step)
     return _agenda_event(session, step.workshop, "step_changed")
 

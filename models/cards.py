@@ -25,7 +25,7 @@ from models.participants import Participant, participant_names
 from models.receipts import Outcome, once
 from models.session import DbSession
 from models.steps import step_setting
-from models.submissions import check_limit, open_step_of_kind, own_open_item, valid_text
+from models.submissions import check_limit, open_step_of_kind, own_open_item, valid_sentence
 from models.workshops import Step
 from webapp.extensions import db
 
@@ -312,7 +312,7 @@ def submit_card(session: DbSession, participant: Participant, payload: dict[str,
 
     def write() -> tuple[dict[str, Any], Event]:
         step = open_step_of_kind(session, participant, payload.get("step_id"), "cards")
-        text = valid_text(payload.get("text"), step_setting(step, "max_length"))
+        text = valid_sentence(payload.get("text"), step_setting(step, "max_length"))
         fields = _card_fields(session, step, payload)
         check_limit(session, Card, participant, step, "max_cards")
         card = Card(
@@ -339,7 +339,7 @@ def edit_card(session: DbSession, participant: Participant, payload: dict[str, A
 
     def write() -> tuple[dict[str, Any], Event]:
         card, step = own_open_item(session, Card, participant, payload.get("card_id"), "card_id", "cards")
-        card.text = valid_text(payload.get("text"), step_setting(step, "max_length"))
+        card.text = valid_sentence(payload.get("text"), step_setting(step, "max_length"))
         before = {"category": card.category, "level": card.level, "theme_id": card.theme_id}
         fields = _card_fields(session, step, {**before, **payload})
         card.category, card.level = fields["category"], fields["level"]

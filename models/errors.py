@@ -96,3 +96,17 @@ class ThemesFromEarlierStep(DomainError):
 
 class TooDeep(DomainError):
     code = "too_deep"
+
+
+class VotingClosed(DomainError):
+    code = "voting_closed"
+
+
+class BudgetExceeded(DomainError):
+    """params: limit"""
+
+    code = "budget_exceeded"
+
+
+class TrackHasVotes(DomainError):
+    code = "track_has_votes"

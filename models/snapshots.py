@@ -17,6 +17,7 @@ from models.groups import group_public, groups_of
 from models.participants import Participant
 from models.session import DbSession
 from models.steps import step_public
+from models.tracks import facilitator_tracks_view, participant_tracks_view, projector_tracks_view
 from models.words import facilitator_words_view, projector_words_view, words_of_participant
 from models.workshops import Step, Workshop
 
@@ -62,6 +63,8 @@ def _facilitator_step(session: DbSession, step: Step) -> dict[str, Any]:
         view["cloud"] = cloud_public(stored_cloud(session, step.id))
     elif step.kind == "cards":
         view.update(facilitator_board_view(session, step))
+    elif step.kind == "tracks":
+        view.update(facilitator_tracks_view(session, step))
     return view
 
 
@@ -72,6 +75,8 @@ def _projector_step(session: DbSession, step: Step) -> dict[str, Any]:
         view["cloud"] = cloud_public(stored_cloud(session, step.id))
     elif step.kind == "cards":
         view.update(projector_board_view(session, step))
+    elif step.kind == "tracks":
+        view.update(projector_tracks_view(session, step))
     return view
 
 
@@ -81,4 +86,6 @@ def _participant_step(session: DbSession, step: Step, participant: Participant) 
         view["mine"] = words_of_participant(session, step.id, participant.id)
     elif step.kind == "cards":
         view.update(participant_cards_view(session, step, participant.id))
+    elif step.kind == "tracks":
+        view.update(participant_tracks_view(session, step, participant.id))
     return view

@@ -49,6 +49,10 @@ SETTINGS: dict[str, dict[str, Setting]] = {
         "dots": IntSetting(3, 1, 20),
         "max_per_track": IntSetting(3, 1, 20),
         "max_length": IntSetting(200, 20, 500),
+        "max_tracks": IntSetting(3, 1, 20),  # proposals per participant
+        "hide_results": BoolSetting(False),  # the projector shows counts only once revealed
+        "voting": BoolSetting(False),  # during the workshop: dots can be placed and moved
+        "revealed": BoolSetting(False),  # during the workshop: hidden results are shown
     },
     "discussion": {
         "questions": ListSetting(()),
@@ -57,6 +61,16 @@ SETTINGS: dict[str, dict[str, Setting]] = {
         "max_length": IntSetting(280, 20, 500),
     },
 }
+
+
+# Settings the facilitator changes while the workshop runs, not in the step editor; saving
+# the editor keeps them.
+LIVE_SETTINGS = frozenset({"voting", "revealed"})
+
+
+def editor_settings(kind: str) -> list[str]:
+    """The settings of a kind of step that the step editor shows."""
+    return [name for name in SETTINGS[kind] if name not in LIVE_SETTINGS]
 
 
 def step_setting(step: Step, name: str) -> Any:

@@ -4,11 +4,12 @@ the participant has not reached the step's limit, and what they change is their 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import func, select
 
-from analysis.words import clean
+from analysis.words import clean, clean_sentence
 from models.errors import (
     EmptyText,
     InvalidInput,
@@ -54,16 +55,23 @@ def open_step_of_kind(session: DbSession, participant: Participant, step_id: obj
     return step
 
 
-def valid_text(text: object, max_length: int, field: str = "text") -> str:
+def valid_text(
+    text: object, max_length: int, field: str = "text", cleaner: Callable[[str], str] = clean
+) -> str:
     """A cleaned, non-empty text of at most `max_length` characters, or a named error."""
     if not isinstance(text, str):
         raise InvalidInput(field=field)
-    cleaned = clean(text)
+    cleaned = cleaner(text)
     if not cleaned:
         raise EmptyText()
     if len(cleaned) > max_length:
         raise TextTooLong(limit=max_length)
     return cleaned
+
+
+def valid_sentence(text: object, max_length: int) -> str:
+    """A card's or a track's text: like `valid_text`, keeping its punctuation."""
+    return valid_text(text, max_length, cleaner=clean_sentence)
 
 
 def check_limit(

@@ -11,6 +11,7 @@ from typing import Any
 from models.cards import edit_card, similar_cards, submit_card, withdraw_card
 from models.events import Role
 from models.receipts import Outcome
+from models.tracks import edit_track, propose_track, vote, withdraw_track
 from models.words import edit_word, submit_word, withdraw_word
 from webapp.broadcast import broadcast
 from webapp.clouds import request_cloud
@@ -95,3 +96,40 @@ def on_similar_cards(identity: Identity, payload: dict[str, Any]) -> dict[str, A
     being typed, so people add to them instead of repeating them. Changes nothing."""
     texts = similar_cards(db.session, participant_of(identity), payload.get("step_id"), payload.get("text"))
     return {"ok": True, "cards": texts}
+
+
+@socketio.on("propose_track")
+@handler(Role.PARTICIPANT)
+def on_propose_track(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
+    """{id, step_id, text} → ack {ok, track}; `tracks_changed` to every screen."""
+    outcome = propose_track(db.session, participant_of(identity), payload)
+    broadcast(outcome.event)
+    return outcome.ack
+
+
+@socketio.on("edit_track")
+@handler(Role.PARTICIPANT)
+def on_edit_track(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
+    """{id, track_id, text} → ack {ok, track}; own track, nobody has voted on it yet."""
+    outcome = edit_track(db.session, participant_of(identity), payload)
+    broadcast(outcome.event)
+    return outcome.ack
+
+
+@socketio.on("withdraw_track")
+@handler(Role.PARTICIPANT)
+def on_withdraw_track(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
+    """{id, track_id} → ack {ok, withdrawn, step_id}; own track, nobody has voted on it yet."""
+    outcome = withdraw_track(db.session, participant_of(identity), payload)
+    broadcast(outcome.event)
+    return outcome.ack
+
+
+@socketio.on("vote")
+@handler(Role.PARTICIPANT)
+def on_vote(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
+    """{id, step_id, track_id, dots, n} → ack {ok, step_id, votes: {track_id: dots}, left};
+    `tracks_changed` (the totals) to facilitators and the projector."""
+    outcome = vote(db.session, participant_of(identity), payload)
+    broadcast(outcome.event)
+    return outcome.ack

@@ -41,6 +41,11 @@ MESSAGES = {
     "too_deep": lazy_gettext(
         "Themes nest only one level: a theme with themes under it cannot go under another."
     ),
+    "voting_closed": lazy_gettext("Voting is not open right now."),
+    "budget_exceeded": lazy_gettext(
+        "You have %(limit)d dots in all. Take a dot off another track to place it here."
+    ),
+    "track_has_votes": lazy_gettext("People have voted on this track, so it can no longer be changed."),
 }
 
 
