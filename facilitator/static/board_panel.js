@@ -13,8 +13,10 @@ import { button, el, named, nextId, textField } from "./dom.js";
 const UNSORTED = "0";
 
 export class BoardPanel {
-  constructor(step, { socket, t, onError, announce, groupName }) {
+  constructor(step, { socket, t, onError, announce, groupName, promote, canPromote }) {
     this.stepId = step.id;
+    this.promote = promote;
+    this.canPromote = canPromote;
     this.socket = socket;
     this.t = t;
     this.onError = onError;
@@ -416,15 +418,17 @@ export class BoardPanel {
       this.removeTheme("delete_theme", themeId, {}, "undo_delete_theme"); // no question: it can be undone
     });
     remove.className = "danger";
+    const toTrack = button(t("make_theme_track"), () => this.promote("theme", themeId, this.themeName(themeId)));
     const row = (...nodes) => {
       const div = el("div", "row-actions");
       div.append(...nodes);
       return div;
     };
-    details.append(summary, form, row(target.wrap, merge), row(parent.wrap, nest), row(earlier, later, remove));
+    details.append(summary, form, row(target.wrap, merge), row(parent.wrap, nest), row(earlier, later, toTrack, remove));
     const update = (theme) => {
       if (!theme) return;
       summaryName.textContent = `: ${theme.name}`;
+      toTrack.hidden = !this.canPromote();
       input.placeholder = theme.name;
       const others = this.themes.filter((th) => th.id !== themeId);
       fillOptions(target.select, others.map((th) => [th.id, th.name]), "");
@@ -475,7 +479,8 @@ export class BoardPanel {
     const move = button(t("move"), () => openMove());
     const hide = button("", () => this.setCardFlag(current, "hidden", !current.hidden));
     const star = button("", () => this.setCardFlag(current, "highlight", !current.highlight));
-    actions.append(move, hide, star);
+    const toTrack = button(t("make_track"), () => this.promote("card", id, short(current.text)));
+    actions.append(move, hide, star, toTrack);
     const moveForm = el("form", "move-form");
     moveForm.hidden = true;
     const choice = this.themeSelect(t("move_to"));
@@ -544,6 +549,9 @@ export class BoardPanel {
       star.setAttribute("aria-pressed", String(card.highlight));
       move.replaceChildren(t("move"));
       named(move, short(card.text));
+      toTrack.replaceChildren(t("make_track"));
+      named(toTrack, short(card.text));
+      toTrack.hidden = !this.canPromote();
       const suggested = card.theme_id ? [] : (this.suggestions.get(card.id) || []).filter((tid) => this.themes.some((th) => th.id === tid));
       chips.replaceChildren(...suggested.map((tid) => named(
         button(`→ ${this.themeName(tid)}`, () => this.moveCard(card.id, tid)),

@@ -1,9 +1,10 @@
 // The live dashboard: the agenda with open/close buttons, presence, the input of
-// each Words step with the tools to merge, rename, hide and review words, and the
-// board of each Cards step.
+// each Words step with the tools to merge, rename, hide and review words, the board
+// of each Cards step, and the ranked tracks of each Tracks step.
 import { placeAfter } from "/static/js/keyed.js";
 import { connectLive, loadStrings } from "/static/js/live.js";
 import { BoardPanel } from "./board_panel.js";
+import { TracksPanel } from "./tracks_panel.js";
 import { WordsPanel } from "./words_panel.js";
 
 const root = document.getElementById("dashboard");
@@ -15,11 +16,11 @@ const announcer = document.getElementById("announcer");
 const connectionEl = document.getElementById("connection");
 const alertEl = document.getElementById("dashboard-alert");
 const boardsEl = document.getElementById("boards");
-const PANEL_KINDS = new Set(["words", "cards"]);
+const PANEL_KINDS = new Set(["words", "cards", "tracks"]);
 
 let steps = [];
 let groups = new Map(); // table group id -> name
-const panels = new Map(); // step id -> WordsPanel or BoardPanel
+const panels = new Map(); // step id -> WordsPanel, BoardPanel or TracksPanel
 
 const socket = connectLive({
   auth: { role: "facilitator", workshop: workshopId },
@@ -27,6 +28,7 @@ const socket = connectLive({
     agenda_changed: (m) => { steps = m.steps; renderAgenda(); renderPanels(); announceOpened(m); },
     words_changed: (m) => { panel(m.step_id)?.apply(m); renderPanels(); },
     cards_changed: (m) => { panel(m.step_id)?.applyCards(m); renderPanels(); },
+    tracks_changed: (m) => { panel(m.step_id)?.apply(m); renderPanels(); },
     board_changed: (m) => {
       panel(m.step_id)?.applyBoard(m);
       // A step built on this one shows the same themes.
@@ -58,8 +60,9 @@ const socket = connectLive({
 });
 
 function newPanel(step) {
-  const options = { socket, t, onError: showError, groupName: (id) => groups.get(id) || "" };
-  if (step.kind === "cards") return new BoardPanel(step, { ...options, announce });
+  const options = { socket, t, onError: showError, announce, groupName: (id) => groups.get(id) || "" };
+  if (step.kind === "cards") return new BoardPanel(step, { ...options, promote, canPromote });
+  if (step.kind === "tracks") return new TracksPanel(step, options);
   return new WordsPanel(step, { ...options, cloudBase: root.dataset.cloudBase });
 }
 
@@ -70,9 +73,23 @@ function panel(stepId) {
     panels.set(stepId, newPanel(step));
     // The agenda carries no input or themes (a step built on themes shows an earlier
     // step's): fetch the whole state once.
-    if (step.kind === "cards") socket.resync();
+    if (step.kind !== "words") socket.resync();
   }
   return panels.get(stepId);
+}
+
+// A card or a theme becomes a track of the agenda's (first) Tracks step.
+function canPromote() {
+  return steps.some((s) => s.kind === "tracks");
+}
+
+function promote(kind, id, text) {
+  const step = steps.find((s) => s.kind === "tracks");
+  if (!step) return;
+  socket.emit("tracks", { step_id: step.id, op: "add_track", source_kind: kind, source_id: id }, (ack) => {
+    if (!ack.ok) showError(ack.message);
+    else announce(t("promoted", { text, step: step.title }));
+  });
 }
 
 function announce(message) {
@@ -140,7 +157,7 @@ function renderPanels() {
   for (const step of shown) {
     const view = panel(step.id);
     const container = step.kind === "cards" ? boardsEl : panelsEl;
-    if (step.kind === "cards") view.step = { ...view.step, ...step };
+    if (step.kind !== "words") view.step = { ...view.step, ...step };
     else {
       view.title = step.title;
       view.showList = Boolean(step.settings?.show_list);

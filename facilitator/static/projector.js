@@ -1,10 +1,12 @@
 // The projector: the join slide until a step opens, then the open step. A Words
 // step shows the word cloud the server renders (or, toggled, the ranked list,
-// which is also the cloud's text alternative); a Cards step shows its board.
+// which is also the cloud's text alternative); a Cards step shows its board; a Tracks
+// step its ranked tracks.
 // Read-only: it only listens.
 import { connectLive, loadStrings } from "/static/js/live.js";
 import { Ranking } from "/static/js/ranking.js";
 import { ProjectorBoard } from "./projector_board.js";
+import { ProjectorTracks } from "./projector_tracks.js";
 
 const root = document.getElementById("projector");
 const t = loadStrings();
@@ -20,6 +22,9 @@ const connectionEl = document.getElementById("connection");
 const MAX_ROWS = 16; // two columns of eight fit above the footer
 const boardEl = document.getElementById("board");
 const board = new ProjectorBoard(boardEl, document.getElementById("board-page"), t);
+const tracksEl = document.getElementById("tracks");
+const tracks = new ProjectorTracks(tracksEl, document.getElementById("tracks-note"), t);
+const LIVE_KINDS = new Set(["words", "cards", "tracks"]);
 
 let openSteps = [];
 let ranking = new Ranking();
@@ -37,6 +42,7 @@ const live = connectLive({
       if (current()?.id !== before) {
         ranking = new Ranking();
         board.reset(null);
+        tracks.reset(null);
         cloudVersion = 0;
         live.resync(); // the newly opened step may already have input, or a cloud
       }
@@ -50,6 +56,11 @@ const live = connectLive({
     cards_changed: (m) => {
       if (m.step_id !== current()?.id) return;
       board.applyCards(m);
+      render();
+    },
+    tracks_changed: (m) => {
+      if (m.step_id !== current()?.id) return;
+      tracks.apply(m);
       render();
     },
     board_changed: (m) => {
@@ -69,6 +80,7 @@ const live = connectLive({
     const step = current();
     ranking = new Ranking(step?.rows || []);
     board.reset(step?.kind === "cards" ? step : null);
+    tracks.reset(step?.kind === "tracks" ? step : null);
     if (step?.cloud) showCloud(step.cloud.version);
     render();
   },
@@ -88,7 +100,7 @@ function showList() {
 }
 
 function current() {
-  return openSteps.find((s) => s.kind === "words" || s.kind === "cards") || openSteps[0];
+  return openSteps.find((s) => LIVE_KINDS.has(s.kind)) || openSteps[0];
 }
 
 // Load the new picture before swapping it in, so the screen never flashes empty;
@@ -117,8 +129,12 @@ function render() {
   boardEl.hidden = !cards;
   stepView.classList.toggle("is-board", cards);
   if (cards) board.render();
+  const isTracks = step.kind === "tracks";
+  tracksEl.hidden = !isTracks || tracks.total() === 0;
+  if (isTracks) tracks.render(Boolean(step.settings?.voting));
+  else document.getElementById("tracks-note").hidden = true;
   const words = step.kind === "words";
-  const empty = (words && ranking.total() === 0) || (cards && board.total() === 0);
+  const empty = (words && ranking.total() === 0) || (cards && board.total() === 0) || (isTracks && tracks.total() === 0);
   emptyEl.hidden = !empty;
   toggle.hidden = !words;
   const list = showList();

@@ -1,6 +1,7 @@
-// The phone view: shows the open step (words or cards), sends input through the
-// outbox, and shows what arrived. It never touches what the person is typing when
-// updates arrive.
+// The phone view: shows the open step (words, cards or tracks), sends input through
+// the outbox, and shows what arrived. It never touches what the person is typing when
+// updates arrive. On a Tracks step the person also places dots: each vote names the
+// dots on one track and a number that grows, so a late copy never undoes a newer one.
 import { placeAfter } from "/static/js/keyed.js";
 import { connectLive, loadStrings, newId } from "/static/js/live.js";
 import { Outbox } from "./outbox.js";
@@ -19,17 +20,21 @@ const SIMILAR_DELAY_MS = 600;
 const KINDS = {
   words: { template: "words-step", submit: "submit_word", edit: "edit_word", withdraw: "withdraw_word", idField: "word_id", limit: "max_words", label: "label_words", editLabel: "edit_label" },
   cards: { template: "cards-step", submit: "submit_card", edit: "edit_card", withdraw: "withdraw_card", idField: "card_id", limit: "max_cards", label: "label_card", editLabel: "edit_card_label" },
+  tracks: { template: "tracks-step", submit: "propose_track", edit: "edit_track", withdraw: "withdraw_track", idField: "track_id", limit: "max_tracks", label: "label_track", editLabel: "edit_track_label" },
 };
+const EDITS = new Set(Object.values(KINDS).map((spec) => spec.edit));
 
 let state = { open_steps: [] };
 let connection = "connecting";
 const mine = new Map(); // step id -> [{id, text, status}] acknowledged by the server
 const views = new Map(); // step id -> rendered section
 const editing = new Set(); // ids of words and cards being edited
+const votes = new Map(); // step id -> {track id: dots} acknowledged by the server
+let voteCounter = 0;
 
 const socket = connectLive({
   auth: { role: "participant", workshop: workshopId },
-  events: { agenda_changed: onAgenda, workshop_changed: onAgenda, board_changed: onThemes },
+  events: { agenda_changed: onAgenda, workshop_changed: onAgenda, board_changed: onThemes, tracks_changed: onTracks },
   onSnapshot,
   onState,
 });
@@ -37,7 +42,11 @@ const socket = connectLive({
 function onSnapshot(snap) {
   state = snap;
   mine.clear();
-  for (const step of snap.open_steps) mine.set(step.id, step.mine || []);
+  votes.clear();
+  for (const step of snap.open_steps) {
+    mine.set(step.id, step.mine || []);
+    if (step.votes) votes.set(step.id, step.votes);
+  }
   render();
   flush();
 }
@@ -60,6 +69,14 @@ function onThemes(message) {
     }
   }
   if (changed) render();
+}
+
+// The list of tracks to vote on changed (a proposal, a merge, a hidden track).
+function onTracks(message) {
+  const step = (state.open_steps || []).find((s) => s.id === message.step_id);
+  if (!step || !message.tracks) return;
+  step.tracks = message.tracks;
+  render();
 }
 
 function onState(next, reason) {
@@ -119,6 +136,8 @@ function buildStep(step) {
     });
     if (step.kind === "cards") watchSimilar(step, view, input);
   }
+  const list = view.querySelector(".track-list");
+  if (list) list.id = `tracks-${step.id}`;
   return view;
 }
 
@@ -134,8 +153,9 @@ function fillStep(view, step) {
   const queued = outbox.items().filter((item) => item.payload.step_id === step.id);
   const adds = queued.filter((item) => item.event === spec.submit);
   const left = Math.max(0, step.settings[spec.limit] - sent.length - adds.length);
-  const noneLeft = step.kind === "cards" ? t("no_cards_left") : t("none_left");
-  view.querySelector(".remaining").textContent = left ? t("remaining", { count: left }) : noneLeft;
+  const noneLeft = { cards: t("no_cards_left"), tracks: t("no_tracks_left") }[step.kind] || t("none_left");
+  const more = t(step.kind === "tracks" ? "remaining_tracks" : "remaining", { count: left });
+  view.querySelector(".remaining").textContent = left ? more : noneLeft;
   view.querySelector("button[type=submit]").disabled = left === 0;
   const pending = new Map(
     queued.filter((item) => item.event !== spec.submit).map((item) => [item.payload[spec.idField], item]),
@@ -145,6 +165,92 @@ function fillStep(view, step) {
     ...adds.map((item) => ({ key: `q${item.id}`, sig: item.payload.text, build: () => entry(item.payload.text, t("sending"), "sending", context(step, item.payload)) })),
   ];
   renderKeyed(view.querySelector(".mine"), items);
+  if (step.kind === "tracks") fillVotes(view, step);
+}
+
+// --- dots ---------------------------------------------------------------------------------
+
+// The dots shown: the acknowledged ones, with the newest vote still in the outbox on top.
+function shownVotes(step) {
+  const shown = { ...(votes.get(step.id) || {}) };
+  for (const item of outbox.items()) {
+    if (item.event === "vote" && item.payload.step_id === step.id) shown[item.payload.track_id] = item.payload.dots;
+  }
+  return shown;
+}
+
+function fillVotes(view, step) {
+  const { dots, max_per_track: most, voting } = step.settings;
+  const shown = shownVotes(step);
+  const used = Object.values(shown).reduce((a, b) => a + b, 0);
+  const status = view.querySelector(".vote-status");
+  const tracks = step.tracks || [];
+  if (!tracks.length) status.textContent = t("no_tracks");
+  else if (voting) status.textContent = t("dots_left", { left: dots - used, dots, max: most });
+  else status.textContent = t("voting_not_open");
+  const items = tracks.map((track) => {
+    const count = shown[track.id] || 0;
+    const canAdd = voting && count < most && used < dots;
+    return {
+      key: `t${track.id}`,
+      sig: `${track.text}|${count}|${voting}|${canAdd}`,
+      build: () => trackRow(step, track, count, voting, canAdd),
+    };
+  });
+  renderKeyed(view.querySelector(".track-list"), items);
+}
+
+function trackRow(step, track, count, voting, canAdd) {
+  const li = document.createElement("li");
+  li.className = "track";
+  const text = document.createElement("span");
+  text.className = "track-text";
+  text.textContent = track.text;
+  const dotsEl = document.createElement("span");
+  dotsEl.className = "track-dots";
+  dotsEl.textContent = "●".repeat(count) || "–";
+  dotsEl.setAttribute("aria-label", t("track_dots", { count }));
+  li.append(text, dotsEl);
+  if (voting) {
+    const controls = document.createElement("span");
+    controls.className = "vote-controls";
+    const less = dotButton("−", `${t("remove_dot")}: ${track.text}`, () => placeDots(step, track.id, count - 1));
+    less.disabled = count === 0;
+    const more = dotButton("+", `${t("add_dot")}: ${track.text}`, () => {
+      if (!canAdd) return showAlert(t("budget_used"));
+      placeDots(step, track.id, count + 1);
+    });
+    more.setAttribute("aria-disabled", String(!canAdd));
+    controls.append(less, more);
+    li.append(controls);
+  }
+  return li;
+}
+
+function dotButton(symbol, name, onClick) {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "dot-button";
+  button.textContent = symbol;
+  button.setAttribute("aria-label", name);
+  button.addEventListener("click", onClick);
+  return button;
+}
+
+function placeDots(step, trackId, dots) {
+  hideAlert();
+  voteCounter = (voteCounter + 1) % 1000;
+  const n = Date.now() * 1000 + voteCounter; // grows across reloads too
+  // An older vote for the same track still waiting is replaced: only the newest counts.
+  for (const item of outbox.items()) {
+    if (item.event === "vote" && item.payload.track_id === trackId && !inFlight.has(item.id)) outbox.remove(item.id);
+  }
+  queue("vote", { step_id: step.id, track_id: trackId, dots, n });
+  // Focus stays on the same button after the row is built again.
+  requestAnimationFrame(() => {
+    const row = document.querySelector(`#tracks-${step.id} [data-key="t${trackId}"]`);
+    row?.querySelectorAll(".vote-controls button")[dots > 0 ? 1 : 0]?.focus();
+  });
 }
 
 // Theme, category and level choices of a Cards step. Built again only when the options
@@ -451,7 +557,11 @@ function applyAck(item, ack) {
     mine.set(stepId, list.filter((w) => w.id !== ack.withdrawn));
     return;
   }
-  const sent = ack.word || ack.card;
+  if (ack.votes !== undefined) {
+    votes.set(stepId, ack.votes);
+    return;
+  }
+  const sent = ack.word || ack.card || ack.track;
   const at = list.findIndex((w) => w.id === sent.id);
   if (at >= 0) list[at] = sent;
   else list.push(sent);
@@ -460,8 +570,9 @@ function applyAck(item, ack) {
 
 // A refused text goes back into its field, unless the person is typing something else.
 function restoreText(item) {
-  if (item.event === "edit_word" || item.event === "edit_card") {
-    const id = item.payload.word_id ?? item.payload.card_id;
+  if (item.event === "vote") return;
+  if (EDITS.has(item.event)) {
+    const id = item.payload.word_id ?? item.payload.card_id ?? item.payload.track_id;
     sessionStorage.setItem(draftKey(item.payload.step_id, `edit-${id}`), item.payload.text);
     editing.add(id);
     return;

@@ -1,0 +1,65 @@
+// A Tracks step as the room sees it: the tracks ranked by dots, with a bar per track,
+// ties marked as shared places; or, while the facilitator keeps the result hidden,
+// the tracks without counts. Participants' text is only ever set as textContent.
+const MAX_ROWS = 12;
+
+export class ProjectorTracks {
+  constructor(container, note, t) {
+    this.container = container;
+    this.note = note;
+    this.t = t;
+    this.reset(null);
+  }
+
+  reset(step) {
+    this.tracks = step?.tracks || [];
+    this.results = Boolean(step?.results);
+  }
+
+  apply(message) {
+    if (!message.tracks || message.results === undefined) return;
+    this.tracks = message.tracks;
+    this.results = message.results;
+  }
+
+  total() {
+    return this.tracks.length;
+  }
+
+  render(voting) {
+    const t = this.t;
+    const most = Math.max(1, ...this.tracks.map((track) => track.total || 0));
+    this.container.classList.toggle("has-results", this.results);
+    this.container.replaceChildren(...this.tracks.slice(0, MAX_ROWS).map((track) => {
+      const li = document.createElement("li");
+      li.className = track.highlight ? "is-highlight" : "";
+      const text = document.createElement("span");
+      text.className = "track-text";
+      text.textContent = track.text;
+      if (!this.results) {
+        li.append(text);
+        return li;
+      }
+      const rank = document.createElement("span");
+      rank.className = "rank";
+      rank.textContent = track.tied ? t("rank_tied", { rank: track.rank }) : `${track.rank}.`;
+      const bar = document.createElement("span");
+      bar.className = "bar";
+      const fill = document.createElement("span");
+      fill.className = "fill";
+      fill.style.width = `${Math.round((100 * (track.total || 0)) / most)}%`;
+      bar.append(fill);
+      const count = document.createElement("span");
+      count.className = "count";
+      count.textContent = t("dots_count", { count: track.total });
+      li.append(rank, text, count, bar);
+      return li;
+    }));
+    const more = this.tracks.length - MAX_ROWS;
+    const notes = [];
+    if (more > 0) notes.push(t("more_tracks", { count: more }));
+    if (!this.results) notes.push(t(voting ? "results_hidden_voting" : "results_hidden"));
+    this.note.textContent = notes.join(" ");
+    this.note.hidden = notes.length === 0;
+  }
+}
