@@ -51,7 +51,7 @@ export class ProjectorTracks {
       bar.append(fill);
       const count = document.createElement("span");
       count.className = "count";
-      count.textContent = t("dots_count", { count: track.total });
+      count.textContent = t(track.total === 1 ? "one_dot" : "dots_count", { count: track.total });
       li.append(rank, text, count, bar);
       return li;
     }));

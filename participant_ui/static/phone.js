@@ -31,6 +31,7 @@ const views = new Map(); // step id -> rendered section
 const editing = new Set(); // ids of words and cards being edited
 const votes = new Map(); // step id -> {track id: dots} acknowledged by the server
 let voteCounter = 0;
+const voteNotices = new Map(); // step id -> why the last dot could not be placed
 
 const socket = connectLive({
   auth: { role: "participant", workshop: workshopId },
@@ -185,7 +186,10 @@ function fillVotes(view, step) {
   const used = Object.values(shown).reduce((a, b) => a + b, 0);
   const status = view.querySelector(".vote-status");
   const tracks = step.tracks || [];
-  if (!tracks.length) status.textContent = t("no_tracks");
+  const notice = voting ? voteNotices.get(step.id) : null;
+  status.classList.toggle("is-warning", Boolean(notice));
+  if (notice) status.textContent = notice;
+  else if (!tracks.length) status.textContent = t("no_tracks");
   else if (voting) status.textContent = t("dots_left", { left: dots - used, dots, max: most });
   else status.textContent = t("voting_not_open");
   const items = tracks.map((track) => {
@@ -208,8 +212,9 @@ function trackRow(step, track, count, voting, canAdd) {
   text.textContent = track.text;
   const dotsEl = document.createElement("span");
   dotsEl.className = "track-dots";
+  dotsEl.setAttribute("role", "img");
   dotsEl.textContent = "●".repeat(count) || "–";
-  dotsEl.setAttribute("aria-label", t("track_dots", { count }));
+  dotsEl.setAttribute("aria-label", t(count === 1 ? "one_own_dot" : "track_dots", { count }));
   li.append(text, dotsEl);
   if (voting) {
     const controls = document.createElement("span");
@@ -217,7 +222,11 @@ function trackRow(step, track, count, voting, canAdd) {
     const less = dotButton("−", `${t("remove_dot")}: ${track.text}`, () => placeDots(step, track.id, count - 1));
     less.disabled = count === 0;
     const more = dotButton("+", `${t("add_dot")}: ${track.text}`, () => {
-      if (!canAdd) return showAlert(t("budget_used"));
+      if (!canAdd) {
+        // Said beside the dots, where the person is looking, not at the foot of the page.
+        voteNotices.set(step.id, t(count >= step.settings.max_per_track ? "track_full" : "budget_used"));
+        return refresh();
+      }
       placeDots(step, track.id, count + 1);
     });
     more.setAttribute("aria-disabled", String(!canAdd));
@@ -239,6 +248,7 @@ function dotButton(symbol, name, onClick) {
 
 function placeDots(step, trackId, dots) {
   hideAlert();
+  voteNotices.delete(step.id);
   voteCounter = (voteCounter + 1) % 1000;
   const n = Date.now() * 1000 + voteCounter; // grows across reloads too
   // An older vote for the same track still waiting is replaced: only the newest counts.
