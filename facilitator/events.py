@@ -6,9 +6,10 @@ from typing import Any
 
 from flask_login import current_user
 
-from models import agenda, board, tracks, word_review
+from models import agenda, board, discussion, tracks, word_review
 from models.errors import InvalidInput, PermissionDenied
 from models.events import Role
+from models.steps import takes_cards
 from models.workshops import Workshop
 from webapp.broadcast import broadcast
 from webapp.clouds import request_cloud
@@ -126,7 +127,7 @@ def on_suggest_themes(identity: Identity, payload: dict[str, Any]) -> dict[str, 
     """{step_id, propose: bool}: suggestions for the unsorted cards (propose: new groups with
     draft names) follow as the `suggestions_ready` notice. Nothing changes on the board."""
     step = agenda.find_step(_workshop(identity), payload.get("step_id"))
-    if step.kind != "cards":
+    if not takes_cards(step):
         raise InvalidInput(field="step_id")
     if payload.get("propose") is True:
         propose_themes(step.id)
@@ -164,4 +165,20 @@ def on_tracks(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
         raise InvalidInput(field="op")
     for event in operation():
         broadcast(event)
+    return {"ok": True}
+
+
+@socketio.on("discussion")
+@handler(Role.FACILITATOR)
+def on_discussion(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
+    """{step_id, op: question {index: -1 for all} | timer {action: start|pause|extend|reset,
+    seconds?}}: every screen shows the change (`agenda_changed`, the step's settings)."""
+    step = agenda.find_step(_workshop(identity), payload.get("step_id"))
+    get = payload.get
+    if get("op") == "question":
+        broadcast(discussion.show_question(db.session, step, get("index")))
+    elif get("op") == "timer":
+        broadcast(discussion.control_timer(db.session, step, get("action"), get("seconds", 0)))
+    else:
+        raise InvalidInput(field="op")
     return {"ok": True}

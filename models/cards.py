@@ -24,7 +24,7 @@ from models.events import Event, Role, make_event
 from models.participants import Participant, participant_names
 from models.receipts import Outcome, once
 from models.session import DbSession
-from models.steps import step_setting
+from models.steps import card_categories, step_setting
 from models.submissions import check_limit, open_step_of_kind, own_open_item, valid_sentence
 from models.workshops import Step
 from webapp.extensions import db
@@ -273,13 +273,15 @@ def _choice(value: object, allowed: Iterable[str], field: str) -> str:
 
 def _card_fields(session: DbSession, step: Step, payload: dict[str, Any]) -> dict[str, Any]:
     """Category, level and theme of a card, checked against the step's settings."""
-    categories = step_setting(step, "categories") or [""]
+    categories = card_categories(step) or [""]
     category = payload.get("category")
+    if category in (None, "") and step.kind == "discussion" and step_setting(step, "question") >= 0:
+        category = categories[step_setting(step, "question")]  # the question on the screen
     if category in (None, "") and len(categories) == 1:
         category = categories[0]
     fields: dict[str, Any] = {"category": _choice(category, categories, "category")}
     fields["level"] = None
-    if step_setting(step, "levels") and payload.get("level") not in (None, ""):
+    if step.kind == "cards" and step_setting(step, "levels") and payload.get("level") not in (None, ""):
         fields["level"] = _choice(payload.get("level"), LEVELS, "level")
     fields["theme_id"] = None
     if step.based_on_step_id:

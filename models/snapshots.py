@@ -16,7 +16,7 @@ from models.events import Role
 from models.groups import group_public, groups_of
 from models.participants import Participant
 from models.session import DbSession
-from models.steps import step_public
+from models.steps import step_public, takes_cards
 from models.tracks import facilitator_tracks_view, participant_tracks_view, projector_tracks_view
 from models.words import facilitator_words_view, projector_words_view, words_of_participant
 from models.workshops import Step, Workshop
@@ -61,7 +61,7 @@ def _facilitator_step(session: DbSession, step: Step) -> dict[str, Any]:
     if step.kind == "words":
         view.update(facilitator_words_view(session, step.id))
         view["cloud"] = cloud_public(stored_cloud(session, step.id))
-    elif step.kind == "cards":
+    elif takes_cards(step):
         view.update(facilitator_board_view(session, step))
     elif step.kind == "tracks":
         view.update(facilitator_tracks_view(session, step))
@@ -84,7 +84,7 @@ def _participant_step(session: DbSession, step: Step, participant: Participant) 
     view = step_public(step)
     if step.kind == "words":
         view["mine"] = words_of_participant(session, step.id, participant.id)
-    elif step.kind == "cards":
+    elif takes_cards(step):
         view.update(participant_cards_view(session, step, participant.id))
     elif step.kind == "tracks":
         view.update(participant_tracks_view(session, step, participant.id))

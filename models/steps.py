@@ -12,6 +12,7 @@ MAX_TITLE_LENGTH = 200
 MAX_PROMPT_LENGTH = 1000
 MAX_LIST_ITEMS = 20
 MAX_LIST_ITEM_LENGTH = 300
+DAY_MS = 24 * 60 * 60 * 1000
 
 
 @dataclass(frozen=True)
@@ -57,15 +58,29 @@ SETTINGS: dict[str, dict[str, Setting]] = {
     "discussion": {
         "questions": ListSetting(()),
         "timer_minutes": IntSetting(10, 0, 180),
-        "answers": BoolSetting(False),
+        "answers": BoolSetting(False),  # phones may write short answers, sorted like cards
+        "max_cards": IntSetting(10, 1, 50),
         "max_length": IntSetting(280, 20, 500),
+        "question": IntSetting(-1, -1, 19),  # during the workshop: the one shown, -1: all
+        "timer_ends_at": IntSetting(0, 0, 2**53),  # during the workshop: ms since the epoch, 0: stopped
+        "timer_left_ms": IntSetting(-1, -1, DAY_MS),  # during the workshop: when stopped; -1: full time
     },
 }
 
 
 # Settings the facilitator changes while the workshop runs, not in the step editor; saving
 # the editor keeps them.
-LIVE_SETTINGS = frozenset({"voting", "revealed"})
+LIVE_SETTINGS = frozenset({"voting", "revealed", "question", "timer_ends_at", "timer_left_ms"})
+
+
+def takes_cards(step: Step) -> bool:
+    """Whether phones post cards to the step: a Cards step, or a discussion taking answers."""
+    return step.kind == "cards" or (step.kind == "discussion" and bool(step_setting(step, "answers")))
+
+
+def card_categories(step: Step) -> list[str]:
+    """What a card of the step is filed under: its categories, or a discussion's questions."""
+    return list(step_setting(step, "categories" if step.kind == "cards" else "questions"))
 
 
 def editor_settings(kind: str) -> list[str]:

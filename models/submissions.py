@@ -21,7 +21,7 @@ from models.errors import (
 )
 from models.participants import Participant
 from models.session import DbSession
-from models.steps import step_setting
+from models.steps import step_setting, takes_cards
 from models.workshops import Step
 
 
@@ -44,11 +44,12 @@ def _id(value: object, field: str) -> int:
 
 
 def open_step_of_kind(session: DbSession, participant: Participant, step_id: object, kind: str) -> Step:
-    """The open step of this participant's workshop that a submission goes to."""
+    """The open step of this participant's workshop that a submission goes to; kind
+    "cards" is any step that takes cards (a discussion's answers too)."""
     step = session.get(Step, _id(step_id, "step_id"))
     if step is None or step.workshop_id != participant.workshop_id:
         raise InvalidInput(field="step_id")
-    if step.kind != kind:
+    if not (takes_cards(step) if kind == "cards" else step.kind == kind):
         raise WrongStepKind()
     if not step.is_open:
         raise StepClosed()

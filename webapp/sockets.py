@@ -18,6 +18,7 @@ from flask import current_app, request, session
 from flask_login import current_user
 from flask_socketio import ConnectionRefusedError, join_room
 
+from models.discussion import now_ms
 from models.errors import DomainError, PermissionDenied
 from models.events import Role
 from models.participants import Participant, find_participant
@@ -146,10 +147,11 @@ def on_get_snapshot(identity: Identity, _payload: dict[str, Any]) -> dict[str, A
 @socketio.on("heartbeat")
 def on_heartbeat(_payload: Any = None) -> dict[str, Any]:
     """Any connected client: an immediate ack with the event loop's worst delay since the
-    last heartbeat (`loop_lag_ms`), to measure round trips and stalls (bench/wordcloud.py)."""
+    last heartbeat (`loop_lag_ms`), to measure round trips and stalls (bench/wordcloud.py),
+    and the server's clock (`now_ms`), so every screen shows a timer's same second."""
     if not isinstance(session.get(IDENTITY_KEY), Identity):
         return {"ok": False}
-    return {"ok": True, "loop_lag_ms": current_loopwatch().take()}
+    return {"ok": True, "loop_lag_ms": current_loopwatch().take(), "now_ms": now_ms()}
 
 
 __all__ = ["Identity", "handler", "participant_of"]

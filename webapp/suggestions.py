@@ -16,6 +16,7 @@ from flask import Flask, current_app
 
 from models.cards import cards_of, themes_of
 from models.events import Role
+from models.steps import takes_cards
 from models.workshops import Step
 from webapp.broadcast import notify
 from webapp.extensions import db, socketio
@@ -31,7 +32,7 @@ def _board_request(step_id: int, propose: bool) -> tuple[int | None, dict[str, A
     """The step's workshop and the worker request for its board (None when there is nothing
     to ask), read in one short transaction."""
     step = db.session.get(Step, step_id)
-    if step is None or step.kind != "cards" or step.based_on_step_id:
+    if step is None or not takes_cards(step) or step.based_on_step_id:
         return None, None
     cards = cards_of(db.session, step.id, shown_only=True)
     unsorted = [c for c in cards if c.theme_id is None][-MAX_UNSORTED:]
