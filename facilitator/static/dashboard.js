@@ -4,6 +4,7 @@
 import { placeAfter } from "/static/js/keyed.js";
 import { connectLive, loadStrings } from "/static/js/live.js";
 import { BoardPanel } from "./board_panel.js";
+import { DiscussionPanel } from "./discussion_panel.js";
 import { TracksPanel } from "./tracks_panel.js";
 import { WordsPanel } from "./words_panel.js";
 
@@ -16,7 +17,7 @@ const announcer = document.getElementById("announcer");
 const connectionEl = document.getElementById("connection");
 const alertEl = document.getElementById("dashboard-alert");
 const boardsEl = document.getElementById("boards");
-const PANEL_KINDS = new Set(["words", "cards", "tracks"]);
+const PANEL_KINDS = new Set(["words", "cards", "tracks", "discussion"]);
 
 let steps = [];
 let groups = new Map(); // table group id -> name
@@ -63,6 +64,7 @@ function newPanel(step) {
   const options = { socket, t, onError: showError, announce, groupName: (id) => groups.get(id) || "" };
   if (step.kind === "cards") return new BoardPanel(step, { ...options, promote, canPromote });
   if (step.kind === "tracks") return new TracksPanel(step, options);
+  if (step.kind === "discussion") return new DiscussionPanel(step, { ...options, promote, canPromote });
   return new WordsPanel(step, { ...options, cloudBase: root.dataset.cloudBase });
 }
 
@@ -144,6 +146,10 @@ function agendaItem(step) {
 // it is open or once it has input.
 function renderPanels() {
   const shown = steps.filter((s) => PANEL_KINDS.has(s.kind) && (s.is_open || panel(s.id)?.total() > 0));
+  // A discussion's answers get a board below, beside the Cards steps' boards.
+  for (const view of panels.values()) {
+    if (view.board && !(shown.some((s) => s.id === view.stepId) && view.hasBoard())) view.board.el.remove();
+  }
   document.getElementById("no-input").hidden = shown.length > 0;
   for (const [id, view] of panels) {
     if (!steps.some((s) => s.id === id && PANEL_KINDS.has(s.kind))) {
@@ -165,6 +171,9 @@ function renderPanels() {
     view.render();
     const after = previous.get(container);
     previous.set(container, placeAfter(container, view.el, after, container.querySelector(".panel")));
+    if (view.board && view.hasBoard()) {
+      previous.set(boardsEl, placeAfter(boardsEl, view.board.el, previous.get(boardsEl), boardsEl.querySelector(".panel")));
+    }
   }
 }
 

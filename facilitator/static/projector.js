@@ -5,6 +5,7 @@
 // Read-only: it only listens.
 import { connectLive, loadStrings } from "/static/js/live.js";
 import { Ranking } from "/static/js/ranking.js";
+import { Countdown } from "/static/js/timer.js";
 import { ProjectorBoard } from "./projector_board.js";
 import { ProjectorTracks } from "./projector_tracks.js";
 
@@ -24,7 +25,8 @@ const boardEl = document.getElementById("board");
 const board = new ProjectorBoard(boardEl, document.getElementById("board-page"), t);
 const tracksEl = document.getElementById("tracks");
 const tracks = new ProjectorTracks(tracksEl, document.getElementById("tracks-note"), t);
-const LIVE_KINDS = new Set(["words", "cards", "tracks"]);
+const LIVE_KINDS = new Set(["words", "cards", "tracks", "discussion"]);
+const questionsEl = document.getElementById("questions");
 
 let openSteps = [];
 let ranking = new Ranking();
@@ -90,6 +92,8 @@ const live = connectLive({
   },
 });
 
+const countdown = new Countdown(document.getElementById("timer"), () => live.serverNow(), t);
+
 toggle.addEventListener("click", () => {
   listOverride = !showList();
   render();
@@ -129,6 +133,11 @@ function render() {
   boardEl.hidden = !cards;
   stepView.classList.toggle("is-board", cards);
   if (cards) board.render();
+  const isDiscussion = step.kind === "discussion";
+  questionsEl.hidden = !isDiscussion;
+  stepView.classList.toggle("is-discussion", isDiscussion);
+  countdown.set(isDiscussion ? step.settings : null);
+  if (isDiscussion) renderQuestions(step);
   const isTracks = step.kind === "tracks";
   tracksEl.hidden = !isTracks || tracks.total() === 0;
   if (isTracks) tracks.render(Boolean(step.settings?.voting));
@@ -147,4 +156,14 @@ function render() {
   rankingEl.classList.toggle("visually-hidden", !listOnScreen);
   rankingEl.hidden = !words || empty;
   ranking.render(rankingEl, listOnScreen ? MAX_ROWS : Infinity);
+}
+
+// One question large, or all of them as a numbered list.
+function renderQuestions(step) {
+  const questions = step.settings.questions || [];
+  const current = step.settings.question ?? -1;
+  const shown = current >= 0 && current < questions.length ? [questions[current]] : questions;
+  questionsEl.classList.toggle("is-single", shown.length === 1);
+  questionsEl.start = current >= 0 ? current + 1 : 1;
+  questionsEl.replaceChildren(...shown.map((text) => Object.assign(document.createElement("li"), { textContent: text })));
 }

@@ -4,6 +4,7 @@
 // dots on one track and a number that grows, so a late copy never undoes a newer one.
 import { placeAfter } from "/static/js/keyed.js";
 import { connectLive, loadStrings, newId } from "/static/js/live.js";
+import { Countdown } from "/static/js/timer.js";
 import { Outbox } from "./outbox.js";
 
 const root = document.getElementById("phone");
@@ -20,6 +21,7 @@ const SIMILAR_DELAY_MS = 600;
 const KINDS = {
   words: { template: "words-step", submit: "submit_word", edit: "edit_word", withdraw: "withdraw_word", idField: "word_id", limit: "max_words", label: "label_words", editLabel: "edit_label" },
   cards: { template: "cards-step", submit: "submit_card", edit: "edit_card", withdraw: "withdraw_card", idField: "card_id", limit: "max_cards", label: "label_card", editLabel: "edit_card_label" },
+  discussion: { template: "discussion-step", submit: "submit_card", edit: "edit_card", withdraw: "withdraw_card", idField: "card_id", limit: "max_cards", label: "label_answer", editLabel: "edit_answer_label" },
   tracks: { template: "tracks-step", submit: "propose_track", edit: "edit_track", withdraw: "withdraw_track", idField: "track_id", limit: "max_tracks", label: "label_track", editLabel: "edit_track_label" },
 };
 const EDITS = new Set(Object.values(KINDS).map((spec) => spec.edit));
@@ -28,6 +30,7 @@ let state = { open_steps: [] };
 let connection = "connecting";
 const mine = new Map(); // step id -> [{id, text, status}] acknowledged by the server
 const views = new Map(); // step id -> rendered section
+const countdowns = new Map(); // step id -> Countdown
 const editing = new Set(); // ids of words and cards being edited
 const votes = new Map(); // step id -> {track id: dots} acknowledged by the server
 let voteCounter = 0;
@@ -139,6 +142,8 @@ function buildStep(step) {
   }
   const list = view.querySelector(".track-list");
   if (list) list.id = `tracks-${step.id}`;
+  const timer = view.querySelector(".timer");
+  if (timer) countdowns.set(step.id, new Countdown(timer, () => socket.serverNow(), t));
   return view;
 }
 
@@ -147,14 +152,20 @@ function fillStep(view, step) {
   view.querySelector(".prompt").textContent = step.prompt;
   const spec = KINDS[step.kind];
   if (!spec) return;
+  if (step.kind === "discussion") {
+    fillQuestions(view, step);
+    countdowns.get(step.id)?.set(step.settings);
+    view.querySelector(".answers").hidden = !step.settings.answers;
+    if (!step.settings.answers) return;
+  }
   const input = view.querySelector(".text-input");
   input.maxLength = step.settings.max_length;
-  if (step.kind === "cards") fillChoices(view, step);
+  if (step.kind !== "words" && step.kind !== "tracks") fillChoices(view, step);
   const sent = mine.get(step.id) || [];
   const queued = outbox.items().filter((item) => item.payload.step_id === step.id);
   const adds = queued.filter((item) => item.event === spec.submit);
   const left = Math.max(0, step.settings[spec.limit] - sent.length - adds.length);
-  const noneLeft = { cards: t("no_cards_left"), tracks: t("no_tracks_left") }[step.kind] || t("none_left");
+  const noneLeft = { cards: t("no_cards_left"), tracks: t("no_tracks_left"), discussion: t("no_answers_left") }[step.kind] || t("none_left");
   const more = t(step.kind === "tracks" ? "remaining_tracks" : "remaining", { count: left });
   view.querySelector(".remaining").textContent = left ? more : noneLeft;
   view.querySelector("button[type=submit]").disabled = left === 0;
@@ -263,12 +274,29 @@ function placeDots(step, trackId, dots) {
   });
 }
 
+// The questions of a Discussion step: the one the facilitator shows, or all of them.
+function shownQuestions(step) {
+  const questions = step.settings.questions || [];
+  const current = step.settings.question ?? -1;
+  return current >= 0 && current < questions.length ? [questions[current]] : questions;
+}
+
+function fillQuestions(view, step) {
+  const list = view.querySelector(".questions");
+  const shown = shownQuestions(step);
+  const sig = JSON.stringify(shown);
+  if (list.dataset.sig === sig) return;
+  list.dataset.sig = sig;
+  list.classList.toggle("is-single", shown.length === 1);
+  list.replaceChildren(...shown.map((text) => Object.assign(document.createElement("li"), { textContent: text })));
+}
+
 // Theme, category and level choices of a Cards step. Built again only when the options
 // change, so a choice the person made stays made (it is also kept as a draft).
 function fillChoices(view, step) {
   const themes = step.based_on_step_id ? step.themes || [] : [];
   fillRadios(view.querySelector(".theme-choice"), step, "theme", themes.map((th) => [String(th.id), th.name]));
-  const categories = step.settings.categories || [];
+  const categories = step.kind === "discussion" ? shownQuestions(step) : step.settings.categories || [];
   fillRadios(view.querySelector(".category-choice"), step, "category", categories.length > 1 ? categories.map((c) => [c, c]) : []);
   const levels = view.querySelector(".level-choice");
   levels.hidden = !step.settings.levels;
@@ -311,6 +339,7 @@ function chosen(form, name) {
 
 // What a card is filed under, shown beside it: "Hinder · Tema: Tillit · regional".
 function context(step, card) {
+  if (step.kind === "discussion") return (step.settings.questions || []).length > 1 ? card.category : "";
   if (step.kind !== "cards") return "";
   const parts = [];
   if ((step.settings.categories || []).length > 1 && card.category) parts.push(card.category);
@@ -511,11 +540,16 @@ function submitInput(step, form, input) {
   if (!text) return showAlert(t("empty"));
   if (text.length > input.maxLength) return showAlert(t("too_long", { limit: input.maxLength }));
   const payload = { step_id: step.id, text };
-  if (step.kind === "cards") {
+  if (step.kind === "discussion" && shownQuestions(step).length === 1) {
+    payload.category = shownQuestions(step)[0]; // the question on the screen as it was sent
+  }
+  if (step.kind === "cards" || step.kind === "discussion") {
     const theme = chosen(form, "theme");
     if (!form.querySelector(".theme-choice").hidden && !theme) return showAlert(t("choose_theme"));
     const category = chosen(form, "category");
-    if (!form.querySelector(".category-choice").hidden && !category) return showAlert(t("choose_category"));
+    if (!form.querySelector(".category-choice").hidden && !category) {
+      return showAlert(t(step.kind === "discussion" ? "choose_question" : "choose_category"));
+    }
     if (theme) payload.theme_id = Number(theme);
     if (category) payload.category = category;
     const level = form.querySelector(".level-choice:not([hidden]) select")?.value;

@@ -6,6 +6,8 @@ import { io } from "/static/vendor/socket.io/socket.io.esm.min.js";
 
 const GAP_WAIT_MS = 1000;
 const SNAPSHOT_RETRY_MS = 2000;
+const CLOCK_SAMPLES = 5;
+const CLOCK_EVERY_MS = 60000;
 
 export function connectLive({ auth, events = {}, notices = {}, onSnapshot, onState = () => {} }) {
   const socket = io({ auth, reconnectionDelayMax: 5000 });
@@ -55,10 +57,35 @@ export function connectLive({ auth, events = {}, notices = {}, onSnapshot, onSta
   for (const name of Object.keys(events)) socket.on(name, (m) => receive(name, m));
   for (const [name, fn] of Object.entries(notices)) socket.on(name, fn);
 
+  // The server's clock, for timers: a few round trips, trusting the quickest (its
+  // midpoint is closest to the moment the server read its clock).
+  let clockOffset = 0;
+  let bestRoundTrip = Infinity;
+  function sampleClock(left) {
+    const sent = Date.now();
+    socket.timeout(5000).emit("heartbeat", {}, (err, ack) => {
+      if (err || !ack?.now_ms) return;
+      const received = Date.now();
+      const roundTrip = received - sent;
+      if (roundTrip <= bestRoundTrip) {
+        bestRoundTrip = roundTrip;
+        clockOffset = ack.now_ms - (sent + received) / 2;
+      }
+      if (left > 1) sampleClock(left - 1);
+    });
+  }
+  setInterval(() => {
+    if (!socket.connected) return;
+    bestRoundTrip = Infinity; // the clocks may drift apart: measure afresh
+    sampleClock(CLOCK_SAMPLES);
+  }, CLOCK_EVERY_MS);
+  socket.serverNow = () => Date.now() + clockOffset;
+
   socket.on("connect", () => {
     onState("connected");
     lastSeq = null;
     fetchSnapshot();
+    sampleClock(CLOCK_SAMPLES);
   });
   socket.on("disconnect", () => onState(navigator.onLine ? "reconnecting" : "offline"));
   socket.on("connect_error", (err) => {
