@@ -38,6 +38,7 @@ from models.accounts import Facilitator, authenticate
 from models.clouds import stored_cloud
 from models.errors import DomainError
 from models.groups import groups_of, set_groups
+from models.participants import participant_list
 from models.reports import words_export
 from models.steps import editor_settings, step_setting
 from models.templates import create_from_template
@@ -238,6 +239,18 @@ def table_cards(workshop_id: int) -> str:
     workshop = own_workshop(workshop_id)
     return render_template(
         "facilitator/table_cards.html", workshop=workshop, groups=groups_of(db.session, workshop.id)
+    )
+
+
+@bp.get("/workshops/<int:workshop_id>/participants")
+@login_required
+def participants(workshop_id: int) -> str:
+    """The participant list: those who agreed to be on it, and how many took part anonymously."""
+    workshop = own_workshop(workshop_id)
+    listed, anonymous = participant_list(db.session, workshop.id)
+    groups = {g.id: g.name for g in groups_of(db.session, workshop.id)}
+    return render_template(
+        "facilitator/participants.html", workshop=workshop, listed=listed, anonymous=anonymous, groups=groups
     )
 
 

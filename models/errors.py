@@ -110,3 +110,7 @@ class BudgetExceeded(DomainError):
 
 class TrackHasVotes(DomainError):
     code = "track_has_votes"
+
+
+class ConsentRequired(DomainError):
+    code = "consent_required"

@@ -1,5 +1,9 @@
 """Participants: anonymous by default, known to the server by a random token that
-lives in the phone's signed session cookie."""
+lives in the phone's signed session cookie.
+
+A participant may give a name, a role and an organisation, and only together with an
+explicit consent to be on the participant list: without consent nothing identifying
+is stored, so nothing identifying can be shown anywhere."""
 
 from __future__ import annotations
 
@@ -11,13 +15,15 @@ from sqlalchemy import ForeignKey, String, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.clock import utcnow
-from models.errors import TextTooLong, UnknownJoinCode, WorkshopEnded
+from models.errors import ConsentRequired, TextTooLong, UnknownJoinCode, WorkshopEnded
 from models.groups import find_group
 from models.session import DbSession
 from models.workshops import Workshop, find_by_join_code
 from webapp.extensions import db
 
 MAX_NAME_LENGTH = 80
+MAX_ROLE_LENGTH = 120
+MAX_ORGANISATION_LENGTH = 200
 
 
 class Participant(db.Model):  # type: ignore[name-defined,misc]
@@ -29,6 +35,10 @@ class Participant(db.Model):  # type: ignore[name-defined,misc]
     workshop_id: Mapped[int] = mapped_column(ForeignKey("workshops.id", ondelete="CASCADE"), index=True)
     token: Mapped[str] = mapped_column(String(64), unique=True)
     display_name: Mapped[str] = mapped_column(String(MAX_NAME_LENGTH), default="")
+    role_title: Mapped[str] = mapped_column(String(MAX_ROLE_LENGTH), default="", server_default="")
+    organisation: Mapped[str] = mapped_column(String(MAX_ORGANISATION_LENGTH), default="", server_default="")
+    # When the participant agreed to be on the participant list (None: anonymous).
+    consent_at: Mapped[dt.datetime | None]
     # The table group the participant sits in; their input carries it.
     group_id: Mapped[int | None] = mapped_column(ForeignKey("table_groups.id", ondelete="SET NULL"))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
@@ -58,26 +68,59 @@ def workshop_for_code(session: DbSession, code: str) -> Workshop:
     return workshop
 
 
-def join_workshop(
-    session: DbSession, workshop: Workshop, display_name: str = "", group_id: object = None
-) -> Participant:
-    """Make a new participant in an open workshop, in a table group if they chose one."""
+def _line(value: str, limit: int) -> str:
+    text = " ".join(value.split())
+    if len(text) > limit:
+        raise TextTooLong(limit=limit)
+    return text
 
+
+def join_workshop(
+    session: DbSession,
+    workshop: Workshop,
+    display_name: str = "",
+    group_id: object = None,
+    role_title: str = "",
+    organisation: str = "",
+    consent: bool | None = None,
+) -> Participant:
+    """Make a new participant in an open workshop, in a table group if they chose one.
+
+    A name, role or organisation needs `consent` (to be on the participant list);
+    without it they are refused, never stored. `consent=None` (scripts and tests) means
+    consent when any of them is given."""
     if workshop.ended_at is not None:
         raise WorkshopEnded()
-    name = " ".join(display_name.split())
-    if len(name) > MAX_NAME_LENGTH:
-        raise TextTooLong(limit=MAX_NAME_LENGTH)
+    name = _line(display_name, MAX_NAME_LENGTH)
+    role = _line(role_title, MAX_ROLE_LENGTH)
+    org = _line(organisation, MAX_ORGANISATION_LENGTH)
+    identifying = bool(name or role or org)
+    if consent is None:
+        consent = identifying
+    if identifying and not consent:
+        raise ConsentRequired()
     group = find_group(session, workshop.id, group_id)
     participant = Participant(
         workshop_id=workshop.id,
         token=secrets.token_urlsafe(24),
         display_name=name,
+        role_title=role,
+        organisation=org,
+        consent_at=utcnow() if consent and identifying else None,
         group_id=group.id if group else None,
     )
     session.add(participant)
     session.commit()
     return participant
+
+
+def participant_list(session: DbSession, workshop_id: int) -> tuple[list[Participant], int]:
+    """The participants who agreed to be listed, by name, and how many others took part."""
+    everyone = list(
+        session.scalars(select(Participant).where(Participant.workshop_id == workshop_id).order_by(Participant.id))
+    )
+    listed = sorted((p for p in everyone if p.consent_at is not None), key=lambda p: p.display_name.casefold())
+    return listed, len(everyone) - len(listed)
 
 
 def find_participant(session: DbSession, workshop_id: int, token: str | None) -> Participant | None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import SelectField, StringField
+from wtforms import BooleanField, SelectField, StringField
 from wtforms.validators import DataRequired, Length
 
-from models.participants import MAX_NAME_LENGTH
+from models.participants import MAX_NAME_LENGTH, MAX_ORGANISATION_LENGTH, MAX_ROLE_LENGTH
 
 
 class CodeForm(FlaskForm):
@@ -20,8 +20,11 @@ class CodeForm(FlaskForm):
 
 
 class JoinForm(FlaskForm):
-    """Joining: a name is optional; without one the participant is anonymous."""
+    """Joining: anonymous by default; name, role and organisation only with consent."""
 
     display_name = StringField(_l("Your name (optional)"), validators=[Length(max=MAX_NAME_LENGTH)])
+    role_title = StringField(_l("Your role (optional)"), validators=[Length(max=MAX_ROLE_LENGTH)])
+    organisation = StringField(_l("Your organisation (optional)"), validators=[Length(max=MAX_ORGANISATION_LENGTH)])
+    consent = BooleanField(_l("Yes, show my name, role and organisation on the participant list"))
     # Choices are the workshop's table groups; the field is left out when it has none.
     group = SelectField(_l("Your table group"), coerce=str, validate_choice=True)

@@ -20,7 +20,7 @@ from flask import (
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response as BaseResponse
 
-from models.errors import DomainError
+from models.errors import ConsentRequired, DomainError
 from models.groups import find_group, groups_of
 from models.participants import find_participant, join_workshop, workshop_for_code
 from models.workshops import Workshop, clean_join_code, find_by_join_code
@@ -87,7 +87,19 @@ def workshop(code: str) -> BaseResponse | str | tuple[str, int]:
     form = _join_form(found)
     has_groups = len(form.group.choices or []) > 1
     if form.validate_on_submit():
-        participant = join_workshop(db.session, found, form.display_name.data or "", form.group.data)
+        try:
+            participant = join_workshop(
+                db.session,
+                found,
+                form.display_name.data or "",
+                form.group.data,
+                form.role_title.data or "",
+                form.organisation.data or "",
+                consent=bool(form.consent.data),
+            )
+        except ConsentRequired as error:  # the form keeps what was typed
+            form.consent.errors = [message_for(error.code)]
+            return render_template("participant/join.html", workshop=found, form=form, has_groups=has_groups)
         tokens = dict(session.get("participants") or {})
         tokens[str(found.id)] = participant.token
         session["participants"] = tokens

@@ -102,4 +102,5 @@ def auth(client: FlaskClient) -> AuthActions:
 
 def join(client: FlaskClient, workshop: Workshop, name: str = "") -> Any:
     """A phone joins by the workshop's QR address."""
-    return client.post(f"/j/{workshop.join_code}", data={"display_name": name})
+    data = {"display_name": name, "consent": "y"} if name else {}
+    return client.post(f"/j/{workshop.join_code}", data=data)

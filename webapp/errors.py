@@ -42,6 +42,9 @@ MESSAGES = {
         "Themes nest only one level: a theme with themes under it cannot go under another."
     ),
     "voting_closed": lazy_gettext("Voting is not open right now."),
+    "consent_required": lazy_gettext(
+        "Tick the box to be on the participant list, or leave name, role and organisation empty."
+    ),
     "budget_exceeded": lazy_gettext(
         "You have %(limit)d dots in all. Take a dot off another track to place it here."
     ),

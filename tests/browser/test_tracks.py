@@ -26,6 +26,7 @@ def join(browser: Any, workshop: dict[str, str], name: str) -> Any:
     phone = new_page(browser, "phone")
     phone.goto(workshop["Join URL"])
     phone.get_by_label("Ditt namn (frivilligt)").fill(name)
+    phone.get_by_label("Ja, visa mitt namn, min roll och organisation på deltagarlistan").check()
     phone.get_by_role("button", name="Delta").click()
     phone.locator("#connection[data-state=connected]").wait_for()
     return phone

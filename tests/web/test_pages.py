@@ -10,6 +10,7 @@ from flask.testing import FlaskClient
 from flask_babel import refresh
 
 from models.accounts import Facilitator
+from models.participants import Participant
 from models.templates import create_from_template
 from models.workshops import Workshop
 from tests.conftest import AuthActions, join
@@ -284,7 +285,7 @@ def test_table_groups_at_join_and_on_the_tables_qr_codes(
     phone = client.application.test_client()
     form = phone.get(f"/j/{workshop.join_code}?g={ids[1]}").get_data(as_text=True)
     assert re.search(rf'<option selected value="{ids[1]}">Bord 2</option>', form)
-    phone.post(f"/j/{workshop.join_code}", data={"display_name": "Kim", "group": ids[1]})
+    phone.post(f"/j/{workshop.join_code}", data={"display_name": "Kim", "consent": "y", "group": ids[1]})
     from models.participants import Participant
 
     assert db.session.query(Participant).one().group_id == int(ids[1])
@@ -293,3 +294,31 @@ def test_table_groups_at_join_and_on_the_tables_qr_codes(
     page = response.get_data(as_text=True)
     assert response.status_code == 200 and "har deltagare och kan inte tas bort" in page
     assert re.search(r">\s*Bord 1</textarea>", page)
+
+
+def test_a_name_needs_consent_and_only_those_who_consent_are_listed(
+    app: Flask, client: FlaskClient, auth: AuthActions, workshop: Workshop
+) -> None:
+    phone = app.test_client()
+    refused = phone.post(
+        f"/j/{workshop.join_code}",
+        data={"display_name": "Kim Berg", "role_title": "Enhetschef", "organisation": "Region Skåne"},
+    )
+    page = refused.get_data(as_text=True)
+    assert refused.status_code == 200 and "Kryssa i rutan för att stå på deltagarlistan" in page
+    assert 'value="Kim Berg"' in page and 'value="Region Skåne"' in page  # nothing typed is lost
+    assert db.session.query(Participant).count() == 0  # and nothing identifying was stored
+    listed = {
+        "display_name": "Kim Berg",
+        "role_title": "Enhetschef",
+        "organisation": "Region Skåne",
+        "consent": "y",
+    }
+    assert phone.post(f"/j/{workshop.join_code}", data=listed).status_code == 302
+    app.test_client().post(f"/j/{workshop.join_code}", data={})  # anonymous
+    auth.login()
+    page = client.get(f"/f/workshops/{workshop.id}/participants").get_data(as_text=True)
+    assert "Kim Berg" in page and "Enhetschef" in page and "Region Skåne" in page
+    assert "1 andra deltog anonymt" in page
+    auth.logout()
+    assert client.get(f"/f/workshops/{workshop.id}/participants").status_code in (302, 401)
