@@ -48,6 +48,7 @@ def test_phone_to_projector(browser: Any, server: ServerProcess, workshop: dict[
     phone.get_by_role("button", name="Fortsätt").click()
     phone.get_by_role("button", name="Delta").wait_for()
     assert axe_violations(phone) == []
+    phone.get_by_text("Stå på deltagarlistan (frivilligt)").click()
     phone.get_by_label("Ditt namn (frivilligt)").fill("Kim")
     phone.get_by_label("Ja, visa mitt namn, min roll och organisation på deltagarlistan").check()
     phone.get_by_label("Din bordsgrupp").select_option(label="Bord 2")

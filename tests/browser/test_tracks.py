@@ -25,6 +25,7 @@ SHOTS = Path(os.environ.get("RUNDABORD_SHOTS", tempfile.gettempdir()))
 def join(browser: Any, workshop: dict[str, str], name: str) -> Any:
     phone = new_page(browser, "phone")
     phone.goto(workshop["Join URL"])
+    phone.get_by_text("Stå på deltagarlistan (frivilligt)").click()
     phone.get_by_label("Ditt namn (frivilligt)").fill(name)
     phone.get_by_label("Ja, visa mitt namn, min roll och organisation på deltagarlistan").check()
     phone.get_by_role("button", name="Delta").click()
