@@ -23,7 +23,8 @@ class Phone:
         page = self.http.get(f"{self.base_url}/j/{join_code}", timeout=10)
         page.raise_for_status()
         token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page.text)
-        form = {"display_name": name, "consent": "y" if name else "", "csrf_token": token.group(1) if token else ""}
+        csrf = token.group(1) if token else ""
+        form = {"display_name": name, "consent": "y" if name else "", "csrf_token": csrf}
         joined = self.http.post(f"{self.base_url}/j/{join_code}", data=form, timeout=10)
         joined.raise_for_status()
         found = re.search(r'data-workshop-id="(\d+)"', joined.text)

@@ -117,9 +117,13 @@ def join_workshop(
 def participant_list(session: DbSession, workshop_id: int) -> tuple[list[Participant], int]:
     """The participants who agreed to be listed, by name, and how many others took part."""
     everyone = list(
-        session.scalars(select(Participant).where(Participant.workshop_id == workshop_id).order_by(Participant.id))
+        session.scalars(
+            select(Participant).where(Participant.workshop_id == workshop_id).order_by(Participant.id)
+        )
     )
-    listed = sorted((p for p in everyone if p.consent_at is not None), key=lambda p: p.display_name.casefold())
+    listed = sorted(
+        (p for p in everyone if p.consent_at is not None), key=lambda p: p.display_name.casefold()
+    )
     return listed, len(everyone) - len(listed)
 
 

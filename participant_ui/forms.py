@@ -24,7 +24,9 @@ class JoinForm(FlaskForm):
 
     display_name = StringField(_l("Your name (optional)"), validators=[Length(max=MAX_NAME_LENGTH)])
     role_title = StringField(_l("Your role (optional)"), validators=[Length(max=MAX_ROLE_LENGTH)])
-    organisation = StringField(_l("Your organisation (optional)"), validators=[Length(max=MAX_ORGANISATION_LENGTH)])
+    organisation = StringField(
+        _l("Your organisation (optional)"), validators=[Length(max=MAX_ORGANISATION_LENGTH)]
+    )
     consent = BooleanField(_l("Yes, show my name, role and organisation on the participant list"))
     # Choices are the workshop's table groups; the field is left out when it has none.
     group = SelectField(_l("Your table group"), coerce=str, validate_choice=True)

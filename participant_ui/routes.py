@@ -11,6 +11,7 @@ from flask import (
     Response,
     abort,
     current_app,
+    flash,
     redirect,
     render_template,
     request,
@@ -20,11 +21,13 @@ from flask import (
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response as BaseResponse
 
+from models.contributions import contributions, delete_contribution, delete_everything, forget_identity
 from models.errors import ConsentRequired, DomainError
 from models.groups import find_group, groups_of
 from models.participants import find_participant, join_workshop, workshop_for_code
 from models.workshops import Workshop, clean_join_code, find_by_join_code
 from participant_ui.forms import CodeForm, JoinForm
+from webapp.broadcast import broadcast
 from webapp.errors import message_for
 from webapp.extensions import db, limiter
 from webapp.netinfo import public_base_url
@@ -106,6 +109,49 @@ def workshop(code: str) -> BaseResponse | str | tuple[str, int]:
         session.permanent = True
         return redirect(url_for("participant.workshop", code=found.join_code))
     return render_template("participant/join.html", workshop=found, form=form, has_groups=has_groups)
+
+
+@bp.route("/j/<code>/mine", methods=["GET", "POST"])
+def mine(code: str) -> BaseResponse | str:
+    """ "Mina bidrag": everything this phone sent in the workshop, with a way to delete each
+    item, the dots, the name on the participant list, or all of it."""
+    try:
+        found = workshop_for_code(db.session, code)
+    except DomainError:
+        abort(404)
+    participant = find_participant(db.session, found.id, participant_token(found))
+    if participant is None:
+        return redirect(url_for("participant.workshop", code=found.join_code))
+    if request.method == "POST":
+        action = request.form.get("action")
+        try:
+            if action == "delete":
+                kind, item_id = request.form.get("kind"), request.form.get("id", "")
+                broadcast(
+                    delete_contribution(
+                        db.session, participant, kind, int(item_id) if item_id.isdigit() else None
+                    )
+                )
+                flash(_("Deleted."), "success")
+            elif action == "forget":
+                forget_identity(db.session, participant)
+                flash(_("Your name, role and organisation are removed."), "success")
+            elif action == "everything":
+                for event in delete_everything(db.session, participant):
+                    broadcast(event)
+                flash(_("Everything you sent is deleted."), "success")
+            else:
+                abort(400)
+        except DomainError as error:
+            db.session.rollback()
+            flash(message_for(error.code, **error.params), "error")
+        return redirect(url_for("participant.mine", code=found.join_code))
+    return render_template(
+        "participant/mine.html",
+        workshop=found,
+        participant=participant,
+        groups=contributions(db.session, participant),
+    )
 
 
 def _join_form(workshop: Workshop) -> JoinForm:

@@ -322,3 +322,57 @@ def test_a_name_needs_consent_and_only_those_who_consent_are_listed(
     assert "1 andra deltog anonymt" in page
     auth.logout()
     assert client.get(f"/f/workshops/{workshop.id}/participants").status_code in (302, 401)
+
+
+def test_mina_bidrag_lists_and_deletes_everything_a_phone_sent(app: Flask, workshop: Workshop) -> None:
+    from models import agenda, tracks
+    from models.cards import Card, submit_card
+    from models.tracks import Vote, propose_track, vote
+    from models.words import Word, submit_word
+
+    phone = app.test_client()
+    join(phone, workshop, "Kim")
+    kim = db.session.query(Participant).one()
+    words_step, cards_step, _, tracks_step, _ = workshop.steps
+    agenda.open_step(db.session, words_step)
+    submit_word(db.session, kim, words_step.id, "w-00000001", "Tillit")
+    agenda.open_step(db.session, cards_step)
+    submit_card(db.session, kim, {"id": "c-00000001", "step_id": cards_step.id, "text": "Gemensam målbild"})
+    agenda.open_step(db.session, tracks_step)
+    track = propose_track(db.session, kim, {"id": "t-00000001", "step_id": tracks_step.id, "text": "Hur?"})
+    tracks.set_phase(db.session, tracks_step, "voting", True)
+    track_id = track.ack["track"]["id"]
+    vote(
+        db.session,
+        kim,
+        {"id": "v-00000001", "step_id": tracks_step.id, "track_id": track_id, "dots": 2, "n": 1},
+    )
+    agenda.close_step(db.session, tracks_step)  # closed steps are listed too
+
+    page = phone.get(f"/j/{workshop.join_code}/mine").get_data(as_text=True)
+    for text in ("Ordet samverkan", "Tillit", "Gemensam målbild", "Hur?", "Dina 2 prickar", "Kim"):
+        assert text in page
+    card = db.session.query(Card).one()
+    response = phone.post(
+        f"/j/{workshop.join_code}/mine", data={"action": "delete", "kind": "card", "id": card.id}
+    )
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert card.withdrawn_at is not None and card.text == ""
+    page = phone.get(f"/j/{workshop.join_code}/mine").get_data(as_text=True)
+    assert "Borttaget." in page and "Gemensam målbild" not in page
+    # Someone else's item cannot be deleted from this phone.
+    other = app.test_client()
+    join(other, workshop)
+    word = db.session.query(Word).one()
+    refused = other.post(
+        f"/j/{workshop.join_code}/mine", data={"action": "delete", "kind": "word", "id": word.id}
+    )
+    assert "finns inte längre" in other.get(refused.headers["Location"]).get_data(as_text=True)
+    # Everything at once, and off the participant list.
+    phone.post(f"/j/{workshop.join_code}/mine", data={"action": "everything"})
+    db.session.expire_all()
+    assert db.session.query(Word).one().text == "" and db.session.query(Vote).count() == 0
+    assert kim.display_name == "" and kim.consent_at is None
+    page = phone.get(f"/j/{workshop.join_code}/mine").get_data(as_text=True)
+    assert "Du har inte skickat något än." in page
