@@ -1,0 +1,84 @@
+"""The permission matrix: every socket event that changes something, tried by every role
+that may not send it, and by the facilitator of another workshop, is refused and
+changes nothing. Anonymous sockets cannot connect at all (see test_sockets). The list
+of events is checked against the handlers registered, so a new event must be added."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from flask import Flask
+from flask_socketio import SocketIOTestClient
+
+from models.accounts import Facilitator
+from models.templates import create_from_template
+from tests.conftest import AuthActions
+from tests.realtime.conftest import Facts, connect
+from webapp.extensions import db, socketio
+
+# event -> (payload given the workshop's step ids: words, cards, based cards, tracks, discussion)
+FACILITATOR_EVENTS: dict[str, Any] = {
+    "open_step": lambda s: {"step_id": s[0]},
+    "close_step": lambda s: {"step_id": s[0]},
+    "projector_view": lambda s: {"step_id": s[0], "show_list": True},
+    "word_decision": lambda s: {"step_id": s[0], "kind": "hide", "data": {"key": "tillit"}},
+    "word_undo": lambda s: {"step_id": s[0]},
+    "board": lambda s: {"step_id": s[1], "op": "create_theme", "name": "Mål"},
+    "suggest_themes": lambda s: {"step_id": s[1], "propose": True},
+    "tracks": lambda s: {"step_id": s[3], "op": "add_track", "text": "Spår"},
+    "discussion": lambda s: {"step_id": s[4], "op": "timer", "action": "start"},
+}
+PARTICIPANT_EVENTS: dict[str, Any] = {
+    "submit_word": lambda s: {"id": "perm-word-01", "step_id": s[0], "text": "Tillit"},
+    "edit_word": lambda s: {"id": "perm-word-02", "word_id": 1, "text": "Tillit"},
+    "withdraw_word": lambda s: {"id": "perm-word-03", "word_id": 1},
+    "submit_card": lambda s: {"id": "perm-card-01", "step_id": s[1], "text": "Mål"},
+    "edit_card": lambda s: {"id": "perm-card-02", "card_id": 1, "text": "Mål"},
+    "withdraw_card": lambda s: {"id": "perm-card-03", "card_id": 1},
+    "similar_cards": lambda s: {"step_id": s[1], "text": "Mål"},
+    "propose_track": lambda s: {"id": "perm-track-01", "step_id": s[3], "text": "Hur?"},
+    "edit_track": lambda s: {"id": "perm-track-02", "track_id": 1, "text": "Hur?"},
+    "withdraw_track": lambda s: {"id": "perm-track-03", "track_id": 1},
+    "vote": lambda s: {"id": "perm-vote-01", "step_id": s[3], "track_id": 1, "dots": 1, "n": 1},
+}
+FOR_EVERY_ROLE = {"connect", "disconnect", "get_snapshot", "heartbeat"}
+
+
+def test_every_registered_event_is_in_the_matrix(app: Flask) -> None:
+    registered = set(socketio.server.handlers["/"])  # type: ignore[union-attr]
+    assert registered - FOR_EVERY_ROLE == set(FACILITATOR_EVENTS) | set(PARTICIPANT_EVENTS)
+
+
+@pytest.mark.parametrize("event", sorted(FACILITATOR_EVENTS))
+def test_facilitator_events_are_refused_to_phones_and_the_projector(
+    facts: Facts, phone: SocketIOTestClient, projector: SocketIOTestClient, event: str
+) -> None:
+    for sock in (phone, projector):
+        ack = sock.emit(event, FACILITATOR_EVENTS[event](facts.step_ids), callback=True)
+        assert ack["ok"] is False and ack["error"] == "forbidden", (event, ack)
+
+
+@pytest.mark.parametrize("event", sorted(PARTICIPANT_EVENTS))
+def test_phone_events_are_refused_to_the_projector_and_facilitators(
+    facts: Facts, dashboard: SocketIOTestClient, projector: SocketIOTestClient, event: str
+) -> None:
+    for sock in (dashboard, projector):
+        ack = sock.emit(event, PARTICIPANT_EVENTS[event](facts.step_ids), callback=True)
+        assert ack["ok"] is False and ack["error"] == "forbidden", (event, ack)
+
+
+def test_another_workshops_facilitator_cannot_touch_this_workshop(
+    app: Flask, facts: Facts, other_facilitator: Facilitator, dashboard: SocketIOTestClient
+) -> None:
+    """Connected to their own workshop, they name this workshop's steps: nothing happens."""
+    theirs = create_from_template(db.session, other_facilitator, "samverkan", "Annan workshop")
+    client = app.test_client()
+    AuthActions(client).login("annan@kommun.se")
+    other = connect(app, client, {"role": "facilitator", "workshop": theirs.id})
+    assert other.is_connected()
+    dashboard.get_received()
+    for event, payload in FACILITATOR_EVENTS.items():
+        ack = other.emit(event, payload(facts.step_ids), callback=True)
+        assert ack["ok"] is False and ack["error"] in ("not_found", "forbidden"), (event, ack)
+    assert dashboard.get_received() == []  # no event reached this workshop's screens
