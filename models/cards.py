@@ -25,7 +25,7 @@ from models.participants import Participant, participant_names
 from models.receipts import Outcome, once
 from models.session import DbSession
 from models.steps import card_categories, step_setting
-from models.submissions import check_limit, open_step_of_kind, own_open_item, valid_sentence
+from models.submissions import ParticipantInput, check_limit, open_step_of_kind, own_open_item, valid_sentence
 from models.workshops import Step
 from webapp.extensions import db
 
@@ -52,27 +52,17 @@ class Theme(db.Model):  # type: ignore[name-defined,misc]
         return {"id": self.id, "name": self.name, "parent_id": self.parent_id, "position": self.position}
 
 
-class Card(db.Model):  # type: ignore[name-defined,misc]
+class Card(ParticipantInput, db.Model):  # type: ignore[name-defined,misc]
     """One card from one participant, kept even when withdrawn or hidden."""
 
     __tablename__ = "cards"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    workshop_id: Mapped[int] = mapped_column(ForeignKey("workshops.id", ondelete="CASCADE"), index=True)
-    step_id: Mapped[int] = mapped_column(ForeignKey("steps.id", ondelete="CASCADE"), index=True)
-    participant_id: Mapped[int | None] = mapped_column(
-        ForeignKey("participants.id", ondelete="SET NULL"), index=True
-    )
-    group_id: Mapped[int | None] = mapped_column(ForeignKey("table_groups.id", ondelete="SET NULL"))
     category: Mapped[str] = mapped_column(String(300))
     level: Mapped[str | None] = mapped_column(String(20))
     theme_id: Mapped[int | None] = mapped_column(ForeignKey("themes.id", ondelete="SET NULL"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
     text: Mapped[str] = mapped_column(String(600))
     seq: Mapped[int] = mapped_column(Integer, default=0)
-    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
-    edited_at: Mapped[dt.datetime | None]
-    withdrawn_at: Mapped[dt.datetime | None]
     hidden_at: Mapped[dt.datetime | None]
     highlighted_at: Mapped[dt.datetime | None]
 

@@ -4,12 +4,15 @@ the participant has not reached the step's limit, and what they change is their 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any, Protocol, TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import ForeignKey, func, select
+from sqlalchemy.orm import Mapped, mapped_column
 
 from analysis.words import clean, clean_sentence
+from models.clock import utcnow
 from models.errors import (
     EmptyText,
     InvalidInput,
@@ -23,6 +26,22 @@ from models.participants import Participant
 from models.session import DbSession
 from models.steps import step_setting, takes_cards
 from models.workshops import Step
+
+
+class ParticipantInput:
+    """The columns every participant's input shares (Word, Card, Track): whose it is, from
+    which table group, in which step, and when it was changed or withdrawn (it is kept)."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(ForeignKey("workshops.id", ondelete="CASCADE"), index=True)
+    step_id: Mapped[int] = mapped_column(ForeignKey("steps.id", ondelete="CASCADE"), index=True)
+    participant_id: Mapped[int | None] = mapped_column(
+        ForeignKey("participants.id", ondelete="SET NULL"), index=True
+    )
+    group_id: Mapped[int | None] = mapped_column(ForeignKey("table_groups.id", ondelete="SET NULL"))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    edited_at: Mapped[dt.datetime | None]
+    withdrawn_at: Mapped[dt.datetime | None]
 
 
 class Submitted(Protocol):

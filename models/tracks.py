@@ -29,32 +29,22 @@ from models.participants import Participant, participant_names
 from models.receipts import Outcome, once
 from models.session import DbSession
 from models.steps import step_setting
-from models.submissions import check_limit, open_step_of_kind, own_open_item, valid_sentence
+from models.submissions import ParticipantInput, check_limit, open_step_of_kind, own_open_item, valid_sentence
 from models.workshops import Step
 from webapp.extensions import db
 
 SOURCES = ("card", "theme")
 
 
-class Track(db.Model):  # type: ignore[name-defined,misc]
+class Track(ParticipantInput, db.Model):  # type: ignore[name-defined,misc]
     """One proposed track; kept when withdrawn, hidden or merged into another."""
 
     __tablename__ = "tracks"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    workshop_id: Mapped[int] = mapped_column(ForeignKey("workshops.id", ondelete="CASCADE"), index=True)
-    step_id: Mapped[int] = mapped_column(ForeignKey("steps.id", ondelete="CASCADE"), index=True)
-    participant_id: Mapped[int | None] = mapped_column(
-        ForeignKey("participants.id", ondelete="SET NULL"), index=True
-    )
-    group_id: Mapped[int | None] = mapped_column(ForeignKey("table_groups.id", ondelete="SET NULL"))
     text: Mapped[str] = mapped_column(String(600))
     source_kind: Mapped[str | None] = mapped_column(String(10))  # card | theme, when promoted
     source_id: Mapped[int | None]
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("tracks.id", ondelete="SET NULL"))
-    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
-    edited_at: Mapped[dt.datetime | None]
-    withdrawn_at: Mapped[dt.datetime | None]
     hidden_at: Mapped[dt.datetime | None]
     highlighted_at: Mapped[dt.datetime | None]
 

@@ -23,31 +23,21 @@ from models.participants import Participant, participant_names
 from models.receipts import Outcome, once
 from models.session import DbSession
 from models.steps import step_setting
-from models.submissions import check_limit, open_step_of_kind, own_open_item, valid_text
+from models.submissions import ParticipantInput, check_limit, open_step_of_kind, own_open_item, valid_text
 from models.workshops import Step, Workshop
 from webapp.extensions import db
 
 
-class Word(db.Model):  # type: ignore[name-defined,misc]
+class Word(ParticipantInput, db.Model):  # type: ignore[name-defined,misc]
     """One word or short phrase from one participant, kept even when withdrawn or hidden."""
 
     __tablename__ = "words"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    workshop_id: Mapped[int] = mapped_column(ForeignKey("workshops.id", ondelete="CASCADE"), index=True)
-    step_id: Mapped[int] = mapped_column(ForeignKey("steps.id", ondelete="CASCADE"), index=True)
-    participant_id: Mapped[int | None] = mapped_column(
-        ForeignKey("participants.id", ondelete="SET NULL"), index=True
-    )
-    group_id: Mapped[int | None] = mapped_column(ForeignKey("table_groups.id", ondelete="SET NULL"))
     text: Mapped[str] = mapped_column(String(200))
     key: Mapped[str] = mapped_column(String(200), index=True)
     seq: Mapped[int] = mapped_column(Integer)
     # Held for review (stop word or profanity): counted only once a facilitator approves.
     held_reason: Mapped[str | None] = mapped_column(String(20))
-    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
-    edited_at: Mapped[dt.datetime | None]
-    withdrawn_at: Mapped[dt.datetime | None]
 
     def entry(self) -> word_analysis.Entry:
         return word_analysis.Entry(

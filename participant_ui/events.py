@@ -20,6 +20,12 @@ from webapp.sockets import Identity, handler, participant_of
 from webapp.suggestions import request_suggestions
 
 
+def _sent(outcome: Outcome) -> dict[str, Any]:
+    """Broadcast what a submission changed (nothing for a resend) and answer the phone."""
+    broadcast(outcome.event)
+    return outcome.ack
+
+
 def _send_words_change(outcome: Outcome) -> dict[str, Any]:
     """Broadcast a word change and ask for a new cloud when the projector's words changed."""
     broadcast(outcome.event)
@@ -75,18 +81,14 @@ def on_submit_card(identity: Identity, payload: dict[str, Any]) -> dict[str, Any
 @handler(Role.PARTICIPANT)
 def on_edit_card(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
     """{id, card_id, text, category?, level?, theme_id?} → ack {ok, card}; own card, step open."""
-    outcome = edit_card(db.session, participant_of(identity), payload)
-    broadcast(outcome.event)
-    return outcome.ack
+    return _sent(edit_card(db.session, participant_of(identity), payload))
 
 
 @socketio.on("withdraw_card")
 @handler(Role.PARTICIPANT)
 def on_withdraw_card(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
     """{id, card_id} → ack {ok, withdrawn, step_id}; the card is kept but no longer shown."""
-    outcome = withdraw_card(db.session, participant_of(identity), payload)
-    broadcast(outcome.event)
-    return outcome.ack
+    return _sent(withdraw_card(db.session, participant_of(identity), payload))
 
 
 @socketio.on("similar_cards")
@@ -102,27 +104,21 @@ def on_similar_cards(identity: Identity, payload: dict[str, Any]) -> dict[str, A
 @handler(Role.PARTICIPANT)
 def on_propose_track(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
     """{id, step_id, text} → ack {ok, track}; `tracks_changed` to every screen."""
-    outcome = propose_track(db.session, participant_of(identity), payload)
-    broadcast(outcome.event)
-    return outcome.ack
+    return _sent(propose_track(db.session, participant_of(identity), payload))
 
 
 @socketio.on("edit_track")
 @handler(Role.PARTICIPANT)
 def on_edit_track(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
     """{id, track_id, text} → ack {ok, track}; own track, nobody has voted on it yet."""
-    outcome = edit_track(db.session, participant_of(identity), payload)
-    broadcast(outcome.event)
-    return outcome.ack
+    return _sent(edit_track(db.session, participant_of(identity), payload))
 
 
 @socketio.on("withdraw_track")
 @handler(Role.PARTICIPANT)
 def on_withdraw_track(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
     """{id, track_id} → ack {ok, withdrawn, step_id}; own track, nobody has voted on it yet."""
-    outcome = withdraw_track(db.session, participant_of(identity), payload)
-    broadcast(outcome.event)
-    return outcome.ack
+    return _sent(withdraw_track(db.session, participant_of(identity), payload))
 
 
 @socketio.on("vote")
@@ -130,6 +126,4 @@ def on_withdraw_track(identity: Identity, payload: dict[str, Any]) -> dict[str, 
 def on_vote(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
     """{id, step_id, track_id, dots, n} → ack {ok, step_id, votes: {track_id: dots}, left};
     `tracks_changed` (the totals) to facilitators and the projector."""
-    outcome = vote(db.session, participant_of(identity), payload)
-    broadcast(outcome.event)
-    return outcome.ack
+    return _sent(vote(db.session, participant_of(identity), payload))
