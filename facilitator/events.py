@@ -6,7 +6,7 @@ from typing import Any
 
 from flask_login import current_user
 
-from models import agenda, board, discussion, tracks, word_review
+from models import agenda, board, discussion, notes, tracks, word_review
 from models.errors import InvalidInput, PermissionDenied
 from models.events import Role
 from models.steps import takes_cards
@@ -181,4 +181,23 @@ def on_discussion(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]
         broadcast(discussion.control_timer(db.session, step, get("action"), get("seconds", 0)))
     else:
         raise InvalidInput(field="op")
+    return {"ok": True}
+
+
+@socketio.on("notes")
+@handler(Role.FACILITATOR)
+def on_notes(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
+    """{op: add {category, text} | edit {note_id, category, text} | delete {note_id}}:
+    `notes_changed` (every note) to the workshop's facilitators only."""
+    workshop = _workshop(identity)
+    get = payload.get
+    if get("op") == "add":
+        event = notes.add_note(db.session, workshop, current_user.id, get("category"), get("text"))
+    elif get("op") == "edit":
+        event = notes.edit_note(db.session, workshop, get("note_id"), get("category"), get("text"))
+    elif get("op") == "delete":
+        event = notes.delete_note(db.session, workshop, get("note_id"))
+    else:
+        raise InvalidInput(field="op")
+    broadcast(event)
     return {"ok": True}

@@ -48,6 +48,16 @@ class WordListsForm(FlaskForm):
     )
 
 
+class NoteCategoriesForm(FlaskForm):
+    """The categories of the facilitators' notes, one per line."""
+
+    note_categories = TextAreaField(
+        _l("Note categories, one per line"),
+        description=_l("Facilitators write their notes under these headings; the report has one section each."),
+        validators=[Length(max=6000)],
+    )
+
+
 class GroupsForm(FlaskForm):
     """The workshop's table groups, one per line; each table can get its own QR code."""
 
@@ -104,4 +114,4 @@ class StepForm(FlaskForm):
     answers = BooleanField(_l("Participants may write short answers"))
 
 
-__all__ = ["LoginForm", "NewStepForm", "NewWorkshopForm", "StepForm", "WorkshopForm"]
+__all__ = ["NoteCategoriesForm", "LoginForm", "NewStepForm", "NewWorkshopForm", "StepForm", "WorkshopForm"]

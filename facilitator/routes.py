@@ -29,6 +29,7 @@ from facilitator.forms import (
     LoginForm,
     NewStepForm,
     NewWorkshopForm,
+    NoteCategoriesForm,
     StepForm,
     WordListsForm,
     WorkshopForm,
@@ -38,6 +39,7 @@ from models.accounts import Facilitator, authenticate
 from models.clouds import stored_cloud
 from models.errors import DomainError
 from models.groups import groups_of, set_groups
+from models.notes import note_categories, set_note_categories
 from models.participants import participant_list
 from models.reports import words_export
 from models.steps import editor_settings, step_setting
@@ -178,6 +180,8 @@ def _editor(workshop: Workshop, **forms: FlaskForm) -> str:
     forms.setdefault("lists_form", WordListsForm(obj=workshop, formdata=None))
     names = "\n".join(g.name for g in groups_of(db.session, workshop.id))
     forms.setdefault("groups_form", GroupsForm(data={"groups": names}, formdata=None))
+    categories = "\n".join(note_categories(workshop))
+    forms.setdefault("notes_form", NoteCategoriesForm(data={"note_categories": categories}, formdata=None))
     return render_template(
         "facilitator/edit_workshop.html", workshop=workshop, new_step_form=NewStepForm(), **forms
     )
@@ -229,6 +233,21 @@ def edit_groups(workshop_id: int) -> Response | str:
         lambda: set_groups(db.session, workshop, form.groups.data or ""),
         "#groups-heading",
         "groups_form",
+    )
+
+
+@bp.post("/workshops/<int:workshop_id>/note-categories")
+@login_required
+def edit_note_categories(workshop_id: int) -> Response | str:
+    """The headings the facilitators' notes are written under."""
+    workshop = own_workshop(workshop_id)
+    form = NoteCategoriesForm()
+    return _save_side_form(
+        workshop,
+        form,
+        lambda: set_note_categories(db.session, workshop, form.note_categories.data or ""),
+        "#notes-heading",
+        "notes_form",
     )
 
 

@@ -4,4 +4,15 @@ Every state change is one function here: it validates, writes, commits and
 returns the event to broadcast. Importing this package registers every model.
 """
 
-from models import accounts, cards, clouds, groups, participants, receipts, tracks, words, workshops  # noqa: F401
+from models import (  # noqa: F401
+    accounts,
+    cards,
+    clouds,
+    groups,
+    notes,
+    participants,
+    receipts,
+    tracks,
+    words,
+    workshops,
+)

@@ -14,6 +14,7 @@ from models.cards import facilitator_board_view, participant_cards_view, project
 from models.clouds import cloud_public, stored_cloud
 from models.events import Role
 from models.groups import group_public, groups_of
+from models.notes import notes_view
 from models.participants import Participant
 from models.session import DbSession
 from models.steps import step_public, takes_cards
@@ -47,6 +48,7 @@ def snapshot(
         data["groups"] = [group_public(g) for g in groups_of(session, workshop_id)]
     if role is Role.FACILITATOR:
         data["steps"] = [_facilitator_step(session, step) for step in workshop.steps]
+        data["notes"] = notes_view(session, workshop)
     elif role is Role.PROJECTOR:
         data["open_steps"] = [_projector_step(session, step) for step in workshop.open_steps]
     else:

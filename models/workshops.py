@@ -47,6 +47,8 @@ class Workshop(db.Model):  # type: ignore[name-defined,misc]
     # Word cloud review lists, one word or phrase per line (see analysis.words.WordFilter).
     held_words: Mapped[str] = mapped_column(Text, default="")
     allowed_words: Mapped[str] = mapped_column(Text, default="")
+    # The categories of the facilitators' notes, one per line (empty: models.notes' defaults).
+    note_categories: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     steps: Mapped[list[Step]] = relationship(
         back_populates="workshop",

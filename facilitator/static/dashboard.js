@@ -5,6 +5,7 @@ import { placeAfter } from "/static/js/keyed.js";
 import { connectLive, loadStrings } from "/static/js/live.js";
 import { BoardPanel } from "./board_panel.js";
 import { DiscussionPanel } from "./discussion_panel.js";
+import { NotesPanel } from "./notes_panel.js";
 import { TracksPanel } from "./tracks_panel.js";
 import { WordsPanel } from "./words_panel.js";
 
@@ -21,7 +22,9 @@ const PANEL_KINDS = new Set(["words", "cards", "tracks", "discussion"]);
 
 let steps = [];
 let groups = new Map(); // table group id -> name
-const panels = new Map(); // step id -> WordsPanel, BoardPanel or TracksPanel
+const panels = new Map(); // step id -> WordsPanel, BoardPanel, TracksPanel or DiscussionPanel
+
+let notesPanel = null; // made once the socket exists
 
 const socket = connectLive({
   auth: { role: "facilitator", workshop: workshopId },
@@ -30,6 +33,7 @@ const socket = connectLive({
     words_changed: (m) => { panel(m.step_id)?.apply(m); renderPanels(); },
     cards_changed: (m) => { panel(m.step_id)?.applyCards(m); renderPanels(); },
     tracks_changed: (m) => { panel(m.step_id)?.apply(m); renderPanels(); },
+    notes_changed: (m) => notesPanel.apply(m),
     board_changed: (m) => {
       panel(m.step_id)?.applyBoard(m);
       // A step built on this one shows the same themes.
@@ -52,6 +56,7 @@ const socket = connectLive({
     }
     renderAgenda();
     renderPanels();
+    notesPanel.apply(snap.notes);
     if (snap.presence) showPresence(snap.presence);
   },
   onState: (state) => {
@@ -59,6 +64,9 @@ const socket = connectLive({
     connectionEl.dataset.state = state;
   },
 });
+
+notesPanel = new NotesPanel({ socket, t, onError: showError, announce });
+document.getElementById("notes").append(notesPanel.el);
 
 function newPanel(step) {
   const options = { socket, t, onError: showError, announce, groupName: (id) => groups.get(id) || "" };

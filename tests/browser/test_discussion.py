@@ -79,6 +79,14 @@ def test_discussion_with_timer(browser: Any, server: ServerProcess, workshop: di
     card = dashboard.locator(".board-card", has_text="Brukarorganisationerna")
     card.wait_for()
     assert QUESTION in card.locator(".card-meta").inner_text()
+    # A note for the report, under one of the workshop's categories.
+    notes = dashboard.locator(".notes-panel")
+    notes.get_by_label("Kategori").select_option("Punkter från slutdiskussion")
+    notes.get_by_label("Anteckning").fill("Bjud in brukarorganisationerna nästa gång")
+    notes.get_by_role("button", name="Lägg till anteckningen").click()
+    section = notes.locator(".note-section", has_text="Punkter från slutdiskussion (1)")
+    section.locator(".note-text").get_by_text("Bjud in brukarorganisationerna nästa gång").wait_for()
+    assert axe_violations(dashboard) == []
     phone.screenshot(path=str(SHOTS / "phone-discussion.png"), full_page=True)
     dashboard.screenshot(path=str(SHOTS / "dashboard-discussion.png"), full_page=True)
     for page in (dashboard, projector, phone):

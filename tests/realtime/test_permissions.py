@@ -28,6 +28,7 @@ FACILITATOR_EVENTS: dict[str, Any] = {
     "suggest_themes": lambda s: {"step_id": s[1], "propose": True},
     "tracks": lambda s: {"step_id": s[3], "op": "add_track", "text": "Spår"},
     "discussion": lambda s: {"step_id": s[4], "op": "timer", "action": "start"},
+    "notes": lambda s: {"op": "delete", "note_id": 1},
 }
 PARTICIPANT_EVENTS: dict[str, Any] = {
     "submit_word": lambda s: {"id": "perm-word-01", "step_id": s[0], "text": "Tillit"},

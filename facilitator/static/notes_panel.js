@@ -1,0 +1,122 @@
+// The facilitators' notes: written under the workshop's categories (Highlights från
+// dagen, Kolliderande synsätt …), edited and deleted in place; every facilitator's
+// dashboard shows the same notes. Notes never reach phones or the projector.
+import { button, el, nextId } from "./dom.js";
+
+export class NotesPanel {
+  constructor({ socket, t, onError, announce }) {
+    this.socket = socket;
+    this.t = t;
+    this.onError = onError;
+    this.announce = announce;
+    this.categories = [];
+    this.notes = [];
+    this.editing = null; // the id of the note being edited
+    this.el = this.build();
+  }
+
+  apply(view) {
+    this.categories = view.categories;
+    this.notes = view.notes;
+    this.render();
+  }
+
+  send(data, done = () => {}) {
+    this.socket.emit("notes", data, (ack) => {
+      if (!ack.ok) this.onError(ack.message);
+      done(ack);
+    });
+  }
+
+  build() {
+    const t = this.t;
+    const panel = el("section", "panel notes-panel");
+    const heading = el("h2", "", t("notes"));
+    heading.id = nextId("notes-heading");
+    panel.setAttribute("aria-labelledby", heading.id);
+    this.form = el("form", "note-form stack");
+    this.category = el("select");
+    this.category.id = nextId("note-category");
+    const categoryLabel = el("label", "", t("note_category"));
+    categoryLabel.htmlFor = this.category.id;
+    this.text = el("textarea");
+    this.text.id = nextId("note-text");
+    this.text.rows = 3;
+    this.text.maxLength = 2000;
+    const textLabel = el("label", "", t("note_text"));
+    textLabel.htmlFor = this.text.id;
+    const save = button(t("add_note"), null, "submit");
+    save.className = "primary";
+    this.form.append(categoryLabel, this.category, textLabel, this.text, save);
+    this.form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.send({ op: "add", category: this.category.value, text: this.text.value }, (ack) => {
+        if (ack.ok) {
+          this.text.value = "";
+          this.announce(t("note_added"));
+        }
+      });
+    });
+    this.sections = el("div", "note-sections");
+    panel.append(heading, this.form, this.sections);
+    return panel;
+  }
+
+  render() {
+    const t = this.t;
+    const sig = JSON.stringify(this.categories);
+    if (this.category.dataset.sig !== sig) {
+      this.category.dataset.sig = sig;
+      const chosen = this.category.value;
+      this.category.replaceChildren(...this.categories.map((c) => Object.assign(el("option", "", c), { value: c })));
+      if (this.categories.includes(chosen)) this.category.value = chosen;
+    }
+    // A note's category may have left the list: it still shows, under its own heading.
+    const headings = [...this.categories, ...this.notes.map((n) => n.category).filter((c) => !this.categories.includes(c))];
+    this.sections.replaceChildren(...[...new Set(headings)].map((category) => {
+      const notes = this.notes.filter((n) => n.category === category);
+      const section = el("section", "note-section");
+      section.append(el("h3", "", `${category} (${notes.length})`));
+      const list = el("ul", "note-list");
+      list.append(...notes.map((note) => this.noteItem(note)));
+      section.append(list);
+      return section;
+    }));
+  }
+
+  noteItem(note) {
+    const t = this.t;
+    const li = el("li", "note");
+    if (this.editing === note.id) {
+      const form = el("form", "stack");
+      const area = el("textarea");
+      area.id = nextId("edit-note");
+      area.value = note.text;
+      area.rows = 3;
+      const label = el("label", "", t("edit_note"));
+      label.htmlFor = area.id;
+      const save = button(t("save"), null, "submit");
+      const cancel = button(t("cancel"), () => { this.editing = null; this.render(); });
+      form.append(label, area, save, cancel);
+      form.addEventListener("submit", (event) => {
+        event.preventDefault();
+        this.send({ op: "edit", note_id: note.id, category: note.category, text: area.value }, (ack) => {
+          if (ack.ok) this.editing = null;
+        });
+      });
+      li.append(form);
+      requestAnimationFrame(() => area.focus());
+      return li;
+    }
+    li.append(el("p", "note-text", note.text));
+    if (note.author) li.append(el("p", "card-meta", note.author));
+    const edit = button(t("edit"), () => { this.editing = note.id; this.render(); });
+    edit.append(el("span", "visually-hidden", `: ${note.text.slice(0, 60)}`));
+    const remove = button(t("delete"), () => this.send({ op: "delete", note_id: note.id }));
+    remove.append(el("span", "visually-hidden", `: ${note.text.slice(0, 60)}`));
+    const actions = el("div", "card-actions");
+    actions.append(edit, remove);
+    li.append(actions);
+    return li;
+  }
+}

@@ -1,0 +1,137 @@
+"""Notes that facilitators write during the workshop, in the categories the report has
+(seed 002: "Highlights från dagen", "Kolliderande synsätt och känsliga frågor",
+"Skribenternas reflektioner", "Punkter från slutdiskussion"); the list of categories is
+editable per workshop. Notes are for facilitators only: no phone or projector sees them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import ForeignKey, String, select
+from sqlalchemy.orm import Mapped, mapped_column
+
+from models.clock import utcnow
+from models.errors import InvalidInput, NotFound
+from models.events import Event, Role, lock_workshop, make_event
+from models.session import DbSession
+from models.steps import MAX_LIST_ITEM_LENGTH, MAX_LIST_ITEMS
+from models.submissions import valid_sentence
+from models.workshops import Workshop
+from webapp.extensions import db
+
+NOTE_CATEGORIES = (
+    "Highlights från dagen",
+    "Kolliderande synsätt och känsliga frågor",
+    "Skribenternas reflektioner",
+    "Punkter från slutdiskussion",
+)
+MAX_NOTE_LENGTH = 2000
+
+
+class Note(db.Model):  # type: ignore[name-defined,misc]
+    """One note; a deleted note is kept blank, like withdrawn input."""
+
+    __tablename__ = "notes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(ForeignKey("workshops.id", ondelete="CASCADE"), index=True)
+    category: Mapped[str] = mapped_column(String(MAX_LIST_ITEM_LENGTH))
+    text: Mapped[str] = mapped_column(String(MAX_NOTE_LENGTH))
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("facilitators.id", ondelete="SET NULL"))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    edited_at: Mapped[dt.datetime | None]
+    deleted_at: Mapped[dt.datetime | None]
+
+    def public(self, authors: dict[int, str]) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "category": self.category,
+            "text": self.text,
+            "author": authors.get(self.author_id or 0, ""),
+            "edited": self.edited_at is not None,
+        }
+
+
+def note_categories(workshop: Workshop) -> list[str]:
+    lines = [line.strip() for line in (workshop.note_categories or "").splitlines()]
+    return [line for line in lines if line] or list(NOTE_CATEGORIES)
+
+
+def set_note_categories(session: DbSession, workshop: Workshop, text: str) -> None:
+    """The workshop's note categories, one per line; notes keep the category they were written in."""
+    lines = list(dict.fromkeys(" ".join(line.split()) for line in text.splitlines() if line.strip()))
+    if not lines or len(lines) > MAX_LIST_ITEMS or any(len(line) > MAX_LIST_ITEM_LENGTH for line in lines):
+        raise InvalidInput(field="note_categories")
+    workshop.note_categories = "\n".join(lines)
+    session.commit()
+
+
+def notes_view(session: DbSession, workshop: Workshop) -> dict[str, Any]:
+    from models.accounts import Facilitator
+
+    notes = list(
+        session.scalars(
+            select(Note).where(Note.workshop_id == workshop.id, Note.deleted_at.is_(None)).order_by(Note.id)
+        )
+    )
+    ids = {n.author_id for n in notes if n.author_id}
+    authors = {f.id: f.name for f in session.scalars(select(Facilitator).where(Facilitator.id.in_(ids)))}
+    return {"categories": note_categories(workshop), "notes": [n.public(authors) for n in notes]}
+
+
+def _event(session: DbSession, workshop: Workshop) -> Event:
+    event = make_event(
+        session, workshop.id, "notes_changed", {Role.FACILITATOR: notes_view(session, workshop)}
+    )
+    session.commit()
+    return event
+
+
+def _note(session: DbSession, workshop: Workshop, note_id: object) -> Note:
+    note = session.get(Note, note_id) if isinstance(note_id, int) and not isinstance(note_id, bool) else None
+    if note is None or note.workshop_id != workshop.id or note.deleted_at is not None:
+        raise NotFound()
+    return note
+
+
+def _category(workshop: Workshop, category: object) -> str:
+    if category not in note_categories(workshop):
+        raise InvalidInput(field="category")
+    return str(category)
+
+
+def add_note(session: DbSession, workshop: Workshop, author_id: int, category: object, text: object) -> Event:
+    lock_workshop(session, workshop.id)
+    session.add(
+        Note(
+            workshop_id=workshop.id,
+            category=_category(workshop, category),
+            text=valid_sentence(text, MAX_NOTE_LENGTH),
+            author_id=author_id,
+        )
+    )
+    session.flush()
+    return _event(session, workshop)
+
+
+def edit_note(
+    session: DbSession, workshop: Workshop, note_id: object, category: object, text: object
+) -> Event:
+    lock_workshop(session, workshop.id)
+    note = _note(session, workshop, note_id)
+    note.category = _category(workshop, category)
+    note.text = valid_sentence(text, MAX_NOTE_LENGTH)
+    note.edited_at = utcnow()
+    session.flush()
+    return _event(session, workshop)
+
+
+def delete_note(session: DbSession, workshop: Workshop, note_id: object) -> Event:
+    lock_workshop(session, workshop.id)
+    note = _note(session, workshop, note_id)
+    note.deleted_at = utcnow()
+    note.text = ""
+    session.flush()
+    return _event(session, workshop)
