@@ -53,7 +53,9 @@ class NoteCategoriesForm(FlaskForm):
 
     note_categories = TextAreaField(
         _l("Note categories, one per line"),
-        description=_l("Facilitators write their notes under these headings; the report has one section each."),
+        description=_l(
+            "Facilitators write their notes under these headings; the report has one section each."
+        ),
         validators=[Length(max=6000)],
     )
 
@@ -114,4 +116,4 @@ class StepForm(FlaskForm):
     answers = BooleanField(_l("Participants may write short answers"))
 
 
-__all__ = ["NoteCategoriesForm", "LoginForm", "NewStepForm", "NewWorkshopForm", "StepForm", "WorkshopForm"]
+__all__ = ["LoginForm", "NewStepForm", "NewWorkshopForm", "NoteCategoriesForm", "StepForm", "WorkshopForm"]

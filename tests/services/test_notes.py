@@ -16,7 +16,9 @@ from webapp.extensions import db
 
 def test_notes_under_the_workshops_categories(workshop: Workshop, facilitator: Facilitator) -> None:
     assert notes.note_categories(workshop)[0] == "Highlights från dagen"
-    event = notes.add_note(db.session, workshop, facilitator.id, "Skribenternas reflektioner", " Mycket  tillit ")
+    event = notes.add_note(
+        db.session, workshop, facilitator.id, "Skribenternas reflektioner", " Mycket  tillit "
+    )
     assert set(event.payloads) == {Role.FACILITATOR}  # never to phones or the projector
     [note] = event.payloads[Role.FACILITATOR]["notes"]
     assert note["text"] == "Mycket tillit" and note["author"] == "Leda"
