@@ -183,6 +183,34 @@ function renderPanels() {
       previous.set(boardsEl, placeAfter(boardsEl, view.board.el, previous.get(boardsEl), boardsEl.querySelector(".panel")));
     }
   }
+  collectHighlights();
+}
+
+// Every card and track marked as a highlight, for the notes panel, with a way back to it.
+function collectHighlights() {
+  const found = [];
+  for (const step of steps) {
+    const view = panels.get(step.id);
+    const boardView = view?.board || (view instanceof BoardPanel ? view : null);
+    for (const card of boardView ? boardView.cards.values() : []) {
+      if (card.highlight && !card.hidden) {
+        found.push({ key: `c${card.id}`, text: card.text, source: step.title, show: () => reveal(boardView.cardViews.get(card.id)?.li) });
+      }
+    }
+    if (view instanceof TracksPanel) {
+      for (const track of view.tracks.filter((tr) => tr.highlight && !tr.hidden)) {
+        found.push({ key: `t${track.id}`, text: track.text, source: step.title, show: () => reveal(view.rows.get(track.id)?.li) });
+      }
+    }
+  }
+  notesPanel.setHighlights(found);
+}
+
+function reveal(element) {
+  if (!element?.isConnected) return;
+  if (!element.hasAttribute("tabindex")) element.tabIndex = -1;
+  element.scrollIntoView({ block: "center" });
+  element.focus();
 }
 
 function showPresence(presence) {

@@ -1,6 +1,7 @@
 // The facilitators' notes: written under the workshop's categories (Highlights från
 // dagen, Kolliderande synsätt …), edited and deleted in place; every facilitator's
-// dashboard shows the same notes. Notes never reach phones or the projector.
+// dashboard shows the same notes. Notes never reach phones or the projector. Beside
+// them, every card and track marked as a highlight, each with a way to its source.
 import { button, el, nextId } from "./dom.js";
 
 export class NotesPanel {
@@ -12,6 +13,7 @@ export class NotesPanel {
     this.categories = [];
     this.notes = [];
     this.editing = null; // the id of the note being edited
+    this.highlights = []; // [{key, text, source, show()}]
     this.el = this.build();
   }
 
@@ -58,8 +60,34 @@ export class NotesPanel {
       });
     });
     this.sections = el("div", "note-sections");
-    panel.append(heading, this.form, this.sections);
+    this.marked = el("section", "note-section highlights");
+    panel.append(heading, this.form, this.marked, this.sections);
     return panel;
+  }
+
+  setHighlights(highlights) {
+    const sig = JSON.stringify(highlights.map((h) => [h.key, h.text, h.source]));
+    if (sig === this.highlightSig) return;
+    this.highlightSig = sig;
+    this.highlights = highlights;
+    this.renderHighlights();
+  }
+
+  renderHighlights() {
+    const t = this.t;
+    const list = el("ul", "note-list");
+    list.append(...this.highlights.map((item) => {
+      const li = el("li", "note");
+      li.append(el("p", "note-text", item.text), el("p", "card-meta", item.source));
+      const show = button(t("show_source"), item.show);
+      show.append(el("span", "visually-hidden", `: ${item.text.slice(0, 60)}`));
+      li.append(show);
+      return li;
+    }));
+    this.marked.replaceChildren(
+      el("h3", "", t("marked_highlights", { count: this.highlights.length })),
+      this.highlights.length ? list : el("p", "small", t("no_highlights")),
+    );
   }
 
   render() {

@@ -125,6 +125,11 @@ def test_cards_clustered_live(browser: Any, server: ServerProcess, workshop: dic
     assert "is-hidden" in (card(second, "<b>Tillit</b>").get_attribute("class") or "")
     card(dashboard, "Gemensam målbild").get_by_role("button", name=re.compile("^Highlight")).click()
     projector.locator(".board-cards li.is-highlight", has_text="Gemensam målbild").wait_for()
+    # The notes panel lists the highlights of the day, each with a way back to its card.
+    marked = dashboard.locator(".notes-panel .highlights")
+    marked.locator(".note-text").get_by_text("Gemensam målbild").wait_for()
+    marked.get_by_role("button", name=re.compile("^Visa var det finns")).click()
+    assert card(dashboard, "Gemensam målbild").evaluate("el => el === document.activeElement")
 
     # Hinder och möjligheter, per theme, with a level.
     dashboard.get_by_role("button", name=re.compile(r"^Öppna\W+Hinder och möjligheter$")).click()
