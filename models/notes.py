@@ -7,6 +7,8 @@ editable per workshop. Notes are for facilitators only: no phone or projector se
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from typing import Any
 
 from sqlalchemy import ForeignKey, String, select
@@ -17,7 +19,7 @@ from models.errors import InvalidInput, NotFound
 from models.events import Event, Role, lock_workshop, make_event
 from models.session import DbSession
 from models.steps import MAX_LIST_ITEM_LENGTH, MAX_LIST_ITEMS
-from models.submissions import valid_sentence
+from models.submissions import valid_text
 from models.workshops import Workshop
 from webapp.extensions import db
 
@@ -52,6 +54,17 @@ class Note(db.Model):  # type: ignore[name-defined,misc]
             "author": authors.get(self.author_id or 0, ""),
             "edited": self.edited_at is not None,
         }
+
+
+def clean_note(text: str) -> str:
+    """A note as written, its line breaks kept: NFC, spaces tidied on each line, at most one
+    empty line in a row."""
+    lines = [" ".join(line.split()) for line in unicodedata.normalize("NFC", text).splitlines()]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def valid_note(text: object) -> str:
+    return valid_text(text, MAX_NOTE_LENGTH, cleaner=clean_note)
 
 
 def note_categories(workshop: Workshop) -> list[str]:
@@ -108,7 +121,7 @@ def add_note(session: DbSession, workshop: Workshop, author_id: int, category: o
         Note(
             workshop_id=workshop.id,
             category=_category(workshop, category),
-            text=valid_sentence(text, MAX_NOTE_LENGTH),
+            text=valid_note(text),
             author_id=author_id,
         )
     )
@@ -122,7 +135,7 @@ def edit_note(
     lock_workshop(session, workshop.id)
     note = _note(session, workshop, note_id)
     note.category = _category(workshop, category)
-    note.text = valid_sentence(text, MAX_NOTE_LENGTH)
+    note.text = valid_note(text)
     note.edited_at = utcnow()
     session.flush()
     return _event(session, workshop)

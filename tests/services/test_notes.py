@@ -22,10 +22,12 @@ def test_notes_under_the_workshops_categories(workshop: Workshop, facilitator: F
     assert set(event.payloads) == {Role.FACILITATOR}  # never to phones or the projector
     [note] = event.payloads[Role.FACILITATOR]["notes"]
     assert note["text"] == "Mycket tillit" and note["author"] == "Leda"
-    notes.edit_note(db.session, workshop, note["id"], "Punkter från slutdiskussion", "Bjud in brukarna")
+    notes.edit_note(
+        db.session, workshop, note["id"], "Punkter från slutdiskussion", "Bjud in  brukarna\n\n\n\nTvå rader"
+    )
     view = snapshot(db.session, workshop.id, Role.FACILITATOR)["notes"]
     assert [(n["category"], n["text"], n["edited"]) for n in view["notes"]] == [
-        ("Punkter från slutdiskussion", "Bjud in brukarna", True)
+        ("Punkter från slutdiskussion", "Bjud in brukarna\n\nTvå rader", True)  # line breaks kept
     ]
     with pytest.raises(DomainError) as error:
         notes.add_note(db.session, workshop, facilitator.id, "Okänd rubrik", "Text")

@@ -1,0 +1,82 @@
+"""The permission matrix for HTTP: every state-changing facilitator route of a workshop,
+tried anonymously, from a phone that joined it, and by the facilitator of another
+workshop, is refused and changes nothing. The list is checked against the app's routes,
+so a new route must be added here."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask, g
+from flask.testing import FlaskClient
+
+from models.accounts import Facilitator
+from models.workshops import Workshop
+from tests.conftest import AuthActions, join
+from webapp.extensions import db
+
+# endpoint -> (path, form data that would change something if it were allowed)
+WORKSHOP_ROUTES = {
+    "facilitator.edit_workshop": ("/f/workshops/{w}", {"title": "Kapad"}),
+    "facilitator.edit_word_lists": ("/f/workshops/{w}/word-lists", {"held_words": "kapad"}),
+    "facilitator.edit_groups": ("/f/workshops/{w}/groups", {"groups": "Kapad"}),
+    "facilitator.edit_note_categories": ("/f/workshops/{w}/note-categories", {"note_categories": "Kapad"}),
+    "facilitator.add_step": ("/f/workshops/{w}/steps", {"kind": "words"}),
+    "facilitator.edit_step": ("/f/workshops/{w}/steps/{s}", {"title": "Kapad"}),
+    "facilitator.delete_step": ("/f/workshops/{w}/steps/{s}/delete", {}),
+    "facilitator.move_step": ("/f/workshops/{w}/steps/{s}/move", {"direction": "down"}),
+}
+# Routes anyone may post to: joining, the language, logging in and out, a new workshop
+# of one's own (login required), and a phone's own contributions (tested in test_pages).
+OPEN_ROUTES = {
+    "participant.workshop",
+    "participant.mine",
+    "participant.set_language",
+    "facilitator.login",
+    "facilitator.logout",
+    "facilitator.new_workshop",
+}
+
+
+def test_every_posting_route_is_in_the_matrix(app: Flask) -> None:
+    posting = {rule.endpoint for rule in app.url_map.iter_rules() if "POST" in (rule.methods or set())}
+    assert posting == set(WORKSHOP_ROUTES) | OPEN_ROUTES
+
+
+def post(caller: FlaskClient, url: str, data: dict[str, str]) -> Any:
+    """Each client as itself: the test's app context would otherwise keep the user that
+    Flask-Login loaded for the previous client's request."""
+    g.pop("_login_user", None)
+    return caller.post(url, data=data)
+
+
+def state(workshop: Workshop) -> tuple[object, ...]:
+    db.session.expire_all()
+    return (
+        workshop.title,
+        workshop.held_words,
+        workshop.note_categories,
+        [(s.id, s.title, s.position) for s in workshop.steps],
+    )
+
+
+def test_workshop_routes_are_refused_to_everyone_but_its_facilitators(
+    app: Flask, client: FlaskClient, workshop: Workshop, other_facilitator: Facilitator
+) -> None:
+    before = state(workshop)
+    step_id = workshop.steps[0].id
+    anonymous = app.test_client()
+    phone = app.test_client()
+    join(phone, workshop, "Kim")
+    other = app.test_client()
+    AuthActions(other).login("annan@kommun.se")
+    app.config["WTF_CSRF_ENABLED"] = False  # the refusal must come from the permission check
+    for endpoint, (path, data) in WORKSHOP_ROUTES.items():
+        url = path.format(w=workshop.id, s=step_id)
+        for who, caller in (("anonymous", anonymous), ("phone", phone)):
+            response = post(caller, url, data)
+            assert response.status_code in (302, 401), (endpoint, who, response.status_code)
+            assert "/f/login" in response.headers.get("Location", "/f/login"), (endpoint, who)
+        response = post(other, url, data)
+        assert response.status_code in (403, 404), (endpoint, "other facilitator", response.status_code)
+    assert state(workshop) == before
