@@ -128,9 +128,15 @@ def update_step(
 
 def set_step_setting(session: DbSession, step: Step, name: str, value: Any) -> Event:
     """Change one setting of a step during the workshop (e.g. the projector's list view)."""
-    if name not in SETTINGS.get(step.kind, {}):
-        raise InvalidInput(field=name)
-    step.settings = clean_settings(step.kind, {**(step.settings or {}), name: value})
+    return set_step_settings(session, step, **{name: value})
+
+
+def set_step_settings(session: DbSession, step: Step, **values: Any) -> Event:
+    """Change settings of a step during the workshop, together, in one event."""
+    for name in values:
+        if name not in SETTINGS.get(step.kind, {}):
+            raise InvalidInput(field=name)
+    step.settings = clean_settings(step.kind, {**(step.settings or {}), **values})
     return _agenda_event(session, step.workshop, "step_changed")
 
 

@@ -25,7 +25,14 @@ from models.participants import Participant, participant_names
 from models.receipts import Outcome, once
 from models.session import DbSession
 from models.steps import card_categories, step_setting
-from models.submissions import ParticipantInput, check_limit, open_step_of_kind, own_open_item, valid_sentence
+from models.submissions import (
+    ParticipantInput,
+    check_limit,
+    open_step_of_kind,
+    own_open_item,
+    own_view,
+    valid_sentence,
+)
 from models.workshops import Step
 from webapp.extensions import db
 
@@ -135,17 +142,8 @@ def card_public(card: Card) -> dict[str, Any]:
 
 
 def own_card(card: Card) -> dict[str, Any]:
-    """What the participant who wrote a card sees of it; a hidden card's text is not sent back."""
-    status = "hidden" if card.hidden_at is not None else "sent"
-    return {
-        "id": card.id,
-        "step_id": card.step_id,
-        "text": "" if status == "hidden" else card.text,
-        "category": card.category,
-        "level": card.level,
-        "theme_id": card.theme_id,
-        "status": status,
-    }
+    """What the participant who wrote a card sees of it (see `own_view`)."""
+    return {**own_view(card), "category": card.category, "level": card.level, "theme_id": card.theme_id}
 
 
 def facilitator_board_view(session: DbSession, step: Step) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 
 from models.cards import Card, cards_event
 from models.clock import utcnow
@@ -38,24 +38,15 @@ def contributions(session: DbSession, participant: Participant) -> list[dict[str
         )
         for item in rows:
             found.setdefault(item.step_id, []).append({"kind": kind, "id": item.id, "text": item.text})
-    dots = session.execute(
-        select(Vote.step_id, Vote.dots).where(Vote.participant_id == participant.id, Vote.dots > 0)
+    dots = session.execute(  # one line for all of a step's dots
+        select(Vote.step_id, func.sum(Vote.dots))
+        .where(Vote.participant_id == participant.id, Vote.dots > 0)
+        .group_by(Vote.step_id)
     )
     for step_id, count in dots:
-        found.setdefault(step_id, []).append({"kind": "votes", "id": step_id, "dots": count})
+        found.setdefault(step_id, []).append({"kind": "votes", "id": step_id, "dots": int(count)})
     ordered = sorted((s for s in steps.values() if found.get(s.id)), key=lambda s: s.position)
-    return [
-        {"step": {"id": s.id, "title": s.title, "kind": s.kind}, "items": _merge_dots(found[s.id])}
-        for s in ordered
-    ]
-
-
-def _merge_dots(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One line for all of a step's dots."""
-    dots = sum(item.get("dots", 0) for item in items if item["kind"] == "votes")
-    rest = [item for item in items if item["kind"] != "votes"]
-    step_ids = [item["id"] for item in items if item["kind"] == "votes"]
-    return [*rest, {"kind": "votes", "id": step_ids[0], "dots": dots}] if step_ids else rest
+    return [{"step": {"id": s.id, "title": s.title, "kind": s.kind}, "items": found[s.id]} for s in ordered]
 
 
 def participant_steps(session: DbSession, participant: Participant) -> list[Step]:

@@ -8,9 +8,8 @@ the same second, and a screen that reconnects shows the right time at once.
 
 from __future__ import annotations
 
-import time
-
-from models.agenda import set_step_setting
+from models.agenda import set_step_setting, set_step_settings
+from models.clock import now_ms
 from models.errors import InvalidInput
 from models.events import Event, lock_workshop
 from models.session import DbSession
@@ -18,10 +17,6 @@ from models.steps import DAY_MS, step_setting
 from models.workshops import Step
 
 MAX_EXTEND_SECONDS = 60 * 60
-
-
-def now_ms() -> int:
-    return int(time.time() * 1000)
 
 
 def _discussion(session: DbSession, step: Step) -> None:
@@ -67,5 +62,4 @@ def control_timer(session: DbSession, step: Step, action: object, seconds: objec
         ends_at, left_ms = 0, -1
     else:
         raise InvalidInput(field="action")
-    step.settings = {**(step.settings or {}), "timer_ends_at": ends_at, "timer_left_ms": left_ms}
-    return set_step_setting(session, step, "timer_left_ms", left_ms)
+    return set_step_settings(session, step, timer_ends_at=ends_at, timer_left_ms=left_ms)

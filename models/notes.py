@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import ForeignKey, String, select
 from sqlalchemy.orm import Mapped, mapped_column
 
+from models.accounts import Facilitator
 from models.clock import utcnow
 from models.errors import InvalidInput, NotFound
 from models.events import Event, Role, lock_workshop, make_event
@@ -82,8 +83,6 @@ def set_note_categories(session: DbSession, workshop: Workshop, text: str) -> No
 
 
 def notes_view(session: DbSession, workshop: Workshop) -> dict[str, Any]:
-    from models.accounts import Facilitator
-
     notes = list(
         session.scalars(
             select(Note).where(Note.workshop_id == workshop.id, Note.deleted_at.is_(None)).order_by(Note.id)

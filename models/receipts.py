@@ -64,7 +64,7 @@ def once(
     session: DbSession,
     participant_id: int,
     client_id: object,
-    operation: Callable[[], tuple[dict[str, Any], Event]],
+    operation: Callable[[], tuple[dict[str, Any], Event | None]],
 ) -> Outcome:
     """Run `operation` at most once for this participant's submission id.
 

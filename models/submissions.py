@@ -62,6 +62,18 @@ def _id(value: object, field: str) -> int:
     return value
 
 
+def own_view(item: Any) -> dict[str, Any]:
+    """What the participant who sent a card or a track sees of it; once the facilitator
+    has hidden it, its text is not sent back."""
+    hidden = item.hidden_at is not None
+    return {
+        "id": item.id,
+        "step_id": item.step_id,
+        "text": "" if hidden else item.text,
+        "status": "hidden" if hidden else "sent",
+    }
+
+
 def open_step_of_kind(session: DbSession, participant: Participant, step_id: object, kind: str) -> Step:
     """The open step of this participant's workshop that a submission goes to; kind
     "cards" is any step that takes cards (a discussion's answers too)."""

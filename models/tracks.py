@@ -16,12 +16,14 @@ reveals the result (`hide_results`, `revealed`). Equal totals share a rank.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import BigInteger, ForeignKey, Integer, String, UniqueConstraint, func, select
 from sqlalchemy.orm import Mapped, mapped_column
 
+from models.agenda import set_step_setting
 from models.clock import utcnow
 from models.errors import BudgetExceeded, InvalidInput, NotFound, TrackHasVotes, VotingClosed
 from models.events import Event, Role, lock_workshop, make_event
@@ -29,7 +31,14 @@ from models.participants import Participant, participant_names
 from models.receipts import Outcome, once
 from models.session import DbSession
 from models.steps import step_setting
-from models.submissions import ParticipantInput, check_limit, open_step_of_kind, own_open_item, valid_sentence
+from models.submissions import (
+    ParticipantInput,
+    check_limit,
+    open_step_of_kind,
+    own_open_item,
+    own_view,
+    valid_sentence,
+)
 from models.workshops import Step
 from webapp.extensions import db
 
@@ -107,12 +116,11 @@ def ranked(tracks: Iterable[Track], counted: dict[int, int]) -> list[dict[str, A
     """Tracks by total, most dots first; equal totals share a rank and are marked tied
     (standard competition ranking: 1, 2, 2, 4)."""
     rows = sorted(((counted.get(t.id, 0), t) for t in tracks), key=lambda row: (-row[0], row[1].id))
+    sharing = Counter(total for total, _track in rows)
     result: list[dict[str, Any]] = []
     for index, (total, track) in enumerate(rows):
         rank = result[-1]["rank"] if result and result[-1]["total"] == total else index + 1
-        result.append({**track_public(track), "total": total, "rank": rank, "tied": False})
-    for row in result:
-        row["tied"] = sum(1 for other in result if other["rank"] == row["rank"]) > 1
+        result.append({**track_public(track), "total": total, "rank": rank, "tied": sharing[total] > 1})
     return result
 
 
@@ -120,24 +128,18 @@ def track_public(track: Track) -> dict[str, Any]:
     return {"id": track.id, "text": track.text, "highlight": track.highlighted_at is not None}
 
 
-def own_track(track: Track) -> dict[str, Any]:
-    status = "hidden" if track.hidden_at is not None else "sent"
-    return {
-        "id": track.id,
-        "step_id": track.step_id,
-        "text": "" if status == "hidden" else track.text,
-        "status": status,
-    }
-
-
 def results_visible(step: Step) -> bool:
     return not step_setting(step, "hide_results") or bool(step_setting(step, "revealed"))
 
 
 def facilitator_tracks_view(session: DbSession, step: Step) -> dict[str, Any]:
-    tracks = tracks_of(session, step.id)
+    return _facilitator_view(session, step, tracks_of(session, step.id), totals(session, step.id))
+
+
+def _facilitator_view(
+    session: DbSession, step: Step, tracks: list[Track], counted: dict[int, int]
+) -> dict[str, Any]:
     names = participant_names(session, (t.participant_id for t in tracks))
-    counted = totals(session, step.id)
     by_id = {t.id: t for t in tracks}
     rows = ranked(tracks, counted)
     for row in rows:
@@ -155,9 +157,13 @@ def facilitator_tracks_view(session: DbSession, step: Step) -> dict[str, Any]:
 
 
 def projector_tracks_view(session: DbSession, step: Step) -> dict[str, Any]:
-    shown = [t for t in tracks_of(session, step.id) if t.shown]
+    return _projector_view(step, tracks_of(session, step.id), totals(session, step.id))
+
+
+def _projector_view(step: Step, tracks: list[Track], counted: dict[int, int]) -> dict[str, Any]:
+    shown = [t for t in tracks if t.shown]
     if results_visible(step):
-        return {"tracks": ranked(shown, totals(session, step.id)), "results": True}
+        return {"tracks": ranked(shown, counted), "results": True}
     return {"tracks": [track_public(t) for t in shown], "results": False}
 
 
@@ -166,21 +172,25 @@ def participant_tracks_view(session: DbSession, step: Step, participant_id: int)
     tracks = tracks_of(session, step.id)
     return {
         "tracks": [track_public(t) for t in tracks if t.shown],
-        "mine": [own_track(t) for t in tracks if t.participant_id == participant_id],
+        "mine": [own_view(t) for t in tracks if t.participant_id == participant_id],
         "votes": votes_of(session, step.id, participant_id),
     }
 
 
 def tracks_event(session: DbSession, step: Step, list_changed: bool = True) -> Event:
     """`tracks_changed`: the step's tracks for facilitators and the projector, and, when the
-    list itself changed (not only the totals), the list for phones."""
+    list itself changed (not only the totals), the list for phones. The tracks and their
+    totals are read once for all three."""
+    tracks, counted = tracks_of(session, step.id), totals(session, step.id)
     payloads: dict[Role, dict[str, Any]] = {
-        Role.FACILITATOR: {"step_id": step.id, **facilitator_tracks_view(session, step)},
-        Role.PROJECTOR: {"step_id": step.id, **projector_tracks_view(session, step)},
+        Role.FACILITATOR: {"step_id": step.id, **_facilitator_view(session, step, tracks, counted)},
+        Role.PROJECTOR: {"step_id": step.id, **_projector_view(step, tracks, counted)},
     }
     if list_changed:
-        shown = [track_public(t) for t in tracks_of(session, step.id) if t.shown]
-        payloads[Role.PARTICIPANT] = {"step_id": step.id, "tracks": shown}
+        payloads[Role.PARTICIPANT] = {
+            "step_id": step.id,
+            "tracks": [track_public(t) for t in tracks if t.shown],
+        }
     return make_event(session, step.workshop_id, "tracks_changed", payloads)
 
 
@@ -207,12 +217,13 @@ def propose_track(session: DbSession, participant: Participant, payload: dict[st
         )
         session.add(track)
         session.flush()
-        return {"ok": True, "track": own_track(track)}, tracks_event(session, step)
+        return {"ok": True, "track": own_view(track)}, tracks_event(session, step)
 
     return once(session, participant.id, payload.get("id"), write)
 
 
 def _own_track(session: DbSession, participant: Participant, payload: dict[str, Any]) -> tuple[Track, Step]:
+    """The participant's own track named in the payload, in a step still open."""
     return own_open_item(session, Track, participant, payload.get("track_id"), "track_id", "tracks")
 
 
@@ -220,9 +231,7 @@ def edit_track(session: DbSession, participant: Participant, payload: dict[str, 
     """{id, track_id, text}: the participant's own track, while nobody has voted on it."""
 
     def write() -> tuple[dict[str, Any], Event]:
-        track, step = own_open_item(
-            session, Track, participant, payload.get("track_id"), "track_id", "tracks"
-        )
+        track, step = _own_track(session, participant, payload)
         if track.merged_into_id is not None:
             raise NotFound()
         text = valid_sentence(payload.get("text"), step_setting(step, "max_length"))
@@ -231,7 +240,7 @@ def edit_track(session: DbSession, participant: Participant, payload: dict[str, 
         track.text = text
         track.edited_at = utcnow()
         session.flush()
-        return {"ok": True, "track": own_track(track)}, tracks_event(session, step)
+        return {"ok": True, "track": own_view(track)}, tracks_event(session, step)
 
     return once(session, participant.id, payload.get("id"), write)
 
@@ -240,9 +249,7 @@ def withdraw_track(session: DbSession, participant: Participant, payload: dict[s
     """{id, track_id}: the participant takes back their own track, while nobody has voted on it."""
 
     def write() -> tuple[dict[str, Any], Event]:
-        track, step = own_open_item(
-            session, Track, participant, payload.get("track_id"), "track_id", "tracks"
-        )
+        track, step = _own_track(session, participant, payload)
         if _has_votes(session, track):
             raise TrackHasVotes()
         track.withdrawn_at = utcnow()
@@ -295,7 +302,7 @@ def vote(session: DbSession, participant: Participant, payload: dict[str, Any]) 
         session.flush()
         return _vote_ack(session, step, participant), tracks_event(session, step, list_changed=False)
 
-    return once(session, participant.id, payload.get("id"), write)  # type: ignore[arg-type]
+    return once(session, participant.id, payload.get("id"), write)
 
 
 def _vote_ack(session: DbSession, step: Step, participant: Participant) -> dict[str, Any]:
@@ -410,8 +417,6 @@ PHASE_SETTINGS = ("voting", "revealed")
 def set_phase(session: DbSession, step: Step, name: object, on: object) -> list[Event]:
     """Open or close voting, or reveal the result: the step's settings change for every
     screen (`step_changed`) and the projector's list follows (`tracks_changed`)."""
-    from models.agenda import set_step_setting
-
     if name not in PHASE_SETTINGS:
         raise InvalidInput(field="phase")
     _lock(session, step)

@@ -18,7 +18,7 @@ from flask import current_app, request, session
 from flask_login import current_user
 from flask_socketio import ConnectionRefusedError, join_room
 
-from models.discussion import now_ms
+from models.clock import now_ms
 from models.errors import DomainError, PermissionDenied
 from models.events import Role
 from models.participants import Participant, find_participant

@@ -352,7 +352,7 @@ export class BoardPanel {
       section.classList.toggle("is-dimension", Boolean(isDimension));
       heading.textContent = theme ? theme.name : t("unsorted");
       if (theme?.parent_id) heading.prepend(el("span", "parent-name", `${this.themeName(theme.parent_id)} › `));
-      const ids = (this.order[key] || []).filter((id) => this.cards.has(id));
+      const ids = this.column(key);
       const shown = ids.filter((id) => this.matches(this.cards.get(id)));
       count.textContent = shown.length === ids.length ? String(ids.length) : `${shown.length}/${ids.length}`;
       tools?.update(theme);
@@ -576,7 +576,7 @@ export class BoardPanel {
       if (!this.cards.has(cardId)) return;
       // Dropped on a card: before it. The index counts the column's cards without this one.
       const before = event.target.closest?.(".board-card");
-      const ids = (this.order[key] || []).filter((id) => id !== cardId && this.cards.has(id));
+      const ids = this.column(key).filter((id) => id !== cardId);
       const index = before && list.contains(before) ? ids.indexOf(Number(before.dataset.cardId)) : null;
       this.moveCard(cardId, key === UNSORTED ? null : Number(key), index >= 0 ? index : null);
     });

@@ -5,6 +5,7 @@
 // Read-only: it only listens.
 import { connectLive, loadStrings } from "/static/js/live.js";
 import { Ranking } from "/static/js/ranking.js";
+import { fillQuestions } from "/static/js/questions.js";
 import { Countdown } from "/static/js/timer.js";
 import { ProjectorBoard } from "./projector_board.js";
 import { ProjectorTracks } from "./projector_tracks.js";
@@ -137,7 +138,7 @@ function render() {
   questionsEl.hidden = !isDiscussion;
   stepView.classList.toggle("is-discussion", isDiscussion);
   countdown.set(isDiscussion ? step.settings : null);
-  if (isDiscussion) renderQuestions(step);
+  if (isDiscussion) fillQuestions(questionsEl, step.settings); // one large, or all numbered
   const isTracks = step.kind === "tracks";
   tracksEl.hidden = !isTracks || tracks.total() === 0;
   if (isTracks) tracks.render(Boolean(step.settings?.voting));
@@ -156,14 +157,4 @@ function render() {
   rankingEl.classList.toggle("visually-hidden", !listOnScreen);
   rankingEl.hidden = !words || empty;
   ranking.render(rankingEl, listOnScreen ? MAX_ROWS : Infinity);
-}
-
-// One question large, or all of them as a numbered list.
-function renderQuestions(step) {
-  const questions = step.settings.questions || [];
-  const current = step.settings.question ?? -1;
-  const shown = current >= 0 && current < questions.length ? [questions[current]] : questions;
-  questionsEl.classList.toggle("is-single", shown.length === 1);
-  questionsEl.start = current >= 0 ? current + 1 : 1;
-  questionsEl.replaceChildren(...shown.map((text) => Object.assign(document.createElement("li"), { textContent: text })));
 }

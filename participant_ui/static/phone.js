@@ -4,6 +4,7 @@
 // dots on one track and a number that grows, so a late copy never undoes a newer one.
 import { placeAfter } from "/static/js/keyed.js";
 import { connectLive, loadStrings, newId } from "/static/js/live.js";
+import { fillQuestions, shownQuestions } from "/static/js/questions.js";
 import { Countdown } from "/static/js/timer.js";
 import { Outbox } from "./outbox.js";
 
@@ -153,7 +154,7 @@ function fillStep(view, step) {
   const spec = KINDS[step.kind];
   if (!spec) return;
   if (step.kind === "discussion") {
-    fillQuestions(view, step);
+    fillQuestions(view.querySelector(".questions"), step.settings);
     countdowns.get(step.id)?.set(step.settings);
     view.querySelector(".answers").hidden = !step.settings.answers;
     if (!step.settings.answers) return;
@@ -274,29 +275,12 @@ function placeDots(step, trackId, dots) {
   });
 }
 
-// The questions of a Discussion step: the one the facilitator shows, or all of them.
-function shownQuestions(step) {
-  const questions = step.settings.questions || [];
-  const current = step.settings.question ?? -1;
-  return current >= 0 && current < questions.length ? [questions[current]] : questions;
-}
-
-function fillQuestions(view, step) {
-  const list = view.querySelector(".questions");
-  const shown = shownQuestions(step);
-  const sig = JSON.stringify(shown);
-  if (list.dataset.sig === sig) return;
-  list.dataset.sig = sig;
-  list.classList.toggle("is-single", shown.length === 1);
-  list.replaceChildren(...shown.map((text) => Object.assign(document.createElement("li"), { textContent: text })));
-}
-
 // Theme, category and level choices of a Cards step. Built again only when the options
 // change, so a choice the person made stays made (it is also kept as a draft).
 function fillChoices(view, step) {
   const themes = step.based_on_step_id ? step.themes || [] : [];
   fillRadios(view.querySelector(".theme-choice"), step, "theme", themes.map((th) => [String(th.id), th.name]));
-  const categories = step.kind === "discussion" ? shownQuestions(step) : step.settings.categories || [];
+  const categories = step.kind === "discussion" ? shownQuestions(step.settings) : step.settings.categories || [];
   fillRadios(view.querySelector(".category-choice"), step, "category", categories.length > 1 ? categories.map((c) => [c, c]) : []);
   const levels = view.querySelector(".level-choice");
   levels.hidden = !step.settings.levels;
@@ -540,8 +524,8 @@ function submitInput(step, form, input) {
   if (!text) return showAlert(t("empty"));
   if (text.length > input.maxLength) return showAlert(t("too_long", { limit: input.maxLength }));
   const payload = { step_id: step.id, text };
-  if (step.kind === "discussion" && shownQuestions(step).length === 1) {
-    payload.category = shownQuestions(step)[0]; // the question on the screen as it was sent
+  if (step.kind === "discussion" && shownQuestions(step.settings).length === 1) {
+    payload.category = shownQuestions(step.settings)[0]; // the question on the screen as it was sent
   }
   if (step.kind === "cards" || step.kind === "discussion") {
     const theme = chosen(form, "theme");
