@@ -1,4 +1,5 @@
-"""Socket events sent by a facilitator's live dashboard."""
+"""Socket events sent by a facilitator's live dashboard, and the few a scribe may send
+(notes, and input entered on a table group's behalf)."""
 
 from __future__ import annotations
 
@@ -7,14 +8,19 @@ from typing import Any
 from flask_login import current_user
 
 from models import agenda, board, discussion, notes, tracks, word_review
+from models.cards import submit_card
 from models.errors import InvalidInput, PermissionDenied
 from models.events import Role
+from models.participants import group_proxy
+from models.scribes import Scribe
 from models.steps import takes_cards
+from models.words import submit_word
 from models.workshops import Workshop
+from participant_ui.events import sent, sent_card, sent_word
 from webapp.broadcast import broadcast
 from webapp.clouds import request_cloud
 from webapp.extensions import db, socketio
-from webapp.sockets import Identity, handler
+from webapp.sockets import Identity, handler, scribe_of
 from webapp.suggestions import propose_themes, request_suggestions
 
 
@@ -184,20 +190,53 @@ def on_discussion(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]
     return {"ok": True}
 
 
+def _writer(identity: Identity) -> tuple[Workshop, Scribe | None]:
+    """The workshop of a facilitator, or of a scribe (with their link, checked again)."""
+    if identity.role is Role.SCRIBE:
+        scribe = scribe_of(identity)
+        return scribe.workshop, scribe
+    return _workshop(identity), None
+
+
 @socketio.on("notes")
-@handler(Role.FACILITATOR)
+@handler(Role.FACILITATOR, Role.SCRIBE)
 def on_notes(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
     """{op: add {category, text} | edit {note_id, category, text} | delete {note_id}}:
-    `notes_changed` (every note) to the workshop's facilitators only."""
-    workshop = _workshop(identity)
+    `notes_changed` (every note) to the workshop's facilitators and scribes. A scribe
+    changes only their own notes."""
+    workshop, scribe = _writer(identity)
     get = payload.get
     if get("op") == "add":
-        event = notes.add_note(db.session, workshop, current_user.id, get("category"), get("text"))
+        author = None if scribe else current_user.id
+        event = notes.add_note(db.session, workshop, author, get("category"), get("text"), scribe)
     elif get("op") == "edit":
-        event = notes.edit_note(db.session, workshop, get("note_id"), get("category"), get("text"))
+        event = notes.edit_note(db.session, workshop, get("note_id"), get("category"), get("text"), scribe)
     elif get("op") == "delete":
-        event = notes.delete_note(db.session, workshop, get("note_id"))
+        event = notes.delete_note(db.session, workshop, get("note_id"), scribe)
     else:
         raise InvalidInput(field="op")
     broadcast(event)
     return {"ok": True}
+
+
+@socketio.on("enter_for_group")
+@handler(Role.FACILITATOR, Role.SCRIBE)
+def on_enter_for_group(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
+    """{id, kind: word|card|track, group_id?, step_id, text, category?, level?}: input from
+    paper, or for people without a phone, sent as the table group's stand-in participant
+    (a scribe invited for one group always enters for that group). Counted like any
+    other input and marked `on_behalf`; a resent id changes nothing."""
+    workshop, scribe = _writer(identity)
+    agenda.find_step(workshop, payload.get("step_id"))  # another workshop's step: not found
+    group_id = scribe.group_id if scribe and scribe.group_id else payload.get("group_id")
+    proxy = group_proxy(db.session, workshop, group_id)
+    kind = payload.get("kind")
+    if kind == "word":
+        return sent_word(
+            submit_word(db.session, proxy, payload.get("step_id"), payload.get("id"), payload.get("text"))
+        )
+    if kind == "card":
+        return sent_card(submit_card(db.session, proxy, payload))
+    if kind == "track":
+        return sent(tracks.propose_track(db.session, proxy, payload))
+    raise InvalidInput(field="kind")

@@ -73,6 +73,25 @@ class GroupsForm(FlaskForm):
     )
 
 
+class ScribeForm(FlaskForm):
+    """A scribe's link: who it is for, and optionally the one table group they write for."""
+
+    name = StringField(_l("Scribe's name (optional)"), validators=[Length(max=80)])
+    group = SelectField(_l("Writes for"), coerce=str, validators=[Optional()])
+
+
+class FacilitatorForm(FlaskForm):
+    """A co-facilitator, by the e-mail of their Rundabord account."""
+
+    email = StringField(
+        _l("E-mail of a co-facilitator's account"),
+        description=_l(
+            "They get full rights to this workshop: the agenda, the live dashboard and the exports."
+        ),
+        validators=[DataRequired(), Length(max=254)],
+    )
+
+
 class NewWorkshopForm(WorkshopForm):
     template = SelectField(
         _l("Start from"),

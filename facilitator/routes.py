@@ -25,29 +25,34 @@ from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from facilitator.forms import (
+    FacilitatorForm,
     GroupsForm,
     LoginForm,
     NewStepForm,
     NewWorkshopForm,
     NoteCategoriesForm,
+    ScribeForm,
     StepForm,
     WordListsForm,
     WorkshopForm,
 )
 from models import agenda
-from models.accounts import Facilitator, authenticate
+from models.accounts import Facilitator, add_facilitator, authenticate, remove_facilitator
 from models.clouds import stored_cloud
 from models.errors import DomainError
 from models.groups import groups_of, set_groups
 from models.notes import note_categories, set_note_categories
 from models.participants import participant_list
 from models.reports import words_export
+from models.scribes import Scribe, invite_scribe, revoke_scribe, scribes_of
 from models.steps import editor_settings, step_setting
 from models.templates import create_from_template
 from models.workshops import Step, Workshop, find_by_projector_token
 from webapp.broadcast import broadcast
 from webapp.errors import message_for
 from webapp.extensions import db, limiter, login_manager, talisman
+from webapp.netinfo import public_base_url
+from webapp.qr import qr_response
 
 bp = Blueprint(
     "facilitator",
@@ -182,9 +187,23 @@ def _editor(workshop: Workshop, **forms: FlaskForm) -> str:
     forms.setdefault("groups_form", GroupsForm(data={"groups": names}, formdata=None))
     categories = "\n".join(note_categories(workshop))
     forms.setdefault("notes_form", NoteCategoriesForm(data={"note_categories": categories}, formdata=None))
+    forms.setdefault("scribe_form", _scribe_form(workshop, formdata=None))
+    forms.setdefault("facilitator_form", FacilitatorForm(formdata=None))
     return render_template(
-        "facilitator/edit_workshop.html", workshop=workshop, new_step_form=NewStepForm(), **forms
+        "facilitator/edit_workshop.html",
+        workshop=workshop,
+        new_step_form=NewStepForm(),
+        scribes=scribes_of(db.session, workshop.id),
+        group_names={g.id: g.name for g in groups_of(db.session, workshop.id)},
+        **forms,
     )
+
+
+def _scribe_form(workshop: Workshop, **kwargs: Any) -> ScribeForm:
+    form = ScribeForm(**kwargs)
+    groups = groups_of(db.session, workshop.id)
+    form.group.choices = [("", _("The whole workshop")), *((str(g.id), g.name) for g in groups)]
+    return form
 
 
 def _save_side_form(
@@ -248,6 +267,83 @@ def edit_note_categories(workshop_id: int) -> Response | str:
         lambda: set_note_categories(db.session, workshop, form.note_categories.data or ""),
         "#notes-heading",
         "notes_form",
+    )
+
+
+@bp.post("/workshops/<int:workshop_id>/scribes")
+@login_required
+def add_scribe(workshop_id: int) -> Response | str:
+    """A new scribe link (and QR code): notes, input for a group, the board; nothing else."""
+    workshop = own_workshop(workshop_id)
+    form = _scribe_form(workshop)
+    return _save_side_form(
+        workshop,
+        form,
+        lambda: invite_scribe(db.session, workshop, form.name.data or "", form.group.data or None),
+        "#scribes-heading",
+        "scribe_form",
+    )
+
+
+@bp.post("/workshops/<int:workshop_id>/scribes/<int:scribe_id>/revoke")
+@login_required
+def revoke_scribe_link(workshop_id: int, scribe_id: int) -> Response:
+    """The scribe's link stops working at once, their open pages too."""
+    workshop = own_workshop(workshop_id)
+    try:
+        revoke_scribe(db.session, workshop, scribe_id)
+    except DomainError:
+        abort(404)
+    flash(_("The scribe's link no longer works."), "success")
+    return redirect(url_for("facilitator.edit_workshop", workshop_id=workshop.id, _anchor="scribes-heading"))
+
+
+@bp.get("/workshops/<int:workshop_id>/scribes/<int:scribe_id>/qr.svg")
+@login_required
+def scribe_qr(workshop_id: int, scribe_id: int) -> Response:
+    """The QR code of a scribe's link, to show on the laptop for the scribe's phone or tablet."""
+    workshop = own_workshop(workshop_id)
+    scribe = db.session.get(Scribe, scribe_id)
+    if scribe is None or scribe.workshop_id != workshop.id or scribe.revoked_at is not None:
+        abort(404)
+    return qr_response(scribe_url(scribe), cache="private, no-store")
+
+
+def scribe_url(scribe: Scribe) -> str:
+    return public_base_url(request.host_url) + url_for("scribe.page", token=scribe.token).lstrip("/")
+
+
+@bp.post("/workshops/<int:workshop_id>/facilitators")
+@login_required
+def add_cofacilitator(workshop_id: int) -> Response | str:
+    """Another facilitator, by their account's e-mail, with full rights."""
+    workshop = own_workshop(workshop_id)
+    form = FacilitatorForm()
+    return _save_side_form(
+        workshop,
+        form,
+        lambda: add_facilitator(db.session, workshop, form.email.data or ""),
+        "#facilitators-heading",
+        "facilitator_form",
+    )
+
+
+@bp.post("/workshops/<int:workshop_id>/facilitators/<int:facilitator_id>/remove")
+@login_required
+def remove_cofacilitator(workshop_id: int, facilitator_id: int) -> Response:
+    """A facilitator leaves the workshop (themselves too); the last one cannot."""
+    workshop = own_workshop(workshop_id)
+    try:
+        remove_facilitator(db.session, workshop, facilitator_id)
+    except DomainError as error:
+        db.session.rollback()
+        flash(message_for(error.code, **error.params), "error")
+    else:
+        flash(_("Saved."), "success")
+        if facilitator_id == current_user.id:
+            return redirect(url_for("facilitator.workshops"))
+    return redirect(
+        url_for("facilitator.edit_workshop", workshop_id=workshop.id, _anchor="facilitators-heading")
     )
 
 
@@ -368,7 +464,13 @@ def projector(token: str) -> str:
     workshop = find_by_projector_token(db.session, token)
     if workshop is None:
         abort(404)
-    return render_template("facilitator/projector.html", workshop=workshop)
+    return render_template(
+        "facilitator/projector.html",
+        workshop=workshop,
+        auth_role="projector",
+        token=token,
+        cloud_base=url_for("projector.projector", token=token) + "/cloud/",
+    )
 
 
 # The cloud is an image document: no script can run in it; its embedded font and
@@ -380,7 +482,11 @@ CLOUD_POLICY = {"default-src": "'none'", "style-src": "'unsafe-inline'", "font-s
 @talisman(content_security_policy=CLOUD_POLICY)
 def cloud_svg(token: str, step_id: int) -> Response:
     """The latest word cloud of a Words step (`?v=` only busts caches)."""
-    workshop = find_by_projector_token(db.session, token)
+    return cloud_response(find_by_projector_token(db.session, token), step_id)
+
+
+def cloud_response(workshop: Workshop | None, step_id: int) -> Response:
+    """A step's stored cloud, for a screen of `workshop` (None: the caller may not see it)."""
     cloud = stored_cloud(db.session, step_id) if workshop is not None else None
     step = db.session.get(Step, step_id) if cloud is not None else None
     if workshop is None or cloud is None or step is None or step.workshop_id != workshop.id:

@@ -12,9 +12,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from models.clock import utcnow
-from models.errors import AccountExists, InvalidInput, WeakPassword
+from models.errors import AccountExists, InvalidInput, LastFacilitator, UnknownAccount, WeakPassword
 from models.session import DbSession
-from models.workshops import workshop_facilitators
+from models.workshops import Workshop, workshop_facilitators
 from webapp.extensions import db
 
 MIN_PASSWORD_LENGTH = 10
@@ -72,6 +72,28 @@ def authenticate(session: DbSession, email: str, password: str) -> Facilitator |
         check_password_hash(_DUMMY_HASH, password)
         return None
     return facilitator if facilitator.check_password(password) else None
+
+
+def add_facilitator(session: DbSession, workshop: Workshop, email: str) -> Facilitator:
+    """A co-facilitator (medprocessledare) with full rights, by the e-mail of their account."""
+    facilitator = find_facilitator(session, email)
+    if facilitator is None:
+        raise UnknownAccount(field="email")
+    if not workshop.is_run_by(facilitator.id):
+        workshop.facilitators.append(facilitator)
+        session.commit()
+    return facilitator
+
+
+def remove_facilitator(session: DbSession, workshop: Workshop, facilitator_id: int) -> None:
+    """The facilitator no longer runs the workshop; the last one cannot leave it."""
+    remaining = [f for f in workshop.facilitators if f.id != facilitator_id]
+    if len(remaining) == len(workshop.facilitators):
+        raise InvalidInput(field="facilitator")
+    if not remaining:
+        raise LastFacilitator()
+    workshop.facilitators = remaining
+    session.commit()
 
 
 def count_facilitators(session: DbSession) -> int:

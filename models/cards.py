@@ -21,7 +21,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from models.clock import utcnow
 from models.errors import InvalidInput, ThemeRequired
 from models.events import Event, Role, make_event
-from models.participants import Participant, participant_names
+from models.participants import Participant, Senders
 from models.receipts import Outcome, once
 from models.session import DbSession
 from models.steps import card_categories, step_setting
@@ -118,14 +118,14 @@ def board_order(cards: Iterable[Card], themes: Iterable[Theme]) -> dict[str, lis
     return order
 
 
-def card_full(card: Card, names: dict[int, str]) -> dict[str, Any]:
+def card_full(card: Card, senders: Senders) -> dict[str, Any]:
     """A card as facilitators see it: with its sender (if named), group and moderation state."""
     return {
         **card_public(card),
         "group_id": card.group_id,
         "hidden": card.hidden_at is not None,
         "withdrawn": card.withdrawn_at is not None,
-        "participant": {"id": card.participant_id, "name": names.get(card.participant_id or 0, "")},
+        "participant": senders.of(card.participant_id),
     }
 
 
@@ -149,11 +149,11 @@ def own_card(card: Card) -> dict[str, Any]:
 def facilitator_board_view(session: DbSession, step: Step) -> dict[str, Any]:
     cards = cards_of(session, step.id)
     themes = themes_of(session, step)
-    names = participant_names(session, (c.participant_id for c in cards))
+    senders = Senders(session, (c.participant_id for c in cards))
     return {
         "themes": [t.public() for t in themes],
         "order": board_order(cards, themes),
-        "cards": [card_full(c, names) for c in cards],
+        "cards": [card_full(c, senders) for c in cards],
     }
 
 
@@ -212,8 +212,8 @@ def cards_event(session: DbSession, step: Step, changed: Iterable[Card]) -> Even
     """
     changed = list(changed)
     order, shown_order = _column_orders(session, step.id, {c.theme_id for c in changed})
-    names = participant_names(session, (item.participant_id for item in changed))
-    facilitator = {"step_id": step.id, "cards": [card_full(c, names) for c in changed], "order": order}
+    senders = Senders(session, (item.participant_id for item in changed))
+    facilitator = {"step_id": step.id, "cards": [card_full(c, senders) for c in changed], "order": order}
     projector = {
         "step_id": step.id,
         "cards": [card_public(c) for c in changed if c.shown],

@@ -114,3 +114,11 @@ class TrackHasVotes(DomainError):
 
 class ConsentRequired(DomainError):
     code = "consent_required"
+
+
+class UnknownAccount(DomainError):
+    code = "unknown_account"
+
+
+class LastFacilitator(DomainError):
+    code = "last_facilitator"

@@ -21,11 +21,13 @@ from models.workshops import Workshop
 
 
 class Role(enum.StrEnum):
-    """Who a socket room is for. Facilitators see every event."""
+    """Who a socket room is for. Facilitators see every event; scribes see what the
+    projector shows, and the notes."""
 
     FACILITATOR = "facilitator"
     PROJECTOR = "projector"
     PARTICIPANT = "participant"
+    SCRIBE = "scribe"
 
 
 @dataclass(frozen=True)
@@ -65,18 +67,26 @@ def next_seq(session: DbSession, workshop_id: int, roles: set[Role]) -> tuple[in
     Returns the new number and, per role, the number of that role's previous event.
     """
     workshop = lock_workshop(session, workshop_id)
-    prev = {
-        Role.FACILITATOR: workshop.seq,
-        Role.PROJECTOR: workshop.projector_seq,
-        Role.PARTICIPANT: workshop.participant_seq,
-    }
+    prev = role_seqs(workshop)
     workshop.seq += 1
     roles = roles | {Role.FACILITATOR}
     if Role.PROJECTOR in roles:
         workshop.projector_seq = workshop.seq
     if Role.PARTICIPANT in roles:
         workshop.participant_seq = workshop.seq
+    if Role.SCRIBE in roles:
+        workshop.scribe_seq = workshop.seq
     return workshop.seq, {role: prev[role] for role in roles}
+
+
+def role_seqs(workshop: Workshop) -> dict[Role, int]:
+    """The number of the last event each role was sent."""
+    return {
+        Role.FACILITATOR: workshop.seq,
+        Role.PROJECTOR: workshop.projector_seq,
+        Role.PARTICIPANT: workshop.participant_seq,
+        Role.SCRIBE: workshop.scribe_seq,
+    }
 
 
 def make_event(
@@ -85,8 +95,10 @@ def make_event(
     """Allocate the sequence number for a change and wrap its payloads in an Event.
 
     Facilitators see every event; without a payload of their own they get the
-    first one given.
+    first one given. Scribes read the board as the projector shows it.
     """
     payloads = {Role.FACILITATOR: next(iter(payloads.values())), **payloads}
+    if Role.PROJECTOR in payloads:
+        payloads.setdefault(Role.SCRIBE, payloads[Role.PROJECTOR])
     seq, prev = next_seq(session, workshop_id, set(payloads))
     return Event(name=name, workshop_id=workshop_id, seq=seq, payloads=payloads, prev=prev)

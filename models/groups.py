@@ -75,7 +75,8 @@ def set_groups(session: DbSession, workshop: Workshop, text: str) -> list[TableG
     """The workshop's groups, as the facilitator lists them, one per line.
 
     Line n renames group n, so inputs keep their group through a rename; new lines
-    add groups; a group left out is removed only if no participant is in it.
+    add groups; a group left out is removed only if no participant is in it (input entered
+    on its behalf keeps no group then).
     """
     from models.participants import Participant
 
@@ -87,7 +88,11 @@ def set_groups(session: DbSession, workshop: Workshop, text: str) -> list[TableG
         else:
             session.add(TableGroup(workshop_id=workshop.id, name=name, position=position))
     for group in groups[len(names) :]:
-        members = session.scalar(select(func.count(Participant.id)).where(Participant.group_id == group.id))
+        members = session.scalar(
+            select(func.count(Participant.id)).where(
+                Participant.group_id == group.id, Participant.on_behalf.is_(False)
+            )
+        )
         if members:
             session.rollback()
             raise GroupInUse(name=group.name)

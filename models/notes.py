@@ -1,7 +1,9 @@
 """Notes that facilitators write during the workshop, in the categories the report has
 (seed 002: "Highlights från dagen", "Kolliderande synsätt och känsliga frågor",
 "Skribenternas reflektioner", "Punkter från slutdiskussion"); the list of categories is
-editable per workshop. Notes are for facilitators only: no phone or projector sees them.
+editable per workshop. Facilitators and scribes write them; a scribe edits only their own,
+and a scribe invited for a table group writes that group's notes. No phone or projector
+sees them.
 """
 
 from __future__ import annotations
@@ -16,8 +18,9 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from models.accounts import Facilitator
 from models.clock import utcnow
-from models.errors import InvalidInput, NotFound
+from models.errors import InvalidInput, NotFound, PermissionDenied
 from models.events import Event, Role, lock_workshop, make_event
+from models.scribes import Scribe
 from models.session import DbSession
 from models.steps import MAX_LIST_ITEM_LENGTH, MAX_LIST_ITEMS
 from models.submissions import valid_text
@@ -43,16 +46,22 @@ class Note(db.Model):  # type: ignore[name-defined,misc]
     category: Mapped[str] = mapped_column(String(MAX_LIST_ITEM_LENGTH))
     text: Mapped[str] = mapped_column(String(MAX_NOTE_LENGTH))
     author_id: Mapped[int | None] = mapped_column(ForeignKey("facilitators.id", ondelete="SET NULL"))
+    scribe_id: Mapped[int | None] = mapped_column(ForeignKey("scribes.id", ondelete="SET NULL"))
+    group_id: Mapped[int | None] = mapped_column(ForeignKey("table_groups.id", ondelete="SET NULL"))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     edited_at: Mapped[dt.datetime | None]
     deleted_at: Mapped[dt.datetime | None]
 
-    def public(self, authors: dict[int, str]) -> dict[str, Any]:
+    def public(self, authors: dict[int, str], scribes: dict[int, str]) -> dict[str, Any]:
         return {
             "id": self.id,
             "category": self.category,
             "text": self.text,
-            "author": authors.get(self.author_id or 0, ""),
+            "author": scribes.get(self.scribe_id, "")
+            if self.scribe_id
+            else authors.get(self.author_id or 0, ""),
+            "scribe_id": self.scribe_id,
+            "group_id": self.group_id,
             "edited": self.edited_at is not None,
         }
 
@@ -90,21 +99,25 @@ def notes_view(session: DbSession, workshop: Workshop) -> dict[str, Any]:
     )
     ids = {n.author_id for n in notes if n.author_id}
     authors = {f.id: f.name for f in session.scalars(select(Facilitator).where(Facilitator.id.in_(ids)))}
-    return {"categories": note_categories(workshop), "notes": [n.public(authors) for n in notes]}
+    scribe_ids = {n.scribe_id for n in notes if n.scribe_id}
+    scribes = {s.id: s.name for s in session.scalars(select(Scribe).where(Scribe.id.in_(scribe_ids)))}
+    return {"categories": note_categories(workshop), "notes": [n.public(authors, scribes) for n in notes]}
 
 
 def _event(session: DbSession, workshop: Workshop) -> Event:
-    event = make_event(
-        session, workshop.id, "notes_changed", {Role.FACILITATOR: notes_view(session, workshop)}
-    )
+    view = notes_view(session, workshop)
+    event = make_event(session, workshop.id, "notes_changed", {Role.FACILITATOR: view, Role.SCRIBE: view})
     session.commit()
     return event
 
 
-def _note(session: DbSession, workshop: Workshop, note_id: object) -> Note:
+def _note(session: DbSession, workshop: Workshop, note_id: object, scribe: Scribe | None) -> Note:
+    """A note of the workshop that the caller may change: a scribe only their own."""
     note = session.get(Note, note_id) if isinstance(note_id, int) and not isinstance(note_id, bool) else None
     if note is None or note.workshop_id != workshop.id or note.deleted_at is not None:
         raise NotFound()
+    if scribe is not None and note.scribe_id != scribe.id:
+        raise PermissionDenied()
     return note
 
 
@@ -114,14 +127,24 @@ def _category(workshop: Workshop, category: object) -> str:
     return str(category)
 
 
-def add_note(session: DbSession, workshop: Workshop, author_id: int, category: object, text: object) -> Event:
+def add_note(
+    session: DbSession,
+    workshop: Workshop,
+    author_id: int | None,
+    category: object,
+    text: object,
+    scribe: Scribe | None = None,
+) -> Event:
+    """A note by a facilitator (`author_id`) or a scribe, who writes for their table group."""
     lock_workshop(session, workshop.id)
     session.add(
         Note(
             workshop_id=workshop.id,
             category=_category(workshop, category),
             text=valid_note(text),
-            author_id=author_id,
+            author_id=None if scribe else author_id,
+            scribe_id=scribe.id if scribe else None,
+            group_id=scribe.group_id if scribe else None,
         )
     )
     session.flush()
@@ -129,10 +152,15 @@ def add_note(session: DbSession, workshop: Workshop, author_id: int, category: o
 
 
 def edit_note(
-    session: DbSession, workshop: Workshop, note_id: object, category: object, text: object
+    session: DbSession,
+    workshop: Workshop,
+    note_id: object,
+    category: object,
+    text: object,
+    scribe: Scribe | None = None,
 ) -> Event:
     lock_workshop(session, workshop.id)
-    note = _note(session, workshop, note_id)
+    note = _note(session, workshop, note_id, scribe)
     note.category = _category(workshop, category)
     note.text = valid_note(text)
     note.edited_at = utcnow()
@@ -140,9 +168,11 @@ def edit_note(
     return _event(session, workshop)
 
 
-def delete_note(session: DbSession, workshop: Workshop, note_id: object) -> Event:
+def delete_note(
+    session: DbSession, workshop: Workshop, note_id: object, scribe: Scribe | None = None
+) -> Event:
     lock_workshop(session, workshop.id)
-    note = _note(session, workshop, note_id)
+    note = _note(session, workshop, note_id, scribe)
     note.deleted_at = utcnow()
     note.text = ""
     session.flush()

@@ -11,11 +11,12 @@ import datetime as dt
 import secrets
 from collections.abc import Iterable
 
-from sqlalchemy import ForeignKey, String, select
+from sqlalchemy import ForeignKey, String, false, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.clock import utcnow
 from models.errors import ConsentRequired, TextTooLong, UnknownJoinCode, WorkshopEnded
+from models.events import lock_workshop
 from models.groups import find_group
 from models.session import DbSession
 from models.workshops import Workshop, find_by_join_code
@@ -42,6 +43,9 @@ class Participant(db.Model):  # type: ignore[name-defined,misc]
     # The table group the participant sits in; their input carries it.
     group_id: Mapped[int | None] = mapped_column(ForeignKey("table_groups.id", ondelete="SET NULL"))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    # Not a phone: the stand-in a scribe or facilitator enters a group's input through
+    # (from paper, or for people without a phone). One per group; its input is marked.
+    on_behalf: Mapped[bool] = mapped_column(default=False, server_default=false())
 
 
 def participant_public(participant: Participant) -> dict[str, object]:
@@ -49,13 +53,46 @@ def participant_public(participant: Participant) -> dict[str, object]:
     return {"id": participant.id, "name": participant.display_name, "group_id": participant.group_id}
 
 
-def participant_names(session: DbSession, participant_ids: Iterable[int | None]) -> dict[int, str]:
-    """The names of these participants (empty for the anonymous), by id, in one query."""
-    ids = {pid for pid in participant_ids if pid is not None}
-    if not ids:
-        return {}
-    rows = session.execute(select(Participant.id, Participant.display_name).where(Participant.id.in_(ids)))
-    return {pid: name for pid, name in rows}
+class Senders:
+    """Who sent each of a list of inputs, as facilitators see it: a name (empty for the
+    anonymous), and whether it was entered on a table group's behalf. One query."""
+
+    def __init__(self, session: DbSession, participant_ids: Iterable[int | None]) -> None:
+        ids = {pid for pid in participant_ids if pid is not None}
+        self._by_id: dict[int, tuple[str, bool]] = {}
+        if ids:
+            query = select(Participant.id, Participant.display_name, Participant.on_behalf)
+            rows = session.execute(query.where(Participant.id.in_(ids)))
+            self._by_id = {pid: (name, on_behalf) for pid, name, on_behalf in rows}
+
+    def of(self, participant_id: int | None) -> dict[str, object]:
+        name, on_behalf = self._by_id.get(participant_id or 0, ("", False))
+        return {"id": participant_id, "name": name, "on_behalf": on_behalf}
+
+
+def group_proxy(session: DbSession, workshop: Workshop, group_id: object) -> Participant:
+    """The stand-in participant that input entered on behalf of a table group (or, with no
+    group, of people without a phone) is sent as; made the first time it is needed."""
+    group = find_group(session, workshop.id, group_id)
+    gid = group.id if group else None
+    lock_workshop(session, workshop.id)  # two scribes of one table make one stand-in
+    proxy = session.scalar(
+        select(Participant)
+        .where(
+            Participant.workshop_id == workshop.id,
+            Participant.on_behalf.is_(True),
+            Participant.group_id == gid if gid else Participant.group_id.is_(None),
+        )
+        .order_by(Participant.id)
+        .limit(1)
+    )
+    if proxy is None:
+        proxy = Participant(
+            workshop_id=workshop.id, token=secrets.token_urlsafe(24), group_id=gid, on_behalf=True
+        )
+        session.add(proxy)
+        session.commit()
+    return proxy
 
 
 def workshop_for_code(session: DbSession, code: str) -> Workshop:
@@ -118,7 +155,9 @@ def participant_list(session: DbSession, workshop_id: int) -> tuple[list[Partici
     """The participants who agreed to be listed, by name, and how many others took part."""
     everyone = list(
         session.scalars(
-            select(Participant).where(Participant.workshop_id == workshop_id).order_by(Participant.id)
+            select(Participant)
+            .where(Participant.workshop_id == workshop_id, Participant.on_behalf.is_(False))
+            .order_by(Participant.id)
         )
     )
     listed = sorted(
@@ -131,5 +170,9 @@ def find_participant(session: DbSession, workshop_id: int, token: str | None) ->
     if not token:
         return None
     return session.scalar(
-        select(Participant).where(Participant.token == token, Participant.workshop_id == workshop_id)
+        select(Participant).where(
+            Participant.token == token,
+            Participant.workshop_id == workshop_id,
+            Participant.on_behalf.is_(False),
+        )
     )

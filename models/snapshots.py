@@ -12,10 +12,11 @@ from typing import Any
 from models.agenda import workshop_public
 from models.cards import facilitator_board_view, participant_cards_view, projector_board_view
 from models.clouds import cloud_public, stored_cloud
-from models.events import Role
+from models.events import Role, role_seqs
 from models.groups import group_public, groups_of
 from models.notes import notes_view
 from models.participants import Participant
+from models.scribes import Scribe
 from models.session import DbSession
 from models.steps import step_public, takes_cards
 from models.tracks import facilitator_tracks_view, participant_tracks_view, projector_tracks_view
@@ -31,26 +32,30 @@ def begin_consistent_read(session: DbSession) -> None:
 
 
 def snapshot(
-    session: DbSession, workshop_id: int, role: Role, participant: Participant | None = None
+    session: DbSession,
+    workshop_id: int,
+    role: Role,
+    participant: Participant | None = None,
+    scribe: Scribe | None = None,
 ) -> dict[str, Any]:
-    """The state of a workshop as `role` sees it (a participant sees their own input)."""
+    """The state of a workshop as `role` sees it (a participant sees their own input; a
+    scribe the projector's view, the notes and who they are)."""
     begin_consistent_read(session)
     workshop = session.get(Workshop, workshop_id, populate_existing=True)
     if workshop is None:
         return {"ok": False, "error": "not_found"}
-    seq = {
-        Role.FACILITATOR: workshop.seq,
-        Role.PROJECTOR: workshop.projector_seq,
-        Role.PARTICIPANT: workshop.participant_seq,
-    }[role]
+    seq = role_seqs(workshop)[role]
     data: dict[str, Any] = {"ok": True, "seq": seq, "workshop": workshop_public(workshop)}
     if role is not Role.PROJECTOR:
         data["groups"] = [group_public(g) for g in groups_of(session, workshop_id)]
     if role is Role.FACILITATOR:
         data["steps"] = [_facilitator_step(session, step) for step in workshop.steps]
         data["notes"] = notes_view(session, workshop)
-    elif role is Role.PROJECTOR:
+    elif role in (Role.PROJECTOR, Role.SCRIBE):
         data["open_steps"] = [_projector_step(session, step) for step in workshop.open_steps]
+        if scribe is not None:
+            data["notes"] = notes_view(session, workshop)
+            data["me"] = scribe.public()
     else:
         assert participant is not None
         data["open_steps"] = [_participant_step(session, step, participant) for step in workshop.open_steps]

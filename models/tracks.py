@@ -27,7 +27,7 @@ from models.agenda import set_step_setting
 from models.clock import utcnow
 from models.errors import BudgetExceeded, InvalidInput, NotFound, TrackHasVotes, VotingClosed
 from models.events import Event, Role, lock_workshop, make_event
-from models.participants import Participant, participant_names
+from models.participants import Participant, Senders
 from models.receipts import Outcome, once
 from models.session import DbSession
 from models.steps import step_setting
@@ -139,7 +139,7 @@ def facilitator_tracks_view(session: DbSession, step: Step) -> dict[str, Any]:
 def _facilitator_view(
     session: DbSession, step: Step, tracks: list[Track], counted: dict[int, int]
 ) -> dict[str, Any]:
-    names = participant_names(session, (t.participant_id for t in tracks))
+    senders = Senders(session, (t.participant_id for t in tracks))
     by_id = {t.id: t for t in tracks}
     rows = ranked(tracks, counted)
     for row in rows:
@@ -148,7 +148,7 @@ def _facilitator_view(
             hidden=track.hidden_at is not None,
             group_id=track.group_id,
             source={"kind": track.source_kind, "id": track.source_id} if track.source_kind else None,
-            participant={"id": track.participant_id, "name": names.get(track.participant_id or 0, "")},
+            participant=senders.of(track.participant_id),
         )
     voters = session.scalar(
         select(func.count(func.distinct(Vote.participant_id))).where(Vote.step_id == step.id, Vote.dots > 0)

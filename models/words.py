@@ -19,7 +19,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from analysis import words as word_analysis
 from models.clock import utcnow
 from models.events import Event, Role, make_event
-from models.participants import Participant, participant_names
+from models.participants import Participant, Senders
 from models.receipts import Outcome, once
 from models.session import DbSession
 from models.steps import step_setting
@@ -125,9 +125,7 @@ def answered_count(session: DbSession, step_id: int) -> int:
     )
 
 
-def word_for_facilitator(
-    word: Word, decisions: word_analysis.Decisions, names: dict[int, str]
-) -> dict[str, Any]:
+def word_for_facilitator(word: Word, decisions: word_analysis.Decisions, senders: Senders) -> dict[str, Any]:
     """One raw entry as the dashboard lists it under its word."""
     return {
         "id": word.id,
@@ -136,7 +134,7 @@ def word_for_facilitator(
         "held": word.held_reason is not None and word.id not in decisions.approved,
         "reason": word.held_reason,
         "withdrawn": word.withdrawn_at is not None,
-        "participant": {"id": word.participant_id, "name": names.get(word.participant_id or 0, "")},
+        "participant": senders.of(word.participant_id),
         "group_id": word.group_id,
     }
 
@@ -145,7 +143,7 @@ def facilitator_words_view(session: DbSession, step_id: int) -> dict[str, Any]:
     """The whole word list of a step as the dashboard shows it."""
     words = entries_of(session, step_id)
     decisions = decisions_state(session, step_id)
-    names = participant_names(session, (w.participant_id for w in words))
+    senders = Senders(session, (w.participant_id for w in words))
     groups = word_analysis.group([w.entry() for w in words], decisions)
     last = session.scalar(
         select(WordDecision)
@@ -155,7 +153,7 @@ def facilitator_words_view(session: DbSession, step_id: int) -> dict[str, Any]:
     )
     return {
         "rows": [g.full() for g in groups],
-        "entries": [word_for_facilitator(w, decisions, names) for w in words],
+        "entries": [word_for_facilitator(w, decisions, senders) for w in words],
         "answered": answered_count(session, step_id),
         "last_decision": last.public() if last else None,
     }
@@ -211,11 +209,11 @@ def words_event(
         members = {m for t in targets for m in decisions.members(t)}
         groups = word_analysis.group(entry_rows(session, step.id, members), decisions, only=targets)
         removed = sorted(targets - {g.key for g in groups})
-        names = participant_names(session, (item.participant_id for item in changed))
+        senders = Senders(session, (item.participant_id for item in changed))
         facilitator.update(
             rows=[g.full() for g in groups],
             removed=removed,
-            entries=[word_for_facilitator(w, decisions, names) for w in changed],
+            entries=[word_for_facilitator(w, decisions, senders) for w in changed],
             answered=answered_count(session, step.id),
         )
         shown = [g.public() for g in groups if not g.hidden]

@@ -42,6 +42,7 @@ class Workshop(db.Model):  # type: ignore[name-defined,misc]
     seq: Mapped[int] = mapped_column(Integer, default=0)
     projector_seq: Mapped[int] = mapped_column(Integer, default=0)
     participant_seq: Mapped[int] = mapped_column(Integer, default=0)
+    scribe_seq: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     ended_at: Mapped[dt.datetime | None]
     # Word cloud review lists, one word or phrase per line (see analysis.words.WordFilter).

@@ -20,17 +20,25 @@ from webapp.sockets import Identity, handler, participant_of
 from webapp.suggestions import request_suggestions
 
 
-def _sent(outcome: Outcome) -> dict[str, Any]:
+def sent(outcome: Outcome) -> dict[str, Any]:
     """Broadcast what a submission changed (nothing for a resend) and answer the phone."""
     broadcast(outcome.event)
     return outcome.ack
 
 
-def _send_words_change(outcome: Outcome) -> dict[str, Any]:
+def sent_word(outcome: Outcome) -> dict[str, Any]:
     """Broadcast a word change and ask for a new cloud when the projector's words changed."""
     broadcast(outcome.event)
     if outcome.event is not None and Role.PROJECTOR in outcome.event.payloads:
         request_cloud(outcome.event.payloads[Role.PROJECTOR]["step_id"])
+    return outcome.ack
+
+
+def sent_card(outcome: Outcome) -> dict[str, Any]:
+    """Broadcast a new card and refresh the theme suggestions for the unsorted cards."""
+    broadcast(outcome.event)
+    if outcome.event is not None:
+        request_suggestions(outcome.event.payloads[Role.FACILITATOR]["step_id"])
     return outcome.ack
 
 
@@ -40,7 +48,7 @@ def on_submit_word(identity: Identity, payload: dict[str, Any]) -> dict[str, Any
     """{id, step_id, text} → ack {ok, word: {id, step_id, text, status}}; `words_changed` to
     facilitators (and to the projector unless the word is held for review)."""
     participant = participant_of(identity)
-    return _send_words_change(
+    return sent_word(
         submit_word(db.session, participant, payload.get("step_id"), payload.get("id"), payload.get("text"))
     )
 
@@ -50,7 +58,7 @@ def on_submit_word(identity: Identity, payload: dict[str, Any]) -> dict[str, Any
 def on_edit_word(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
     """{id, word_id, text} → ack {ok, word}; the participant's own word, while the step is open."""
     participant = participant_of(identity)
-    return _send_words_change(
+    return sent_word(
         edit_word(db.session, participant, payload.get("word_id"), payload.get("id"), payload.get("text"))
     )
 
@@ -60,9 +68,7 @@ def on_edit_word(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
 def on_withdraw_word(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
     """{id, word_id} → ack {ok, withdrawn, step_id}; the word is kept but no longer counted."""
     participant = participant_of(identity)
-    return _send_words_change(
-        withdraw_word(db.session, participant, payload.get("word_id"), payload.get("id"))
-    )
+    return sent_word(withdraw_word(db.session, participant, payload.get("word_id"), payload.get("id")))
 
 
 @socketio.on("submit_card")
@@ -70,25 +76,21 @@ def on_withdraw_word(identity: Identity, payload: dict[str, Any]) -> dict[str, A
 def on_submit_card(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
     """{id, step_id, text, category, level?, theme_id?} → ack {ok, card}; `cards_changed` to
     facilitators and the projector."""
-    outcome = submit_card(db.session, participant_of(identity), payload)
-    broadcast(outcome.event)
-    if outcome.event is not None:
-        request_suggestions(outcome.event.payloads[Role.FACILITATOR]["step_id"])
-    return outcome.ack
+    return sent_card(submit_card(db.session, participant_of(identity), payload))
 
 
 @socketio.on("edit_card")
 @handler(Role.PARTICIPANT)
 def on_edit_card(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
     """{id, card_id, text, category?, level?, theme_id?} → ack {ok, card}; own card, step open."""
-    return _sent(edit_card(db.session, participant_of(identity), payload))
+    return sent(edit_card(db.session, participant_of(identity), payload))
 
 
 @socketio.on("withdraw_card")
 @handler(Role.PARTICIPANT)
 def on_withdraw_card(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
     """{id, card_id} → ack {ok, withdrawn, step_id}; the card is kept but no longer shown."""
-    return _sent(withdraw_card(db.session, participant_of(identity), payload))
+    return sent(withdraw_card(db.session, participant_of(identity), payload))
 
 
 @socketio.on("similar_cards")
@@ -104,21 +106,21 @@ def on_similar_cards(identity: Identity, payload: dict[str, Any]) -> dict[str, A
 @handler(Role.PARTICIPANT)
 def on_propose_track(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
     """{id, step_id, text} → ack {ok, track}; `tracks_changed` to every screen."""
-    return _sent(propose_track(db.session, participant_of(identity), payload))
+    return sent(propose_track(db.session, participant_of(identity), payload))
 
 
 @socketio.on("edit_track")
 @handler(Role.PARTICIPANT)
 def on_edit_track(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
     """{id, track_id, text} → ack {ok, track}; own track, nobody has voted on it yet."""
-    return _sent(edit_track(db.session, participant_of(identity), payload))
+    return sent(edit_track(db.session, participant_of(identity), payload))
 
 
 @socketio.on("withdraw_track")
 @handler(Role.PARTICIPANT)
 def on_withdraw_track(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
     """{id, track_id} → ack {ok, withdrawn, step_id}; own track, nobody has voted on it yet."""
-    return _sent(withdraw_track(db.session, participant_of(identity), payload))
+    return sent(withdraw_track(db.session, participant_of(identity), payload))
 
 
 @socketio.on("vote")
@@ -126,4 +128,4 @@ def on_withdraw_track(identity: Identity, payload: dict[str, Any]) -> dict[str, 
 def on_vote(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
     """{id, step_id, track_id, dots, n} → ack {ok, step_id, votes: {track_id: dots}, left};
     `tracks_changed` (the totals) to facilitators and the projector."""
-    return _sent(vote(db.session, participant_of(identity), payload))
+    return sent(vote(db.session, participant_of(identity), payload))

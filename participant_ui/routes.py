@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import io
-
-import qrcode
-import qrcode.image.svg
 from flask import (
     Blueprint,
     Response,
@@ -31,6 +27,7 @@ from webapp.broadcast import broadcast
 from webapp.errors import message_for
 from webapp.extensions import db, limiter
 from webapp.netinfo import public_base_url
+from webapp.qr import qr_response
 
 bp = Blueprint(
     "participant",
@@ -175,10 +172,7 @@ def qr_code(code: str) -> Response:
     group = find_group(db.session, found.id, request.args.get("g")) if request.args.get("g") else None
     if group is not None:
         url += f"?g={group.id}"
-    image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathFillImage, box_size=20, border=2)
-    buffer = io.BytesIO()
-    image.save(buffer)
-    return Response(buffer.getvalue(), mimetype="image/svg+xml", headers={"Cache-Control": "max-age=3600"})
+    return qr_response(url)
 
 
 @bp.post("/lang/<lang>")

@@ -13,16 +13,22 @@ from webapp.netinfo import public_base_url
 def register_blueprints(app: Flask) -> None:
     from facilitator.routes import bp as facilitator_bp
     from facilitator.routes import projector_bp
+    from facilitator.scribes import bp as scribe_bp
     from participant_ui.routes import bp as participant_bp
 
     app.register_blueprint(participant_bp)
     app.register_blueprint(facilitator_bp)
     app.register_blueprint(projector_bp)
+    app.register_blueprint(scribe_bp)
     app.context_processor(_template_globals)
 
 
 def _template_globals() -> dict[str, Any]:
+    from facilitator.strings import BEHALF_STRINGS, page_strings
+
     return {
+        "behalf_strings": BEHALF_STRINGS,
+        "page_strings": page_strings,
         "current_locale": str(get_locale() or "sv"),
         "languages": current_app.config["LANGUAGES"],
         "public_base_url": public_base_url(request.host_url),

@@ -49,6 +49,10 @@ MESSAGES = {
         "You have %(limit)d dots in all. Take a dot off another track to place it here."
     ),
     "track_has_votes": lazy_gettext("People have voted on this track, so it can no longer be changed."),
+    "unknown_account": lazy_gettext(
+        "There is no account with that e-mail address. Ask them to create one first."
+    ),
+    "last_facilitator": lazy_gettext("A workshop needs at least one facilitator."),
 }
 
 

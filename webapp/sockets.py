@@ -1,7 +1,8 @@
 """Socket.IO connection handling shared by every role.
 
 A client says who it is in the connect `auth` payload; the server checks it
-against the session cookie (participants, facilitators) or the projector token,
+against the session cookie (participants, facilitators), the projector token or a
+scribe's link,
 puts the connection in its workshop's room for that role and remembers the
 identity for the handlers. Role-specific handlers live in `participant_ui.events`
 and `facilitator.events` and use the decorators below.
@@ -22,6 +23,7 @@ from models.clock import now_ms
 from models.errors import DomainError, PermissionDenied
 from models.events import Role
 from models.participants import Participant, find_participant
+from models.scribes import Scribe, find_scribe
 from models.snapshots import snapshot
 from models.workshops import Workshop, find_by_projector_token
 from webapp.broadcast import room
@@ -40,6 +42,7 @@ class Identity:
     role: Role
     workshop_id: int
     participant_id: int | None = None
+    scribe_id: int | None = None
 
 
 def _auth_workshop_id(auth: dict[str, Any]) -> int:
@@ -58,6 +61,11 @@ def _identify(auth: Any) -> Identity:
         if workshop is None:
             raise ConnectionRefusedError("forbidden")
         return Identity(Role.PROJECTOR, workshop.id)
+    if role == Role.SCRIBE.value:
+        scribe = find_scribe(db.session, str(auth.get("token") or ""))
+        if scribe is None:
+            raise ConnectionRefusedError("forbidden")
+        return Identity(Role.SCRIBE, scribe.workshop_id, scribe_id=scribe.id)
     workshop_id = _auth_workshop_id(auth)
     if role == Role.PARTICIPANT.value:
         token = (session.get("participants") or {}).get(str(workshop_id))
@@ -133,12 +141,21 @@ def participant_of(identity: Identity) -> Participant:
     return participant
 
 
+def scribe_of(identity: Identity) -> Scribe:
+    """The caller's scribe link, checked again: a revoked link stops working at once."""
+    scribe = db.session.get(Scribe, identity.scribe_id) if identity.scribe_id else None
+    if scribe is None or scribe.revoked_at is not None or scribe.workshop_id != identity.workshop_id:
+        raise PermissionDenied()
+    return scribe
+
+
 @socketio.on("get_snapshot")
-@handler(Role.PARTICIPANT, Role.PROJECTOR, Role.FACILITATOR)
+@handler(Role.PARTICIPANT, Role.PROJECTOR, Role.FACILITATOR, Role.SCRIBE)
 def on_get_snapshot(identity: Identity, _payload: dict[str, Any]) -> dict[str, Any]:
     """Any client asks for the whole state of its workshop, as its role sees it."""
     participant = participant_of(identity) if identity.role is Role.PARTICIPANT else None
-    data = snapshot(db.session, identity.workshop_id, identity.role, participant)
+    scribe = scribe_of(identity) if identity.role is Role.SCRIBE else None
+    data = snapshot(db.session, identity.workshop_id, identity.role, participant, scribe)
     if identity.role is Role.FACILITATOR:
         data["presence"] = current_presence().summary(identity.workshop_id)
     return data
@@ -154,4 +171,4 @@ def on_heartbeat(_payload: Any = None) -> dict[str, Any]:
     return {"ok": True, "loop_lag_ms": current_loopwatch().take(), "now_ms": now_ms()}
 
 
-__all__ = ["Identity", "handler", "participant_of"]
+__all__ = ["Identity", "handler", "participant_of", "scribe_of"]

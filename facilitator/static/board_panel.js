@@ -536,7 +536,7 @@ export class BoardPanel {
     const update = (card) => {
       current = card;
       text.textContent = card.text;
-      const who = [card.participant?.name, this.groupName(card.group_id)].filter(Boolean);
+      const who = [card.participant?.on_behalf ? t("on_behalf") : card.participant?.name, this.groupName(card.group_id)].filter(Boolean);
       const parts = [card.category, card.level ? t(`level_${card.level}`) : "", ...who].filter(Boolean);
       meta.textContent = parts.join(" · ");
       li.classList.toggle("is-hidden", card.hidden);

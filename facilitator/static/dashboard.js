@@ -3,6 +3,7 @@
 // of each Cards step, and the ranked tracks of each Tracks step.
 import { placeAfter } from "/static/js/keyed.js";
 import { connectLive, loadStrings } from "/static/js/live.js";
+import { BehalfForm } from "./behalf_form.js";
 import { BoardPanel } from "./board_panel.js";
 import { DiscussionPanel } from "./discussion_panel.js";
 import { NotesPanel } from "./notes_panel.js";
@@ -22,14 +23,16 @@ const PANEL_KINDS = new Set(["words", "cards", "tracks", "discussion"]);
 
 let steps = [];
 let groups = new Map(); // table group id -> name
+let groupList = [];
 const panels = new Map(); // step id -> WordsPanel, BoardPanel, TracksPanel or DiscussionPanel
 
 let notesPanel = null; // made once the socket exists
+let behalf = null;
 
 const socket = connectLive({
   auth: { role: "facilitator", workshop: workshopId },
   events: {
-    agenda_changed: (m) => { steps = m.steps; renderAgenda(); renderPanels(); announceOpened(m); },
+    agenda_changed: (m) => { steps = m.steps; renderAgenda(); renderPanels(); announceOpened(m); behalf.update(steps, groupList); },
     words_changed: (m) => { panel(m.step_id)?.apply(m); renderPanels(); },
     cards_changed: (m) => { panel(m.step_id)?.applyCards(m); renderPanels(); },
     tracks_changed: (m) => { panel(m.step_id)?.apply(m); renderPanels(); },
@@ -48,7 +51,8 @@ const socket = connectLive({
   },
   onSnapshot: (snap) => {
     steps = snap.steps;
-    groups = new Map((snap.groups || []).map((g) => [g.id, g.name]));
+    groupList = snap.groups || [];
+    groups = new Map(groupList.map((g) => [g.id, g.name]));
     for (const step of steps) {
       if (!PANEL_KINDS.has(step.kind)) continue;
       if (panels.has(step.id)) panels.get(step.id).reset(step);
@@ -57,6 +61,7 @@ const socket = connectLive({
     renderAgenda();
     renderPanels();
     notesPanel.apply(snap.notes);
+    behalf.update(steps, groupList);
     if (snap.presence) showPresence(snap.presence);
   },
   onState: (state) => {
@@ -65,8 +70,11 @@ const socket = connectLive({
   },
 });
 
-notesPanel = new NotesPanel({ socket, t, onError: showError, announce });
+notesPanel = new NotesPanel({ socket, t, onError: showError, announce, groupName: (id) => groups.get(id) || "" });
 document.getElementById("notes").append(notesPanel.el);
+// A step built on an earlier one takes cards under that step's themes, as its board shows them.
+behalf = new BehalfForm({ socket, t, announce, themesOf: (step) => panels.get(step.id)?.themes || [] });
+document.getElementById("behalf").append(behalf.el);
 
 function newPanel(step) {
   const options = { socket, t, onError: showError, announce, groupName: (id) => groups.get(id) || "" };

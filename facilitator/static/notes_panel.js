@@ -1,15 +1,18 @@
 // The facilitators' notes: written under the workshop's categories (Highlights från
 // dagen, Kolliderande synsätt …), edited and deleted in place; every facilitator's
-// dashboard shows the same notes. Notes never reach phones or the projector. Beside
-// them, every card and track marked as a highlight, each with a way to its source.
+// dashboard shows the same notes, and so does every scribe's page (a scribe changes
+// only their own: `canEdit`). Notes never reach phones or the projector. Beside them
+// on the dashboard, every card and track marked as a highlight, each with a way to its source.
 import { button, el, nextId } from "./dom.js";
 
 export class NotesPanel {
-  constructor({ socket, t, onError, announce }) {
+  constructor({ socket, t, onError, announce, canEdit = () => true, groupName = () => "" }) {
     this.socket = socket;
     this.t = t;
     this.onError = onError;
     this.announce = announce;
+    this.canEdit = canEdit;
+    this.groupName = groupName;
     this.categories = [];
     this.notes = [];
     this.editing = null; // the id of the note being edited
@@ -61,6 +64,7 @@ export class NotesPanel {
     });
     this.sections = el("div", "note-sections");
     this.marked = el("section", "note-section highlights");
+    this.marked.hidden = true; // until the dashboard lists the highlights
     panel.append(heading, this.form, this.marked, this.sections);
     return panel;
   }
@@ -70,6 +74,7 @@ export class NotesPanel {
     if (sig === this.highlightSig) return;
     this.highlightSig = sig;
     this.highlights = highlights;
+    this.marked.hidden = false;
     this.renderHighlights();
   }
 
@@ -137,7 +142,9 @@ export class NotesPanel {
       return li;
     }
     li.append(el("p", "note-text", note.text));
-    if (note.author) li.append(el("p", "card-meta", note.author));
+    const byline = [note.author || (note.scribe_id ? t("scribe") : ""), this.groupName(note.group_id)].filter(Boolean);
+    if (byline.length) li.append(el("p", "card-meta", byline.join(", ")));
+    if (!this.canEdit(note)) return li;
     const edit = button(t("edit"), () => { this.editing = note.id; this.render(); });
     edit.append(el("span", "visually-hidden", `: ${note.text.slice(0, 60)}`));
     const remove = button(t("delete"), () => this.send({ op: "delete", note_id: note.id }));

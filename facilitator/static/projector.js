@@ -2,7 +2,8 @@
 // step shows the word cloud the server renders (or, toggled, the ranked list,
 // which is also the cloud's text alternative); a Cards step shows its board; a Tracks
 // step its ranked tracks.
-// Read-only: it only listens.
+// Read-only: it only listens. A scribe's board view is the same page, signed in with
+// the scribe's link; it also receives the notes, which it does not show.
 import { connectLive, loadStrings } from "/static/js/live.js";
 import { Ranking } from "/static/js/ranking.js";
 import { fillQuestions } from "/static/js/questions.js";
@@ -35,8 +36,9 @@ let cloudVersion = 0;
 let listOverride = null; // the button on this screen, until the dashboard changes the view
 
 const live = connectLive({
-  auth: { role: "projector", token: root.dataset.token },
+  auth: { role: root.dataset.role, token: root.dataset.token },
   events: {
+    notes_changed: () => {},
     agenda_changed: (m) => {
       const before = current()?.id;
       const beforeSetting = current()?.settings?.show_list;

@@ -137,7 +137,7 @@ export class TracksPanel {
       rank.textContent = track.tied ? t("rank_tied", { rank: track.rank }) : String(track.rank);
       text.textContent = track.text;
       total.textContent = t(track.total === 1 ? "one_dot" : "dots_count", { count: track.total });
-      const who = [track.participant?.name, this.groupName(track.group_id)].filter(Boolean);
+      const who = [track.participant?.on_behalf ? t("on_behalf") : track.participant?.name, this.groupName(track.group_id)].filter(Boolean);
       const source = track.source ? [t(`from_${track.source.kind}`)] : [];
       meta.textContent = [...who, ...source].join(" · ");
       meta.hidden = !meta.textContent;

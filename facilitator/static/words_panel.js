@@ -288,7 +288,7 @@ export class WordsPanel {
         ...entries.map((entry) => {
           const item = el("li");
           item.append(el("span", "entry-text", entry.text));
-          const who = [entry.participant.name, this.groupName(entry.group_id)].filter(Boolean).join(", ");
+          const who = [entry.participant.on_behalf ? t("on_behalf") : entry.participant.name, this.groupName(entry.group_id)].filter(Boolean).join(", ");
           if (who) item.append(el("span", "meta", ` – ${who}`));
           return item;
         }),

@@ -10,9 +10,10 @@ from flask import Flask
 from flask.testing import FlaskClient
 from flask_socketio import SocketIOTestClient
 
+from models.scribes import invite_scribe
 from models.workshops import Workshop
 from tests.conftest import AuthActions, join
-from webapp.extensions import socketio
+from webapp.extensions import db, socketio
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,18 @@ def phone(app: Flask, workshop: Workshop, facts: Facts) -> SocketIOTestClient:
 @pytest.fixture
 def projector(app: Flask, facts: Facts) -> SocketIOTestClient:
     sock = connect(app, app.test_client(), {"role": "projector", "token": facts.token})
+    assert sock.is_connected()
+    return sock
+
+
+@pytest.fixture
+def scribe_token(workshop: Workshop) -> str:
+    return invite_scribe(db.session, workshop, "Sam").token
+
+
+@pytest.fixture
+def scribe(app: Flask, scribe_token: str) -> SocketIOTestClient:
+    sock = connect(app, app.test_client(), {"role": "scribe", "token": scribe_token})
     assert sock.is_connected()
     return sock
 

@@ -1,7 +1,8 @@
 """The permission matrix: every socket event that changes something, tried by every role
-that may not send it, and by the facilitator of another workshop, is refused and
-changes nothing. Anonymous sockets cannot connect at all (see test_sockets). The list
-of events is checked against the handlers registered, so a new event must be added."""
+that may not send it (a scribe may send only notes and input for a group), and by the
+facilitator of another workshop, is refused and changes nothing. Anonymous sockets cannot
+connect at all (see test_sockets). The list of events is checked against the handlers
+registered, so a new event must be added."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ from flask import Flask
 from flask_socketio import SocketIOTestClient
 
 from models.accounts import Facilitator
+from models.scribes import find_scribe, invite_scribe, revoke_scribe
 from models.templates import create_from_template
+from models.workshops import Workshop
 from tests.conftest import AuthActions
 from tests.realtime.conftest import Facts, connect
 from webapp.extensions import db, socketio
@@ -29,7 +32,9 @@ FACILITATOR_EVENTS: dict[str, Any] = {
     "tracks": lambda s: {"step_id": s[3], "op": "add_track", "text": "Spår"},
     "discussion": lambda s: {"step_id": s[4], "op": "timer", "action": "start"},
     "notes": lambda s: {"op": "delete", "note_id": 1},
+    "enter_for_group": lambda s: {"id": "perm-behalf-01", "kind": "word", "step_id": s[0], "text": "Tillit"},
 }
+SCRIBE_EVENTS = {"notes", "enter_for_group"}
 PARTICIPANT_EVENTS: dict[str, Any] = {
     "submit_word": lambda s: {"id": "perm-word-01", "step_id": s[0], "text": "Tillit"},
     "edit_word": lambda s: {"id": "perm-word-02", "word_id": 1, "text": "Tillit"},
@@ -52,19 +57,27 @@ def test_every_registered_event_is_in_the_matrix(app: Flask) -> None:
 
 
 @pytest.mark.parametrize("event", sorted(FACILITATOR_EVENTS))
-def test_facilitator_events_are_refused_to_phones_and_the_projector(
-    facts: Facts, phone: SocketIOTestClient, projector: SocketIOTestClient, event: str
+def test_facilitator_events_are_refused_to_phones_the_projector_and_scribes(
+    facts: Facts,
+    phone: SocketIOTestClient,
+    projector: SocketIOTestClient,
+    scribe: SocketIOTestClient,
+    event: str,
 ) -> None:
-    for sock in (phone, projector):
+    for sock in (phone, projector) if event in SCRIBE_EVENTS else (phone, projector, scribe):
         ack = sock.emit(event, FACILITATOR_EVENTS[event](facts.step_ids), callback=True)
         assert ack["ok"] is False and ack["error"] == "forbidden", (event, ack)
 
 
 @pytest.mark.parametrize("event", sorted(PARTICIPANT_EVENTS))
-def test_phone_events_are_refused_to_the_projector_and_facilitators(
-    facts: Facts, dashboard: SocketIOTestClient, projector: SocketIOTestClient, event: str
+def test_phone_events_are_refused_to_the_projector_facilitators_and_scribes(
+    facts: Facts,
+    dashboard: SocketIOTestClient,
+    projector: SocketIOTestClient,
+    scribe: SocketIOTestClient,
+    event: str,
 ) -> None:
-    for sock in (dashboard, projector):
+    for sock in (dashboard, projector, scribe):
         ack = sock.emit(event, PARTICIPANT_EVENTS[event](facts.step_ids), callback=True)
         assert ack["ok"] is False and ack["error"] == "forbidden", (event, ack)
 
@@ -83,3 +96,31 @@ def test_another_workshops_facilitator_cannot_touch_this_workshop(
         ack = other.emit(event, payload(facts.step_ids), callback=True)
         assert ack["ok"] is False and ack["error"] in ("not_found", "forbidden"), (event, ack)
     assert dashboard.get_received() == []  # no event reached this workshop's screens
+
+
+def test_another_workshops_scribe_cannot_touch_this_workshop(
+    app: Flask, facts: Facts, other_facilitator: Facilitator, dashboard: SocketIOTestClient
+) -> None:
+    theirs = create_from_template(db.session, other_facilitator, "samverkan", "Annan workshop")
+    token = invite_scribe(db.session, theirs, "Annan").token
+    other = connect(app, app.test_client(), {"role": "scribe", "token": token})
+    assert other.is_connected()
+    dashboard.get_received()
+    for event in sorted(SCRIBE_EVENTS):
+        ack = other.emit(event, FACILITATOR_EVENTS[event](facts.step_ids), callback=True)
+        assert ack["ok"] is False and ack["error"] in ("not_found", "forbidden"), (event, ack)
+    assert dashboard.get_received() == []
+
+
+def test_a_revoked_scribe_link_stops_at_once(
+    app: Flask, facts: Facts, workshop: Workshop, scribe_token: str, scribe: SocketIOTestClient
+) -> None:
+    scribe_id = find_scribe(db.session, scribe_token).id  # type: ignore[union-attr]
+    revoke_scribe(db.session, db.session.get(Workshop, facts.id), scribe_id)
+    ack = scribe.emit(
+        "notes", {"op": "add", "category": "Skribenternas reflektioner", "text": "Sent"}, callback=True
+    )
+    assert ack["ok"] is False and ack["error"] == "forbidden"
+    again = connect(app, app.test_client(), {"role": "scribe", "token": scribe_token})
+    assert not again.is_connected()
+    assert app.test_client().get(f"/s/{scribe_token}").status_code == 404

@@ -19,7 +19,7 @@ def test_notes_under_the_workshops_categories(workshop: Workshop, facilitator: F
     event = notes.add_note(
         db.session, workshop, facilitator.id, "Skribenternas reflektioner", " Mycket  tillit "
     )
-    assert set(event.payloads) == {Role.FACILITATOR}  # never to phones or the projector
+    assert set(event.payloads) == {Role.FACILITATOR, Role.SCRIBE}  # never to phones or the projector
     [note] = event.payloads[Role.FACILITATOR]["notes"]
     assert note["text"] == "Mycket tillit" and note["author"] == "Leda"
     notes.edit_note(

@@ -1,7 +1,7 @@
 """The permission matrix for HTTP: every state-changing facilitator route of a workshop,
-tried anonymously, from a phone that joined it, and by the facilitator of another
-workshop, is refused and changes nothing. The list is checked against the app's routes,
-so a new route must be added here."""
+tried anonymously, from a phone that joined it, by a scribe who opened their link, and
+by the facilitator of another workshop, is refused and changes nothing. The list is
+checked against the app's routes, so a new route must be added here."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from flask import Flask, g
 from flask.testing import FlaskClient
 
 from models.accounts import Facilitator
+from models.scribes import invite_scribe, scribes_of
 from models.workshops import Workshop
 from tests.conftest import AuthActions, join
 from webapp.extensions import db
@@ -25,6 +26,10 @@ WORKSHOP_ROUTES = {
     "facilitator.edit_step": ("/f/workshops/{w}/steps/{s}", {"title": "Kapad"}),
     "facilitator.delete_step": ("/f/workshops/{w}/steps/{s}/delete", {}),
     "facilitator.move_step": ("/f/workshops/{w}/steps/{s}/move", {"direction": "down"}),
+    "facilitator.add_scribe": ("/f/workshops/{w}/scribes", {"name": "Kapad"}),
+    "facilitator.revoke_scribe_link": ("/f/workshops/{w}/scribes/{scribe}/revoke", {}),
+    "facilitator.add_cofacilitator": ("/f/workshops/{w}/facilitators", {"email": "annan@kommun.se"}),
+    "facilitator.remove_cofacilitator": ("/f/workshops/{w}/facilitators/{f}/remove", {}),
 }
 # Routes anyone may post to: joining, the language, logging in and out, a new workshop
 # of one's own (login required), and a phone's own contributions (tested in test_pages).
@@ -57,23 +62,28 @@ def state(workshop: Workshop) -> tuple[object, ...]:
         workshop.held_words,
         workshop.note_categories,
         [(s.id, s.title, s.position) for s in workshop.steps],
+        [(s.id, s.name, s.revoked_at) for s in scribes_of(db.session, workshop.id)],
+        sorted(f.id for f in workshop.facilitators),
     )
 
 
 def test_workshop_routes_are_refused_to_everyone_but_its_facilitators(
     app: Flask, client: FlaskClient, workshop: Workshop, other_facilitator: Facilitator
 ) -> None:
+    scribe = invite_scribe(db.session, workshop, "Sam")
     before = state(workshop)
-    step_id = workshop.steps[0].id
+    ids = {"w": workshop.id, "s": workshop.steps[0].id, "scribe": scribe.id, "f": workshop.facilitators[0].id}
     anonymous = app.test_client()
     phone = app.test_client()
     join(phone, workshop, "Kim")
+    scribe_client = app.test_client()
+    assert scribe_client.get(f"/s/{scribe.token}").status_code == 200
     other = app.test_client()
     AuthActions(other).login("annan@kommun.se")
     app.config["WTF_CSRF_ENABLED"] = False  # the refusal must come from the permission check
     for endpoint, (path, data) in WORKSHOP_ROUTES.items():
-        url = path.format(w=workshop.id, s=step_id)
-        for who, caller in (("anonymous", anonymous), ("phone", phone)):
+        url = path.format(**ids)
+        for who, caller in (("anonymous", anonymous), ("phone", phone), ("scribe", scribe_client)):
             response = post(caller, url, data)
             assert response.status_code in (302, 401), (endpoint, who, response.status_code)
             assert "/f/login" in response.headers.get("Location", "/f/login"), (endpoint, who)

@@ -1,0 +1,78 @@
+"""A scribe's socket: notes both ways with the dashboard, the board as the projector
+sees it, and input entered for a group reaching every screen once."""
+
+from __future__ import annotations
+
+from flask import Flask
+from flask_socketio import SocketIOTestClient
+
+from models.groups import set_groups
+from models.scribes import invite_scribe
+from models.workshops import Workshop
+from tests.realtime.conftest import Facts, connect, events, open_words
+from webapp.extensions import db
+
+
+def test_scribe_notes_reach_the_dashboard_and_back(
+    facts: Facts, scribe: SocketIOTestClient, dashboard: SocketIOTestClient
+) -> None:
+    snap = scribe.emit("get_snapshot", {}, callback=True)
+    assert snap["ok"] and snap["me"]["name"] == "Sam" and "steps" not in snap
+    ack = scribe.emit(
+        "notes", {"op": "add", "category": "Skribenternas reflektioner", "text": "Tillit"}, callback=True
+    )
+    assert ack == {"ok": True}
+    [note] = events(dashboard, "notes_changed")[-1]["notes"]
+    assert (note["text"], note["author"]) == ("Tillit", "Sam")
+    assert events(scribe, "notes_changed")[-1]["notes"][0]["id"] == note["id"]
+    ack = dashboard.emit(
+        "notes",
+        {"op": "edit", "note_id": note["id"], "category": note["category"], "text": "Tillit!"},
+        callback=True,
+    )
+    assert ack == {"ok": True}
+    assert events(scribe, "notes_changed")[-1]["notes"][0]["text"] == "Tillit!"
+
+
+def test_input_for_a_group_reaches_the_projector_and_the_scribes_board(
+    app: Flask,
+    workshop: Workshop,
+    facts: Facts,
+    dashboard: SocketIOTestClient,
+    projector: SocketIOTestClient,
+) -> None:
+    bord1, bord2 = set_groups(db.session, workshop, "Bord 1\nBord 2")
+    bord1_id, bord2_id = bord1.id, bord2.id
+    token = invite_scribe(db.session, db.session.get(Workshop, facts.id), "Sam", bord1_id).token
+    scribe = connect(app, app.test_client(), {"role": "scribe", "token": token})
+    step_id = open_words(dashboard, facts)
+    for sock in (dashboard, projector, scribe):
+        sock.get_received()
+    payload = {
+        "id": "behalf-01-abcdef",
+        "kind": "word",
+        "step_id": step_id,
+        "text": "Tillit",
+        "group_id": bord2_id,
+    }
+    ack = scribe.emit("enter_for_group", payload, callback=True)
+    assert ack["ok"] and ack["word"]["text"] == "Tillit"
+    assert scribe.emit("enter_for_group", payload, callback=True) == ack  # a resend: the same ack
+    [entry] = events(dashboard, "words_changed")[-1]["entries"]
+    assert entry["group_id"] == bord1_id  # a scribe of Bord 1 enters for Bord 1 only
+    assert entry["participant"]["on_behalf"] is True
+    assert events(projector, "words_changed")[-1]["rows"][0]["count"] == 1
+    assert events(scribe, "words_changed")[-1]["rows"][0]["count"] == 1
+    ack = dashboard.emit(
+        "enter_for_group", {**payload, "id": "behalf-02-abcdef", "group_id": bord2_id}, callback=True
+    )
+    assert ack["ok"]
+    assert events(dashboard, "words_changed")[-1]["entries"][0]["group_id"] == bord2_id
+    ack = dashboard.emit(
+        "enter_for_group", {**payload, "id": "behalf-03-abcdef", "kind": "vote"}, callback=True
+    )
+    assert ack["ok"] is False and ack["error"] == "invalid_input"
+    ack = dashboard.emit(
+        "enter_for_group", {**payload, "id": "behalf-04-abcdef", "text": "x" * 300}, callback=True
+    )
+    assert ack["ok"] is False and ack["error"] == "too_long" and ack["message"]
