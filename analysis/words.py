@@ -183,7 +183,7 @@ class WordFilter:
 
 # --- Decisions and groups -----------------------------------------------------------------
 
-DECISION_KINDS = ("merge", "rename", "split", "hide", "unhide", "approve")
+DECISION_KINDS = ("merge", "rename", "split", "hide", "unhide", "approve", "highlight", "unhighlight")
 
 
 @dataclass
@@ -193,6 +193,7 @@ class Decisions:
     aliases: dict[str, str] = field(default_factory=dict)  # key -> key it was merged into
     displays: dict[str, str] = field(default_factory=dict)  # group key -> displayed form
     hidden: set[str] = field(default_factory=set)  # group keys
+    highlighted: set[str] = field(default_factory=set)  # group keys marked highlights of the day
     approved: set[int] = field(default_factory=set)  # ids of held entries let through
 
     def resolve(self, word_key: str) -> str:
@@ -216,6 +217,9 @@ class Decisions:
                     self.aliases[other] = target
                     self.displays.pop(other, None)
                     self.hidden.discard(other)
+                    if other in self.highlighted:  # a merged highlight stays one
+                        self.highlighted.discard(other)
+                        self.highlighted.add(target)
             self.displays[target] = data["display"]
         elif kind == "rename":
             self.displays[self.resolve(data["key"])] = data["display"]
@@ -228,6 +232,10 @@ class Decisions:
             self.hidden.add(self.resolve(data["key"]))
         elif kind == "unhide":
             self.hidden.discard(self.resolve(data["key"]))
+        elif kind == "highlight":
+            self.highlighted.add(self.resolve(data["key"]))
+        elif kind == "unhighlight":
+            self.highlighted.discard(self.resolve(data["key"]))
         elif kind == "approve":
             self.approved.update(int(i) for i in data["ids"])
         else:
@@ -259,6 +267,7 @@ class Group:
     count: int
     hidden: bool = False
     members: tuple[str, ...] = ()
+    highlight: bool = False
 
     def public(self) -> dict[str, Any]:
         """What the projector may see (never called for hidden groups)."""
@@ -266,7 +275,12 @@ class Group:
 
     def full(self) -> dict[str, Any]:
         """What the facilitator sees."""
-        return {**self.public(), "hidden": self.hidden, "members": list(self.members)}
+        return {
+            **self.public(),
+            "hidden": self.hidden,
+            "members": list(self.members),
+            "highlight": self.highlight,
+        }
 
 
 def counted(entry: Entry, decisions: Decisions) -> bool:
@@ -305,6 +319,7 @@ def group(entries: Iterable[Entry], decisions: Decisions, only: set[str] | None 
                 sum(counts.values()),
                 target in decisions.hidden,
                 tuple(decisions.members(target)) if target in merged else (target,),
+                target in decisions.highlighted,
             )
         )
     return sorted(groups, key=lambda g: (-g.count, sort_key(g.display), g.key))

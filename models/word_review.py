@@ -1,5 +1,6 @@
 """What facilitators decide about a step's words: merge, rename, split, hide, show,
-let a held entry through, and undo the last decision.
+let a held entry through, mark a word as a highlight of the day, and undo the last
+decision.
 
 Decisions are stored, never applied to the entries themselves, so every one can be
 undone, survives a restart and is listed in the export.
@@ -89,5 +90,7 @@ def _valid(session: DbSession, step: Step, kind: str, data: dict[str, Any]) -> d
     if kind == "split" and len(group.members) < 2:
         raise InvalidInput(field="key")
     if (kind == "hide" and group.hidden) or (kind == "unhide" and not group.hidden):
+        raise InvalidInput(field="key")
+    if (kind == "highlight") == group.highlight and kind in ("highlight", "unhighlight"):
         raise InvalidInput(field="key")
     return {"key": group.key, "display": group.display}

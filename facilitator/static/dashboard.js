@@ -194,7 +194,7 @@ function renderPanels() {
   collectHighlights();
 }
 
-// Every card and track marked as a highlight, for the notes panel, with a way back to it.
+// Every word, card and track marked as a highlight, for the notes panel, with a way back to it.
 function collectHighlights() {
   const found = [];
   for (const step of steps) {
@@ -203,6 +203,11 @@ function collectHighlights() {
     for (const card of boardView ? boardView.cards.values() : []) {
       if (card.highlight && !card.hidden) {
         found.push({ key: `c${card.id}`, text: card.text, source: step.title, show: () => reveal(boardView.cardViews.get(card.id)?.li) });
+      }
+    }
+    if (view instanceof WordsPanel) {
+      for (const row of [...view.rows.values()].filter((r) => r.highlight && !r.hidden)) {
+        found.push({ key: `w${step.id}:${row.key}`, text: row.display, source: step.title, show: () => reveal(view.rowViews.get(row.key)?.li) });
       }
     }
     if (view instanceof TracksPanel) {

@@ -239,8 +239,9 @@ export class WordsPanel {
     label.htmlFor = pick.id;
     const count = el("span", "count");
     const hiddenBadge = el("span", "badge badge-muted", t("hidden"));
+    const highlightBadge = el("span", "badge badge-highlight", t("highlight"));
     const line = el("div", "word-line");
-    line.append(pick, label, hiddenBadge, count);
+    line.append(pick, label, hiddenBadge, highlightBadge, count);
 
     const details = el("details");
     const summary = el("summary");
@@ -265,8 +266,10 @@ export class WordsPanel {
     });
     const split = button(t("split"), () => this.decide("split", { key }));
     const hide = button("", () => this.decide(current.hidden ? "unhide" : "hide", { key }));
+    const mark = button("", () => this.decide(current.highlight ? "unhighlight" : "highlight", { key }));
+    mark.setAttribute("aria-pressed", "false");
     const actions = el("div", "row-actions");
-    actions.append(split, hide);
+    actions.append(split, hide, mark);
     details.append(summary, raw, rename, actions);
     line.append(details);
     li.append(line);
@@ -283,6 +286,9 @@ export class WordsPanel {
       renameInput.placeholder = row.display;
       split.hidden = row.members.length < 2;
       hide.textContent = row.hidden ? t("unhide") : t("hide");
+      highlightBadge.hidden = !row.highlight;
+      mark.textContent = t("mark_highlight");
+      mark.setAttribute("aria-pressed", String(Boolean(row.highlight)));
       const entries = this.entriesOf(row);
       raw.replaceChildren(
         ...entries.map((entry) => {

@@ -81,6 +81,18 @@ def test_scribe_link_notes_and_input_for_a_group(
     dashboard.locator(".words-panel .meta", has_text="inmatat för gruppen, Bord 1").wait_for(state="attached")
     projector.locator("#ranking").get_by_text("Tillit").wait_for()
 
+    # The word becomes a highlight of the day: listed beside the notes, with a way back to it.
+    row = dashboard.locator(".word-row", has_text="Tillit")
+    row.locator("summary").click()
+    row.get_by_role("button", name="Highlight").click()
+    row.get_by_role("button", name="Highlight", pressed=True).wait_for()
+    marked = dashboard.locator(".notes-panel .highlights")
+    marked.get_by_text("Markerade som highlights på tavlorna (1)").wait_for()
+    marked.get_by_role("button", name=re.compile(r"^Visa var det finns\W+Tillit$")).click()
+    dashboard.wait_for_function(
+        "() => document.activeElement?.closest('.word-row')?.textContent.includes('Tillit')"
+    )
+
     notes = scribe.get_by_role("region", name="Anteckningar")
     notes.get_by_label("Kategori").select_option("Skribenternas reflektioner")
     notes.get_by_label("Anteckning").fill("Bord 1 vill bjuda in brukarna")

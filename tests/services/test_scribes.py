@@ -145,3 +145,55 @@ def test_co_facilitators_are_invited_by_account(
         code_of(lambda: remove_facilitator(db.session, workshop, other_facilitator.id)) == "last_facilitator"
     )
     assert code_of(lambda: remove_facilitator(db.session, workshop, facilitator.id)) == "invalid_input"
+
+
+def test_highlights_of_the_day_from_words_cards_and_tracks(
+    workshop: Workshop, facilitator: Facilitator
+) -> None:
+    from models import board, tracks, word_review
+    from models.highlights import highlights_of
+
+    words, cards = workshop.steps[0], workshop.steps[1]
+    agenda.open_step(db.session, words, exclusive=False)
+    agenda.open_step(db.session, cards, exclusive=False)
+    phone = join_workshop(db.session, workshop)
+    for n, text in enumerate(["Tillit", "tillit", "Dialog"]):
+        submit_word(
+            db.session,
+            phone if n == 0 else join_workshop(db.session, workshop),
+            words.id,
+            f"hl-word-{n:04d}",
+            text,
+        )
+    word_review.decide(db.session, words, facilitator.id, "highlight", {"key": "tillit"})
+    assert code_of(
+        lambda: word_review.decide(db.session, words, facilitator.id, "highlight", {"key": "tillit"})
+    ) == (
+        "invalid_input"  # already marked
+    )
+    word_review.decide(
+        db.session,
+        words,
+        facilitator.id,
+        "merge",
+        {"keys": ["dialog", "tillit"], "display": "Tillit och dialog"},
+    )
+    card = submit_card(
+        db.session, phone, {"id": "hl-card-0001", "step_id": cards.id, "text": "Gemensamma mål"}
+    )
+    board.set_card_flag(db.session, cards, card.ack["card"]["id"], "highlight", True)
+    track_step = workshop.steps[3]
+    tracks.add_track(db.session, track_step, "Hur skapas tillit?", None, None)
+    [track] = tracks.tracks_of(db.session, track_step.id)
+    tracks.set_track_flag(db.session, track_step, track.id, "highlight", True)
+    found = highlights_of(db.session, workshop)
+    assert [(h["kind"], h["text"], h["step"]) for h in found] == [
+        ("word", "Tillit och dialog", "Ordet samverkan"),  # a merged highlight stays one
+        ("card", "Gemensamma mål", "Förutsättningar"),
+        ("track", "Hur skapas tillit?", "Spår för vidareutveckling"),
+    ]
+    view = facilitator_words_view(db.session, words.id)
+    assert [r["highlight"] for r in view["rows"]] == [True]
+    word_review.undo(db.session, words)  # the merge
+    word_review.decide(db.session, words, facilitator.id, "unhighlight", {"key": "tillit"})
+    assert [h["kind"] for h in highlights_of(db.session, workshop)] == ["card", "track"]
