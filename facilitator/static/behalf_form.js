@@ -6,7 +6,7 @@
 // makes a second copy, and the typed text stays until the server has it.
 import { newId } from "/static/js/live.js";
 import { shownQuestions } from "/static/js/questions.js";
-import { button, el, nextId } from "./dom.js";
+import { button, clearSent, el, nextId } from "./dom.js";
 
 const KIND_OF_STEP = { words: "word", cards: "card", tracks: "track", discussion: "card" };
 const LEVELS = ["lokal", "delregional", "regional", "nationell"];
@@ -169,7 +169,7 @@ export class BehalfForm {
       const li = el("li", "note");
       li.append(el("p", "note-text", item?.text || data.text), el("p", "card-meta", `${step.title} · ${group}`));
       this.sent.prepend(li);
-      this.text.value = "";
+      clearSent(this.text, data.text);
       this.status.textContent = t("behalf_sent", { group });
       this.announce?.(t("behalf_sent", { group }));
       this.text.focus();

@@ -8,7 +8,7 @@
 // Each change made here is remembered with the change that reverses it ("Ångra", or
 // Ctrl+Z on the board); undo is per dashboard, so it never reverses a colleague's move.
 import { placeAfter } from "/static/js/keyed.js";
-import { button, el, named, nextId, textField } from "./dom.js";
+import { button, clearSent, el, named, nextId, textField } from "./dom.js";
 
 const UNSORTED = "0";
 
@@ -208,8 +208,9 @@ export class BoardPanel {
     this.newTheme.append(label, input, add);
     this.newTheme.addEventListener("submit", (event) => {
       event.preventDefault();
-      this.createTheme(input.value, [], (ack) => {
-        if (ack.ok) input.value = "";
+      const sent = input.value;
+      this.createTheme(sent, [], (ack) => {
+        if (ack.ok) clearSent(input, sent);
       });
     });
     this.proposeButton = button(t("propose_themes"), () => this.askSuggestions(true));
@@ -397,10 +398,11 @@ export class BoardPanel {
       event.preventDefault();
       const old = this.themeName(themeId);
       const label = t("undo_rename_theme", { name: old });
-      this.change("rename_theme", { theme_id: themeId, name: input.value }, label, () => ({
+      const sent = input.value;
+      this.change("rename_theme", { theme_id: themeId, name: sent }, label, () => ({
         op: "rename_theme", data: { theme_id: themeId, name: old },
       }), (ack) => {
-        if (ack.ok) input.value = "";
+        if (ack.ok) clearSent(input, sent);
       });
     });
     const target = this.themeSelect(t("merge_into"));

@@ -32,3 +32,9 @@ export function textField(idPrefix, labelText, maxLength) {
   label.htmlFor = input.id;
   return { label, input };
 }
+
+// After the server took what a field held, empty it, unless the person has typed
+// something else meanwhile: that is never thrown away.
+export function clearSent(input, sent) {
+  if (input.value === sent) input.value = "";
+}

@@ -3,7 +3,7 @@
 // dashboard shows the same notes, and so does every scribe's page (a scribe changes
 // only their own: `canEdit`). Notes never reach phones or the projector. Beside them
 // on the dashboard, every card and track marked as a highlight, each with a way to its source.
-import { button, el, nextId } from "./dom.js";
+import { button, clearSent, el, nextId } from "./dom.js";
 
 export class NotesPanel {
   constructor({ socket, t, onError, announce, canEdit = () => true, groupName = () => "" }) {
@@ -55,9 +55,10 @@ export class NotesPanel {
     this.form.append(categoryLabel, this.category, textLabel, this.text, save);
     this.form.addEventListener("submit", (event) => {
       event.preventDefault();
-      this.send({ op: "add", category: this.category.value, text: this.text.value }, (ack) => {
+      const sent = this.text.value;
+      this.send({ op: "add", category: this.category.value, text: sent }, (ack) => {
         if (ack.ok) {
-          this.text.value = "";
+          clearSent(this.text, sent);
           this.announce(t("note_added"));
         }
       });

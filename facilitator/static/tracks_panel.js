@@ -4,7 +4,7 @@
 // cards and themes are promoted from the board. Rows are kept and updated in place,
 // so an open merge choice survives votes arriving.
 import { placeAfter } from "/static/js/keyed.js";
-import { button, el, named, nextId, textField } from "./dom.js";
+import { button, clearSent, el, named, nextId, textField } from "./dom.js";
 
 export class TracksPanel {
   constructor(step, { socket, t, onError, announce, groupName }) {
@@ -60,8 +60,9 @@ export class TracksPanel {
     form.append(label, input, button(t("add_track"), null, "submit"));
     form.addEventListener("submit", (event) => {
       event.preventDefault();
-      this.send("add_track", { text: input.value }, (ack) => {
-        if (ack.ok) input.value = "";
+      const sent = input.value;
+      this.send("add_track", { text: sent }, (ack) => {
+        if (ack.ok) clearSent(input, sent);
       });
     });
     this.list = el("ol", "track-rows");

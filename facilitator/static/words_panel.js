@@ -5,7 +5,7 @@
 // Participants' text is only ever set as textContent.
 
 import { placeAfter } from "/static/js/keyed.js";
-import { button, el, nextId } from "./dom.js";
+import { button, clearSent, el, nextId } from "./dom.js";
 
 export class WordsPanel {
   constructor(step, { socket, t, cloudBase, onError, groupName }) {
@@ -260,8 +260,9 @@ export class WordsPanel {
     rename.append(renameLabel, renameInput, renameButton);
     rename.addEventListener("submit", (event) => {
       event.preventDefault();
-      this.decide("rename", { key, display: renameInput.value }, (ack) => {
-        if (ack.ok) renameInput.value = "";
+      const sent = renameInput.value;
+      this.decide("rename", { key, display: sent }, (ack) => {
+        if (ack.ok) clearSent(renameInput, sent);
       });
     });
     const split = button(t("split"), () => this.decide("split", { key }));
