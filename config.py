@@ -65,7 +65,8 @@ class Config:
 
     # Engine.IO refuses larger messages outright; every payload we accept is small.
     MAX_SOCKET_MESSAGE_BYTES = _env_int("MAX_SOCKET_MESSAGE_BYTES", 16 * 1024)
-    MAX_CONTENT_LENGTH = _env_int("MAX_CONTENT_LENGTH", 2 * 1024 * 1024)
+    # Requests (and an organizer's own .pptx template for the deck) up to this size.
+    MAX_CONTENT_LENGTH = _env_int("MAX_CONTENT_LENGTH", 25 * 1024 * 1024)
 
     # Word clouds are drawn by a separate process (webapp.clouds); the ranked list has every word.
     CLOUD_RENDERING = _env_bool("CLOUD_RENDERING", True)

@@ -211,8 +211,8 @@ def _new_spot(canvas: _Canvas, key: str, text: str, size: int) -> tuple[int, int
     return None
 
 
-def to_svg(placements: list[Placement]) -> str:
-    """The cloud as a 1920 x 1080 SVG with the used glyphs of the font embedded."""
+def _drawn(placements: list[Placement]) -> WordCloud:
+    """A WordCloud holding this layout, ready to draw."""
     cloud = WordCloud(
         font_path=FONT_PATH, width=WIDTH, height=HEIGHT, scale=SCALE, background_color=BACKGROUND
     )
@@ -226,9 +226,21 @@ def to_svg(placements: list[Placement]) -> str:
         )
         for p in placements
     ]
+    return cloud
+
+
+def to_png(placements: list[Placement]) -> bytes:
+    """The cloud as a 1920 x 1080 PNG, for slides and printed reports."""
+    buffer = io.BytesIO()
+    _drawn(placements).to_image().save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
+
+
+def to_svg(placements: list[Placement]) -> str:
+    """The cloud as a 1920 x 1080 SVG with the used glyphs of the font embedded."""
     if not placements:
         return _empty_svg()
-    svg = str(cloud.to_svg(embed_font=False))
+    svg = str(_drawn(placements).to_svg(embed_font=False))
     chars = frozenset(BASE_CHARACTERS).union(*(p.text for p in placements))
     head_end = svg.index(">") + 1
     return svg[:head_end] + _font_face(chars) + svg[head_end:]

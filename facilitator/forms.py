@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileAllowed, FileField
 from wtforms import (
     BooleanField,
     DateField,
     IntegerField,
     PasswordField,
     SelectField,
+    SelectMultipleField,
     StringField,
     TextAreaField,
 )
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms.widgets import CheckboxInput, ListWidget
 
 
 class LoginForm(FlaskForm):
@@ -136,3 +139,28 @@ class StepForm(FlaskForm):
 
 
 __all__ = ["LoginForm", "NewStepForm", "NewWorkshopForm", "NoteCategoriesForm", "StepForm", "WorkshopForm"]
+
+
+class DeckForm(FlaskForm):
+    """What goes into the summary deck, and the organizer's own template."""
+
+    sections = SelectMultipleField(
+        _l("Include"),
+        choices=[
+            ("title", _l("Title slide")),
+            ("highlights", _l("Highlights of the day")),
+            ("words", _l("The participants' words (cloud and list)")),
+            ("themes", _l("One slide per theme with its cards")),
+            ("notes", _l("Notes: colliding views, scribes' reflections, final discussion")),
+            ("tracks", _l("Tracks for further development, ranked by votes")),
+            ("participants", _l("Participants who agreed to be listed")),
+        ],
+        widget=ListWidget(prefix_label=False),
+        option_widget=CheckboxInput(),
+    )
+    draft = BooleanField(_l("Mark as a draft (“DRAFT FOR FURTHER DEVELOPMENT”)"), default=True)
+    template = FileField(
+        _l("Your own PowerPoint template (optional)"),
+        description=_l("A .pptx file: its masters, layouts and fonts are used; its slides are left out."),
+        validators=[FileAllowed(["pptx"], _l("Choose a .pptx file."))],
+    )

@@ -3,6 +3,7 @@ dashboard; and the projector, which needs only its read-only token."""
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Callable
 from typing import Any
 
@@ -22,9 +23,13 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 from flask_wtf import FlaskForm
 from sqlalchemy import select
+from werkzeug.utils import secure_filename
 from werkzeug.wrappers import Response
 
+from export.deck import SECTIONS, Options, write_deck
+from export.tables import write_csv, write_xlsx
 from facilitator.forms import (
+    DeckForm,
     FacilitatorForm,
     GroupsForm,
     LoginForm,
@@ -36,6 +41,7 @@ from facilitator.forms import (
     WordListsForm,
     WorkshopForm,
 )
+from facilitator.strings import report_labels
 from models import agenda
 from models.accounts import Facilitator, add_facilitator, authenticate, remove_facilitator
 from models.clouds import stored_cloud
@@ -43,6 +49,7 @@ from models.errors import DomainError
 from models.groups import groups_of, set_groups
 from models.notes import note_categories, set_note_categories
 from models.participants import participant_list
+from models.report_data import workshop_report
 from models.reports import words_export
 from models.scribes import Scribe, invite_scribe, revoke_scribe, scribes_of
 from models.steps import editor_settings, step_setting
@@ -455,6 +462,57 @@ def export_words(workshop_id: int) -> Response:
     workshop = own_workshop(workshop_id)
     response = jsonify(words_export(db.session, workshop))
     response.headers["Content-Disposition"] = f'attachment; filename="rundabord-{workshop.id}-ord.json"'
+    return response
+
+
+@bp.route("/workshops/<int:workshop_id>/export", methods=["GET", "POST"])
+@login_required
+def export(workshop_id: int) -> Response | str:
+    """The exports: the summary deck (with the organizer's choices) and the raw data."""
+    workshop = own_workshop(workshop_id)
+    form = DeckForm(data={"sections": list(SECTIONS), "draft": True} if request.method == "GET" else None)
+    if form.validate_on_submit():
+        upload = form.template.data
+        template = upload.read() if upload else None
+        options = Options(
+            sections=set(form.sections.data or []), draft=bool(form.draft.data), template=template
+        )
+        try:
+            deck = write_deck(_report(workshop), options)
+        except (KeyError, ValueError, OSError, zipfile.BadZipFile):  # not a presentation python-pptx opens
+            form.template.errors = [
+                *form.template.errors,
+                _("That file is not a PowerPoint presentation (.pptx)."),
+            ]
+        else:
+            return _download(workshop, deck, "pptx", PPTX_TYPE)
+    return render_template("facilitator/export.html", workshop=workshop, form=form)
+
+
+PPTX_TYPE = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@bp.get("/workshops/<int:workshop_id>/export/data.<any(csv, xlsx):kind>")
+@login_required
+def export_data(workshop_id: int, kind: str) -> Response:
+    """Every input, one row each, with its flags (names only of those listed)."""
+    workshop = own_workshop(workshop_id)
+    report = _report(workshop)
+    if kind == "csv":
+        return _download(workshop, write_csv(report), "csv", "text/csv; charset=utf-8")
+    return _download(workshop, write_xlsx(report), "xlsx", XLSX_TYPE)
+
+
+def _report(workshop: Workshop) -> Any:
+    return workshop_report(db.session, workshop.id, report_labels())
+
+
+def _download(workshop: Workshop, data: bytes, extension: str, mimetype: str) -> Response:
+    response = Response(data, mimetype=mimetype)
+    name = secure_filename(f"rundabord-{workshop.id}-{workshop.title}")[:80] or f"rundabord-{workshop.id}"
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}.{extension}"'
+    response.headers["Cache-Control"] = "no-store"
     return response
 
 

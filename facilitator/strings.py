@@ -39,3 +39,40 @@ def page_strings(strings: dict[str, object], *shared: dict[str, object]) -> dict
     for part in (*shared, strings):
         merged.update(part)
     return {key: str(value) for key, value in merged.items()}
+
+
+REPORT_LABELS = {
+    "draft": _l("DRAFT FOR FURTHER DEVELOPMENT"),
+    "highlights": _l("Highlights of the day"),
+    "words": _l("The participants' words"),
+    "word_list": _l("the words and how many wrote them"),
+    "tracks": _l("Interesting tracks for further development"),
+    "participants": _l("Participants"),
+    "unsorted": _l("Unsorted"),
+    "continued": _l("cont."),
+    "dots": _l("{count} votes"),
+    "tied": _l("shared {rank}"),
+    "anonymous_others": _l("and {count} more participants"),
+    "yes": _l("yes"),
+    "no": _l("no"),
+    "sheet": _l("Input"),
+    "column_step": _l("Step"),
+    "column_kind": _l("Kind"),
+    "column_text": _l("Text"),
+    "column_category": _l("Category"),
+    "column_theme": _l("Theme"),
+    "column_parent_theme": _l("Overarching theme"),
+    "column_group": _l("Table group"),
+    "column_level": _l("Level"),
+    "column_votes": _l("Votes"),
+    "column_hidden": _l("Hidden"),
+    "column_highlight": _l("Highlight"),
+    "column_on_behalf": _l("Entered for the group"),
+    "column_name": _l("Name"),
+    "column_time": _l("Time (UTC)"),
+}
+
+
+def report_labels() -> dict[str, str]:
+    """The words the exports add themselves, in the current language."""
+    return {key: str(value) for key, value in REPORT_LABELS.items()}

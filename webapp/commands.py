@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from pathlib import Path
 
 import click
 from flask import Flask, current_app, url_for
 
+from export.deck import Options, write_deck
+from export.tables import write_csv, write_xlsx
+from facilitator.strings import report_labels
 from models.accounts import count_facilitators, create_facilitator, find_facilitator
 from models.errors import DomainError
+from models.report_data import workshop_report
 from models.templates import TEMPLATES, create_from_template
 from models.workshops import Workshop
 from webapp.errors import message_for
@@ -21,6 +26,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(create_facilitator_command)
     app.cli.add_command(create_workshop_command)
     app.cli.add_command(ensure_facilitator_command)
+    app.cli.add_command(export_workshop_command)
 
 
 def _fail(error: DomainError) -> None:
@@ -99,3 +105,28 @@ def workshop_addresses(workshop: Workshop) -> dict[str, str]:
             + url_for("projector.projector", token=workshop.projector_token),
             "Dashboard URL": base.rstrip("/") + url_for("facilitator.dashboard", workshop_id=workshop.id),
         }
+
+
+EXPORT_FORMATS = ("pptx", "csv", "xlsx")
+
+
+@click.command("export-workshop")
+@click.argument("workshop_id", type=int)
+@click.option("--format", "kind", type=click.Choice(EXPORT_FORMATS), default="pptx", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), required=True)
+@click.option("--no-draft", is_flag=True, help="Leave out the draft marker on the title slide.")
+@click.option("--template", type=click.Path(exists=True, dir_okay=False), help="Your own .pptx template.")
+def export_workshop_command(
+    workshop_id: int, kind: str, output: str, no_draft: bool, template: str | None
+) -> None:
+    """Write a workshop's summary deck or raw data to a file."""
+    if db.session.get(Workshop, workshop_id) is None:
+        raise click.ClickException(f"No workshop {workshop_id}.")
+    report = workshop_report(db.session, workshop_id, report_labels())
+    if kind == "pptx":
+        options = Options(draft=not no_draft, template=Path(template).read_bytes() if template else None)
+        data = write_deck(report, options)
+    else:
+        data = write_csv(report) if kind == "csv" else write_xlsx(report)
+    Path(output).write_bytes(data)
+    click.echo(f"{output}: {len(data)} bytes")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from flask.testing import FlaskCliRunner
+from pptx import Presentation
 
 from models.accounts import Facilitator, find_facilitator
 from models.workshops import Workshop
@@ -42,3 +45,20 @@ def test_ensure_facilitator_prints_a_password_once(runner: FlaskCliRunner) -> No
     second = runner.invoke(args=["ensure-facilitator"])
     assert "password:" not in second.output
     assert db.session.query(Facilitator).count() == 1
+
+
+def test_export_workshop_writes_each_format(
+    runner: FlaskCliRunner, workshop: Workshop, tmp_path: Path
+) -> None:
+    for kind in ("pptx", "csv", "xlsx"):
+        target = tmp_path / f"ut.{kind}"
+        result = runner.invoke(
+            args=["export-workshop", str(workshop.id), "--format", kind, "-o", str(target)]
+        )
+        assert result.exit_code == 0, result.output
+        assert target.stat().st_size > 0
+    titles = [s.shapes.title.text for s in Presentation(str(tmp_path / "ut.pptx")).slides]
+    assert titles == [workshop.title]  # nothing sent yet: the title slide alone
+    assert (tmp_path / "ut.csv").read_text(encoding="utf-8-sig").startswith("Steg;Typ;Text")
+    result = runner.invoke(args=["export-workshop", "999", "-o", str(tmp_path / "x.pptx")])
+    assert result.exit_code != 0 and "No workshop 999" in result.output

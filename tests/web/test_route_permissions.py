@@ -30,6 +30,7 @@ WORKSHOP_ROUTES = {
     "facilitator.revoke_scribe_link": ("/f/workshops/{w}/scribes/{scribe}/revoke", {}),
     "facilitator.add_cofacilitator": ("/f/workshops/{w}/facilitators", {"email": "annan@kommun.se"}),
     "facilitator.remove_cofacilitator": ("/f/workshops/{w}/facilitators/{f}/remove", {}),
+    "facilitator.export": ("/f/workshops/{w}/export", {"sections": "title"}),
 }
 # Routes anyone may post to: joining, the language, logging in and out, a new workshop
 # of one's own (login required), and a phone's own contributions (tested in test_pages).

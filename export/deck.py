@@ -1,0 +1,307 @@
+"""The summary deck (PPTX) in the structure organizers publish (seed 002): title, highlights
+of the day, the participants' words, one slide per theme, colliding views, tracks for
+further development, scribes' reflections, points from the final discussion, the
+participants. Every text is real text in the layout's placeholders, so the deck stays
+editable and searchable; a long list continues on further slides instead of overflowing.
+
+The organizer's own .pptx can be the template: its masters, layouts and fonts are used
+and its slides are dropped. Without one, python-pptx's default template is widened to 16:9.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.presentation import Presentation as PresentationType
+from pptx.slide import Slide, SlideLayout
+from pptx.util import Emu, Pt
+
+from export.report import BoardStep, Report, Theme, Track, WordsStep
+
+SECTIONS = ("title", "highlights", "words", "themes", "notes", "tracks", "participants")
+BODY_TYPES = {PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT}
+TITLE_TYPES = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE}
+WIDE = Emu(12192000)  # 13.333 in: 16:9 at the default template's 7.5 in height
+TALL = Emu(6858000)
+LIST_SIZE = Pt(20)
+# What fits in one body placeholder at LIST_SIZE (16:9, default template): a budget of
+# lines, and characters per line (half as many in one of two columns).
+LINES_PER_SLIDE = 11
+CHARS_PER_LINE = 72
+
+
+@dataclass
+class Options:
+    """What the organizer chose to include, and their template (.pptx bytes), if any."""
+
+    sections: set[str] = field(default_factory=lambda: set(SECTIONS))
+    draft: bool = True
+    template: bytes | None = None
+
+
+@dataclass(frozen=True)
+class Item:
+    """One paragraph of a list: its text, how deep it is indented, and whether bold."""
+
+    text: str
+    level: int = 0
+    bold: bool = False
+
+
+def write_deck(report: Report, options: Options | None = None) -> bytes:
+    options = options or Options()
+    deck = Deck(report, options)
+    deck.build()
+    buffer = io.BytesIO()
+    deck.prs.save(buffer)
+    return buffer.getvalue()
+
+
+class Deck:
+    def __init__(self, report: Report, options: Options) -> None:
+        self.report = report
+        self.options = options
+        self.prs = _presentation(options.template)
+        self.layouts = _Layouts(self.prs)
+
+    def build(self) -> None:
+        report, wanted = self.report, self.options.sections
+        notes = list(report.notes)
+        first_notes = notes.pop(0) if notes else None
+        second_notes = notes.pop(0) if notes else None
+        if "title" in wanted:
+            self.title_slide()
+        if "highlights" in wanted:
+            items = [*report.highlights, *(first_notes[1] if first_notes else [])]
+            self.list_slides(first_notes[0] if first_notes else report.label("highlights"), _items(items))
+        if "words" in wanted:
+            for step in report.words:
+                self.words_slides(step)
+        if "themes" in wanted:
+            for board in report.boards:
+                for theme in board.themes:
+                    self.theme_slides(board, theme)
+                if board.unsorted:
+                    self.theme_slides(board, Theme(report.label("unsorted"), board.unsorted))
+        if "notes" in wanted and second_notes:
+            self.list_slides(second_notes[0], _items(second_notes[1]))
+        if "tracks" in wanted:
+            for tracks in report.tracks:
+                self.list_slides(report.label("tracks"), [Item(self.track_line(t)) for t in tracks.tracks])
+        if "notes" in wanted:
+            for category, texts in notes:
+                self.list_slides(category, _items(texts))
+        if "participants" in wanted and (report.participants or report.anonymous_participants):
+            people = [
+                Item(", ".join(filter(None, (p.name, p.role, p.organisation)))) for p in report.participants
+            ]
+            if report.anonymous_participants:
+                people.append(Item(report.label("anonymous_others", count=report.anonymous_participants)))
+            self.list_slides(report.label("participants"), people)
+
+    # Slides ---------------------------------------------------------------------------
+
+    def title_slide(self) -> None:
+        report = self.report
+        slide = self.prs.slides.add_slide(self.layouts.title)
+        _set_title(slide, report.title)
+        lines = [report.label("draft")] if self.options.draft else []
+        lines.append(", ".join(filter(None, (report.date, report.place))))
+        lines.append(report.organizer)
+        body = _bodies(slide)
+        if body:
+            _fill(
+                body[0],
+                [Item(line, bold=i == 0 and self.options.draft) for i, line in enumerate(lines) if line],
+            )
+
+    def list_slides(self, title: str, items: list[Item], columns: int = 1) -> None:
+        """A titled list; when it is longer than a slide holds, it continues on the next."""
+        if not items:
+            return
+        pages = list(_paginate(items, CHARS_PER_LINE // columns, LINES_PER_SLIDE * columns))
+        for number, page in enumerate(pages):
+            slide = self.prs.slides.add_slide(self.layouts.content)
+            _set_title(slide, self.continued(title, number))
+            _fill(_body(self.prs, slide), page)
+
+    def words_slides(self, step: WordsStep) -> None:
+        title = step.prompt or step.title
+        items = [Item(f"{w.text} ({w.count})") for w in step.words]
+        if step.cloud_png:
+            slide = self.prs.slides.add_slide(self.layouts.title_only)
+            _set_title(slide, title)
+            _picture(self.prs, slide, step.cloud_png)
+        self.list_slides(f"{title} – {self.report.label('word_list')}" if step.cloud_png else title, items, 2)
+
+    def theme_slides(self, board: BoardStep, theme: Theme) -> None:
+        title = f"{theme.parent} – {theme.name}" if theme.parent else theme.name
+        if board.side_by_side and len(board.categories) == 2:
+            columns = [[Item(c.text) for c in theme.cards if c.category == k] for k in board.categories]
+            self.two_columns(title, board.categories, columns)
+            return
+        items: list[Item] = []
+        for category in board.categories or [""]:
+            cards = [c for c in theme.cards if c.category == category or not board.categories]
+            if len(board.categories) > 1 and cards:
+                items.append(Item(category, bold=True))
+            items += [Item(c.text, level=1 if len(board.categories) > 1 else 0) for c in cards]
+        self.list_slides(title, items)
+
+    def two_columns(self, title: str, headings: list[str], columns: list[list[Item]]) -> None:
+        """Two lists side by side (obstacles and opportunities), under their headings; both
+        continue on further slides together."""
+        pages = [list(_paginate(col, CHARS_PER_LINE // 2, LINES_PER_SLIDE - 1)) or [[]] for col in columns]
+        for number in range(max(len(p) for p in pages)):
+            slide = self.prs.slides.add_slide(self.layouts.two_content)
+            _set_title(slide, self.continued(title, number))
+            for body, heading, column in zip(_bodies(slide), headings, pages, strict=False):
+                page = column[number] if number < len(column) else []
+                _fill(body, [Item(heading, bold=True), *page])
+
+    def continued(self, title: str, number: int) -> str:
+        return f"{title} ({self.report.label('continued')})" if number else title
+
+    def track_line(self, track: Track) -> str:
+        rank = self.report.label("tied", rank=track.rank) if track.tied else f"{track.rank}."
+        return f"{rank} {track.text} – {self.report.label('dots', count=track.dots)}"
+
+
+class _Layouts:
+    """The template's layouts for each kind of slide, found by their placeholders, so an
+    organizer's own template works whatever order its layouts are in."""
+
+    def __init__(self, prs: PresentationType) -> None:
+        layouts = list(prs.slide_layouts)
+        self.title = _find(layouts, lambda t, b: PP_PLACEHOLDER.CENTER_TITLE in t and b >= 1) or layouts[0]
+        self.content = (
+            _find(layouts, lambda t, b: PP_PLACEHOLDER.TITLE in t and b == 1)
+            or layouts[min(1, len(layouts) - 1)]
+        )
+        self.two_content = _find(layouts, lambda t, b: PP_PLACEHOLDER.TITLE in t and b == 2) or self.content
+        self.title_only = _find(layouts, lambda t, b: PP_PLACEHOLDER.TITLE in t and b == 0) or self.content
+
+
+def _find(layouts: list[SlideLayout], test: Callable[[set[object], int], bool]) -> SlideLayout | None:
+    for layout in layouts:
+        kinds: set[object] = {p.placeholder_format.type for p in list(layout.placeholders)}
+        bodies = len([p for p in list(layout.placeholders) if p.placeholder_format.type in BODY_TYPES])
+        if test(kinds, bodies):
+            return layout
+    return None
+
+
+def _size(prs: PresentationType) -> tuple[int, int]:
+    return int(prs.slide_width or WIDE), int(prs.slide_height or TALL)
+
+
+def _presentation(template: bytes | None) -> PresentationType:
+    if template is None:
+        prs = Presentation()
+        _widen(prs)
+        return prs
+    prs = Presentation(io.BytesIO(template))
+    slide_ids = prs.slides._sldIdLst
+    for slide_id in list(slide_ids):
+        prs.part.drop_rel(slide_id.rId)
+        slide_ids.remove(slide_id)
+    return prs
+
+
+def _widen(prs: PresentationType) -> None:
+    """The default template is 4:3; projectors and reports today are 16:9."""
+    factor = WIDE / _size(prs)[0]
+    prs.slide_width = WIDE
+    for master in prs.slide_masters:
+        for shape in [*master.shapes, *(s for layout in master.slide_layouts for s in layout.placeholders)]:
+            if shape.left is not None and shape.width is not None:
+                shape.left, shape.width = Emu(round(shape.left * factor)), Emu(round(shape.width * factor))
+
+
+def _set_title(slide: Slide, text: str) -> None:
+    for shape in slide.placeholders:
+        if shape.placeholder_format.type in TITLE_TYPES:
+            shape.text_frame.text = text
+            return
+
+
+def _bodies(slide: Slide) -> list[object]:
+    return sorted(
+        (
+            p
+            for p in slide.placeholders
+            if p.placeholder_format.type in BODY_TYPES | {PP_PLACEHOLDER.SUBTITLE}
+        ),
+        key=lambda p: p.left or 0,
+    )
+
+
+def _body(prs: PresentationType, slide: Slide) -> object:
+    """The slide's body placeholder; a text box where the layout has none."""
+    bodies = _bodies(slide)
+    if bodies:
+        return bodies[0]
+    width, height = _size(prs)
+    margin, top = round(width * 0.06), round(height * 0.22)
+    return slide.shapes.add_textbox(
+        Emu(margin), Emu(top), Emu(width - 2 * margin), Emu(height - top - margin)
+    )
+
+
+def _fill(placeholder: object, items: list[Item]) -> None:
+    frame = placeholder.text_frame  # type: ignore[attr-defined]
+    frame.word_wrap = True
+    for number, item in enumerate(items):
+        paragraph = frame.paragraphs[0] if number == 0 else frame.add_paragraph()
+        paragraph.level = item.level
+        run = paragraph.add_run()
+        run.text = item.text
+        run.font.size = LIST_SIZE
+        if item.bold:
+            run.font.bold = True
+
+
+def _picture(prs: PresentationType, slide: Slide, png: bytes) -> None:
+    """The image centred below the title, as large as fits, keeping its proportions."""
+    from PIL import Image
+
+    with Image.open(io.BytesIO(png)) as image:
+        ratio = image.width / image.height
+    slide_width, slide_height = _size(prs)
+    top = round(slide_height * 0.2)
+    height = round(slide_height * 0.75)
+    width = round(height * ratio)
+    if width > slide_width * 0.94:
+        width = round(slide_width * 0.94)
+        height = round(width / ratio)
+    slide.shapes.add_picture(
+        io.BytesIO(png), Emu((slide_width - width) // 2), Emu(top), Emu(width), Emu(height)
+    )
+
+
+def _items(texts: Iterable[str]) -> list[Item]:
+    return [Item(text) for text in texts]
+
+
+def _lines(item: Item, width: int) -> int:
+    """Lines a paragraph takes, each paragraph of a multi-line text on its own lines."""
+    return sum(max(1, math.ceil(len(part) / width)) for part in item.text.split("\n"))
+
+
+def _paginate(items: list[Item], width: int, budget: int) -> Iterator[list[Item]]:
+    page: list[Item] = []
+    used = 0
+    for item in items:
+        lines = _lines(item, width)
+        if page and used + lines > budget:
+            yield page
+            page, used = [], 0
+        page.append(item)
+        used += lines
+    if page:
+        yield page

@@ -1,0 +1,129 @@
+"""The plain data snapshot every export is written from: what the workshop produced,
+already in report order and already filtered (hidden input left out, names only of
+those who agreed to be listed). Labels come in the caller's language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Swedish defaults for the words the deck adds itself; the web app passes its catalogue's.
+LABELS = {
+    "draft": "UTKAST FÖR VIDAREUTVECKLING",
+    "highlights": "Highlights från dagen",
+    "words": "Deltagarnas ord",
+    "word_list": "Orden och hur många som skrev dem",
+    "tracks": "Intressanta spår för vidareutveckling",
+    "participants": "Deltagare",
+    "unsorted": "Osorterade",
+    "continued": "forts.",
+    "dots": "{count} röster",
+    "tied": "delad plats {rank}",
+    "subtitle": "Reflektioner och summeringar från {title}",
+    "anonymous_others": "och {count} deltagare till",
+}
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    count: int
+
+
+@dataclass(frozen=True)
+class WordsStep:
+    title: str
+    prompt: str
+    words: list[Word]  # most frequent first
+    cloud_png: bytes | None = None
+
+
+@dataclass(frozen=True)
+class Card:
+    text: str
+    category: str = ""
+    level: str | None = None
+    highlight: bool = False
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    cards: list[Card]
+    parent: str | None = None  # the dimension it sits under
+
+
+@dataclass(frozen=True)
+class BoardStep:
+    """A Cards step (or a discussion's answers): its themes in board order, and the cards
+    not yet sorted. `categories` side by side when the step is built on themes."""
+
+    title: str
+    prompt: str
+    categories: list[str]
+    themes: list[Theme]
+    unsorted: list[Card] = field(default_factory=list)
+    side_by_side: bool = False
+
+
+@dataclass(frozen=True)
+class Track:
+    text: str
+    dots: int
+    rank: int
+    tied: bool = False
+
+
+@dataclass(frozen=True)
+class TracksStep:
+    title: str
+    prompt: str
+    tracks: list[Track]  # ranked
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    role: str = ""
+    organisation: str = ""
+
+
+@dataclass(frozen=True)
+class Row:
+    """One input, as the raw data lists it."""
+
+    step: str
+    kind: str  # word | card | track | note
+    text: str
+    category: str = ""
+    theme: str = ""
+    parent_theme: str = ""
+    group: str = ""
+    level: str = ""
+    votes: int | None = None
+    hidden: bool = False
+    highlight: bool = False
+    on_behalf: bool = False
+    name: str = ""  # only of participants who agreed to be listed
+    time: str = ""  # ISO 8601, UTC
+
+
+@dataclass(frozen=True)
+class Report:
+    title: str
+    date: str = ""  # as it should read on the title slide
+    place: str = ""
+    organizer: str = ""
+    highlights: list[str] = field(default_factory=list)  # marked words, cards and tracks
+    # The notes by category, in the workshop's order of categories (seed 002: highlights,
+    # colliding views, scribes' reflections, points from the final discussion).
+    notes: list[tuple[str, list[str]]] = field(default_factory=list)
+    words: list[WordsStep] = field(default_factory=list)
+    boards: list[BoardStep] = field(default_factory=list)
+    tracks: list[TracksStep] = field(default_factory=list)
+    participants: list[Person] = field(default_factory=list)
+    anonymous_participants: int = 0
+    rows: list[Row] = field(default_factory=list)
+    labels: dict[str, str] = field(default_factory=lambda: dict(LABELS))
+
+    def label(self, key: str, **params: object) -> str:
+        return (self.labels.get(key) or LABELS[key]).format(**params)

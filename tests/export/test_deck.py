@@ -1,0 +1,147 @@
+"""The summary deck, opened again with python-pptx: slide titles in seed 002's order,
+texts as real text, long lists continued, the organizer's choices and template honoured."""
+
+from __future__ import annotations
+
+import io
+
+from pptx import Presentation
+
+from export.deck import Options, write_deck
+from export.report import BoardStep, Card, Person, Report, Theme, Track, TracksStep, Word, WordsStep
+
+PAYLOAD = '<img src=x onerror="alert(1)">=HYPERLINK("http://x")'
+
+
+def report(**changes: object) -> Report:
+    data: dict[str, object] = dict(
+        title="Ledning & Styrning i Samverkan",
+        date="25 september 2026",
+        place="S:t Gertrud, Malmö",
+        organizer="Region Skåne",
+        highlights=["Synliggör incitament för samverkan på alla nivåer"],
+        notes=[
+            ("Highlights från dagen", ["”En väg in” för medarbetare mellan region och kommun"]),
+            ("Kolliderande synsätt och känsliga frågor", ["Regionen är en obegriplig organisation"]),
+            ("Skribenternas reflektioner", ["För homogena och samstämmiga grupper"]),
+            ("Punkter från slutdiskussion", ["Konkretisera istället för abstrahera"]),
+        ],
+        words=[
+            WordsStep(
+                "Ordet samverkan",
+                "Vilka ord tänker du på när du hör samverkan?",
+                [Word("Tillit", 12), Word("Öppenhet", 3)],
+            )
+        ],
+        boards=[
+            BoardStep(
+                "Hinder och möjligheter",
+                "",
+                ["Hinder", "Möjligheter"],
+                [
+                    Theme(
+                        "Mål",
+                        [Card("Olika mål hos huvudmännen", "Hinder"), Card(PAYLOAD, "Möjligheter")],
+                        parent="Styrning",
+                    )
+                ],
+                side_by_side=True,
+            )
+        ],
+        tracks=[
+            TracksStep(
+                "Spår",
+                "",
+                [
+                    Track("Hur skapas tillit?", 5, 1, True),
+                    Track("Gemensam målbild", 5, 1, True),
+                    Track("En väg in", 2, 3),
+                ],
+            )
+        ],
+        participants=[Person("Kim Andersson", "Enhetschef", "Malmö stad")],
+        anonymous_participants=41,
+    )
+    data.update(changes)
+    return Report(**data)  # type: ignore[arg-type]
+
+
+def slides(deck: bytes) -> list[tuple[str, list[str]]]:
+    """Each slide's title and the texts of its other placeholders, paragraph by paragraph."""
+    out = []
+    for slide in Presentation(io.BytesIO(deck)).slides:
+        title = slide.shapes.title.text_frame.text if slide.shapes.title is not None else ""
+        texts = [
+            p.text
+            for shape in slide.placeholders
+            if shape != slide.shapes.title and shape.has_text_frame
+            for p in shape.text_frame.paragraphs
+            if p.text
+        ]
+        out.append((title, texts))
+    return out
+
+
+def test_the_deck_follows_the_published_structure() -> None:
+    deck = slides(write_deck(report()))
+    assert [title for title, _ in deck] == [
+        "Ledning & Styrning i Samverkan",
+        "Highlights från dagen",
+        "Vilka ord tänker du på när du hör samverkan?",
+        "Styrning – Mål",
+        "Kolliderande synsätt och känsliga frågor",
+        "Intressanta spår för vidareutveckling",
+        "Skribenternas reflektioner",
+        "Punkter från slutdiskussion",
+        "Deltagare",
+    ]
+    title, highlights, words, theme, _, tracks, _, _, people = (texts for _, texts in deck)
+    assert title == ["UTKAST FÖR VIDAREUTVECKLING", "25 september 2026, S:t Gertrud, Malmö", "Region Skåne"]
+    assert highlights == [
+        "Synliggör incitament för samverkan på alla nivåer",
+        "”En väg in” för medarbetare mellan region och kommun",
+    ]
+    assert words == ["Tillit (12)", "Öppenhet (3)"]
+    assert theme == [
+        "Hinder",
+        "Olika mål hos huvudmännen",
+        "Möjligheter",
+        PAYLOAD,
+    ]  # side by side, as plain text
+    assert tracks == [
+        "delad plats 1 Hur skapas tillit? – 5 röster",
+        "delad plats 1 Gemensam målbild – 5 röster",
+        "3. En väg in – 2 röster",
+    ]
+    assert people == ["Kim Andersson, Enhetschef, Malmö stad", "och 41 deltagare till"]
+    presentation = Presentation(io.BytesIO(write_deck(report())))
+    assert presentation.slide_width * 9 == presentation.slide_height * 16  # 16:9
+
+
+def test_long_lists_continue_on_further_slides() -> None:
+    many = [f"Förslag nummer {n} om hur samverkan kan stärkas mellan huvudmännen i Skåne" for n in range(40)]
+    deck = slides(write_deck(report(notes=[("Highlights från dagen", many)], highlights=[])))
+    pages = [texts for title, texts in deck if title.startswith("Highlights från dagen")]
+    assert [title for title, _ in deck if title.startswith("Highlights")][
+        1
+    ] == "Highlights från dagen (forts.)"
+    assert len(pages) >= 4 and all(len(page) <= 11 for page in pages)
+    assert [text for page in pages for text in page] == many  # all of it, in order
+
+
+def test_the_organizer_chooses_what_goes_in_and_the_template() -> None:
+    deck = slides(write_deck(report(), Options(sections={"title", "tracks"}, draft=False)))
+    assert [title for title, _ in deck] == [
+        "Ledning & Styrning i Samverkan",
+        "Intressanta spår för vidareutveckling",
+    ]
+    assert "UTKAST FÖR VIDAREUTVECKLING" not in deck[0][1]
+    # Their own template: its slides are dropped, its layouts (here 4:3) are used.
+    own = Presentation()
+    own.slides.add_slide(own.slide_layouts[0]).shapes.title.text = "Mallens egen bild"
+    buffer = io.BytesIO()
+    own.save(buffer)
+    result = Presentation(io.BytesIO(write_deck(report(), Options(template=buffer.getvalue()))))
+    assert result.slide_width == own.slide_width
+    assert "Mallens egen bild" not in [s.shapes.title.text for s in result.slides if s.shapes.title]
+    assert len(result.slides) == 9

@@ -1,0 +1,162 @@
+"""Exports of a workshop from its stored input: the report data, the deck, CSV and XLSX
+downloads, and who may take them."""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+
+from flask import Flask, g
+from flask.testing import FlaskClient
+from openpyxl import load_workbook
+from pptx import Presentation
+from sqlalchemy import select
+
+from models import agenda, board, notes, tracks, word_review
+from models.accounts import Facilitator
+from models.cards import Card, submit_card
+from models.groups import set_groups
+from models.participants import group_proxy, join_workshop
+from models.report_data import workshop_report
+from models.words import submit_word
+from models.workshops import Workshop
+from tests.conftest import AuthActions, join
+from webapp.extensions import db
+
+ids = (f"export-{n:06d}" for n in itertools.count())
+FORMULA = '=HYPERLINK("http://x","klicka")'
+
+
+def fill(workshop: Workshop, facilitator: Facilitator) -> None:
+    """A small version of seed 002's day, entered through the domain operations."""
+    [bord1] = set_groups(db.session, workshop, "Bord 1")
+    words, prerequisites, _, track_step, _ = workshop.steps
+    for step in (words, prerequisites, track_step):
+        agenda.open_step(db.session, step, exclusive=False)
+    kim = join_workshop(db.session, workshop, "Kim Andersson", bord1.id, "Enhetschef", "Malmö stad")
+    anonymous = [join_workshop(db.session, workshop) for _ in range(3)]
+    for phone, text in zip([kim, *anonymous], ["Tillit", "tillit", "Öppenhet", "<b>Dialog</b>"], strict=True):
+        submit_word(db.session, phone, words.id, next(ids), text)
+    word_review.decide(db.session, words, facilitator.id, "highlight", {"key": "tillit"})
+    mal = board.create_theme(db.session, prerequisites, "Gemensamma mål").reply["theme_id"]
+    for phone, text in [(kim, "Gemensam målbild"), (anonymous[0], FORMULA), (anonymous[1], "Dold kommentar")]:
+        card = submit_card(db.session, phone, {"id": next(ids), "step_id": prerequisites.id, "text": text})
+        board.move_card(db.session, prerequisites, card.ack["card"]["id"], mal, None)
+    unsorted = submit_card(
+        db.session, anonymous[2], {"id": next(ids), "step_id": prerequisites.id, "text": "Osorterat kort"}
+    )
+    board.set_card_flag(db.session, prerequisites, unsorted.ack["card"]["id"], "highlight", True)
+    dold = db.session.scalar(select(Card.id).where(Card.text == "Dold kommentar"))
+    board.set_card_flag(db.session, prerequisites, dold, "hidden", True)
+    proxy = group_proxy(db.session, workshop, bord1.id)
+    submit_card(db.session, proxy, {"id": next(ids), "step_id": prerequisites.id, "text": "Från pappret"})
+    agenda.set_step_setting(db.session, track_step, "voting", True)
+    for text in ("Hur skapas tillit?", "En väg in"):
+        tracks.propose_track(db.session, kim, {"id": next(ids), "step_id": track_step.id, "text": text})
+    [tillit, vag] = tracks.tracks_of(db.session, track_step.id)
+    tracks.vote(
+        db.session, kim, {"id": next(ids), "step_id": track_step.id, "track_id": tillit.id, "dots": 2, "n": 1}
+    )
+    tracks.vote(
+        db.session,
+        anonymous[0],
+        {"id": next(ids), "step_id": track_step.id, "track_id": vag.id, "dots": 1, "n": 1},
+    )
+    notes.add_note(
+        db.session,
+        workshop,
+        facilitator.id,
+        "Kolliderande synsätt och känsliga frågor",
+        "Regionen är en obegriplig organisation",
+    )
+    notes.add_note(db.session, workshop, facilitator.id, "Skribenternas reflektioner", "För homogena grupper")
+
+
+def test_the_report_is_read_from_the_store(workshop: Workshop, facilitator: Facilitator) -> None:
+    fill(workshop, facilitator)
+    report = workshop_report(db.session, workshop.id)
+    assert report.highlights == ["Tillit", "Osorterat kort"]
+    [words] = report.words
+    assert (words.words[0].text, words.words[0].count) == ("Tillit", 2)
+    assert words.cloud_png is not None and words.cloud_png.startswith(b"\x89PNG")
+    [prerequisites] = report.boards
+    [theme] = prerequisites.themes
+    assert (theme.name, [c.text for c in theme.cards]) == (
+        "Gemensamma mål",
+        ["Gemensam målbild", FORMULA],
+    )  # hidden left out
+    assert [c.text for c in prerequisites.unsorted] == ["Osorterat kort", "Från pappret"]
+    [track_step] = report.tracks
+    assert [(t.rank, t.text, t.dots) for t in track_step.tracks] == [
+        (1, "Hur skapas tillit?", 2),
+        (2, "En väg in", 1),
+    ]
+    assert dict(report.notes)["Kolliderande synsätt och känsliga frågor"] == [
+        "Regionen är en obegriplig organisation"
+    ]
+    assert [(p.name, p.role, p.organisation) for p in report.participants] == [
+        ("Kim Andersson", "Enhetschef", "Malmö stad")
+    ]
+    assert report.anonymous_participants == 3  # the group's stand-in is nobody
+    kinds = [r.kind for r in report.rows]
+    assert (
+        kinds.count("word") == 4
+        and kinds.count("card") == 5
+        and kinds.count("track") == 2
+        and kinds.count("note") == 2
+    )
+    dold = next(r for r in report.rows if r.text == "Dold kommentar")
+    assert (dold.hidden, dold.theme, dold.name) == (True, "Gemensamma mål", "")
+    assert next(r for r in report.rows if r.text == "Gemensam målbild").name == "Kim Andersson"
+    paper = next(r for r in report.rows if r.text == "Från pappret")
+    assert (paper.on_behalf, paper.group) == (True, "Bord 1")
+    assert next(r for r in report.rows if r.text == "Hur skapas tillit?").votes == 2
+
+
+def test_the_organizer_downloads_the_deck_and_the_data(
+    app: Flask, client: FlaskClient, auth: AuthActions, workshop: Workshop, facilitator: Facilitator
+) -> None:
+    fill(workshop, facilitator)
+    auth.login()
+    page = client.get(f"/f/workshops/{workshop.id}/export")
+    assert page.status_code == 200 and "Ladda ner presentationen" in page.text
+    app.config["WTF_CSRF_ENABLED"] = False
+    response = client.post(
+        f"/f/workshops/{workshop.id}/export",
+        data={"sections": ["title", "words", "themes", "tracks"], "draft": "y"},
+    )
+    assert response.status_code == 200 and response.mimetype.endswith("presentationml.presentation")
+    assert "attachment" in response.headers["Content-Disposition"]
+    titles = [s.shapes.title.text for s in Presentation(io.BytesIO(response.data)).slides]
+    assert titles[0] == workshop.title and "Intressanta spår för vidareutveckling" in titles
+    assert "Gemensamma mål" in titles and "Deltagare" not in titles
+    # Not a presentation: a clear message beside the field, the choices kept.
+    bad = client.post(
+        f"/f/workshops/{workshop.id}/export",
+        data={"sections": ["title"], "template": (io.BytesIO(b"not a deck"), "mall.pptx")},
+        content_type="multipart/form-data",
+    )
+    assert bad.status_code == 200 and "inte en PowerPoint-presentation" in bad.text
+    data = client.get(f"/f/workshops/{workshop.id}/export/data.csv")
+    rows = list(csv.reader(io.StringIO(data.data.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][0] == "Steg" and [r[2] for r in rows if "HYPERLINK" in r[2]] == ["'" + FORMULA]
+    sheet = load_workbook(io.BytesIO(client.get(f"/f/workshops/{workshop.id}/export/data.xlsx").data)).active
+    assert [c.value for c in sheet[1]][:3] == ["Steg", "Typ", "Text"]
+    assert any(row[2].value == FORMULA and row[2].data_type == "s" for row in sheet.iter_rows(min_row=2))
+
+
+def test_exports_are_refused_to_everyone_but_its_facilitators(
+    app: Flask, workshop: Workshop, other_facilitator: Facilitator
+) -> None:
+    phone = app.test_client()
+    join(phone, workshop, "Kim")
+    other = app.test_client()
+    AuthActions(other).login("annan@kommun.se")
+    for path in ("export", "export/data.csv", "export/data.xlsx", "export/words.json"):
+        url = f"/f/workshops/{workshop.id}/{path}"
+        for caller in (app.test_client(), phone):
+            g.pop("_login_user", None)
+            assert caller.get(url).status_code in (302, 401), url
+        g.pop("_login_user", None)
+        assert other.get(url).status_code == 404, url
