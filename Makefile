@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 5000
 
-.PHONY: run test lint typecheck pytest vendor messages translations lock serve-info clean
+.PHONY: run test lint typecheck pytest vendor messages translations lock serve-info clean deck-preview
 
 run: $(VENV)/.runtime translations
 	$(BIN)/python -m webapp.serve
@@ -67,6 +67,10 @@ lock:
 	(echo "# Generated from requirements-dev.in: test and lint tools, pinned. Refresh with 'make lock'."; \
 		echo "-r requirements.txt"; /tmp/rundabord-lock/bin/pip freeze | grep -vxFf <(grep -v '^#' requirements.txt)) \
 		> requirements-dev.txt
+
+# The demo workshop's deck as pictures (LibreOffice from Debian), to look at every slide.
+deck-preview: $(VENV)/.runtime translations
+	PYTHONPATH=. $(BIN)/python bench/deck_preview.py build/deck-preview
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

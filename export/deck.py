@@ -29,6 +29,8 @@ TITLE_TYPES = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE}
 WIDE = Emu(12192000)  # 13.333 in: 16:9 at the default template's 7.5 in height
 TALL = Emu(6858000)
 LIST_SIZE = Pt(20)
+LONG_TITLE = 40  # characters; longer titles get TITLE_SIZE_LONG
+TITLE_SIZE_LONG = Pt(30)
 # What fits in one body placeholder at LIST_SIZE (16:9, default template): a budget of
 # lines, and characters per line (half as many in one of two columns).
 LINES_PER_SLIDE = 11
@@ -121,14 +123,26 @@ class Deck:
             )
 
     def list_slides(self, title: str, items: list[Item], columns: int = 1) -> None:
-        """A titled list; when it is longer than a slide holds, it continues on the next."""
+        """A titled list, in one column or two (short items: words); when it is longer
+        than a slide holds, it continues on the next."""
         if not items:
             return
-        pages = list(_paginate(items, CHARS_PER_LINE // columns, LINES_PER_SLIDE * columns))
-        for number, page in enumerate(pages):
-            slide = self.prs.slides.add_slide(self.layouts.content)
+        two = columns == 2 and self.layouts.two_content is not self.layouts.content
+        width = CHARS_PER_LINE // 2 if two else CHARS_PER_LINE
+        for number, page in enumerate(_paginate(items, width, LINES_PER_SLIDE * (2 if two else 1))):
+            slide = self.prs.slides.add_slide(self.layouts.two_content if two else self.layouts.content)
             _set_title(slide, self.continued(title, number))
-            _fill(_body(self.prs, slide), page)
+            if not two:
+                _fill(_body(self.prs, slide), page)
+                continue
+            # The first column takes the first half, by lines, so the columns end level.
+            split = next(
+                i
+                for i in range(len(page) + 1)
+                if 2 * sum(_lines(it, width) for it in page[:i]) >= sum(_lines(it, width) for it in page)
+            )
+            for body, half in zip(_bodies(slide), (page[:split], page[split:]), strict=False):
+                _fill(body, half)
 
     def words_slides(self, step: WordsStep) -> None:
         title = step.prompt or step.title
@@ -137,10 +151,11 @@ class Deck:
             slide = self.prs.slides.add_slide(self.layouts.title_only)
             _set_title(slide, title)
             _picture(self.prs, slide, step.cloud_png)
-        self.list_slides(f"{title} – {self.report.label('word_list')}" if step.cloud_png else title, items, 2)
+        self.list_slides(f"{self.report.label('words')}: {step.title}", items, columns=2)
 
     def theme_slides(self, board: BoardStep, theme: Theme) -> None:
-        title = f"{theme.parent} – {theme.name}" if theme.parent else theme.name
+        name = f"{theme.parent} – {theme.name}" if theme.parent else theme.name
+        title = f"{board.title}: {name}" if len(self.report.boards) > 1 else name
         if board.side_by_side and len(board.categories) == 2:
             columns = [[Item(c.text) for c in theme.cards if c.category == k] for k in board.categories]
             self.two_columns(title, board.categories, columns)
@@ -217,16 +232,29 @@ def _widen(prs: PresentationType) -> None:
     """The default template is 4:3; projectors and reports today are 16:9."""
     factor = WIDE / _size(prs)[0]
     prs.slide_width = WIDE
-    for master in prs.slide_masters:
-        for shape in [*master.shapes, *(s for layout in master.slide_layouts for s in layout.placeholders)]:
-            if shape.left is not None and shape.width is not None:
-                shape.left, shape.width = Emu(round(shape.left * factor)), Emu(round(shape.width * factor))
+    # Read every position before changing any: a layout's placeholder without a position
+    # of its own inherits the master's, which must not be widened twice.
+    # A position written where there was none starts from zero, so all four are written.
+    boxes = [
+        (shape, shape.left, shape.top, shape.width, shape.height)
+        for master in prs.slide_masters
+        for shape in [*master.shapes, *(s for layout in master.slide_layouts for s in layout.placeholders)]
+    ]
+    for shape, left, top, width, height in boxes:
+        if left is None or top is None or width is None or height is None:
+            continue
+        shape.left, shape.width = Emu(round(left * factor)), Emu(round(width * factor))
+        shape.top, shape.height = top, height
 
 
 def _set_title(slide: Slide, text: str) -> None:
+    """The slide's title; a long one in a smaller size, so it stays within its box."""
     for shape in slide.placeholders:
         if shape.placeholder_format.type in TITLE_TYPES:
             shape.text_frame.text = text
+            if len(text) > LONG_TITLE and shape.placeholder_format.type == PP_PLACEHOLDER.TITLE:
+                for run in shape.text_frame.paragraphs[0].runs:
+                    run.font.size = TITLE_SIZE_LONG
             return
 
 
@@ -273,8 +301,8 @@ def _picture(prs: PresentationType, slide: Slide, png: bytes) -> None:
     with Image.open(io.BytesIO(png)) as image:
         ratio = image.width / image.height
     slide_width, slide_height = _size(prs)
-    top = round(slide_height * 0.2)
-    height = round(slide_height * 0.75)
+    top = round(slide_height * 0.24)
+    height = round(slide_height * 0.72)
     width = round(height * ratio)
     if width > slide_width * 0.94:
         width = round(slide_width * 0.94)
@@ -294,6 +322,7 @@ def _lines(item: Item, width: int) -> int:
 
 
 def _paginate(items: list[Item], width: int, budget: int) -> Iterator[list[Item]]:
+    """Pages of at most `budget` lines (a two-column slide holds twice as many)."""
     page: list[Item] = []
     used = 0
     for item in items:

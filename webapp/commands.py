@@ -8,11 +8,13 @@ from pathlib import Path
 
 import click
 from flask import Flask, current_app, url_for
+from sqlalchemy import select
 
 from export.deck import Options, write_deck
 from export.tables import write_csv, write_xlsx
 from facilitator.strings import report_labels
-from models.accounts import count_facilitators, create_facilitator, find_facilitator
+from models.accounts import Facilitator, count_facilitators, create_facilitator, find_facilitator
+from models.demo import load_demo
 from models.errors import DomainError
 from models.report_data import workshop_report
 from models.templates import TEMPLATES, create_from_template
@@ -27,6 +29,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(create_workshop_command)
     app.cli.add_command(ensure_facilitator_command)
     app.cli.add_command(export_workshop_command)
+    app.cli.add_command(load_demo_command)
 
 
 def _fail(error: DomainError) -> None:
@@ -130,3 +133,22 @@ def export_workshop_command(
         data = write_csv(report) if kind == "csv" else write_xlsx(report)
     Path(output).write_bytes(data)
     click.echo(f"{output}: {len(data)} bytes")
+
+
+@click.command("load-demo")
+@click.option(
+    "--facilitator", "email", default="", help="E-mail of the facilitator who gets it (default: the first)."
+)
+def load_demo_command(email: str) -> None:
+    """Create a finished example workshop from seed 002's stakeholder dialogue."""
+    facilitator = (
+        find_facilitator(db.session, email)
+        if email
+        else db.session.scalar(select(Facilitator).order_by(Facilitator.id).limit(1))
+    )
+    if facilitator is None:
+        raise click.ClickException("Create a facilitator first (flask --app wsgi create-facilitator EMAIL).")
+    workshop = load_demo(db.session, facilitator)
+    click.echo(f"Demo workshop {workshop.id}: {workshop.title} (for {facilitator.email})")
+    for label, address in workshop_addresses(workshop).items():
+        click.echo(f"{label}: {address}")

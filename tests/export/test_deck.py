@@ -29,7 +29,7 @@ def report(**changes: object) -> Report:
         words=[
             WordsStep(
                 "Ordet samverkan",
-                "Vilka ord tänker du på när du hör samverkan?",
+                "Deltagarnas ord: Ordet samverkan",
                 [Word("Tillit", 12), Word("Öppenhet", 3)],
             )
         ],
@@ -87,7 +87,7 @@ def test_the_deck_follows_the_published_structure() -> None:
     assert [title for title, _ in deck] == [
         "Ledning & Styrning i Samverkan",
         "Highlights från dagen",
-        "Vilka ord tänker du på när du hör samverkan?",
+        "Deltagarnas ord: Ordet samverkan",
         "Styrning – Mål",
         "Kolliderande synsätt och känsliga frågor",
         "Intressanta spår för vidareutveckling",

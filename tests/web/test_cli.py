@@ -62,3 +62,25 @@ def test_export_workshop_writes_each_format(
     assert (tmp_path / "ut.csv").read_text(encoding="utf-8-sig").startswith("Steg;Typ;Text")
     result = runner.invoke(args=["export-workshop", "999", "-o", str(tmp_path / "x.pptx")])
     assert result.exit_code != 0 and "No workshop 999" in result.output
+
+
+def test_load_demo_gives_a_full_workshop_and_deck(
+    runner: FlaskCliRunner, facilitator: Facilitator, tmp_path: Path
+) -> None:
+    result = runner.invoke(args=["load-demo"])
+    assert result.exit_code == 0, result.output
+    workshop = db.session.query(Workshop).one()
+    assert workshop.is_run_by(facilitator.id) and "Join code" in result.output
+    target = tmp_path / "demo.pptx"
+    assert runner.invoke(args=["export-workshop", str(workshop.id), "-o", str(target)]).exit_code == 0
+    titles = [s.shapes.title.text for s in Presentation(str(target)).slides]
+    for expected in (
+        "Highlights från dagen",
+        "Kolliderande synsätt och känsliga frågor",
+        "Intressanta spår för vidareutveckling",
+        "Skribenternas reflektioner",
+        "Punkter från slutdiskussion",
+        "Deltagare",
+    ):
+        assert expected in titles
+    assert any(t.endswith("Gemensamma mål") for t in titles)
