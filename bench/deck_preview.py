@@ -41,12 +41,16 @@ def main() -> None:
             capture_output=True,
             timeout=300,
         )
-        subprocess.run(["pdftoppm", "-png", "-r", "60", str(out / "demo.pdf"), str(out / "slide")], check=True)
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "60", str(out / "demo.pdf"), str(out / "slide")], check=True
+        )
         render_s = time.monotonic() - started
     pictures = sorted(out.glob("slide-*.png"))
     for picture in pictures:
         print(picture)
-    print(json.dumps({"slides": len(pictures), "export_s": round(export_s, 2), "render_s": round(render_s, 2)}))
+    print(
+        json.dumps({"slides": len(pictures), "export_s": round(export_s, 2), "render_s": round(render_s, 2)})
+    )
 
 
 if __name__ == "__main__":

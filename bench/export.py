@@ -1,0 +1,121 @@
+"""Export timings for a big workshop: 300 participants, 1000 words, 500 cards in 20 themes,
+60 tracks with votes, 40 notes (SQLite file, one process). Times reading the report from
+the store, then writing the deck (PPTX), the raw data (XLSX, CSV), and the file sizes.
+The aim: the deck in at most 3 s on this machine.
+
+    PYTHONPATH=. .venv/bin/python -m bench.export
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+# Run as a script, this file's folder comes first on the path and its name hides the
+# `export` package it measures.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+
+from export.deck import write_deck
+from export.tables import write_csv, write_xlsx
+from models import agenda, board, notes, tracks
+from models.accounts import create_facilitator
+from models.cards import submit_card
+from models.participants import join_workshop
+from models.report_data import workshop_report
+from models.templates import create_from_template
+from models.words import submit_word
+from webapp import create_app
+from webapp.extensions import db
+
+PARTICIPANTS, WORDS, CARDS, THEMES, TRACKS, NOTES = 300, 1000, 500, 20, 60, 40
+VOCABULARY = [f"ord{n}" for n in range(400)] + ["Tillit", "Dialog", "Förtroende", "Öppenhet", "Samsyn"]
+
+
+def fill(rng: random.Random) -> int:
+    ids = (f"bench-{n:08d}" for n in itertools.count())
+    facilitator = create_facilitator(db.session, "bench@region.se", "correct horse battery")
+    workshop = create_from_template(db.session, facilitator, "samverkan", "Exportprov")
+    words, cards, _, track_step, _ = workshop.steps
+    for step in (words, cards, track_step):
+        agenda.open_step(db.session, step, exclusive=False)
+    agenda.set_step_settings(db.session, words, max_words=20)
+    agenda.set_step_settings(db.session, cards, max_cards=50)
+    phones = [
+        join_workshop(db.session, workshop, f"Deltagare {n}" if n % 3 == 0 else "")
+        for n in range(PARTICIPANTS)
+    ]
+    for n in range(WORDS):
+        submit_word(db.session, phones[n % PARTICIPANTS], words.id, next(ids), rng.choice(VOCABULARY))
+    themes = [board.create_theme(db.session, cards, f"Tema {n}").reply["theme_id"] for n in range(THEMES)]
+    for n in range(CARDS):
+        text = f"Kort {n}: " + " ".join(rng.choice(VOCABULARY) for _ in range(rng.randint(3, 14)))
+        card = submit_card(
+            db.session, phones[n % PARTICIPANTS], {"id": next(ids), "step_id": cards.id, "text": text}
+        )
+        board.move_card(db.session, cards, card.ack["card"]["id"], themes[n % THEMES], None)
+    for n in range(TRACKS):
+        tracks.propose_track(
+            db.session,
+            phones[n],
+            {"id": next(ids), "step_id": track_step.id, "text": f"Spår {n}: hur går vi vidare?"},
+        )
+    agenda.set_step_settings(db.session, track_step, voting=True)
+    listed = tracks.tracks_of(db.session, track_step.id)
+    for phone in phones:
+        for track in rng.sample(listed, 3):
+            tracks.vote(
+                db.session,
+                phone,
+                {"id": next(ids), "step_id": track_step.id, "track_id": track.id, "dots": 1, "n": 1},
+            )
+    categories = notes.note_categories(workshop)
+    for n in range(NOTES):
+        notes.add_note(
+            db.session, workshop, facilitator.id, categories[n % len(categories)], f"Anteckning {n} " * 5
+        )
+    return workshop.id
+
+
+def timed(function, *args):  # type: ignore[no-untyped-def]
+    started = time.perf_counter()
+    result = function(*args)
+    return result, time.perf_counter() - started
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        app = create_app(
+            {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{Path(folder) / 'bench.db'}", "INSTANCE_DIR": folder}
+        )
+        with app.app_context():
+            db.create_all()
+            started = time.perf_counter()
+            workshop_id = fill(random.Random(7))
+            print(f"filled in {time.perf_counter() - started:.1f} s")
+            report, read_s = timed(workshop_report, db.session, workshop_id)
+            deck, pptx_s = timed(write_deck, report)
+            xlsx, xlsx_s = timed(write_xlsx, report)
+            csv, csv_s = timed(write_csv, report)
+    figures = {
+        "rows": len(report.rows),
+        "read_report_s": round(read_s, 3),
+        "pptx_s": round(pptx_s, 3),
+        "read_and_pptx_s": round(read_s + pptx_s, 3),
+        "xlsx_s": round(xlsx_s, 3),
+        "csv_s": round(csv_s, 3),
+        "pptx_kb": round(len(deck) / 1024, 1),
+        "xlsx_kb": round(len(xlsx) / 1024, 1),
+        "csv_kb": round(len(csv) / 1024, 1),
+        "pdf_s": None,  # not written yet (issue 7)
+        "archive_s": None,
+    }
+    print(json.dumps(figures))
+
+
+if __name__ == "__main__":
+    main()
