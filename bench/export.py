@@ -19,6 +19,7 @@ from pathlib import Path
 # Run as a script, this file's folder comes first on the path and its name hides the
 # `export` package it measures.
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+# ruff: noqa: E402 - the imports below must come after that
 
 from export.deck import write_deck
 from export.tables import write_csv, write_xlsx
