@@ -5,6 +5,28 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
+CONNECTION_STRINGS = {
+    "connected": _l("Connected"),
+    "connecting": _l("Connecting…"),
+    "reconnecting": _l("Reconnecting…"),
+    "offline": _l("Offline"),
+}
+NOTES_STRINGS = {
+    "notes": _l("Notes"),
+    "note_category": _l("Category"),
+    "note_text": _l("Note"),
+    "add_note": _l("Add the note"),
+    "note_added": _l("Note added"),
+    "edit_note": _l("Change the note"),
+    "edit": _l("Change"),
+    "delete": _l("Delete"),
+    "save": _l("Save"),
+    "cancel": _l("Cancel"),
+    "scribe": _l("Scribe"),
+    "marked_highlights": _l("Marked as highlights on the boards ({count})"),
+    "no_highlights": _l("Mark a word, a card or a track as a highlight and it is listed here."),
+    "show_source": _l("Show where it is"),
+}
 BEHALF_STRINGS = {
     "behalf_heading": _l("Enter for a group"),
     "behalf_intro": _l(

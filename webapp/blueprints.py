@@ -24,10 +24,12 @@ def register_blueprints(app: Flask) -> None:
 
 
 def _template_globals() -> dict[str, Any]:
-    from facilitator.strings import BEHALF_STRINGS, page_strings
+    from facilitator.strings import BEHALF_STRINGS, CONNECTION_STRINGS, NOTES_STRINGS, page_strings
 
     return {
         "behalf_strings": BEHALF_STRINGS,
+        "connection_strings": CONNECTION_STRINGS,
+        "notes_strings": NOTES_STRINGS,
         "page_strings": page_strings,
         "current_locale": str(get_locale() or "sv"),
         "languages": current_app.config["LANGUAGES"],

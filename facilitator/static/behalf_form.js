@@ -6,7 +6,7 @@
 // makes a second copy, and the typed text stays until the server has it.
 import { newId } from "/static/js/live.js";
 import { shownQuestions } from "/static/js/questions.js";
-import { button, clearSent, el, nextId } from "./dom.js";
+import { button, clearSent, el, headedSection, nextId } from "./dom.js";
 
 const KIND_OF_STEP = { words: "word", cards: "card", tracks: "track", discussion: "card" };
 const LEVELS = ["lokal", "delregional", "regional", "nationell"];
@@ -36,10 +36,7 @@ export class BehalfForm {
 
   build() {
     const t = this.t;
-    const section = el("section", "panel behalf-panel");
-    const heading = el("h2", "", t("behalf_heading"));
-    heading.id = nextId("behalf-heading");
-    section.setAttribute("aria-labelledby", heading.id);
+    const { section } = headedSection("panel behalf-panel", t("behalf_heading"));
     const intro = el("p", "small", t("behalf_intro"));
     this.empty = el("p", "small", t("behalf_no_step"));
     this.form = el("form", "stack behalf-form");
@@ -68,7 +65,7 @@ export class BehalfForm {
     this.form.addEventListener("submit", (event) => { event.preventDefault(); this.submit(); });
     this.step.input.addEventListener("change", () => this.renderChoices());
     this.text.addEventListener("input", () => { this.error.hidden = true; this.text.removeAttribute("aria-invalid"); });
-    section.append(heading, intro, this.empty, this.form, this.sent);
+    section.append(intro, this.empty, this.form, this.sent);
     return section;
   }
 

@@ -38,3 +38,13 @@ export function textField(idPrefix, labelText, maxLength) {
 export function clearSent(input, sent) {
   if (input.value === sent) input.value = "";
 }
+
+// A panel section named by its own heading (h2): {section, heading}.
+export function headedSection(className, title) {
+  const section = el("section", className);
+  const heading = el("h2", "", title);
+  heading.id = nextId("heading");
+  section.setAttribute("aria-labelledby", heading.id);
+  section.append(heading);
+  return { section, heading };
+}

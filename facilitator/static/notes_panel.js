@@ -3,7 +3,7 @@
 // dashboard shows the same notes, and so does every scribe's page (a scribe changes
 // only their own: `canEdit`). Notes never reach phones or the projector. Beside them
 // on the dashboard, every card and track marked as a highlight, each with a way to its source.
-import { button, clearSent, el, nextId } from "./dom.js";
+import { button, clearSent, el, headedSection, nextId } from "./dom.js";
 
 export class NotesPanel {
   constructor({ socket, t, onError, announce, canEdit = () => true, groupName = () => "" }) {
@@ -35,10 +35,7 @@ export class NotesPanel {
 
   build() {
     const t = this.t;
-    const panel = el("section", "panel notes-panel");
-    const heading = el("h2", "", t("notes"));
-    heading.id = nextId("notes-heading");
-    panel.setAttribute("aria-labelledby", heading.id);
+    const { section: panel } = headedSection("panel notes-panel", t("notes"));
     this.form = el("form", "note-form stack");
     this.category = el("select");
     this.category.id = nextId("note-category");
@@ -66,7 +63,7 @@ export class NotesPanel {
     this.sections = el("div", "note-sections");
     this.marked = el("section", "note-section highlights");
     this.marked.hidden = true; // until the dashboard lists the highlights
-    panel.append(heading, this.form, this.marked, this.sections);
+    panel.append(this.form, this.marked, this.sections);
     return panel;
   }
 
