@@ -472,21 +472,31 @@ def export(workshop_id: int) -> Response | str:
     workshop = own_workshop(workshop_id)
     form = DeckForm(data={"sections": list(SECTIONS), "draft": True} if request.method == "GET" else None)
     if form.validate_on_submit():
-        upload = form.template.data
-        template = upload.read() if upload else None
-        options = Options(
-            sections=set(form.sections.data or []), draft=bool(form.draft.data), template=template
-        )
-        try:
-            deck = write_deck(_report(workshop), options)
-        except (KeyError, ValueError, OSError, zipfile.BadZipFile):  # not a presentation python-pptx opens
-            form.template.errors = [
-                *form.template.errors,
-                _("That file is not a PowerPoint presentation (.pptx)."),
-            ]
-        else:
+        deck = _deck(workshop, form)
+        if deck is not None:
             return _download(workshop, deck, "pptx", PPTX_TYPE)
     return render_template("facilitator/export.html", workshop=workshop, form=form)
+
+
+def _deck(workshop: Workshop, form: DeckForm) -> bytes | None:
+    """The deck as the form asks for it, or None with the reason shown beside its field."""
+    if not form.sections.data:
+        form.sections.errors = [*form.sections.errors, _("Choose at least one part of the deck.")]
+        return None
+    upload = form.template.data
+    options = Options(
+        sections=set(form.sections.data),
+        draft=bool(form.draft.data),
+        template=upload.read() if upload else None,
+    )
+    try:
+        return write_deck(_report(workshop), options)
+    except (KeyError, ValueError, OSError, zipfile.BadZipFile):  # not a presentation python-pptx opens
+        form.template.errors = [
+            *form.template.errors,
+            _("That file is not a PowerPoint presentation (.pptx)."),
+        ]
+        return None
 
 
 PPTX_TYPE = "application/vnd.openxmlformats-officedocument.presentationml.presentation"

@@ -59,7 +59,7 @@ class CloudRenderer(Coalescer):
             finally:
                 db.session.remove()
         message = {"step_id": step_id, "version": version}
-        for role in (Role.PROJECTOR, Role.FACILITATOR):
+        for role in (Role.PROJECTOR, Role.SCRIBE, Role.FACILITATOR):  # scribes read the board
             notify(workshop_id, role, "cloud_ready", message)
         return version
 

@@ -143,3 +143,17 @@ def test_scribe_link_notes_and_input_for_a_group(
     colleague.get_by_role("link", name="Kör live").click()
     colleague.get_by_text("Ansluten").wait_for()
     colleague.locator(".notes-panel .note-text").get_by_text("Bord 1 vill bjuda in brukarna").wait_for()
+
+    # The export page: every choice reachable, and the deck downloads.
+    colleague.goto(editor_url + "/export")
+    assert axe_violations(colleague) == []
+    with colleague.expect_download() as download:
+        colleague.get_by_role("button", name="Ladda ner presentationen (.pptx)").click()
+    assert download.value.suggested_filename.endswith(".pptx")
+    colleague.get_by_label("Titelbild").uncheck()
+    for box in colleague.locator("fieldset input[type=checkbox]").all():
+        box.uncheck()
+    colleague.get_by_role("button", name="Ladda ner presentationen (.pptx)").click()
+    colleague.get_by_text("Välj minst en del av presentationen.").wait_for()
+    assert axe_violations(colleague) == []
+    colleague.screenshot(path=str(SHOTS / "laptop-export.png"), full_page=True)

@@ -131,6 +131,8 @@ def test_the_organizer_downloads_the_deck_and_the_data(
     titles = [s.shapes.title.text for s in Presentation(io.BytesIO(response.data)).slides]
     assert titles[0] == workshop.title and "Intressanta spår för vidareutveckling" in titles
     assert "Gemensamma mål" in titles and "Deltagare" not in titles
+    nothing = client.post(f"/f/workshops/{workshop.id}/export", data={"draft": "y"})
+    assert nothing.status_code == 200 and "Välj minst en del av presentationen." in nothing.text
     # Not a presentation: a clear message beside the field, the choices kept.
     bad = client.post(
         f"/f/workshops/{workshop.id}/export",
