@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from flask_wtf.file import FileAllowed, FileField
+from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import (
     BooleanField,
     DateField,
@@ -163,4 +163,16 @@ class DeckForm(FlaskForm):
         _l("Your own PowerPoint template (optional)"),
         description=_l("A .pptx file: its masters, layouts and fonts are used; its slides are left out."),
         validators=[FileAllowed(["pptx"], _l("Choose a .pptx file."))],
+    )
+
+
+class ImportForm(FlaskForm):
+    """A workshop archive (.json) to import as a new workshop."""
+
+    archive = FileField(
+        _l("Workshop archive (.json)"),
+        description=_l(
+            "A file from Export → Archive. It becomes a new workshop of yours; the original is not changed."
+        ),
+        validators=[FileRequired(_l("Choose a file.")), FileAllowed(["json"], _l("Choose a .json file."))],
     )

@@ -20,18 +20,21 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext
 from flask_login import current_user, login_required, login_user, logout_user
 from flask_wtf import FlaskForm
 from sqlalchemy import select
 from werkzeug.utils import secure_filename
 from werkzeug.wrappers import Response
 
+from export.archive import ArchiveError
 from export.deck import SECTIONS, Options, write_deck
 from export.tables import write_csv, write_xlsx
 from facilitator.forms import (
     DeckForm,
     FacilitatorForm,
     GroupsForm,
+    ImportForm,
     LoginForm,
     NewStepForm,
     NewWorkshopForm,
@@ -44,6 +47,7 @@ from facilitator.forms import (
 from facilitator.strings import report_labels
 from models import agenda
 from models.accounts import Facilitator, add_facilitator, authenticate, remove_facilitator
+from models.archive import export_archive, import_archive
 from models.clouds import stored_cloud
 from models.errors import DomainError
 from models.groups import groups_of, set_groups
@@ -111,12 +115,43 @@ def logout() -> Response:
 @login_required
 def workshops() -> str:
     """The facilitator's own workshops, newest first."""
+    return _workshop_list(ImportForm(formdata=None))
+
+
+def _workshop_list(import_form: ImportForm) -> str:
     owned = db.session.scalars(
         select(Workshop)
         .where(Workshop.facilitators.any(Facilitator.id == current_user.id))
         .order_by(Workshop.created_at.desc())
     ).all()
-    return render_template("facilitator/workshops.html", workshops=owned)
+    return render_template("facilitator/workshops.html", workshops=owned, import_form=import_form)
+
+
+ARCHIVE_PROBLEMS = {
+    "not_json": lazy_gettext("That file is not an archive from Rundabord (it is not JSON)."),
+    "not_an_archive": lazy_gettext("That file is not an archive from Rundabord."),
+    "unknown_version": lazy_gettext(
+        "The archive comes from another version of Rundabord, which this one cannot read."
+    ),
+    "incomplete": lazy_gettext("The archive is incomplete: the workshop's title is missing."),
+    "broken_rows": lazy_gettext("The archive is damaged: some of its rows refer to rows that are not in it."),
+}
+
+
+@bp.post("/workshops/import")
+@login_required
+def import_workshop() -> Response | str:
+    """An archive becomes a new workshop of the logged-in facilitator."""
+    form = ImportForm()
+    if form.validate_on_submit():
+        try:
+            workshop = import_archive(db.session, form.archive.data.read(), current_user)
+        except ArchiveError as error:
+            form.archive.errors = [*form.archive.errors, str(ARCHIVE_PROBLEMS[error.reason])]
+        else:
+            flash(_("Imported as a new workshop."), "success")
+            return redirect(url_for("facilitator.edit_workshop", workshop_id=workshop.id))
+    return _workshop_list(form)
 
 
 @bp.route("/workshops/new", methods=["GET", "POST"])
@@ -501,6 +536,14 @@ def _deck(workshop: Workshop, form: DeckForm) -> bytes | None:
 
 PPTX_TYPE = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@bp.get("/workshops/<int:workshop_id>/export/archive.json")
+@login_required
+def export_archive_file(workshop_id: int) -> Response:
+    """Everything the workshop holds, to keep or to import again as a new workshop."""
+    workshop = own_workshop(workshop_id)
+    return _download(workshop, export_archive(db.session, workshop), "json", "application/json")
 
 
 @bp.get("/workshops/<int:workshop_id>/export/data.<any(csv, xlsx):kind>")

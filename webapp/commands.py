@@ -10,10 +10,12 @@ import click
 from flask import Flask, current_app, url_for
 from sqlalchemy import select
 
+from export.archive import ArchiveError
 from export.deck import Options, write_deck
 from export.tables import write_csv, write_xlsx
 from facilitator.strings import report_labels
 from models.accounts import Facilitator, count_facilitators, create_facilitator, find_facilitator
+from models.archive import export_archive, import_archive
 from models.demo import load_demo
 from models.errors import DomainError
 from models.report_data import workshop_report
@@ -30,6 +32,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(ensure_facilitator_command)
     app.cli.add_command(export_workshop_command)
     app.cli.add_command(load_demo_command)
+    app.cli.add_command(import_workshop_command)
 
 
 def _fail(error: DomainError) -> None:
@@ -110,7 +113,7 @@ def workshop_addresses(workshop: Workshop) -> dict[str, str]:
         }
 
 
-EXPORT_FORMATS = ("pptx", "csv", "xlsx")
+EXPORT_FORMATS = ("pptx", "csv", "xlsx", "json")
 
 
 @click.command("export-workshop")
@@ -123,8 +126,13 @@ def export_workshop_command(
     workshop_id: int, kind: str, output: str, no_draft: bool, template: str | None
 ) -> None:
     """Write a workshop's summary deck or raw data to a file."""
-    if db.session.get(Workshop, workshop_id) is None:
+    workshop = db.session.get(Workshop, workshop_id)
+    if workshop is None:
         raise click.ClickException(f"No workshop {workshop_id}.")
+    if kind == "json":
+        Path(output).write_bytes(data := export_archive(db.session, workshop))
+        click.echo(f"{output}: {len(data)} bytes")
+        return
     report = workshop_report(db.session, workshop_id, report_labels())
     if kind == "pptx":
         options = Options(draft=not no_draft, template=Path(template).read_bytes() if template else None)
@@ -141,14 +149,37 @@ def export_workshop_command(
 )
 def load_demo_command(email: str) -> None:
     """Create a finished example workshop from seed 002's stakeholder dialogue."""
-    facilitator = (
-        find_facilitator(db.session, email)
-        if email
-        else db.session.scalar(select(Facilitator).order_by(Facilitator.id).limit(1))
-    )
-    if facilitator is None:
-        raise click.ClickException("Create a facilitator first (flask --app wsgi create-facilitator EMAIL).")
+    facilitator = _facilitator(email)
     workshop = load_demo(db.session, facilitator)
     click.echo(f"Demo workshop {workshop.id}: {workshop.title} (for {facilitator.email})")
     for label, address in workshop_addresses(workshop).items():
         click.echo(f"{label}: {address}")
+
+
+@click.command("import-workshop")
+@click.argument("archive", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--facilitator", "email", default="", help="E-mail of the facilitator who gets it (default: the first)."
+)
+def import_workshop_command(archive: str, email: str) -> None:
+    """Import a workshop archive (from export-workshop --format json) as a new workshop."""
+    facilitator = _facilitator(email)
+    try:
+        workshop = import_archive(db.session, Path(archive).read_bytes(), facilitator)
+    except ArchiveError as error:
+        raise click.ClickException(f"{archive}: {error.reason}") from None
+    click.echo(f"Imported as workshop {workshop.id}: {workshop.title} (for {facilitator.email})")
+
+
+def _facilitator(email: str) -> Facilitator:
+    """The facilitator with this e-mail, or the first one."""
+    found = (
+        find_facilitator(db.session, email)
+        if email
+        else db.session.scalar(select(Facilitator).order_by(Facilitator.id).limit(1))
+    )
+    if found is None:
+        raise click.ClickException(
+            "No such facilitator: create one first (flask --app wsgi create-facilitator EMAIL)."
+        )
+    return found

@@ -84,3 +84,21 @@ def test_load_demo_gives_a_full_workshop_and_deck(
     ):
         assert expected in titles
     assert any(t.endswith("Gemensamma mål") for t in titles)
+
+
+def test_archive_round_trip_on_the_command_line(
+    runner: FlaskCliRunner, workshop: Workshop, tmp_path: Path
+) -> None:
+    target = tmp_path / "arkiv.json"
+    assert (
+        runner.invoke(
+            args=["export-workshop", str(workshop.id), "--format", "json", "-o", str(target)]
+        ).exit_code
+        == 0
+    )
+    result = runner.invoke(args=["import-workshop", str(target)])
+    assert result.exit_code == 0 and "Imported as workshop" in result.output, result.output
+    assert db.session.query(Workshop).count() == 2
+    (tmp_path / "fel.json").write_text("{}")
+    result = runner.invoke(args=["import-workshop", str(tmp_path / "fel.json")])
+    assert result.exit_code != 0 and "not_an_archive" in result.output

@@ -155,7 +155,7 @@ def test_exports_are_refused_to_everyone_but_its_facilitators(
     join(phone, workshop, "Kim")
     other = app.test_client()
     AuthActions(other).login("annan@kommun.se")
-    for path in ("export", "export/data.csv", "export/data.xlsx", "export/words.json"):
+    for path in ("export", "export/data.csv", "export/data.xlsx", "export/words.json", "export/archive.json"):
         url = f"/f/workshops/{workshop.id}/{path}"
         for caller in (app.test_client(), phone):
             g.pop("_login_user", None)

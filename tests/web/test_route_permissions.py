@@ -33,7 +33,8 @@ WORKSHOP_ROUTES = {
     "facilitator.export": ("/f/workshops/{w}/export", {"sections": "title"}),
 }
 # Routes anyone may post to: joining, the language, logging in and out, a new workshop
-# of one's own (login required), and a phone's own contributions (tested in test_pages).
+# of one's own or one imported (login required), and a phone's own contributions (tested
+# in test_pages).
 OPEN_ROUTES = {
     "participant.workshop",
     "participant.mine",
@@ -41,6 +42,7 @@ OPEN_ROUTES = {
     "facilitator.login",
     "facilitator.logout",
     "facilitator.new_workshop",
+    "facilitator.import_workshop",
 }
 
 

@@ -1,0 +1,237 @@
+"""A workshop's tables as an archive (`export.archive`), and an archive as a new workshop.
+
+Rows are written in the order they were made, each with a `ref` (its place in its
+table, from 1) instead of its database id; a reference to another row names its ref.
+Credentials (join code, projector and scribe links, phones' tokens), the facilitators'
+accounts, receipts and rendered clouds are not archived: an imported workshop gets
+new ones, and its clouds are drawn again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Date, DateTime, Table, select, update
+
+from export.archive import ArchiveError, read_archive, write_archive
+from models.accounts import Facilitator
+from models.cards import Card, Theme
+from models.clock import utcnow
+from models.groups import TableGroup
+from models.notes import Note
+from models.participants import Participant
+from models.session import DbSession
+from models.tracks import Track, Vote
+from models.words import Word, WordDecision
+from models.workshops import Step, Workshop, new_join_code, new_projector_token
+
+WORKSHOP_FIELDS = (
+    "title",
+    "date",
+    "place",
+    "organizer",
+    "held_words",
+    "allowed_words",
+    "note_categories",
+    "created_at",
+    "ended_at",
+)
+
+
+@dataclass(frozen=True)
+class Spec:
+    """One archived table: the columns it keeps, and which of them name rows of other tables."""
+
+    name: str
+    table: Table
+    refs: dict[str, str] = field(default_factory=dict)  # column -> archived table it points into
+    drop: tuple[str, ...] = ()
+    by_step: bool = False  # rows belong to the workshop through their step
+
+
+def _specs() -> list[Spec]:
+    t = lambda model: model.__table__  # noqa: E731
+    return [
+        Spec("table_groups", t(TableGroup)),
+        Spec("steps", t(Step), {"based_on_step_id": "steps"}),
+        Spec("participants", t(Participant), {"group_id": "table_groups"}, drop=("token",)),
+        Spec("themes", t(Theme), {"step_id": "steps", "parent_id": "themes"}),
+        Spec(
+            "words",
+            t(Word),
+            {"step_id": "steps", "participant_id": "participants", "group_id": "table_groups"},
+        ),
+        Spec("word_decisions", t(WordDecision), {"step_id": "steps"}, drop=("facilitator_id",), by_step=True),
+        Spec(
+            "cards",
+            t(Card),
+            {
+                "step_id": "steps",
+                "participant_id": "participants",
+                "group_id": "table_groups",
+                "theme_id": "themes",
+            },
+        ),
+        Spec(
+            "tracks",
+            t(Track),
+            {
+                "step_id": "steps",
+                "participant_id": "participants",
+                "group_id": "table_groups",
+                "merged_into_id": "tracks",
+            },
+        ),
+        Spec(
+            "votes",
+            t(Vote),
+            {"step_id": "steps", "track_id": "tracks", "participant_id": "participants"},
+            by_step=True,
+        ),
+        Spec("notes", t(Note), {"group_id": "table_groups"}, drop=("author_id", "scribe_id")),
+    ]
+
+
+# Rows in these tables name another row without a foreign key: a track's source is a
+# card or a theme (by `source_kind`), an "approve" decision lists word ids.
+SOURCE_TABLES = {"card": "cards", "theme": "themes"}
+
+
+def archive_tables(
+    session: DbSession, workshop: Workshop
+) -> tuple[dict[str, Any], dict[str, list[dict[str, Any]]]]:
+    """The workshop's facts and its tables, as the archive writes them."""
+    facts = {name: getattr(workshop, name) for name in WORKSHOP_FIELDS}
+    step_ids = [s.id for s in workshop.steps]
+    ids: dict[str, dict[int, int]] = {}  # table -> database id -> ref
+    rows_by_table: dict[str, list[dict[str, Any]]] = {}
+    for spec in _specs():
+        owner = (
+            spec.table.c.step_id.in_(step_ids) if spec.by_step else spec.table.c.workshop_id == workshop.id
+        )
+        rows = session.execute(select(spec.table).where(owner).order_by(spec.table.c.id)).mappings().all()
+        ids[spec.name] = {row["id"]: ref for ref, row in enumerate(rows, start=1)}
+        rows_by_table[spec.name] = [dict(row) for row in rows]
+    tables: dict[str, list[dict[str, Any]]] = {}
+    for spec in _specs():
+        out = []
+        for row in rows_by_table[spec.name]:
+            item: dict[str, Any] = {"ref": ids[spec.name][row["id"]]}
+            for column, value in row.items():
+                if column in ("id", "workshop_id", *spec.drop):
+                    continue
+                target = spec.refs.get(column)
+                item[column] = ids[target].get(value) if target and value is not None else value
+            _out_of_band(spec.name, item, ids)
+            out.append(item)
+        tables[spec.name] = out
+    return facts, tables
+
+
+def _out_of_band(name: str, item: dict[str, Any], ids: dict[str, dict[int, int]]) -> None:
+    if name == "tracks" and item.get("source_kind") in SOURCE_TABLES and item.get("source_id") is not None:
+        item["source_id"] = ids[SOURCE_TABLES[item["source_kind"]]].get(item["source_id"])
+    if name == "word_decisions" and item.get("kind") == "approve":
+        item["data"] = {**item["data"], "ids": [ids["words"].get(i) for i in item["data"].get("ids", [])]}
+
+
+def import_tables(session: DbSession, data: dict[str, Any], owner: Facilitator) -> Workshop:
+    """A new workshop, run by `owner`, holding everything in the archive. Nothing is
+    stored unless all of it is (one transaction); a broken archive raises ArchiveError."""
+    facts = data["workshop"]
+    try:
+        values = {
+            name: _value(Workshop.__table__, name, facts.get(name))
+            for name in WORKSHOP_FIELDS
+            if name in facts
+        }
+        if not values.get("title"):
+            raise ArchiveError("incomplete")
+        workshop = Workshop(**values, join_code=new_join_code(session), projector_token=new_projector_token())
+        workshop.created_at = workshop.created_at or utcnow()
+        workshop.facilitators.append(owner)
+        session.add(workshop)
+        session.flush()
+        new_ids: dict[str, dict[int, int]] = {}
+        for spec in _specs():
+            new_ids[spec.name] = {}
+            later: list[tuple[int, str, int]] = []  # (row's ref, column, ref in the same table)
+            for row in data["tables"].get(spec.name, []):
+                values = _row_values(spec, row, new_ids, workshop.id)
+                for column, target in spec.refs.items():
+                    if target == spec.name and row.get(column) is not None:
+                        later.append((int(row["ref"]), column, int(row[column])))
+                inserted = session.execute(spec.table.insert().values(**values).returning(spec.table.c.id))
+                new_ids[spec.name][int(row["ref"])] = int(inserted.scalar_one())
+            # A row may name one made after it (a theme's parent, a merged track): set now.
+            for ref, column, target_ref in later:
+                own = new_ids[spec.name]
+                session.execute(
+                    update(spec.table).where(spec.table.c.id == own[ref]).values({column: own[target_ref]})
+                )
+    except ArchiveError:
+        session.rollback()
+        raise
+    except (KeyError, TypeError, ValueError, AttributeError):
+        session.rollback()
+        raise ArchiveError("broken_rows") from None
+    session.commit()
+    return workshop
+
+
+def _row_values(
+    spec: Spec, row: dict[str, Any], new_ids: dict[str, dict[int, int]], workshop_id: int
+) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for column in spec.table.columns:
+        name = column.name
+        if name == "id" or name in spec.drop or name not in row:
+            continue
+        value = row[name]
+        target = spec.refs.get(name)
+        if target == spec.name:
+            value = None  # set once every row of the table is in
+        elif target and value is not None:
+            value = new_ids[target][int(value)]
+        values[name] = _value(spec.table, name, value)
+    if (
+        spec.name == "tracks"
+        and values.get("source_kind") in SOURCE_TABLES
+        and values.get("source_id") is not None
+    ):
+        values["source_id"] = new_ids[SOURCE_TABLES[values["source_kind"]]][int(values["source_id"])]
+    if spec.name == "word_decisions" and values.get("kind") == "approve":
+        values["data"] = {
+            **values["data"],
+            "ids": [new_ids["words"][int(ref)] for ref in values["data"]["ids"]],
+        }
+    if "workshop_id" in spec.table.c:
+        values["workshop_id"] = workshop_id
+    if "token" in spec.drop:
+        values["token"] = secrets.token_urlsafe(24)
+    return values
+
+
+def _value(table: Table, name: str, value: Any) -> Any:
+    """An archived value back in its column's type (dates and times are ISO strings)."""
+    if value is None:
+        return None
+    kind = table.c[name].type
+    if isinstance(kind, DateTime):
+        return dt.datetime.fromisoformat(value)
+    if isinstance(kind, Date):
+        return dt.date.fromisoformat(value)
+    return value
+
+
+def export_archive(session: DbSession, workshop: Workshop) -> bytes:
+    facts, tables = archive_tables(session, workshop)
+    return write_archive(facts, tables, utcnow())
+
+
+def import_archive(session: DbSession, raw: bytes, owner: Facilitator) -> Workshop:
+    """An archive file as a new workshop run by `owner`; ArchiveError says what is wrong."""
+    return import_tables(session, read_archive(raw), owner)

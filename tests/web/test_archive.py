@@ -1,0 +1,108 @@
+"""The workshop archive: export → import → export gives the same content, references
+between rows survive, and a broken file is refused with nothing stored."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from export.archive import ArchiveError
+from models import board, tracks, word_review
+from models.accounts import Facilitator
+from models.archive import export_archive, import_archive
+from models.cards import cards_of, themes_of
+from models.report_data import workshop_report
+from models.workshops import Workshop
+from tests.conftest import AuthActions
+from tests.web.test_exports import fill
+from webapp.extensions import db
+
+
+def content(raw: bytes) -> dict[str, object]:
+    data = json.loads(raw)
+    data.pop("exported_at")
+    return data
+
+
+def test_export_import_export_gives_the_same_content(workshop: Workshop, facilitator: Facilitator) -> None:
+    fill(workshop, facilitator)
+    words, prerequisites, _, track_step, _ = workshop.steps
+    # References the archive must carry: nested themes, a track from a card, a merge, an approval.
+    dimension = board.create_theme(db.session, prerequisites, "Styrning").reply["theme_id"]
+    [mal] = [t for t in themes_of(db.session, prerequisites) if t.name == "Gemensamma mål"]
+    board.move_theme(db.session, prerequisites, mal.id, dimension, None)
+    card = cards_of(db.session, prerequisites.id)[0]
+    tracks.add_track(db.session, track_step, None, "card", card.id)
+    first, second = tracks.tracks_of(db.session, track_step.id)[:2]
+    tracks.merge_tracks(db.session, track_step, second.id, first.id)
+    word_review.decide(
+        db.session, words, facilitator.id, "rename", {"key": "tillit", "display": "Förtroende"}
+    )
+    before = export_archive(db.session, workshop)
+
+    copy = import_archive(db.session, before, facilitator)
+    assert copy.id != workshop.id and copy.join_code != workshop.join_code and copy.is_run_by(facilitator.id)
+    after = export_archive(db.session, copy)
+    assert content(after) == content(before)
+    # The copy reads as the original in every export.
+    original, imported = workshop_report(db.session, workshop.id), workshop_report(db.session, copy.id)
+    assert imported.boards == original.boards and imported.tracks == original.tracks
+    assert imported.highlights == original.highlights and imported.rows == original.rows
+    [source] = [t for t in json.loads(after)["tables"]["tracks"] if t["source_kind"] == "card"]
+    assert json.loads(after)["tables"]["cards"][source["source_id"] - 1]["text"] == card.text
+    assert "token" not in json.loads(after)["tables"]["participants"][0]
+
+
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [
+        (b"\xff\xfe", "not_json"),
+        (b'{"format": "annat"}', "not_an_archive"),
+        (b'{"format": "rundabord-workshop", "version": 99, "workshop": {}, "tables": {}}', "unknown_version"),
+        (
+            b'{"format": "rundabord-workshop", "version": 1, "workshop": {"title": ""}, "tables": {}}',
+            "incomplete",
+        ),
+        (
+            b'{"format": "rundabord-workshop", "version": 1, "workshop": {"title": "X"},'
+            b' "tables": {"steps": [{"ref": 1, "kind": "words", "title": "Ord", "based_on_step_id": 7}]}}',
+            "broken_rows",
+        ),
+    ],
+)
+def test_a_broken_archive_is_refused_and_stores_nothing(
+    facilitator: Facilitator, raw: bytes, reason: str
+) -> None:
+    before = db.session.query(Workshop).count()
+    with pytest.raises(ArchiveError) as error:
+        import_archive(db.session, raw, facilitator)
+    assert error.value.reason == reason
+    assert db.session.query(Workshop).count() == before
+
+
+def test_the_organizer_downloads_and_imports_an_archive(
+    app: Flask, client: FlaskClient, auth: AuthActions, workshop: Workshop, facilitator: Facilitator
+) -> None:
+    fill(workshop, facilitator)
+    auth.login()
+    raw = client.get(f"/f/workshops/{workshop.id}/export/archive.json")
+    assert raw.status_code == 200 and json.loads(raw.data)["format"] == "rundabord-workshop"
+    app.config["WTF_CSRF_ENABLED"] = False
+    import io
+
+    response = client.post(
+        "/f/workshops/import",
+        data={"archive": (io.BytesIO(raw.data), "arkiv.json")},
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 302
+    assert db.session.query(Workshop).count() == 2
+    bad = client.post(
+        "/f/workshops/import",
+        data={"archive": (io.BytesIO(b"{}"), "arkiv.json")},
+        content_type="multipart/form-data",
+    )
+    assert bad.status_code == 200 and "inte ett arkiv från Rundabord" in bad.text
