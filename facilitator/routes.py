@@ -16,11 +16,12 @@ from flask import (
     redirect,
     render_template,
     request,
+    send_file,
     session,
     url_for,
 )
+from flask_babel import get_locale, lazy_gettext
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext
 from flask_login import current_user, login_required, login_user, logout_user
 from flask_wtf import FlaskForm
 from sqlalchemy import select
@@ -29,6 +30,7 @@ from werkzeug.wrappers import Response
 
 from export.archive import ArchiveError
 from export.deck import SECTIONS, Options, write_deck
+from export.report_html import STYLESHEET, PdfUnavailable, render_html, write_pdf
 from export.tables import write_csv, write_xlsx
 from facilitator.forms import (
     DeckForm,
@@ -536,6 +538,33 @@ def _deck(workshop: Workshop, form: DeckForm) -> bytes | None:
 
 PPTX_TYPE = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@bp.get("/workshops/<int:workshop_id>/report")
+@login_required
+def printable_report(workshop_id: int) -> str:
+    """The deck's content as one page to read, print or save as PDF from the browser (A4)."""
+    workshop = own_workshop(workshop_id)
+    return render_html(
+        _report(workshop), url_for("facilitator.report_stylesheet"), lang=str(get_locale() or "sv")
+    )
+
+
+@bp.get("/report.css")
+def report_stylesheet() -> Response:
+    return send_file(STYLESHEET, mimetype="text/css", max_age=3600)
+
+
+@bp.get("/workshops/<int:workshop_id>/export/report.pdf")
+@login_required
+def export_pdf(workshop_id: int) -> Response:
+    workshop = own_workshop(workshop_id)
+    try:
+        pdf = write_pdf(_report(workshop), lang=str(get_locale() or "sv"))
+    except PdfUnavailable:
+        flash(_("PDF needs the Pango library on the server. Print the report page instead."), "error")
+        return redirect(url_for("facilitator.export", workshop_id=workshop.id))
+    return _download(workshop, pdf, "pdf", "application/pdf")
 
 
 @bp.get("/workshops/<int:workshop_id>/export/archive.json")

@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from export.archive import ArchiveError
 from export.deck import Options, write_deck
+from export.report_html import PdfUnavailable, write_pdf
 from export.tables import write_csv, write_xlsx
 from facilitator.strings import report_labels
 from models.accounts import Facilitator, count_facilitators, create_facilitator, find_facilitator
@@ -113,7 +114,7 @@ def workshop_addresses(workshop: Workshop) -> dict[str, str]:
         }
 
 
-EXPORT_FORMATS = ("pptx", "csv", "xlsx", "json")
+EXPORT_FORMATS = ("pptx", "pdf", "csv", "xlsx", "json")
 
 
 @click.command("export-workshop")
@@ -137,6 +138,13 @@ def export_workshop_command(
     if kind == "pptx":
         options = Options(draft=not no_draft, template=Path(template).read_bytes() if template else None)
         data = write_deck(report, options)
+    elif kind == "pdf":
+        try:
+            data = write_pdf(report, draft=not no_draft)
+        except PdfUnavailable:
+            raise click.ClickException(
+                "PDF needs Pango: apt-get install libpango-1.0-0 libpangoft2-1.0-0"
+            ) from None
     else:
         data = write_csv(report) if kind == "csv" else write_xlsx(report)
     Path(output).write_bytes(data)

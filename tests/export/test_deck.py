@@ -29,7 +29,7 @@ def report(**changes: object) -> Report:
         words=[
             WordsStep(
                 "Ordet samverkan",
-                "Deltagarnas ord: Ordet samverkan",
+                "Vilka ord tänker du på när du hör samverkan?",
                 [Word("Tillit", 12), Word("Öppenhet", 3)],
             )
         ],

@@ -162,3 +162,16 @@ def test_exports_are_refused_to_everyone_but_its_facilitators(
             assert caller.get(url).status_code in (302, 401), url
         g.pop("_login_user", None)
         assert other.get(url).status_code == 404, url
+
+
+def test_the_printable_report_and_its_pdf(
+    client: FlaskClient, auth: AuthActions, workshop: Workshop, facilitator: Facilitator
+) -> None:
+    fill(workshop, facilitator)
+    auth.login()
+    page = client.get(f"/f/workshops/{workshop.id}/report")
+    assert page.status_code == 200 and "Intressanta spår för vidareutveckling" in page.text
+    assert "data:image/png;base64," in page.text  # the cloud, inline as an image
+    assert client.get("/f/report.css").status_code == 200
+    pdf = client.get(f"/f/workshops/{workshop.id}/export/report.pdf")
+    assert pdf.status_code == 200 and pdf.data.startswith(b"%PDF-")

@@ -1,0 +1,85 @@
+"""The printable report: the deck's content as one HTML page with print styles (A4), and
+the same page as PDF (WeasyPrint). Rendered with a Jinja environment of its own, with
+autoescaping, so a participant's markup stays text here as everywhere."""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from export.deck import SECTIONS
+from export.report import Report
+
+HERE = Path(__file__).parent
+STYLESHEET = HERE / "report.css"
+_environment = Environment(
+    loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True), trim_blocks=True
+)
+
+
+class PdfUnavailable(RuntimeError):
+    """WeasyPrint's system libraries (Pango) are missing on this machine."""
+
+
+def sections_in_order(report: Report, wanted: set[str]) -> list[dict[str, Any]]:
+    """The report's parts in the deck's order (seed 002), as the template draws them."""
+    notes = list(report.notes)
+    first = notes.pop(0) if notes else None
+    second = notes.pop(0) if notes else None
+    parts: list[dict[str, Any]] = []
+    if "highlights" in wanted:
+        items = [*report.highlights, *(first[1] if first else [])]
+        parts.append(
+            {"kind": "list", "title": first[0] if first else report.label("highlights"), "items": items}
+        )
+    if "words" in wanted:
+        parts += [
+            {"kind": "words", "step": step, "cloud": _data_uri(step.cloud_png)} for step in report.words
+        ]
+    if "themes" in wanted:
+        parts += [{"kind": "board", "board": board} for board in report.boards]
+    if "notes" in wanted and second:
+        parts.append({"kind": "list", "title": second[0], "items": second[1]})
+    if "tracks" in wanted:
+        parts += [{"kind": "tracks", "step": step} for step in report.tracks]
+    if "notes" in wanted:
+        parts += [{"kind": "list", "title": category, "items": texts} for category, texts in notes]
+    if "participants" in wanted and (report.participants or report.anonymous_participants):
+        parts.append({"kind": "participants"})
+    return [p for p in parts if p["kind"] != "list" or p["items"]]
+
+
+def _data_uri(png: bytes | None) -> str | None:
+    return "data:image/png;base64," + base64.b64encode(png).decode("ascii") if png else None
+
+
+def render_html(
+    report: Report,
+    stylesheet_href: str,
+    sections: set[str] | None = None,
+    draft: bool = True,
+    lang: str = "sv",
+) -> str:
+    wanted = set(SECTIONS) if sections is None else sections
+    return _environment.get_template("report.html").render(
+        report=report,
+        parts=sections_in_order(report, wanted),
+        title_page="title" in wanted,
+        draft=draft,
+        stylesheet=stylesheet_href,
+        lang=lang,
+    )
+
+
+def write_pdf(
+    report: Report, sections: set[str] | None = None, draft: bool = True, lang: str = "sv"
+) -> bytes:
+    try:
+        from weasyprint import HTML
+    except OSError as error:  # the Python package is there, Pango is not
+        raise PdfUnavailable(str(error)) from None
+    html = render_html(report, STYLESHEET.as_uri(), sections, draft, lang)
+    return bytes(HTML(string=html, base_url=str(HERE)).write_pdf())
