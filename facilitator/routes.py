@@ -65,6 +65,7 @@ from webapp.broadcast import broadcast
 from webapp.errors import message_for
 from webapp.extensions import db, limiter, login_manager, talisman
 from webapp.netinfo import public_base_url
+from webapp.offload import off_the_loop
 from webapp.qr import qr_response
 
 bp = Blueprint(
@@ -527,7 +528,7 @@ def _deck(workshop: Workshop, form: DeckForm) -> bytes | None:
         template=upload.read() if upload else None,
     )
     try:
-        return write_deck(_report(workshop), options)
+        return _written(workshop, lambda report: write_deck(report, options))
     except (KeyError, ValueError, OSError, zipfile.BadZipFile):  # not a presentation python-pptx opens
         form.template.errors = [
             *form.template.errors,
@@ -560,7 +561,8 @@ def report_stylesheet() -> Response:
 def export_pdf(workshop_id: int) -> Response:
     workshop = own_workshop(workshop_id)
     try:
-        pdf = write_pdf(_report(workshop), lang=str(get_locale() or "sv"))
+        lang = str(get_locale() or "sv")
+        pdf = _written(workshop, lambda report: write_pdf(report, lang=lang))
     except PdfUnavailable:
         flash(_("PDF needs the Pango library on the server. Print the report page instead."), "error")
         return redirect(url_for("facilitator.export", workshop_id=workshop.id))
@@ -580,14 +582,27 @@ def export_archive_file(workshop_id: int) -> Response:
 def export_data(workshop_id: int, kind: str) -> Response:
     """Every input, one row each, with its flags (names only of those listed)."""
     workshop = own_workshop(workshop_id)
-    report = _report(workshop)
     if kind == "csv":
-        return _download(workshop, write_csv(report), "csv", "text/csv; charset=utf-8")
-    return _download(workshop, write_xlsx(report), "xlsx", XLSX_TYPE)
+        return _download(workshop, _written(workshop, write_csv), "csv", "text/csv; charset=utf-8")
+    return _download(workshop, _written(workshop, write_xlsx), "xlsx", XLSX_TYPE)
 
 
 def _report(workshop: Workshop) -> Any:
     return workshop_report(db.session, workshop.id, report_labels())
+
+
+def _written(workshop: Workshop, writer: Callable[[Any], bytes]) -> bytes:
+    """An export of the workshop as it is now, read and written off the event loop: a
+    deck takes a second or two, and the phones in the room must not wait for it."""
+    workshop_id, labels = workshop.id, report_labels()
+
+    def read_and_write() -> bytes:
+        report = workshop_report(db.session, workshop_id, labels)
+        db.session.remove()  # the connection back to the pool before the slow writing
+        return writer(report)
+
+    db.session.remove()  # the pool may hold one connection (SQLite): the export needs it
+    return off_the_loop(read_and_write)
 
 
 def _download(workshop: Workshop, data: bytes, extension: str, mimetype: str) -> Response:
