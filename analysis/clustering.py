@@ -332,3 +332,29 @@ def suggestion_payload(backend: Backend, request: dict[str, Any]) -> dict[str, A
         "backend": backend.name,
         "suggestions": {str(i): backend.suggest(text, themes) for i, text in cards},
     }
+
+
+# --- Theme names across a series ----------------------------------------------------------
+
+
+def match_names(names: Sequence[str], threshold: float = 0.5) -> list[int]:
+    """Group similar theme names (from several workshops): for each name, the index of its
+    group, groups numbered in order of first appearance. Names meet when they share more
+    than half their content words ("Styrning" ~ "Ledning och styrning"; one shared word of
+    two each, "Gemensamt ansvar" ~ "Gemensam målbild", is not enough), or read the same."""
+    parent = list(range(len(names)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    words = [set(content_lemmas(name)) or {name.casefold().strip()} for name in names]
+    for i, mine in enumerate(words):
+        for j in range(i):
+            theirs = words[j]
+            if len(mine & theirs) / (len(mine) * len(theirs)) ** 0.5 > threshold:
+                parent[root(i)] = root(j)
+    numbers: dict[int, int] = {}
+    return [numbers.setdefault(root(i), len(numbers)) for i in range(len(names))]

@@ -21,7 +21,7 @@ from pptx.presentation import Presentation as PresentationType
 from pptx.slide import Slide, SlideLayout
 from pptx.util import Emu, Pt
 
-from export.report import BoardStep, Report, Theme, Track, WordsStep
+from export.report import BoardStep, Report, SeriesReport, SeriesTrack, Theme, Track, WordsStep
 
 SECTIONS = ("title", "highlights", "words", "themes", "notes", "tracks", "participants")
 BODY_TYPES = {PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT}
@@ -29,6 +29,8 @@ TITLE_TYPES = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE}
 WIDE = Emu(12192000)  # 13.333 in: 16:9 at the default template's 7.5 in height
 TALL = Emu(6858000)
 LIST_SIZE = Pt(20)
+TABLE_SIZE = Pt(14)
+ROWS_PER_TABLE = 12
 LONG_TITLE = 40  # characters; longer titles get TITLE_SIZE_LONG
 TITLE_SIZE_LONG = Pt(30)
 # What fits in one body placeholder at LIST_SIZE (16:9, default template): a budget of
@@ -59,17 +61,87 @@ def write_deck(report: Report, options: Options | None = None) -> bytes:
     options = options or Options()
     deck = Deck(report, options)
     deck.build()
+    return _saved(deck.prs)
+
+
+def write_series_deck(series: SeriesReport, options: Options | None = None) -> bytes:
+    """The synthesis of a series (themes side by side, tracks across meetings, the words of
+    all, cards per level), then each meeting's own deck, its title slide as divider."""
+    options = options or Options()
+    prs = _presentation(options.template)
+    synthesis = Deck(Report(series.title, labels=series.labels), options, prs)
+    synthesis.series_slides(series)
+    for report in series.reports:
+        Deck(report, Options(options.sections | {"title"}, draft=False), prs).build()
+    return _saved(prs)
+
+
+def _saved(prs: PresentationType) -> bytes:
     buffer = io.BytesIO()
-    deck.prs.save(buffer)
+    prs.save(buffer)
     return buffer.getvalue()
 
 
 class Deck:
-    def __init__(self, report: Report, options: Options) -> None:
+    def __init__(self, report: Report, options: Options, prs: PresentationType | None = None) -> None:
         self.report = report
         self.options = options
-        self.prs = _presentation(options.template)
+        self.prs = prs if prs is not None else _presentation(options.template)
         self.layouts = _Layouts(self.prs)
+
+    def series_slides(self, series: SeriesReport) -> None:
+        label = series.label
+        slide = self.prs.slides.add_slide(self.layouts.title)
+        _set_title(slide, series.title)
+        lines = [label("draft")] if self.options.draft else []
+        lines += [label("series_subtitle", count=len(series.meetings)), ", ".join(series.meetings)]
+        bodies = _bodies(slide)
+        if bodies:
+            _fill(bodies[0], [Item(line, bold=n == 0 and self.options.draft) for n, line in enumerate(lines)])
+        header = [label("theme"), *series.meetings, label("total")]
+        rows = [[t.name, *(str(c) if c else "–" for c in t.cards), str(sum(t.cards))] for t in series.themes]
+        self.table_slides(label("synthesis_themes"), header, rows)
+        if series.words is not None:
+            if series.words.cloud_png:
+                slide = self.prs.slides.add_slide(self.layouts.title_only)
+                _set_title(slide, label("synthesis_words"))
+                _picture(self.prs, slide, series.words.cloud_png)
+            items = [Item(f"{w.text} ({w.count})") for w in series.words.words]
+            self.list_slides(label("synthesis_words"), items, columns=2)
+        tracks = [Item(f"{self.track_line(t)} ({t.meeting})") for t in series.tracks]
+        self.list_slides(label("synthesis_tracks"), tracks)
+        if series.levels:
+            rows = [
+                [label(f"level_{level}") if level else label("no_level"), *map(str, counts), str(sum(counts))]
+                for level, counts in series.levels
+            ]
+            self.table_slides(label("synthesis_levels"), [" ", *series.meetings, label("total")], rows)
+
+    def table_slides(self, title: str, header: list[str], rows: list[list[str]]) -> None:
+        """A table under a title; a long one continues, its header repeated."""
+        if not rows:
+            return
+        width, height = _size(self.prs)
+        for number, start in enumerate(range(0, len(rows), ROWS_PER_TABLE)):
+            page = rows[start : start + ROWS_PER_TABLE]
+            slide = self.prs.slides.add_slide(self.layouts.title_only)
+            _set_title(slide, self.continued(title, number))
+            left, top = round(width * 0.05), round(height * 0.22)
+            shape = slide.shapes.add_table(
+                len(page) + 1,
+                len(header),
+                Emu(left),
+                Emu(top),
+                Emu(width - 2 * left),
+                Emu(round(height * 0.06) * (len(page) + 1)),
+            )
+            for row_number, values in enumerate([header, *page]):
+                for column, value in enumerate(values):
+                    cell = shape.table.cell(row_number, column)
+                    cell.text = value
+                    for paragraph in cell.text_frame.paragraphs:
+                        for run in paragraph.runs:
+                            run.font.size = TABLE_SIZE
 
     def build(self) -> None:
         report, wanted = self.report, self.options.sections
@@ -182,7 +254,7 @@ class Deck:
     def continued(self, title: str, number: int) -> str:
         return f"{title} ({self.report.label('continued')})" if number else title
 
-    def track_line(self, track: Track) -> str:
+    def track_line(self, track: Track | SeriesTrack) -> str:
         rank = self.report.label("tied", rank=track.rank) if track.tied else f"{track.rank}."
         return f"{rank} {track.text} – {self.report.label('dots', count=track.dots)}"
 

@@ -20,6 +20,18 @@ LABELS = {
     "tied": "delad plats {rank}",
     "subtitle": "Reflektioner och summeringar från {title}",
     "anonymous_others": "och {count} deltagare till",
+    "series_subtitle": "Sammanställning av {count} möten",
+    "synthesis_themes": "Teman i alla möten",
+    "synthesis_tracks": "Spår från alla möten, efter röster",
+    "synthesis_words": "Ord från alla möten",
+    "synthesis_levels": "Kort per nivå",
+    "theme": "Tema",
+    "total": "Totalt",
+    "level_lokal": "Lokal",
+    "level_delregional": "Delregional",
+    "level_regional": "Regional",
+    "level_nationell": "Nationell",
+    "no_level": "Ingen nivå",
 }
 
 
@@ -123,6 +135,42 @@ class Report:
     participants: list[Person] = field(default_factory=list)
     anonymous_participants: int = 0
     rows: list[Row] = field(default_factory=list)
+    labels: dict[str, str] = field(default_factory=lambda: dict(LABELS))
+
+    def label(self, key: str, **params: object) -> str:
+        return (self.labels.get(key) or LABELS[key]).format(**params)
+
+
+@dataclass(frozen=True)
+class ThemeRow:
+    """One synthesis group of themes: the cards it got in each meeting, and the theme
+    names each meeting used for it."""
+
+    name: str
+    cards: list[int]
+    names: list[str]
+
+
+@dataclass(frozen=True)
+class SeriesTrack:
+    text: str
+    dots: int
+    rank: int
+    meeting: str
+    tied: bool = False
+
+
+@dataclass(frozen=True)
+class SeriesReport:
+    """A series of meetings (seed 004): the synthesis, then every meeting's own report."""
+
+    title: str
+    meetings: list[str]
+    themes: list[ThemeRow] = field(default_factory=list)
+    tracks: list[SeriesTrack] = field(default_factory=list)
+    words: WordsStep | None = None
+    levels: list[tuple[str, list[int]]] = field(default_factory=list)  # level, cards per meeting
+    reports: list[Report] = field(default_factory=list)
     labels: dict[str, str] = field(default_factory=lambda: dict(LABELS))
 
     def label(self, key: str, **params: object) -> str:

@@ -176,3 +176,15 @@ class ImportForm(FlaskForm):
         ),
         validators=[FileRequired(_l("Choose a file.")), FileAllowed(["json"], _l("Choose a .json file."))],
     )
+
+
+class SeriesForm(FlaskForm):
+    """A series of workshops (for instance regional meetings), compiled into one synthesis."""
+
+    title = StringField(_l("Title of the series"), validators=[DataRequired(), Length(max=200)])
+    workshops = SelectMultipleField(
+        _l("Workshops in the series"),
+        coerce=int,
+        widget=ListWidget(prefix_label=False),
+        option_widget=CheckboxInput(),
+    )

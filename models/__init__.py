@@ -12,6 +12,8 @@ from models import (  # noqa: F401
     notes,
     participants,
     receipts,
+    scribes,
+    series,
     tracks,
     words,
     workshops,

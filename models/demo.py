@@ -1,7 +1,8 @@
 """A finished example workshop, written from the content of seed 002 (the stakeholder
-dialogue "Ledning & Styrning i Samverkan", S:t Gertrud, Malmö), entered through the same
-operations phones, scribes and facilitators use: a new user sees a full board, cloud
-and deck at once (`flask --app wsgi load-demo`)."""
+dialogue "Ledning & Styrning i Samverkan", S:t Gertrud, Malmö), and a small series of
+three regional meetings in the manner of seed 004, entered through the same operations
+phones, scribes and facilitators use: a new user sees a full board, cloud, deck and
+synthesis at once (`flask --app wsgi load-demo`)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from models.accounts import Facilitator
 from models.cards import submit_card
 from models.groups import set_groups
 from models.participants import Participant, join_workshop
+from models.series import Series, create_series
 from models.session import DbSession
 from models.templates import create_from_template
 from models.words import submit_word
@@ -244,3 +246,100 @@ def _card(
     if category is not None:
         payload["category"] = category
     return int(submit_card(session, phone, payload).ack["card"]["id"])
+
+
+# Seed 004: regional dialogue meetings on the supply of skills in health care, then a
+# synthesis. Three of the six meetings, each with its own tables' themes.
+SERIES_TITLE = "Framtidens vårdkompetens – regionala dialogmöten"
+REGIONAL = {
+    "Umeå": {
+        "Gemensam målbild": [
+            "En gemensam målbild för kompetensförsörjningen",
+            "Tydliggör vad vi ska samverka kring",
+        ],
+        "Öronmärkta resurser": [
+            "Resurser öronmärkta för samverkan",
+            "Finansiering av gemensamma utbildningsplatser",
+        ],
+        "Löpande dialog": ["Återkommande möten mellan lärosäte och region", "Dialog också mellan mötena"],
+    },
+    "Linköping": {
+        "Gemensamma mål": ["Gemensamma mål för VFU-platser", "Kort- och långsiktiga strategier"],
+        "Resurser": ["Öronmärkta medel för handledning"],
+        "Struktur och styrning": ["En gemensam struktur för styrningen", "Samverkansavtal på olika nivåer"],
+    },
+    "Göteborg": {
+        "Målbild": ["En målbild som alla aktörer delar"],
+        "Styrning": ["Tydlig styrning av samverkansarenan", "Alla aktörer representerade"],
+        "Gemensamt ansvar": [
+            "Ett gemensamt ansvar för kompetensförsörjningen",
+            "Lärosäten och regioner planerar tillsammans",
+        ],
+    },
+}
+REGIONAL_OBSTACLES = [
+    ("Hinder", "Vårdens huvudmän agerar regionalt, lärosätenas uppdrag är nationellt", "nationell"),
+    ("Hinder", "Olika planeringshorisonter hos region och lärosäte", "regional"),
+    ("Möjligheter", "Det finns redan bra regionala arenor att utveckla", "regional"),
+    ("Möjligheter", "Lokala samverkansgrupper kring VFU", "lokal"),
+]
+REGIONAL_TRACKS = {
+    "Hur kan de regionala arenorna vidareutvecklas?": (5, 3, 4),
+    "Hur kan en kompletterande nationell samverkansarena se ut?": (4, 5, 2),
+    "Vilka frågor hanteras bäst regionalt och vilka nationellt?": (2, 2, 5),
+}
+
+
+def load_demo_series(session: DbSession, facilitator: Facilitator) -> Series:
+    """Three regional meetings in the manner of seed 004, and the series that compiles them."""
+    rng = random.Random(4)
+    ids = (f"demo-series-{n:08d}" for n in itertools.count())
+    meetings = []
+    for number, (place, themes) in enumerate(REGIONAL.items()):
+        workshop = create_from_template(
+            session,
+            facilitator,
+            "samverkan",
+            f"Dialogmöte {place}",
+            date=dt.date(2026, 11, 7 + 7 * number),
+            place=place,
+            organizer="Framtidens vårdkompetens",
+        )
+        phones = [join_workshop(session, workshop) for _ in range(15)]
+        _, prerequisites, obstacles, track_step, _ = workshop.steps
+        agenda.open_step(session, prerequisites)
+        theme_ids = []
+        for name, texts in themes.items():
+            theme_id = board.create_theme(session, prerequisites, name).reply["theme_id"]
+            theme_ids.append(theme_id)
+            for text in texts:
+                card_id = _card(session, rng.choice(phones), prerequisites.id, next(ids), text)
+                board.move_card(session, prerequisites, card_id, theme_id, None)
+        agenda.open_step(session, obstacles)
+        for category, text, level in REGIONAL_OBSTACLES:
+            payload = {
+                "id": next(ids),
+                "step_id": obstacles.id,
+                "text": text,
+                "category": category,
+                "level": level,
+            }
+            submit_card(session, rng.choice(phones), {**payload, "theme_id": rng.choice(theme_ids)})
+        agenda.open_step(session, track_step)
+        agenda.set_step_setting(session, track_step, "voting", True)
+        for text, dots in REGIONAL_TRACKS.items():
+            outcome = tracks.propose_track(
+                session, phones[0], {"id": next(ids), "step_id": track_step.id, "text": text}
+            )
+            for phone in phones[: dots[number]]:
+                vote = {
+                    "id": next(ids),
+                    "step_id": track_step.id,
+                    "track_id": outcome.ack["track"]["id"],
+                    "dots": 1,
+                    "n": 1,
+                }
+                tracks.vote(session, phone, vote)
+        agenda.close_step(session, track_step)
+        meetings.append(workshop.id)
+    return create_series(session, facilitator.id, SERIES_TITLE, meetings)

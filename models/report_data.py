@@ -134,17 +134,26 @@ def _words(session: DbSession, step: Step, rows: _Rows) -> WordsStep:
 
 def _cloud_png(session: DbSession, step: Step, shown: list[word_analysis.Group]) -> bytes | None:
     """The cloud the projector showed, when it is up to date; else laid out afresh."""
-    # Drawing needs wordcloud and matplotlib, which the server otherwise leaves to its
-    # cloud worker process: loaded only when an export draws a cloud.
-    from analysis import cloud as cloud_layout
-
     if not shown:
         return None
     stored = stored_cloud(session, step.id)
     if stored is not None and stored.words_hash == words_hash(shown):
-        placements = [cloud_layout.Placement.from_json(p) for p in stored.layout]
+        return cloud_png(stored.layout, laid_out=True)
+    return cloud_png([(g.key, g.display, g.count) for g in shown])
+
+
+def cloud_png(words: list[Any], laid_out: bool = False) -> bytes | None:
+    """A cloud picture of (key, text, count) words, or of a stored layout."""
+    # Drawing needs wordcloud and matplotlib, which the server otherwise leaves to its
+    # cloud worker process: loaded only when an export draws a cloud.
+    from analysis import cloud as cloud_layout
+
+    if not words:
+        return None
+    if laid_out:
+        placements = [cloud_layout.Placement.from_json(p) for p in words]
     else:
-        placements = cloud_layout.layout([(g.key, g.display, g.count) for g in shown])
+        placements = cloud_layout.layout(words)
     return cloud_layout.to_png(placements)
 
 

@@ -11,13 +11,15 @@ from flask import Flask, current_app, url_for
 from sqlalchemy import select
 
 from export.archive import ArchiveError
-from export.deck import Options, write_deck
+from export.deck import Options, write_deck, write_series_deck
 from export.report_html import PdfUnavailable, write_pdf
 from export.tables import write_csv, write_xlsx
 from facilitator.strings import report_labels
 from models.accounts import Facilitator, count_facilitators, create_facilitator, find_facilitator
 from models.archive import export_archive, import_archive
-from models.demo import load_demo
+from models.demo import load_demo, load_demo_series
+from models.series import Series
+from models.series_report import series_report
 from models.errors import DomainError
 from models.report_data import workshop_report
 from models.templates import TEMPLATES, create_from_template
@@ -34,6 +36,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(export_workshop_command)
     app.cli.add_command(load_demo_command)
     app.cli.add_command(import_workshop_command)
+    app.cli.add_command(export_series_command)
 
 
 def _fail(error: DomainError) -> None:
@@ -159,6 +162,8 @@ def load_demo_command(email: str) -> None:
     """Create a finished example workshop from seed 002's stakeholder dialogue."""
     facilitator = _facilitator(email)
     workshop = load_demo(db.session, facilitator)
+    series = load_demo_series(db.session, facilitator)
+    click.echo(f"Demo series {series.id}: {series.title} ({len(series.workshops)} workshops)")
     click.echo(f"Demo workshop {workshop.id}: {workshop.title} (for {facilitator.email})")
     for label, address in workshop_addresses(workshop).items():
         click.echo(f"{label}: {address}")
@@ -191,3 +196,16 @@ def _facilitator(email: str) -> Facilitator:
             "No such facilitator: create one first (flask --app wsgi create-facilitator EMAIL)."
         )
     return found
+
+
+@click.command("export-series")
+@click.argument("series_id", type=int)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), required=True)
+def export_series_command(series_id: int, output: str) -> None:
+    """Write a series' synthesis deck (then each meeting's deck) to a .pptx file."""
+    series = db.session.get(Series, series_id)
+    if series is None:
+        raise click.ClickException(f"No series {series_id}.")
+    data = write_series_deck(series_report(db.session, series, report_labels()))
+    Path(output).write_bytes(data)
+    click.echo(f"{output}: {len(data)} bytes")

@@ -43,6 +43,10 @@ OPEN_ROUTES = {
     "facilitator.logout",
     "facilitator.new_workshop",
     "facilitator.import_workshop",
+    "facilitator.series_list",  # a new series of one's own workshops
+    # A series' own routes are tried by everyone else in tests/web/test_series.py.
+    "facilitator.series_page",
+    "facilitator.series_themes",
 }
 
 

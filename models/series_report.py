@@ -1,0 +1,85 @@
+"""A series as the exports see it (`export.report.SeriesReport`): each meeting's report,
+and the synthesis across them: the matched themes side by side, the tracks of all
+meetings ranked by their dots, the words of all meetings together, cards per level."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from sqlalchemy import func, select
+
+from analysis import words as word_analysis
+from export.report import SeriesReport, SeriesTrack, ThemeRow, Word, WordsStep
+from models.cards import LEVELS, Card
+from models.report_data import cloud_png, workshop_report
+from models.series import Series, themes_in_series
+from models.session import DbSession
+
+
+def series_report(session: DbSession, series: Series, labels: dict[str, str] | None = None) -> SeriesReport:
+    workshops = list(series.workshops)
+    meetings = (
+        [w.place or w.title for w in workshops]
+        if len({w.place for w in workshops}) == len(workshops)
+        else [w.title for w in workshops]
+    )
+    reports = [workshop_report(session, w.id, labels) for w in workshops]
+    position = {w.id: n for n, w in enumerate(workshops)}
+
+    groups: dict[str, ThemeRow] = {}
+    for theme in themes_in_series(session, series):
+        row = groups.setdefault(
+            theme.group, ThemeRow(theme.group, [0] * len(workshops), [""] * len(workshops))
+        )
+        column = position[theme.workshop_id]
+        row.cards[column] += theme.cards
+        row.names[column] = ", ".join(filter(None, [row.names[column], theme.name]))
+    themes = sorted(groups.values(), key=lambda r: (-sum(1 for c in r.cards if c), -sum(r.cards), r.name))
+
+    every = [
+        (t.text, t.dots, meetings[n])
+        for n, report in enumerate(reports)
+        for step in report.tracks
+        for t in step.tracks
+    ]
+    every.sort(key=lambda t: -t[1])
+    sharing = Counter(dots for _, dots, _ in every)
+    tracks: list[SeriesTrack] = []
+    for index, (text, dots, meeting) in enumerate(every):
+        rank = tracks[-1].rank if tracks and tracks[-1].dots == dots else index + 1
+        tracks.append(SeriesTrack(text, dots, rank, meeting, sharing[dots] > 1))
+
+    counts: Counter[str] = Counter()
+    shown: dict[str, Counter[str]] = {}
+    for report in reports:
+        for step in report.words:
+            for word in step.words:
+                key = word_analysis.key(word.text)
+                counts[key] += word.count
+                shown.setdefault(key, Counter())[word.text] += word.count
+    words = [Word(shown[key].most_common(1)[0][0], count) for key, count in counts.most_common()]
+    merged = WordsStep(
+        "",
+        "",
+        words,
+        cloud_png([(key, shown[key].most_common(1)[0][0], n) for key, n in counts.most_common()]),
+    )
+
+    levels: list[tuple[str, list[int]]] = []
+    by_level = session.execute(
+        select(Card.workshop_id, Card.level, func.count(Card.id))
+        .where(Card.workshop_id.in_(list(position)), Card.withdrawn_at.is_(None), Card.hidden_at.is_(None))
+        .group_by(Card.workshop_id, Card.level)
+    ).all()
+    if any(level for _, level, _ in by_level):
+        for level in [*LEVELS, None]:
+            per_meeting = [0] * len(workshops)
+            for workshop_id, found, count in by_level:
+                if found == level:
+                    per_meeting[position[workshop_id]] += count
+            levels.append((level or "", per_meeting))
+
+    result = SeriesReport(series.title, meetings, themes, tracks, merged if words else None, levels, reports)
+    if labels:
+        result.labels.update(labels)
+    return result

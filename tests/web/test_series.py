@@ -1,0 +1,138 @@
+"""Series of workshops: matching the meetings' themes (and the organizer's corrections),
+the synthesis (themes side by side, tracks across meetings, all words, cards per level),
+the deck, and who may touch a series."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from flask import Flask, g
+from flask.testing import FlaskClient
+from pptx import Presentation
+
+from analysis.clustering import match_names
+from export.deck import write_series_deck
+from models.accounts import Facilitator
+from models.demo import load_demo_series
+from models.errors import DomainError
+from models.series import Series, create_series, set_theme_groups, themes_in_series
+from models.series_report import series_report
+from models.templates import create_from_template
+from tests.conftest import AuthActions, join
+from webapp.extensions import db
+
+
+def test_similar_theme_names_are_matched() -> None:
+    names = [
+        "Gemensam målbild",
+        "Styrning",
+        "Målbild",
+        "Struktur och styrning",
+        "Gemensamt ansvar",
+        "Öronmärkta resurser",
+        "Resurser",
+    ]
+    groups = match_names(names)
+    assert groups[0] == groups[2] and groups[1] == groups[3] and groups[5] == groups[6]
+    assert len({groups[0], groups[1], groups[4], groups[5]}) == 4  # "gemensam" alone matches nothing
+
+
+def test_the_synthesis_of_three_regional_meetings(facilitator: Facilitator) -> None:
+    series = load_demo_series(db.session, facilitator)
+    themes = themes_in_series(db.session, series)
+    by_name = {(t.name): t.group for t in themes}
+    assert by_name["Gemensam målbild"] == by_name["Målbild"] == "Målbild"
+    assert by_name["Struktur och styrning"] == by_name["Styrning"] == "Styrning"
+    assert by_name["Gemensamma mål"] != "Målbild"  # one shared word of two is not enough
+    # The organizer corrects it; the correction is kept, and an empty name undoes it.
+    mal = next(t for t in themes if t.name == "Gemensamma mål")
+    set_theme_groups(db.session, series, {mal.theme_id: "Målbild"})
+    report = series_report(db.session, series)
+    assert report.meetings == ["Umeå", "Linköping", "Göteborg"]
+    målbild = next(row for row in report.themes if row.name == "Målbild")
+    assert all(målbild.cards) and målbild.names[1] == "Gemensamma mål"
+    assert report.themes[0].name == "Målbild"  # in every meeting: first
+    assert [t.text for t in report.tracks][:1] == ["Hur kan de regionala arenorna vidareutvecklas?"]
+    assert report.tracks[0].dots == 5 and report.tracks[0].tied  # 5 in Umeå, 5 in Linköping
+    levels = dict(report.levels)
+    assert levels["nationell"] == [1, 1, 1] and levels["lokal"] == [1, 1, 1]
+    set_theme_groups(db.session, series, {mal.theme_id: ""})
+    assert (
+        next(t for t in themes_in_series(db.session, series) if t.name == "Gemensamma mål").group
+        == "Gemensamma mål"
+    )
+
+    deck = Presentation(io.BytesIO(write_series_deck(report)))
+    titles = [s.shapes.title.text for s in deck.slides if s.shapes.title is not None]
+    assert titles[:2] == [series.title, "Teman i alla möten"]
+    assert "Spår från alla möten, efter röster" in titles and "Kort per nivå" in titles
+    assert titles.count("Dialogmöte Umeå") == 1 and titles.index("Dialogmöte Umeå") < titles.index(
+        "Dialogmöte Linköping"
+    )
+    table = next(shape.table for s in deck.slides for shape in s.shapes if shape.has_table)
+    assert [table.cell(0, c).text for c in range(5)] == ["Tema", "Umeå", "Linköping", "Göteborg", "Totalt"]
+
+
+def test_a_series_holds_only_its_owners_workshops(
+    facilitator: Facilitator, other_facilitator: Facilitator
+) -> None:
+    theirs = create_from_template(db.session, other_facilitator, "samverkan", "Deras")
+    with pytest.raises(DomainError):
+        create_series(db.session, facilitator.id, "Min serie", [theirs.id])
+    with pytest.raises(DomainError):
+        create_series(db.session, facilitator.id, "  ", [])
+
+
+def test_series_pages_for_the_organizer_only(
+    app: Flask,
+    client: FlaskClient,
+    auth: AuthActions,
+    facilitator: Facilitator,
+    other_facilitator: Facilitator,
+) -> None:
+    series = load_demo_series(db.session, facilitator)
+    series_id, workshop_ids = series.id, [w.id for w in series.workshops]
+    theme = themes_in_series(db.session, series)[0]
+    auth.login()
+    app.config["WTF_CSRF_ENABLED"] = False
+    page = client.get(f"/f/series/{series_id}")
+    assert page.status_code == 200 and "Gemensam målbild" in page.text
+    response = client.post(f"/f/series/{series_id}/themes", data={f"group-{theme.theme_id}": "Vision"})
+    assert response.status_code == 302
+    assert (
+        next(
+            t
+            for t in themes_in_series(db.session, db.session.get(Series, series_id))
+            if t.theme_id == theme.theme_id
+        ).group
+        == "Vision"
+    )
+    deck = client.get(f"/f/series/{series_id}/deck.pptx")
+    assert (
+        deck.status_code == 200
+        and Presentation(io.BytesIO(deck.data)).slides[0].shapes.title.text == series.title
+    )
+    made = client.post("/f/series", data={"title": "Ny serie", "workshops": [str(workshop_ids[0])]})
+    assert made.status_code == 302
+    refused = client.post("/f/series", data={"title": "", "workshops": []})
+    assert refused.status_code == 200 and db.session.query(Series).count() == 2
+
+    # Nobody else: anonymous callers and phones are sent to log in; another facilitator sees nothing.
+    phone = app.test_client()
+    join(phone, series.workshops[0], "Kim")
+    other = app.test_client()
+    AuthActions(other).login("annan@kommun.se")
+    for method, path, data in [
+        ("get", f"/f/series/{series_id}", {}),
+        ("post", f"/f/series/{series_id}", {"title": "Kapad", "workshops": []}),
+        ("post", f"/f/series/{series_id}/themes", {f"group-{theme.theme_id}": "Kapad"}),
+        ("get", f"/f/series/{series_id}/deck.pptx", {}),
+    ]:
+        for caller in (app.test_client(), phone):
+            g.pop("_login_user", None)
+            assert getattr(caller, method)(path, data=data).status_code in (302, 401), path
+        g.pop("_login_user", None)
+        assert getattr(other, method)(path, data=data).status_code == 404, path
+    db.session.expire_all()
+    assert db.session.get(Series, series_id).title == series.title
