@@ -18,10 +18,10 @@ from facilitator.strings import report_labels
 from models.accounts import Facilitator, count_facilitators, create_facilitator, find_facilitator
 from models.archive import export_archive, import_archive
 from models.demo import load_demo, load_demo_series
-from models.series import Series
-from models.series_report import series_report
 from models.errors import DomainError
 from models.report_data import workshop_report
+from models.series import Series
+from models.series_report import series_report
 from models.templates import TEMPLATES, create_from_template
 from models.workshops import Workshop
 from webapp.errors import message_for
