@@ -71,7 +71,9 @@ def test_load_demo_gives_a_full_workshop_and_deck(
     assert result.exit_code == 0, result.output
     workshop = db.session.query(Workshop).filter_by(title="Ledning & Styrning i Samverkan").one()
     assert workshop.is_run_by(facilitator.id) and "Join code" in result.output
-    assert db.session.query(Workshop).count() == 4 and "Demo series" in result.output  # and three regional meetings
+    assert (
+        db.session.query(Workshop).count() == 4 and "Demo series" in result.output
+    )  # and three regional meetings
     target = tmp_path / "demo.pptx"
     assert runner.invoke(args=["export-workshop", str(workshop.id), "-o", str(target)]).exit_code == 0
     titles = [s.shapes.title.text for s in Presentation(str(target)).slides]
