@@ -21,7 +21,7 @@ from pptx.presentation import Presentation as PresentationType
 from pptx.slide import Slide, SlideLayout
 from pptx.util import Emu, Pt
 
-from export.report import BoardStep, Report, SeriesReport, SeriesTrack, Theme, Track, WordsStep
+from export.report import BoardStep, Report, SeriesReport, Theme, Track, WordsStep
 
 SECTIONS = ("title", "highlights", "words", "themes", "notes", "tracks", "participants")
 BODY_TYPES = {PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT}
@@ -254,7 +254,7 @@ class Deck:
     def continued(self, title: str, number: int) -> str:
         return f"{title} ({self.report.label('continued')})" if number else title
 
-    def track_line(self, track: Track | SeriesTrack) -> str:
+    def track_line(self, track: Track) -> str:
         rank = self.report.label("tied", rank=track.rank) if track.tied else f"{track.rank}."
         return f"{rank} {track.text} – {self.report.label('dots', count=track.dots)}"
 

@@ -152,12 +152,8 @@ class ThemeRow:
 
 
 @dataclass(frozen=True)
-class SeriesTrack:
-    text: str
-    dots: int
-    rank: int
-    meeting: str
-    tied: bool = False
+class SeriesTrack(Track):
+    meeting: str = ""  # where it was proposed
 
 
 @dataclass(frozen=True)

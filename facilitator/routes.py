@@ -606,9 +606,14 @@ def _written(workshop: Workshop, writer: Callable[[Any], bytes]) -> bytes:
 
 
 def _download(workshop: Workshop, data: bytes, extension: str, mimetype: str) -> Response:
+    return download(data, f"rundabord-{workshop.id}-{workshop.title}", extension, mimetype)
+
+
+def download(data: bytes, name: str, extension: str, mimetype: str) -> Response:
+    """A file to save (never cached), its name safe for every system."""
     response = Response(data, mimetype=mimetype)
-    name = secure_filename(f"rundabord-{workshop.id}-{workshop.title}")[:80] or f"rundabord-{workshop.id}"
-    response.headers["Content-Disposition"] = f'attachment; filename="{name}.{extension}"'
+    safe = secure_filename(name)[:80] or "rundabord"
+    response.headers["Content-Disposition"] = f'attachment; filename="{safe}.{extension}"'
     response.headers["Cache-Control"] = "no-store"
     return response
 

@@ -8,12 +8,11 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 from sqlalchemy import select
-from werkzeug.utils import secure_filename
 from werkzeug.wrappers import Response
 
 from export.deck import Options, write_series_deck
 from facilitator.forms import SeriesForm
-from facilitator.routes import PPTX_TYPE, bp, show_error
+from facilitator.routes import PPTX_TYPE, bp, download, show_error
 from facilitator.strings import report_labels
 from models.accounts import Facilitator
 from models.errors import DomainError
@@ -149,8 +148,4 @@ def series_deck(series_id: int) -> Response:
         db.session.remove()
         return write_series_deck(report, Options())
 
-    response = Response(off_the_loop(write), mimetype=PPTX_TYPE)
-    name = secure_filename(f"rundabord-serie-{series_id}-{title}")[:80]
-    response.headers["Content-Disposition"] = f'attachment; filename="{name}.pptx"'
-    response.headers["Cache-Control"] = "no-store"
-    return response
+    return download(off_the_loop(write), f"rundabord-serie-{series_id}-{title}", "pptx", PPTX_TYPE)

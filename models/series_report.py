@@ -47,7 +47,7 @@ def series_report(session: DbSession, series: Series, labels: dict[str, str] | N
     tracks: list[SeriesTrack] = []
     for index, (text, dots, meeting) in enumerate(every):
         rank = tracks[-1].rank if tracks and tracks[-1].dots == dots else index + 1
-        tracks.append(SeriesTrack(text, dots, rank, meeting, sharing[dots] > 1))
+        tracks.append(SeriesTrack(text, dots, rank, tied=sharing[dots] > 1, meeting=meeting))
 
     counts: Counter[str] = Counter()
     shown: dict[str, Counter[str]] = {}
