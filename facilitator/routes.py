@@ -3,7 +3,6 @@ dashboard; and the projector, which needs only its read-only token."""
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Callable
 from typing import Any
 
@@ -16,12 +15,11 @@ from flask import (
     redirect,
     render_template,
     request,
-    send_file,
     session,
     url_for,
 )
-from flask_babel import get_locale, lazy_gettext
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext
 from flask_login import current_user, login_required, login_user, logout_user
 from flask_wtf import FlaskForm
 from sqlalchemy import select
@@ -29,11 +27,7 @@ from werkzeug.utils import secure_filename
 from werkzeug.wrappers import Response
 
 from export.archive import ArchiveError
-from export.deck import SECTIONS, Options, write_deck
-from export.report_html import STYLESHEET, PdfUnavailable, render_html, write_pdf
-from export.tables import write_csv, write_xlsx
 from facilitator.forms import (
-    DeckForm,
     FacilitatorForm,
     GroupsForm,
     ImportForm,
@@ -46,16 +40,14 @@ from facilitator.forms import (
     WordListsForm,
     WorkshopForm,
 )
-from facilitator.strings import report_labels
 from models import agenda
 from models.accounts import Facilitator, add_facilitator, authenticate, remove_facilitator
-from models.archive import export_archive, import_archive
+from models.archive import import_archive
 from models.clouds import stored_cloud
 from models.errors import DomainError
 from models.groups import groups_of, set_groups
 from models.notes import note_categories, set_note_categories
 from models.participants import participant_list
-from models.report_data import workshop_report
 from models.reports import words_export
 from models.scribes import Scribe, invite_scribe, revoke_scribe, scribes_of
 from models.steps import editor_settings, step_setting
@@ -65,7 +57,6 @@ from webapp.broadcast import broadcast
 from webapp.errors import message_for
 from webapp.extensions import db, limiter, login_manager, talisman
 from webapp.netinfo import public_base_url
-from webapp.offload import off_the_loop
 from webapp.qr import qr_response
 
 bp = Blueprint(
@@ -501,112 +492,6 @@ def export_words(workshop_id: int) -> Response:
     response = jsonify(words_export(db.session, workshop))
     response.headers["Content-Disposition"] = f'attachment; filename="rundabord-{workshop.id}-ord.json"'
     return response
-
-
-@bp.route("/workshops/<int:workshop_id>/export", methods=["GET", "POST"])
-@login_required
-def export(workshop_id: int) -> Response | str:
-    """The exports: the summary deck (with the organizer's choices) and the raw data."""
-    workshop = own_workshop(workshop_id)
-    form = DeckForm(data={"sections": list(SECTIONS), "draft": True} if request.method == "GET" else None)
-    if form.validate_on_submit():
-        deck = _deck(workshop, form)
-        if deck is not None:
-            return _download(workshop, deck, "pptx", PPTX_TYPE)
-    return render_template("facilitator/export.html", workshop=workshop, form=form)
-
-
-def _deck(workshop: Workshop, form: DeckForm) -> bytes | None:
-    """The deck as the form asks for it, or None with the reason shown beside its field."""
-    if not form.sections.data:
-        form.sections.errors = [*form.sections.errors, _("Choose at least one part of the deck.")]
-        return None
-    upload = form.template.data
-    options = Options(
-        sections=set(form.sections.data),
-        draft=bool(form.draft.data),
-        template=upload.read() if upload else None,
-    )
-    try:
-        return _written(workshop, lambda report: write_deck(report, options))
-    except (KeyError, ValueError, OSError, zipfile.BadZipFile):  # not a presentation python-pptx opens
-        form.template.errors = [
-            *form.template.errors,
-            _("That file is not a PowerPoint presentation (.pptx)."),
-        ]
-        return None
-
-
-PPTX_TYPE = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-@bp.get("/workshops/<int:workshop_id>/report")
-@login_required
-def printable_report(workshop_id: int) -> str:
-    """The deck's content as one page to read, print or save as PDF from the browser (A4)."""
-    workshop = own_workshop(workshop_id)
-    return render_html(
-        _report(workshop), url_for("facilitator.report_stylesheet"), lang=str(get_locale() or "sv")
-    )
-
-
-@bp.get("/report.css")
-def report_stylesheet() -> Response:
-    return send_file(STYLESHEET, mimetype="text/css", max_age=3600)
-
-
-@bp.get("/workshops/<int:workshop_id>/export/report.pdf")
-@login_required
-def export_pdf(workshop_id: int) -> Response:
-    workshop = own_workshop(workshop_id)
-    try:
-        lang = str(get_locale() or "sv")
-        pdf = _written(workshop, lambda report: write_pdf(report, lang=lang))
-    except PdfUnavailable:
-        flash(_("PDF needs the Pango library on the server. Print the report page instead."), "error")
-        return redirect(url_for("facilitator.export", workshop_id=workshop.id))
-    return _download(workshop, pdf, "pdf", "application/pdf")
-
-
-@bp.get("/workshops/<int:workshop_id>/export/archive.json")
-@login_required
-def export_archive_file(workshop_id: int) -> Response:
-    """Everything the workshop holds, to keep or to import again as a new workshop."""
-    workshop = own_workshop(workshop_id)
-    return _download(workshop, export_archive(db.session, workshop), "json", "application/json")
-
-
-@bp.get("/workshops/<int:workshop_id>/export/data.<any(csv, xlsx):kind>")
-@login_required
-def export_data(workshop_id: int, kind: str) -> Response:
-    """Every input, one row each, with its flags (names only of those listed)."""
-    workshop = own_workshop(workshop_id)
-    if kind == "csv":
-        return _download(workshop, _written(workshop, write_csv), "csv", "text/csv; charset=utf-8")
-    return _download(workshop, _written(workshop, write_xlsx), "xlsx", XLSX_TYPE)
-
-
-def _report(workshop: Workshop) -> Any:
-    return workshop_report(db.session, workshop.id, report_labels())
-
-
-def _written(workshop: Workshop, writer: Callable[[Any], bytes]) -> bytes:
-    """An export of the workshop as it is now, read and written off the event loop: a
-    deck takes a second or two, and the phones in the room must not wait for it."""
-    workshop_id, labels = workshop.id, report_labels()
-
-    def read_and_write() -> bytes:
-        report = workshop_report(db.session, workshop_id, labels)
-        db.session.remove()  # the connection back to the pool before the slow writing
-        return writer(report)
-
-    db.session.remove()  # the pool may hold one connection (SQLite): the export needs it
-    return off_the_loop(read_and_write)
-
-
-def _download(workshop: Workshop, data: bytes, extension: str, mimetype: str) -> Response:
-    return download(data, f"rundabord-{workshop.id}-{workshop.title}", extension, mimetype)
 
 
 def download(data: bytes, name: str, extension: str, mimetype: str) -> Response:

@@ -11,8 +11,9 @@ from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from export.deck import Options, write_series_deck
+from facilitator.exports import PPTX_TYPE
 from facilitator.forms import SeriesForm
-from facilitator.routes import PPTX_TYPE, bp, download, show_error
+from facilitator.routes import bp, download, show_error
 from facilitator.strings import report_labels
 from models.accounts import Facilitator
 from models.errors import DomainError

@@ -11,6 +11,7 @@ from webapp.netinfo import public_base_url
 
 
 def register_blueprints(app: Flask) -> None:
+    from facilitator import exports as _export_routes  # noqa: F401 - registers its routes
     from facilitator import series as _series_routes  # noqa: F401 - registers its routes
     from facilitator.routes import bp as facilitator_bp
     from facilitator.routes import projector_bp

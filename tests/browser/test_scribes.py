@@ -147,9 +147,16 @@ def test_scribe_link_notes_and_input_for_a_group(
     # The export page: every choice reachable, and the deck downloads.
     colleague.goto(editor_url + "/export")
     assert axe_violations(colleague) == []
+    # The export runs as a job: its stage shows beside the button, then a link to the file.
+    colleague.get_by_role("button", name="Ladda ner presentationen (.pptx)").click()
     with colleague.expect_download() as download:
-        colleague.get_by_role("button", name="Ladda ner presentationen (.pptx)").click()
+        colleague.get_by_role("link", name="Ladda ner filen").click()
     assert download.value.suggested_filename.endswith(".pptx")
+    excel = colleague.get_by_role("link", name="Ladda ner som Excel (.xlsx)")
+    excel.click()
+    with colleague.expect_download() as download:
+        excel.locator("xpath=..").get_by_role("link", name="Ladda ner filen").click()
+    assert download.value.suggested_filename.endswith(".xlsx")
     colleague.get_by_label("Titelbild").uncheck()
     for box in colleague.locator("fieldset input[type=checkbox]").all():
         box.uncheck()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import time
 
 from flask import Flask, g
 from flask.testing import FlaskClient
@@ -14,7 +15,7 @@ from pptx import Presentation
 from sqlalchemy import select
 
 from models import agenda, board, notes, tracks, word_review
-from models.accounts import Facilitator
+from models.accounts import Facilitator, create_facilitator
 from models.cards import Card, submit_card
 from models.groups import set_groups
 from models.participants import group_proxy, join_workshop
@@ -175,3 +176,41 @@ def test_the_printable_report_and_its_pdf(
     assert client.get("/f/report.css").status_code == 200
     pdf = client.get(f"/f/workshops/{workshop.id}/export/report.pdf")
     assert pdf.status_code == 200 and pdf.data.startswith(b"%PDF-")
+
+
+def test_an_export_runs_as_a_job_with_its_stage_and_a_download(
+    app: Flask, client: FlaskClient, auth: AuthActions, workshop: Workshop, facilitator: Facilitator
+) -> None:
+    fill(workshop, facilitator)
+    auth.login()
+    app.config["WTF_CSRF_ENABLED"] = False
+    started = client.post(
+        f"/f/workshops/{workshop.id}/export/jobs", data={"kind": "pptx", "sections": ["title", "tracks"]}
+    )
+    assert started.status_code == 202, started.json
+    status = started.json["status"]
+    for _ in range(400):  # the job runs in a thread of its own
+        answer = client.get(status).json
+        if answer["stage"] in ("done", "failed"):
+            break
+        time.sleep(0.05)
+    assert answer["stage"] == "done"
+    deck = client.get(answer["file"])
+    titles = [s.shapes.title.text for s in Presentation(io.BytesIO(deck.data)).slides]
+    assert titles == [workshop.title, "Intressanta spår för vidareutveckling"]
+    for kind in ("xlsx", "csv", "json", "pdf"):
+        job = client.post(f"/f/workshops/{workshop.id}/export/jobs", data={"kind": kind})
+        assert job.status_code == 202
+        while client.get(job.json["status"]).json["stage"] not in ("done", "failed"):
+            time.sleep(0.05)
+        assert client.get(job.json["status"]).json["stage"] == "done", kind
+    bad = client.post(f"/f/workshops/{workshop.id}/export/jobs", data={"kind": "pptx"})
+    assert bad.status_code == 400 and "Välj minst en del av presentationen." in str(bad.json["errors"])
+    assert client.post(f"/f/workshops/{workshop.id}/export/jobs", data={"kind": "exe"}).status_code == 400
+    # Another facilitator cannot see the job or its file.
+    other = app.test_client()
+    g.pop("_login_user", None)
+    create_facilitator(db.session, "annan@kommun.se", "correct horse battery")
+    AuthActions(other).login("annan@kommun.se", "correct horse battery")
+    g.pop("_login_user", None)
+    assert other.get(status).status_code == 404 and other.get(answer["file"]).status_code == 404
