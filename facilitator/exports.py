@@ -179,9 +179,16 @@ def export_job_file(workshop_id: int, job_id: str) -> Response:
 @login_required
 def printable_report(workshop_id: int) -> str:
     """The deck's content as one page to read, print or save as PDF from the browser (A4)."""
-    workshop = own_workshop(workshop_id)
-    report = workshop_report(db.session, workshop.id, report_labels())
-    return render_html(report, url_for("facilitator.report_stylesheet"), lang=str(get_locale() or "sv"))
+    workshop_id = own_workshop(workshop_id).id
+    labels, lang, stylesheet = (
+        report_labels(),
+        str(get_locale() or "sv"),
+        url_for("facilitator.report_stylesheet"),
+    )
+    db.session.remove()  # the pool may hold one connection (SQLite): the page needs it
+    return off_the_loop(
+        lambda: render_html(workshop_report(db.session, workshop_id, labels), stylesheet, lang=lang)
+    )
 
 
 @bp.get("/report.css")

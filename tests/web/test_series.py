@@ -136,3 +136,23 @@ def test_series_pages_for_the_organizer_only(
         assert getattr(other, method)(path, data=data).status_code == 404, path
     db.session.expire_all()
     assert db.session.get(Series, series_id).title == series.title
+
+
+def test_a_series_of_six_meetings_gives_the_synthesis(facilitator: Facilitator) -> None:
+    """Seed 004: six regional meetings, then one synthesis."""
+    first, second = load_demo_series(db.session, facilitator), load_demo_series(db.session, facilitator)
+    series = create_series(
+        db.session,
+        facilitator.id,
+        "Sex sjukvårdsregioner",
+        [w.id for w in [*first.workshops, *second.workshops]],
+    )
+    report = series_report(db.session, series)
+    assert len(report.meetings) == len(report.reports) == 6
+    assert all(len(row.cards) == 6 for row in report.themes)
+    målbild = next(row for row in report.themes if row.name == "Målbild")
+    assert sum(1 for count in målbild.cards if count) == 4  # Linköping says "Gemensamma mål"
+    assert report.tracks[0].dots == 5 and len(report.tracks) == 18
+    deck = Presentation(io.BytesIO(write_series_deck(report)))
+    table = next(shape.table for s in deck.slides for shape in s.shapes if shape.has_table)
+    assert len(table.columns) == 8  # theme, six meetings, total
