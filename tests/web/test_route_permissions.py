@@ -31,6 +31,7 @@ WORKSHOP_ROUTES = {
     "facilitator.add_cofacilitator": ("/f/workshops/{w}/facilitators", {"email": "annan@kommun.se"}),
     "facilitator.remove_cofacilitator": ("/f/workshops/{w}/facilitators/{f}/remove", {}),
     "facilitator.export": ("/f/workshops/{w}/export", {"sections": "title"}),
+    "facilitator.start_export": ("/f/workshops/{w}/export/jobs", {"kind": "csv"}),
 }
 # Routes anyone may post to: joining, the language, logging in and out, a new workshop
 # of one's own or one imported (login required), and a phone's own contributions (tested
