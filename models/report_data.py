@@ -6,6 +6,7 @@ on the participant list."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import select
@@ -58,9 +59,10 @@ def workshop_report(
     )
     if labels:
         report.labels.update(labels)
+    clouds: list[tuple[WordsStep, tuple[list[Any], bool]]] = []
     for step in workshop.steps:
         if step.kind == "words":
-            report.words.append(_words(session, step, rows))
+            clouds.append(_words(session, step, rows))
         elif takes_cards(step):
             board = _board(session, step, rows)
             if board.themes or board.unsorted:
@@ -68,6 +70,10 @@ def workshop_report(
         elif step.kind == "tracks":
             report.tracks.append(_tracks(session, step, rows))
     report.rows.extend(rows.rows)
+    # Everything is read: the connection goes back to the pool before the clouds are
+    # drawn, which takes longer than all the reading.
+    session.rollback()
+    report.words.extend(replace(step, cloud_png=cloud_png(*cloud)) for step, cloud in clouds)
     return report
 
 
@@ -112,7 +118,7 @@ def _notes(session: DbSession, workshop: Workshop, rows: _Rows) -> list[tuple[st
     return [(c, [n.text for n in notes if n.category == c]) for c in dict.fromkeys([*categories, *extra])]
 
 
-def _words(session: DbSession, step: Step, rows: _Rows) -> WordsStep:
+def _words(session: DbSession, step: Step, rows: _Rows) -> tuple[WordsStep, tuple[list[Any], bool]]:
     groups = word_groups(session, step.id)
     shown = [g for g in groups if not g.hidden]
     decisions = decisions_state(session, step.id)
@@ -127,19 +133,18 @@ def _words(session: DbSession, step: Step, rows: _Rows) -> WordsStep:
             hidden=held or bool(group and group.hidden),
             highlight=bool(group and group.highlight),
         )
-    return WordsStep(
-        step.title, step.prompt, [Word(g.display, g.count) for g in shown], _cloud_png(session, step, shown)
+    return WordsStep(step.title, step.prompt, [Word(g.display, g.count) for g in shown]), _cloud_input(
+        session, step, shown
     )
 
 
-def _cloud_png(session: DbSession, step: Step, shown: list[word_analysis.Group]) -> bytes | None:
-    """The cloud the projector showed, when it is up to date; else laid out afresh."""
-    if not shown:
-        return None
-    stored = stored_cloud(session, step.id)
+def _cloud_input(session: DbSession, step: Step, shown: list[word_analysis.Group]) -> tuple[list[Any], bool]:
+    """What the cloud is drawn from: the layout the projector showed, when it is up to
+    date; else the words, to be laid out afresh."""
+    stored = stored_cloud(session, step.id) if shown else None
     if stored is not None and stored.words_hash == words_hash(shown):
-        return cloud_png(stored.layout, laid_out=True)
-    return cloud_png([(g.key, g.display, g.count) for g in shown])
+        return list(stored.layout), True
+    return [(g.key, g.display, g.count) for g in shown], False
 
 
 def cloud_png(words: list[Any], laid_out: bool = False) -> bytes | None:
