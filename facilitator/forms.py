@@ -188,3 +188,16 @@ class SeriesForm(FlaskForm):
         widget=ListWidget(prefix_label=False),
         option_widget=CheckboxInput(),
     )
+
+
+class RetentionForm(FlaskForm):
+    """How long participants' names and consents are kept after the workshop."""
+
+    retention_days = IntegerField(
+        _l("Remove participants' names after (days)"),
+        description=_l(
+            "Names, roles, organisations and consents are removed this many days after the workshop's date. "
+            "Empty: kept until you delete the workshop. Everything else sent stays, without names."
+        ),
+        validators=[Optional(), NumberRange(1, 3650)],
+    )

@@ -35,6 +35,7 @@ from facilitator.forms import (
     NewStepForm,
     NewWorkshopForm,
     NoteCategoriesForm,
+    RetentionForm,
     ScribeForm,
     StepForm,
     WordListsForm,
@@ -48,6 +49,7 @@ from models.errors import DomainError
 from models.groups import groups_of, set_groups
 from models.notes import note_categories, set_note_categories
 from models.participants import participant_list
+from models.privacy import delete_workshop, retention_due, set_retention
 from models.reports import words_export
 from models.scribes import Scribe, invite_scribe, revoke_scribe, scribes_of
 from models.steps import editor_settings, step_setting
@@ -225,6 +227,7 @@ def _editor(workshop: Workshop, **forms: FlaskForm) -> str:
     forms.setdefault("notes_form", NoteCategoriesForm(data={"note_categories": categories}, formdata=None))
     forms.setdefault("scribe_form", _scribe_form(workshop, formdata=None))
     forms.setdefault("facilitator_form", FacilitatorForm(formdata=None))
+    forms.setdefault("retention_form", RetentionForm(obj=workshop, formdata=None))
     return render_template(
         "facilitator/edit_workshop.html",
         workshop=workshop,
@@ -383,6 +386,32 @@ def remove_cofacilitator(workshop_id: int, facilitator_id: int) -> Response:
     )
 
 
+@bp.post("/workshops/<int:workshop_id>/retention")
+@login_required
+def edit_retention(workshop_id: int) -> Response | str:
+    """How long participants' names and consents are kept."""
+    workshop = own_workshop(workshop_id)
+    form = RetentionForm()
+    return _save_side_form(
+        workshop,
+        form,
+        lambda: set_retention(db.session, workshop, form.retention_days.data),
+        "#privacy-heading",
+        "retention_form",
+    )
+
+
+@bp.post("/workshops/<int:workshop_id>/delete")
+@login_required
+def delete_workshop_route(workshop_id: int) -> Response:
+    """The workshop and everything sent to it, for good."""
+    workshop = own_workshop(workshop_id)
+    title = workshop.title
+    delete_workshop(db.session, workshop)
+    flash(_("“%(title)s” and everything in it is deleted.", title=title), "success")
+    return redirect(url_for("facilitator.workshops"))
+
+
 @bp.get("/workshops/<int:workshop_id>/tables")
 @login_required
 def table_cards(workshop_id: int) -> str:
@@ -401,7 +430,12 @@ def participants(workshop_id: int) -> str:
     listed, anonymous = participant_list(db.session, workshop.id)
     groups = {g.id: g.name for g in groups_of(db.session, workshop.id)}
     return render_template(
-        "facilitator/participants.html", workshop=workshop, listed=listed, anonymous=anonymous, groups=groups
+        "facilitator/participants.html",
+        workshop=workshop,
+        listed=listed,
+        anonymous=anonymous,
+        groups=groups,
+        retention_due=retention_due(workshop),
     )
 
 

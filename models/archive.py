@@ -36,6 +36,7 @@ WORKSHOP_FIELDS = (
     "held_words",
     "allowed_words",
     "note_categories",
+    "retention_days",
     "created_at",
     "ended_at",
 )

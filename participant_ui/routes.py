@@ -162,6 +162,12 @@ def _join_form(workshop: Workshop) -> JoinForm:
     return form
 
 
+@bp.get("/integritet")
+def privacy() -> str:
+    """A short privacy notice, in the chosen language, linked from every phone page."""
+    return render_template("participant/privacy.html")
+
+
 @bp.get("/qr/<code>.svg")
 def qr_code(code: str) -> Response:
     """The QR code of a workshop's join address, as SVG; `?g=` adds a table group."""

@@ -19,6 +19,7 @@ from models.accounts import Facilitator, count_facilitators, create_facilitator,
 from models.archive import export_archive, import_archive
 from models.demo import load_demo, load_demo_series
 from models.errors import DomainError
+from models.privacy import apply_retention
 from models.report_data import workshop_report
 from models.series import Series
 from models.series_report import series_report
@@ -37,6 +38,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(load_demo_command)
     app.cli.add_command(import_workshop_command)
     app.cli.add_command(export_series_command)
+    app.cli.add_command(apply_retention_command)
 
 
 def _fail(error: DomainError) -> None:
@@ -209,3 +211,10 @@ def export_series_command(series_id: int, output: str) -> None:
     data = write_series_deck(series_report(db.session, series, report_labels()))
     Path(output).write_bytes(data)
     click.echo(f"{output}: {len(data)} bytes")
+
+
+@click.command("apply-retention")
+def apply_retention_command() -> None:
+    """Remove participants' names and consents where a workshop's retention time has passed
+    (the server also does this every hour)."""
+    click.echo(f"Names removed: {apply_retention(db.session)}")

@@ -13,15 +13,32 @@ import gc  # noqa: E402
 import os  # noqa: E402
 import sys  # noqa: E402
 
+from flask import Flask  # noqa: E402
 from flask_migrate import upgrade  # noqa: E402
 
 from analysis.words import warm_up  # noqa: E402
+from models.privacy import apply_retention  # noqa: E402
 from webapp import create_app  # noqa: E402
 from webapp.clouds import worker as cloud_worker  # noqa: E402
 from webapp.commands import ensure_first_facilitator  # noqa: E402
-from webapp.extensions import socketio  # noqa: E402
+from webapp.extensions import db, socketio  # noqa: E402
 from webapp.netinfo import detect_public_url  # noqa: E402
 from webapp.suggestions import worker as suggestion_worker  # noqa: E402
+
+RETENTION_EVERY_S = 3600
+
+
+def retention_loop(app: Flask) -> None:
+    """Every hour, remove the names whose workshop's retention time has passed."""
+    while True:
+        with app.app_context():
+            try:
+                apply_retention(db.session)
+            except Exception:  # a bad hour must not end the loop; the log says why
+                app.logger.exception("applying the retention setting failed")
+            finally:
+                db.session.remove()
+        socketio.sleep(RETENTION_EVERY_S)
 
 
 def main() -> None:
@@ -37,6 +54,7 @@ def main() -> None:
         ensure_first_facilitator()
     warm_up()  # load the Swedish dictionary before the first word arrives
     app.extensions["loopwatch"].start()
+    socketio.start_background_task(retention_loop, app)
     if app.config["CLOUD_RENDERING"]:
         cloud_worker.start()
     if app.config["CARD_SUGGESTIONS"]:

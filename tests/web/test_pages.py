@@ -376,3 +376,13 @@ def test_mina_bidrag_lists_and_deletes_everything_a_phone_sent(app: Flask, works
     assert kim.display_name == "" and kim.consent_at is None
     page = phone.get(f"/j/{workshop.join_code}/mine").get_data(as_text=True)
     assert "Du har inte skickat något än." in page
+
+
+def test_the_privacy_notice_in_both_languages(client: FlaskClient, workshop: Workshop) -> None:
+    join_page = client.get(f"/j/{workshop.join_code}")
+    assert 'href="/integritet"' in join_page.text
+    page = client.get("/integritet")
+    assert page.status_code == 200 and "Ingen IP-adress sparas" in page.text
+    client.post("/lang/en", data={"next": "/integritet"})
+    refresh()  # the test's app context outlives requests, and Flask-Babel caches the locale on it
+    assert "No IP address is stored" in client.get("/integritet").text

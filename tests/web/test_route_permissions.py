@@ -32,6 +32,8 @@ WORKSHOP_ROUTES = {
     "facilitator.remove_cofacilitator": ("/f/workshops/{w}/facilitators/{f}/remove", {}),
     "facilitator.export": ("/f/workshops/{w}/export", {"sections": "title"}),
     "facilitator.start_export": ("/f/workshops/{w}/export/jobs", {"kind": "csv"}),
+    "facilitator.edit_retention": ("/f/workshops/{w}/retention", {"retention_days": "1"}),
+    "facilitator.delete_workshop_route": ("/f/workshops/{w}/delete", {}),
 }
 # Routes anyone may post to: joining, the language, logging in and out, a new workshop
 # of one's own or one imported (login required), and a phone's own contributions (tested
@@ -69,6 +71,7 @@ def state(workshop: Workshop) -> tuple[object, ...]:
         workshop.title,
         workshop.held_words,
         workshop.note_categories,
+        workshop.retention_days,
         [(s.id, s.title, s.position) for s in workshop.steps],
         [(s.id, s.name, s.revoked_at) for s in scribes_of(db.session, workshop.id)],
         sorted(f.id for f in workshop.facilitators),
