@@ -65,6 +65,12 @@ class Config:
 
     # Engine.IO refuses larger messages outright; every payload we accept is small.
     MAX_SOCKET_MESSAGE_BYTES = _env_int("MAX_SOCKET_MESSAGE_BYTES", 16 * 1024)
+    # Socket events from phones and scribes (webapp.socket_limits): per connection, and per
+    # address (a venue's phones may share one address behind its router).
+    SOCKET_EVENTS_PER_SECOND = _env_int("SOCKET_EVENTS_PER_SECOND", 10)
+    SOCKET_EVENT_BURST = _env_int("SOCKET_EVENT_BURST", 30)
+    SOCKET_ADDRESS_EVENTS_PER_SECOND = _env_int("SOCKET_ADDRESS_EVENTS_PER_SECOND", 1000)
+    SOCKET_ADDRESS_EVENT_BURST = _env_int("SOCKET_ADDRESS_EVENT_BURST", 3000)
     # Requests (and an organizer's own .pptx template for the deck) up to this size.
     MAX_CONTENT_LENGTH = _env_int("MAX_CONTENT_LENGTH", 25 * 1024 * 1024)
 

@@ -43,6 +43,9 @@ class ServerProcess:
             "FLASK_CONFIG": "development",
             "JOIN_RATE_LIMIT": "10000 per minute",
             "LOGIN_RATE_LIMIT": "1000 per minute",
+            # Every simulated phone shares 127.0.0.1: the per-address limit would be theirs together.
+            "SOCKET_ADDRESS_EVENTS_PER_SECOND": "100000",
+            "SOCKET_ADDRESS_EVENT_BURST": "100000",
         }
 
     def start(self) -> None:

@@ -60,6 +60,7 @@ from webapp.errors import message_for
 from webapp.extensions import db, limiter, login_manager, talisman
 from webapp.netinfo import public_base_url
 from webapp.qr import qr_response
+from webapp.sockets import disconnect_user
 
 bp = Blueprint(
     "facilitator",
@@ -102,6 +103,7 @@ def _safe_next(target: str | None) -> str | None:
 @bp.post("/logout")
 @login_required
 def logout() -> Response:
+    disconnect_user(current_user.id)
     logout_user()
     session.clear()
     return redirect(url_for("facilitator.login"))

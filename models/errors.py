@@ -122,3 +122,9 @@ class UnknownAccount(DomainError):
 
 class LastFacilitator(DomainError):
     code = "last_facilitator"
+
+
+class SlowDown(DomainError):
+    """Too many events too fast from one phone (or one address): sent again shortly."""
+
+    code = "slow_down"

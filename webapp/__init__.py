@@ -31,6 +31,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         extensions_setup,
         loopwatch,
         security,
+        socket_limits,
         suggestions,
     )
 
@@ -38,6 +39,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     clouds.register_clouds(app)
     suggestions.register_suggestions(app)
     loopwatch.register_loopwatch(app)
+    socket_limits.register_socket_limits(app)
     security.register_security(app)
     blueprints.register_blueprints(app)
     errors.register_errorhandlers(app)

@@ -53,6 +53,7 @@ MESSAGES = {
         "There is no account with that e-mail address. Ask them to create one first."
     ),
     "last_facilitator": lazy_gettext("A workshop needs at least one facilitator."),
+    "slow_down": lazy_gettext("You are sending faster than the server takes it. It goes again in a moment."),
 }
 
 

@@ -20,7 +20,7 @@ from flask_login import current_user
 from flask_socketio import ConnectionRefusedError, join_room
 
 from models.clock import now_ms
-from models.errors import DomainError, PermissionDenied
+from models.errors import DomainError, PermissionDenied, SlowDown
 from models.events import Role
 from models.participants import Participant, find_participant
 from models.scribes import Scribe, find_scribe
@@ -31,8 +31,12 @@ from webapp.errors import error_ack
 from webapp.extensions import db, socketio
 from webapp.loopwatch import current_loopwatch
 from webapp.presence import current_presence
+from webapp.socket_limits import SocketLimits
 
 IDENTITY_KEY = "socket_identity"
+# Phones and scribes are rate-limited (webapp.socket_limits); facilitators, who move many
+# cards quickly and are logged in, and the read-only projector are not.
+LIMITED_ROLES = frozenset({Role.PARTICIPANT, Role.SCRIBE})
 
 
 @dataclass(frozen=True)
@@ -87,6 +91,8 @@ def on_connect(auth: Any = None) -> None:
     identity = _identify(auth)
     session[IDENTITY_KEY] = identity
     join_room(room(identity.workshop_id, identity.role))
+    if identity.role is Role.FACILITATOR:
+        join_room(user_room(current_user.id))
     if identity.participant_id is not None:
         current_presence().join(request.sid, identity.workshop_id, identity.participant_id)  # type: ignore[attr-defined]
         current_presence().changed(current_app._get_current_object(), identity.workshop_id)  # type: ignore[attr-defined]
@@ -98,6 +104,19 @@ def on_disconnect(*_args: Any) -> None:
     workshop_id = current_presence().leave(request.sid)  # type: ignore[attr-defined]
     if workshop_id is not None:
         current_presence().changed(current_app._get_current_object(), workshop_id)  # type: ignore[attr-defined]
+
+
+def user_room(facilitator_id: int) -> str:
+    """The room of every socket a facilitator has open, on any of their workshops."""
+    return f"facilitator-user:{facilitator_id}"
+
+
+def disconnect_user(facilitator_id: int) -> None:
+    """Close every socket of this facilitator (at logout): their dashboards stop at once.
+    (With several workers, each closes the sockets it holds; see docs on scale-out.)"""
+    server = socketio.server
+    for sid, _eio_sid in list(server.manager.get_participants("/", user_room(facilitator_id))):  # type: ignore[union-attr]
+        server.disconnect(sid, namespace="/")  # type: ignore[union-attr]
 
 
 def current_identity() -> Identity:
@@ -120,6 +139,8 @@ def handler(*roles: Role) -> Callable[[Callable[..., dict[str, Any]]], Callable[
                 identity = current_identity()
                 if identity.role not in roles:
                     raise PermissionDenied()
+                if identity.role in LIMITED_ROLES and not _limits().allow(request.sid, request.remote_addr):  # type: ignore[attr-defined]
+                    raise SlowDown()
                 if payload is not None and not isinstance(payload, dict):
                     return error_ack(DomainError())
                 return function(identity, payload or {})
@@ -132,6 +153,10 @@ def handler(*roles: Role) -> Callable[[Callable[..., dict[str, Any]]], Callable[
         return wrapper
 
     return decorate
+
+
+def _limits() -> SocketLimits:
+    return current_app.extensions["rundabord_socket_limits"]  # type: ignore[no-any-return]
 
 
 def participant_of(identity: Identity) -> Participant:

@@ -557,6 +557,7 @@ function flush() {
 }
 
 const inFlight = new Set();
+const SLOW_DOWN_MS = 2000;
 
 function send(item) {
   if (!item || !socket.connected || inFlight.has(item.id)) return;
@@ -566,6 +567,11 @@ function send(item) {
     if (err) {
       // No answer: the item stays in the outbox and goes again (the server dedupes).
       setTimeout(() => send(outbox.items().find((i) => i.id === item.id)), RESEND_MS);
+      return;
+    }
+    if (ack.error === "slow_down") {
+      // Too fast for the server: the item stays and goes again in a moment.
+      setTimeout(() => send(outbox.items().find((i) => i.id === item.id)), SLOW_DOWN_MS);
       return;
     }
     outbox.remove(item.id);

@@ -144,3 +144,15 @@ def test_the_dashboard_hears_who_connects(
     assert events(dashboard, "presence_changed")[-1]["connected"] == 1
     sock.disconnect()
     assert events(dashboard, "presence_changed")[-1]["connected"] == 0
+
+
+def test_logging_out_closes_the_facilitators_sockets(app: Flask, facts: Facts) -> None:
+    client = app.test_client()
+    AuthActions(client).login()
+    first = connect(app, client, {"role": "facilitator", "workshop": facts.id})
+    second = connect(app, client, {"role": "facilitator", "workshop": facts.id})
+    assert first.is_connected() and second.is_connected()
+    AuthActions(client).logout()
+    assert not first.is_connected() and not second.is_connected()
+    again = connect(app, client, {"role": "facilitator", "workshop": facts.id})
+    assert not again.is_connected()  # the session is gone too

@@ -1,0 +1,55 @@
+"""Socket.IO on a real server accepts connections only from the app's own origin: a page
+on another site cannot open a socket with a phone's cookie (cross-site WebSocket hijacking)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import socketio
+
+from bench.phone import Phone
+from bench.server import ServerProcess
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[ServerProcess]:
+    server = ServerProcess(tmp_path)
+    server.start()
+    yield server
+    server.stop()
+
+
+def test_only_the_apps_own_origin_may_open_a_socket(server: ServerProcess) -> None:
+    server.flask("create-facilitator", "leda@region.se", "--password", "correct horse battery")
+    output = server.flask("create-workshop", "--facilitator", "leda@region.se", "--title", "Ursprung")
+    code = dict(re.findall(r"^([A-Za-z ]+): (\S+)", output, re.MULTILINE))["Join code"]
+    phone = Phone(server.url, code, "Kim")
+    cookies = "; ".join(f"{k}={v}" for k, v in phone.http.cookies.items())
+    auth = {"role": "participant", "workshop": phone.workshop_id}
+    for transport in ("websocket", "polling"):
+        hostile = socketio.Client(reconnection=False)
+        with pytest.raises(socketio.exceptions.ConnectionError):
+            hostile.connect(
+                server.url,
+                headers={"Cookie": cookies, "Origin": "http://elak.example"},
+                auth=auth,
+                transports=[transport],
+                wait_timeout=5,
+            )
+        own = socketio.Client(reconnection=False)
+        # The WebSocket client sends the server's own origin by itself; polling says it.
+        same = {} if transport == "websocket" else {"Origin": server.url}
+        own.connect(
+            server.url,
+            headers={"Cookie": cookies, **same},
+            auth=auth,
+            transports=[transport],
+            wait_timeout=5,
+        )
+        assert own.connected
+        own.disconnect()
