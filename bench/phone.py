@@ -83,3 +83,31 @@ class Phone:
     def close(self) -> None:
         if self.sio.connected:
             self.sio.disconnect()
+
+
+def csrf_of(page: requests.Response) -> str:
+    found = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page.text)
+    return found.group(1) if found else ""
+
+
+def facilitator_login(base_url: str, email: str, password: str) -> requests.Session:
+    """An HTTP session logged in as a facilitator, as the login form does it."""
+    http = requests.Session()
+    page = http.get(f"{base_url}/f/login", timeout=10)
+    form = {"email": email, "password": password, "csrf_token": csrf_of(page)}
+    http.post(f"{base_url}/f/login", data=form, timeout=10).raise_for_status()
+    return http
+
+
+def facilitator_socket(base_url: str, http: requests.Session, workshop_id: int) -> socketio.Client:
+    """A dashboard's socket for that logged-in session."""
+    sio = socketio.Client(reconnection=False)
+    cookies = "; ".join(f"{k}={v}" for k, v in http.cookies.items())
+    sio.connect(
+        base_url,
+        headers={"Cookie": cookies},
+        auth={"role": "facilitator", "workshop": workshop_id},
+        transports=["websocket"],
+        wait_timeout=10,
+    )
+    return sio

@@ -17,6 +17,7 @@ import pytest
 import requests
 import socketio
 
+from bench.phone import csrf_of, facilitator_login, facilitator_socket
 from bench.server import ServerProcess
 from tests.browser.conftest import new_page
 from tests.browser.test_live_workshop import login
@@ -30,31 +31,14 @@ def payloads() -> list[str]:
     return [s for s in strings if "<" in s or re.search(r"javascript:|on\w+=|alert|prompt\(", s, re.I)]
 
 
-def csrf_of(page: requests.Response) -> str:
-    found = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page.text)
-    return found.group(1) if found else ""
-
-
-def facilitator_socket(server: ServerProcess, workshop_id: int, words_step: int) -> socketio.Client:
-    http = requests.Session()
-    page = http.get(f"{server.url}/f/login", timeout=10)
-    form = {"email": "leda@region.se", "password": "correct horse battery", "csrf_token": csrf_of(page)}
-    http.post(f"{server.url}/f/login", data=form, timeout=10).raise_for_status()
+def dashboard_socket(server: ServerProcess, workshop_id: int, words_step: int) -> socketio.Client:
+    http = facilitator_login(server.url, "leda@region.se", "correct horse battery")
     # Words up to 80 characters (the most a word may have), so payloads are stored as words too.
     editor = f"{server.url}/f/workshops/{workshop_id}/steps/{words_step}"
     page = http.get(editor, timeout=10)
     form = {"title": "Ordet samverkan", "prompt": "Vilka ord?", "max_words": "3", "max_length": "80"}
     http.post(editor, data={**form, "csrf_token": csrf_of(page)}, timeout=10).raise_for_status()
-    sio = socketio.Client(reconnection=False)
-    cookies = "; ".join(f"{k}={v}" for k, v in http.cookies.items())
-    sio.connect(
-        server.url,
-        headers={"Cookie": cookies},
-        auth={"role": "facilitator", "workshop": workshop_id},
-        transports=["websocket"],
-        wait_timeout=10,
-    )
-    return sio
+    return facilitator_socket(server.url, http, workshop_id)
 
 
 def watch(page: Any) -> list[str]:
@@ -66,7 +50,7 @@ def test_no_payload_runs_anywhere(browser: Any, server: ServerProcess, workshop:
     corpus = payloads()
     assert len(corpus) >= 150
     workshop_id = int(re.search(r"/workshops/(\d+)/", workshop["Dashboard URL"]).group(1))  # type: ignore[union-attr]
-    sio = facilitator_socket(server, workshop_id, words_step=1)
+    sio = dashboard_socket(server, workshop_id, words_step=1)
     snap = sio.call("get_snapshot", {}, timeout=10)
     steps = {s["kind"]: s["id"] for s in reversed(snap["steps"])}  # the first step of each kind
     for kind in ("words", "cards", "tracks"):

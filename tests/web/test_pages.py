@@ -386,3 +386,19 @@ def test_the_privacy_notice_in_both_languages(client: FlaskClient, workshop: Wor
     client.post("/lang/en", data={"next": "/integritet"})
     refresh()  # the test's app context outlives requests, and Flask-Babel caches the locale on it
     assert "No IP address is stored" in client.get("/integritet").text
+
+
+def test_session_cookies_are_http_only_same_site_and_renewed_at_login(
+    app: Flask, client: FlaskClient, auth: AuthActions, workshop: Workshop
+) -> None:
+    join(client, workshop, "Kim")  # a phone's session first, on the same browser
+    before = client.get_cookie("session")
+    assert before is not None and before.http_only and before.same_site == "Lax"
+    client.post("/lang/en", data={"next": "/"})
+    auth.login()
+    after = client.get_cookie("session")
+    assert after is not None and after.value != before.value and after.http_only
+    # A fresh session at login (no fixation), keeping only the phone's own workshops and language.
+    with client.session_transaction() as session:
+        assert set(session) <= {"_user_id", "_fresh", "_id", "participants", "lang", "csrf_token"}
+        assert session["lang"] == "en" and str(workshop.id) in session["participants"]
