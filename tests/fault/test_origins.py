@@ -3,31 +3,18 @@ on another site cannot open a socket with a phone's cookie (cross-site WebSocket
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 import socketio
 
 from bench.phone import Phone
 from bench.server import ServerProcess
+from tests.fault.conftest import create_workshop
 
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[ServerProcess]:
-    server = ServerProcess(tmp_path)
-    server.start()
-    yield server
-    server.stop()
-
-
 def test_only_the_apps_own_origin_may_open_a_socket(server: ServerProcess) -> None:
-    server.flask("create-facilitator", "leda@region.se", "--password", "correct horse battery")
-    output = server.flask("create-workshop", "--facilitator", "leda@region.se", "--title", "Ursprung")
-    code = dict(re.findall(r"^([A-Za-z ]+): (\S+)", output, re.MULTILINE))["Join code"]
+    code = create_workshop(server, "Ursprung")["Join code"]
     phone = Phone(server.url, code, "Kim")
     cookies = "; ".join(f"{k}={v}" for k, v in phone.http.cookies.items())
     auth = {"role": "participant", "workshop": phone.workshop_id}

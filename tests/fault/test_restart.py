@@ -3,9 +3,7 @@ every submission is stored exactly once and the projector's view equals the stor
 
 from __future__ import annotations
 
-import re
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,22 +11,9 @@ import socketio
 
 from bench.phone import Phone
 from bench.server import ServerProcess
+from tests.fault.conftest import create_workshop
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[ServerProcess]:
-    server = ServerProcess(tmp_path)
-    server.start()
-    yield server
-    server.stop()
-
-
-def create_workshop(server: ServerProcess) -> dict[str, str]:
-    server.flask("create-facilitator", "leda@region.se", "--password", "correct horse battery")
-    output = server.flask("create-workshop", "--facilitator", "leda@region.se", "--title", "Omstart")
-    return dict(re.findall(r"^([A-Za-z ]+): (\S+)", output, re.MULTILINE))
 
 
 def open_first_step(db_file: Path) -> int:

@@ -4,30 +4,17 @@ votes are all there, once, voting is still open, and every screen shows the same
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
 from bench.phone import Phone, facilitator_login, facilitator_socket
 from bench.server import ServerProcess
+from tests.fault.conftest import create_workshop
 
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[ServerProcess]:
-    server = ServerProcess(tmp_path)
-    server.start()
-    yield server
-    server.stop()
-
-
 def test_votes_and_the_timer_survive_a_kill(server: ServerProcess) -> None:
-    server.flask("create-facilitator", "leda@region.se", "--password", "correct horse battery")
-    output = server.flask("create-workshop", "--facilitator", "leda@region.se", "--title", "Omstart")
-    facts = dict(re.findall(r"^([A-Za-z ]+): (\S+)", output, re.MULTILINE))
+    facts = create_workshop(server)
     workshop_id = int(facts["Workshop"].split()[0])
     http = facilitator_login(server.url, "leda@region.se", "correct horse battery")
     dashboard = facilitator_socket(server.url, http, workshop_id)
