@@ -4,6 +4,9 @@ every submission is stored exactly once and the projector's view equals the stor
 from __future__ import annotations
 
 import sqlite3
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -68,3 +71,47 @@ def test_every_submission_is_stored_once_across_a_kill(server: ServerProcess) ->
     assert counted == words
     for phone in phones:
         phone.close()
+
+
+def test_a_burst_from_fifty_phones_survives_a_kill(server: ServerProcess) -> None:
+    """Fifty phones send three words each at once; the server is killed mid-burst. After a
+    restart every phone reconnects and resends its outbox: each word is stored once."""
+    facts = create_workshop(server, "Skur")
+    db_file = server.instance_dir / "rundabord.db"
+    step_id = open_first_step(db_file)
+    phones = [Phone(server.url, facts["Join code"]) for _ in range(50)]
+    for phone in phones:
+        phone.connect()
+    sent: list[str] = []
+    lock = threading.Lock()
+
+    def burst(phone: Phone, number: int) -> None:
+        for n in range(3):
+            client_id = phone.submit("submit_word", {"step_id": step_id, "text": f"ord {number}-{n}"})
+            with lock:
+                sent.append(client_id)
+            time.sleep(0.02)
+
+    threads = [threading.Thread(target=burst, args=(phone, n)) for n, phone in enumerate(phones)]
+    for thread in threads:
+        thread.start()
+    time.sleep(0.15)
+    server.kill()  # some words are stored, some acknowledged, some neither
+    for thread in threads:
+        thread.join()
+    waiting = sum(len(phone.outbox) for phone in phones)
+    assert len(sent) == 150 and waiting > 0  # the kill really came mid-burst
+    server.start()
+
+    def come_back(phone: Phone) -> dict[str, object]:
+        phone.reconnect()
+        phone.flush()
+        return phone.outbox
+
+    with ThreadPoolExecutor(max_workers=50) as pool:  # the phones come back together, as in a room
+        assert all(outbox == {} for outbox in pool.map(come_back, phones))
+        with sqlite3.connect(db_file) as conn:
+            stored = sorted(r[0] for r in conn.execute("SELECT client_id FROM receipts"))
+            words = conn.execute("SELECT COUNT(*) FROM words").fetchone()[0]
+        assert stored == sorted(sent) and words == 150  # every word once: none lost, none twice
+        list(pool.map(Phone.close, phones))
