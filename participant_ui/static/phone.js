@@ -12,6 +12,7 @@ const root = document.getElementById("phone");
 const workshopId = Number(root.dataset.workshopId);
 const t = loadStrings();
 const outbox = new Outbox(`rundabord:outbox:${workshopId}`);
+const SNAPSHOT_KEY = `rundabord:snapshot:${workshopId}`; // the last state this phone saw
 const stepsEl = document.getElementById("steps");
 const alertEl = document.getElementById("alert");
 const connectionEl = document.getElementById("connection");
@@ -45,6 +46,16 @@ const socket = connectLive({
 });
 
 function onSnapshot(snap) {
+  try {
+    localStorage.setItem(SNAPSHOT_KEY, JSON.stringify(snap));
+  } catch {
+    // a full or disabled storage only costs the offline reload
+  }
+  applySnapshot(snap);
+  flush();
+}
+
+function applySnapshot(snap) {
   state = snap;
   mine.clear();
   votes.clear();
@@ -53,7 +64,6 @@ function onSnapshot(snap) {
     if (step.votes) votes.set(step.id, step.votes);
   }
   render();
-  flush();
 }
 
 function onAgenda(message) {
@@ -628,4 +638,17 @@ function showAlert(message) {
 function hideAlert() {
   alertEl.hidden = true;
   alertEl.textContent = "";
+}
+
+// A reload without a connection (the venue's Wi-Fi lets the page through, not the live
+// connection): show the last state this phone saw, with its outbox and drafts, until the
+// server answers. (Here at the end, when everything the view uses is defined.)
+{
+  let saved = null;
+  try {
+    saved = JSON.parse(localStorage.getItem(SNAPSHOT_KEY) || "null");
+  } catch {
+    saved = null;
+  }
+  if (saved?.open_steps && !socket.connected && state.open_steps.length === 0) applySnapshot(saved);
 }
