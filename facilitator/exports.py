@@ -10,7 +10,6 @@ is done off the event loop, so the phones in the room are not kept waiting.
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from flask import abort, flash, jsonify, redirect, render_template, request, send_file, url_for
@@ -21,12 +20,11 @@ from werkzeug.wrappers import Response
 
 from export.deck import SECTIONS, Options, write_deck
 from export.report import Report
-from export.report_html import STYLESHEET, PdfUnavailable, render_html, write_pdf
-from export.tables import write_csv, write_xlsx
+from export.report_html import STYLESHEET, PdfUnavailable, render_html
 from facilitator.forms import DeckForm
 from facilitator.routes import bp, download, own_workshop
 from facilitator.strings import report_labels
-from models.archive import export_archive
+from models.export_files import write_export
 from models.report_data import workshop_report
 from models.workshops import Workshop
 from webapp.export_jobs import Job, Work, current_export_jobs, new_job_id
@@ -56,28 +54,12 @@ class Request:
 
 
 def _work(workshop_id: int, wanted: Request) -> Work:
-    """The export's work, to run in a thread of its own: read the workshop (one consistent
-    snapshot), give the connection back, then write the file."""
+    """The export's work, to run in a thread of its own (labels and language are taken
+    from the request now, while it is there)."""
     labels, lang = report_labels(), str(get_locale() or "sv")
-    writers: dict[str, Callable[[Report], bytes]] = {
-        "pptx": lambda report: write_deck(report, wanted.options),
-        "pdf": lambda report: write_pdf(report, lang=lang),
-        "xlsx": write_xlsx,
-        "csv": write_csv,
-    }
-
-    def work(stage: Callable[[str], None]) -> bytes:
-        stage("reading")
-        if wanted.kind == "json":
-            workshop = db.session.get(Workshop, workshop_id)
-            assert workshop is not None
-            return export_archive(db.session, workshop)
-        report = workshop_report(db.session, workshop_id, labels)
-        db.session.remove()  # the connection back to the pool before the slow writing
-        stage("writing")
-        return writers[wanted.kind](report)
-
-    return work
+    return lambda stage: write_export(
+        db.session, workshop_id, wanted.kind, wanted.options, labels, lang, stage
+    )
 
 
 def _file(workshop: Workshop, wanted: Request) -> Response:

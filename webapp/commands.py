@@ -11,16 +11,15 @@ from flask import Flask, current_app, url_for
 from sqlalchemy import select
 
 from export.archive import ArchiveError
-from export.deck import Options, write_deck, write_series_deck
-from export.report_html import PdfUnavailable, write_pdf
-from export.tables import write_csv, write_xlsx
+from export.deck import Options, write_series_deck
+from export.report_html import PdfUnavailable
 from facilitator.strings import report_labels
 from models.accounts import Facilitator, count_facilitators, create_facilitator, find_facilitator
-from models.archive import export_archive, import_archive
+from models.archive import import_archive
 from models.demo import load_demo, load_demo_series
 from models.errors import DomainError
+from models.export_files import KINDS, write_export
 from models.privacy import apply_retention
-from models.report_data import workshop_report
 from models.series import Series
 from models.series_report import series_report
 from models.templates import TEMPLATES, create_from_template
@@ -119,7 +118,7 @@ def workshop_addresses(workshop: Workshop) -> dict[str, str]:
         }
 
 
-EXPORT_FORMATS = ("pptx", "pdf", "csv", "xlsx", "json")
+EXPORT_FORMATS = KINDS
 
 
 @click.command("export-workshop")
@@ -132,26 +131,15 @@ def export_workshop_command(
     workshop_id: int, kind: str, output: str, no_draft: bool, template: str | None
 ) -> None:
     """Write a workshop's summary deck or raw data to a file."""
-    workshop = db.session.get(Workshop, workshop_id)
-    if workshop is None:
+    if db.session.get(Workshop, workshop_id) is None:
         raise click.ClickException(f"No workshop {workshop_id}.")
-    if kind == "json":
-        Path(output).write_bytes(data := export_archive(db.session, workshop))
-        click.echo(f"{output}: {len(data)} bytes")
-        return
-    report = workshop_report(db.session, workshop_id, report_labels())
-    if kind == "pptx":
-        options = Options(draft=not no_draft, template=Path(template).read_bytes() if template else None)
-        data = write_deck(report, options)
-    elif kind == "pdf":
-        try:
-            data = write_pdf(report, draft=not no_draft)
-        except PdfUnavailable:
-            raise click.ClickException(
-                "PDF needs Pango: apt-get install libpango-1.0-0 libpangoft2-1.0-0"
-            ) from None
-    else:
-        data = write_csv(report) if kind == "csv" else write_xlsx(report)
+    options = Options(draft=not no_draft, template=Path(template).read_bytes() if template else None)
+    try:
+        data = write_export(db.session, workshop_id, kind, options, report_labels())
+    except PdfUnavailable:
+        raise click.ClickException(
+            "PDF needs Pango: apt-get install libpango-1.0-0 libpangoft2-1.0-0"
+        ) from None
     Path(output).write_bytes(data)
     click.echo(f"{output}: {len(data)} bytes")
 
