@@ -129,17 +129,26 @@ def themes_in_series(session: DbSession, series: Series) -> list[ThemeInSeries]:
     found: list[tuple[int, Theme, int]] = []
     for workshop in series.workshops:
         step_ids = {theme_step_id(step) for step in workshop.steps if step.kind == "cards"}
-        themes = session.scalars(
-            select(Theme).where(Theme.step_id.in_(step_ids)).order_by(Theme.step_id, Theme.position, Theme.id)
-        )
-        for theme in themes:
-            cards = session.scalar(
-                select(func.count(Card.id)).where(
-                    Card.theme_id == theme.id, Card.withdrawn_at.is_(None), Card.hidden_at.is_(None)
-                )
+        themes = list(
+            session.scalars(
+                select(Theme)
+                .where(Theme.step_id.in_(step_ids))
+                .order_by(Theme.step_id, Theme.position, Theme.id)
             )
-            if cards:  # an empty theme (or a dimension above themes) says nothing here
-                found.append((workshop.id, theme, int(cards)))
+        )
+        shown = (  # the shown cards of every theme, in one query per meeting
+            select(Card.theme_id, func.count(Card.id))
+            .where(
+                Card.theme_id.in_([t.id for t in themes]),
+                Card.withdrawn_at.is_(None),
+                Card.hidden_at.is_(None),
+            )
+            .group_by(Card.theme_id)
+        )
+        counted = {theme_id: count for theme_id, count in session.execute(shown)}
+        for theme in themes:
+            if counted.get(theme.id):  # an empty theme (or a dimension above themes) says nothing here
+                found.append((workshop.id, theme, int(counted[theme.id])))
     numbers = match_names([theme.name for _, theme, _ in found])
     members: dict[int, list[str]] = {}
     for number, (_, theme, _) in zip(numbers, found, strict=True):
