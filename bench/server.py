@@ -25,8 +25,9 @@ def free_port() -> int:
 class ServerProcess:
     """Start, kill -9 and restart the server on one port and one database file."""
 
-    def __init__(self, instance_dir: Path, port: int | None = None) -> None:
+    def __init__(self, instance_dir: Path, port: int | None = None, database_url: str | None = None) -> None:
         self.instance_dir = instance_dir
+        self.database_url = database_url or f"sqlite:///{instance_dir / 'rundabord.db'}"
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process: subprocess.Popen[bytes] | None = None
@@ -37,6 +38,7 @@ class ServerProcess:
         return {
             **os.environ,
             "INSTANCE_DIR": str(self.instance_dir),
+            "DATABASE_URL": self.database_url,
             "PORT": str(self.port),
             "HOST": "127.0.0.1",
             "PUBLIC_URL": self.url + "/",

@@ -204,14 +204,20 @@ def _column_orders(
     return order, shown
 
 
-def cards_event(session: DbSession, step: Step, changed: Iterable[Card]) -> Event:
+def cards_event(session: DbSession, step: Step, changed: Iterable[Card], appended: bool = False) -> Event:
     """`cards_changed`: the changed cards and the order of the columns they are in.
 
     Facilitators get every card with its moderation state; the projector gets the
     shown cards, the ids of cards it must drop, and columns without hidden cards.
+    New cards (`appended`) go last in their columns, so the screens append them and no
+    order is sent: the message stays the same size however full the board is.
     """
     changed = list(changed)
-    order, shown_order = _column_orders(session, step.id, {c.theme_id for c in changed})
+    if appended:
+        order: dict[str, list[int]] = {}
+        shown_order: dict[str, list[int]] = {}
+    else:
+        order, shown_order = _column_orders(session, step.id, {c.theme_id for c in changed})
     senders = Senders(session, (item.participant_id for item in changed))
     facilitator = {"step_id": step.id, "cards": [card_full(c, senders) for c in changed], "order": order}
     projector = {
@@ -316,7 +322,7 @@ def submit_card(session: DbSession, participant: Participant, payload: dict[str,
         )
         session.add(card)
         session.flush()
-        event = cards_event(session, step, [card])
+        event = cards_event(session, step, [card], appended=True)
         card.seq = event.seq
         return {"ok": True, "card": own_card(card)}, event
 

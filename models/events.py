@@ -52,8 +52,12 @@ class Event:
 def lock_workshop(session: DbSession, workshop_id: int) -> Workshop:
     """Take the workshop's write lock before reading what a change depends on (an order of
     cards, say), so two facilitators' changes apply one after the other, never interleaved.
-    On SQLite every write transaction already holds the database's lock (BEGIN IMMEDIATE)."""
-    workshop = session.get(Workshop, workshop_id, with_for_update=True, populate_existing=True)
+    On SQLite every write transaction already holds the database's lock (BEGIN IMMEDIATE).
+
+    On PostgreSQL the lock is FOR NO KEY UPDATE: a transaction that has already inserted a
+    row referring to the workshop holds FOR KEY SHARE on it, and a plain FOR UPDATE from two
+    such transactions at once would wait on each other (a deadlock)."""
+    workshop = session.get(Workshop, workshop_id, with_for_update={"key_share": True}, populate_existing=True)
     if workshop is None:
         raise NotFound()
     return workshop

@@ -46,6 +46,7 @@ class Outcome:
 
     ack: dict[str, Any]
     event: Event | None
+    ranking_step: int | None = None  # a Tracks step whose totals changed (sent batched)
 
 
 def check_client_id(client_id: object) -> str:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import BigInteger, ForeignKey, Integer, String, UniqueConstraint, func, select
@@ -268,7 +269,12 @@ def _number(value: object, field: str, low: int = 0) -> int:
 def vote(session: DbSession, participant: Participant, payload: dict[str, Any]) -> Outcome:
     """{id, step_id, track_id, dots, n}: put `dots` of the participant's dots on a track
     (0 takes them all back). Refused when voting is not open, or when it would take the
-    participant past the budget or the most one track may have."""
+    participant past the budget or the most one track may have.
+
+    The acknowledgement carries the participant's own dots; the totals on the screens are
+    not part of the vote's transaction: `ranking_step` says they changed, and the caller
+    sends them batched (`webapp.rankings`)."""
+    changed: list[int] = []
 
     def write() -> tuple[dict[str, Any], Event | None]:
         step = open_step_of_kind(session, participant, payload.get("step_id"), "tracks")
@@ -300,9 +306,11 @@ def vote(session: DbSession, participant: Participant, payload: dict[str, Any]) 
             session.add(current)
         current.dots, current.n = dots, n
         session.flush()
-        return _vote_ack(session, step, participant), tracks_event(session, step, list_changed=False)
+        changed.append(step.id)
+        return _vote_ack(session, step, participant), None
 
-    return once(session, participant.id, payload.get("id"), write)
+    outcome = once(session, participant.id, payload.get("id"), write)
+    return replace(outcome, ranking_step=changed[0]) if changed and outcome.ack.get("ok") else outcome
 
 
 def _vote_ack(session: DbSession, step: Step, participant: Participant) -> dict[str, Any]:

@@ -214,7 +214,6 @@ def words_event(
             rows=[g.full() for g in groups],
             removed=removed,
             entries=[word_for_facilitator(w, decisions, senders) for w in changed],
-            answered=answered_count(session, step.id),
         )
         shown = [g.public() for g in groups if not g.hidden]
         gone = [k for k in removed if k not in decisions.hidden]

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask import current_app
+
 from models.cards import edit_card, similar_cards, submit_card, withdraw_card
 from models.events import Role
 from models.receipts import Outcome
@@ -16,6 +18,8 @@ from models.words import edit_word, submit_word, withdraw_word
 from webapp.broadcast import broadcast
 from webapp.clouds import request_cloud
 from webapp.extensions import db, socketio
+from webapp.presence import current_presence
+from webapp.rankings import request_ranking
 from webapp.sockets import Identity, handler, participant_of
 from webapp.suggestions import request_suggestions
 
@@ -27,10 +31,13 @@ def sent(outcome: Outcome) -> dict[str, Any]:
 
 
 def sent_word(outcome: Outcome) -> dict[str, Any]:
-    """Broadcast a word change and ask for a new cloud when the projector's words changed."""
+    """Broadcast a word change, ask for a new cloud when the projector's words changed, and
+    for a presence notice (how many have answered; batched, as counts are)."""
     broadcast(outcome.event)
-    if outcome.event is not None and Role.PROJECTOR in outcome.event.payloads:
-        request_cloud(outcome.event.payloads[Role.PROJECTOR]["step_id"])
+    if outcome.event is not None:
+        current_presence().changed(current_app._get_current_object(), outcome.event.workshop_id)  # type: ignore[attr-defined]
+        if Role.PROJECTOR in outcome.event.payloads:
+            request_cloud(outcome.event.payloads[Role.PROJECTOR]["step_id"])
     return outcome.ack
 
 
@@ -127,5 +134,8 @@ def on_withdraw_track(identity: Identity, payload: dict[str, Any]) -> dict[str, 
 @handler(Role.PARTICIPANT)
 def on_vote(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
     """{id, step_id, track_id, dots, n} → ack {ok, step_id, votes: {track_id: dots}, left};
-    `tracks_changed` (the totals) to facilitators and the projector."""
-    return sent(vote(db.session, participant_of(identity), payload))
+    `tracks_changed` (the totals) to facilitators and the projector, batched."""
+    outcome = vote(db.session, participant_of(identity), payload)
+    if outcome.ranking_step is not None:
+        request_ranking(outcome.ranking_step)
+    return outcome.ack

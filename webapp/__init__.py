@@ -30,6 +30,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         errors,
         extensions_setup,
         loopwatch,
+        rankings,
         security,
         socket_limits,
         suggestions,
@@ -38,6 +39,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     extensions_setup.register_extensions(app)
     clouds.register_clouds(app)
     suggestions.register_suggestions(app)
+    rankings.register_rankings(app)
     loopwatch.register_loopwatch(app)
     socket_limits.register_socket_limits(app)
     security.register_security(app)

@@ -32,6 +32,7 @@ class CloudRenderer(Coalescer):
     """Coalesces render requests per step for one app."""
 
     enabled_by = "CLOUD_RENDERING"
+    interval_by = "CLOUD_INTERVAL_S"
 
     def run(self, step_id: int) -> None:
         self.render_now(step_id)

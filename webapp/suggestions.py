@@ -13,8 +13,9 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Flask, current_app
+from sqlalchemy import select
 
-from models.cards import cards_of, themes_of
+from models.cards import Card, themes_of
 from models.events import Role
 from models.steps import takes_cards
 from models.workshops import Step
@@ -34,7 +35,11 @@ def _board_request(step_id: int, propose: bool) -> tuple[int | None, dict[str, A
     step = db.session.get(Step, step_id)
     if step is None or not takes_cards(step) or step.based_on_step_id:
         return None, None
-    cards = cards_of(db.session, step.id, shown_only=True)
+    cards = db.session.execute(  # only the columns it needs: this runs while cards pour in
+        select(Card.id, Card.text, Card.theme_id)
+        .where(Card.step_id == step.id, Card.withdrawn_at.is_(None), Card.hidden_at.is_(None))
+        .order_by(Card.position, Card.id)
+    ).all()
     unsorted = [c for c in cards if c.theme_id is None][-MAX_UNSORTED:]
     themes = themes_of(db.session, step)
     if not unsorted or not (propose or themes):
@@ -68,6 +73,7 @@ class Suggester(Coalescer):
     """Suggestions for each unsorted card, again whenever the board changes."""
 
     enabled_by = "CARD_SUGGESTIONS"
+    interval_by = "SUGGESTIONS_INTERVAL_S"
 
     def run(self, step_id: int) -> None:
         compute(self.app, step_id)

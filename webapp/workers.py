@@ -84,9 +84,12 @@ class WorkerProcess:
 
 class Coalescer:
     """Runs `run(key)` off the request, at most once at a time per key; requests that
-    arrive meanwhile coalesce into one more run, of the state as it is then."""
+    arrive meanwhile coalesce into one more run, of the state as it is then. After a run
+    it rests `interval_by` seconds (a config key), so a busy key runs a few times a second
+    at most, however many requests arrive: the first request of a quiet key runs at once."""
 
     enabled_by = ""  # the config flag that turns the work on, if any
+    interval_by = ""  # the config key of the rest between runs, if any
 
     def __init__(self, app: Flask) -> None:
         self.app = app
@@ -125,3 +128,6 @@ class Coalescer:
                 self.run(key)
             except Exception:  # a failed run must not stop the next one
                 log.exception("%s failed for %s", type(self).__name__, key)
+            rest = float(self.app.config.get(self.interval_by, 0)) if self.interval_by else 0
+            if rest > 0:
+                socketio.sleep(rest)

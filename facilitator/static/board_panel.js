@@ -8,9 +8,8 @@
 // Each change made here is remembered with the change that reverses it ("Ångra", or
 // Ctrl+Z on the board); undo is per dashboard, so it never reverses a colleague's move.
 import { placeAfter } from "/static/js/keyed.js";
+import { UNSORTED, appendNew } from "./board_order.js";
 import { button, clearSent, el, named, nextId, textField } from "./dom.js";
-
-const UNSORTED = "0";
 
 export class BoardPanel {
   constructor(step, { socket, t, onError, announce, groupName, promote, canPromote }) {
@@ -55,6 +54,7 @@ export class BoardPanel {
       if (card.theme_id) this.suggestions.delete(card.id);
     }
     Object.assign(this.order, message.order);
+    appendNew(this.order, message);
     this.render();
   }
 

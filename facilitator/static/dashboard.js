@@ -231,6 +231,14 @@ function showPresence(presence) {
   const open = steps.find((s) => s.is_open && PANEL_KINDS.has(s.kind));
   const answered = open ? presence.answered[String(open.id)] : undefined;
   document.getElementById("answered").textContent = answered === undefined ? "–" : String(answered);
+  // How many have answered comes with presence, a few times a second, not with each word.
+  for (const [stepId, count] of Object.entries(presence.answered)) {
+    const words = panels.get(Number(stepId));
+    if (words && "answered" in words && words.answered !== count) {
+      words.answered = count;
+      words.render();
+    }
+  }
 }
 
 function announceOpened(message) {

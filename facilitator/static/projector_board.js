@@ -3,7 +3,8 @@
 // column per category (Hinder | Möjligheter) under each theme. Hidden cards never
 // arrive here. A board taller than the screen flows into columns to the right and
 // is shown a page at a time. Participants' text is only ever set as textContent.
-const UNSORTED = "0";
+import { UNSORTED, appendNew } from "./board_order.js";
+
 const PAGE_SECONDS = 12;
 
 export class ProjectorBoard {
@@ -34,6 +35,7 @@ export class ProjectorBoard {
     }
     for (const card of message.cards) this.cards.set(card.id, card);
     Object.assign(this.order, message.order);
+    appendNew(this.order, message);
   }
 
   applyBoard(message) {
