@@ -14,6 +14,7 @@ import logging
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -85,8 +86,9 @@ class WorkerProcess:
 class Coalescer:
     """Runs `run(key)` off the request, at most once at a time per key; requests that
     arrive meanwhile coalesce into one more run, of the state as it is then. After a run
-    it rests `interval_by` seconds (a config key), so a busy key runs a few times a second
-    at most, however many requests arrive: the first request of a quiet key runs at once."""
+    it rests `interval_by` seconds (a config key), or twice as long as the run took if
+    that is longer, so a busy key runs a few times a second at most, however many requests
+    arrive: the first request of a quiet key runs at once."""
 
     enabled_by = ""  # the config flag that turns the work on, if any
     interval_by = ""  # the config key of the rest between runs, if any
@@ -124,10 +126,18 @@ class Coalescer:
                     self._idle.notify_all()
                     return
                 self._dirty.discard(key)
+            started = time.monotonic()
             try:
                 self.run(key)
             except Exception:  # a failed run must not stop the next one
                 log.exception("%s failed for %s", type(self).__name__, key)
-            rest = float(self.app.config.get(self.interval_by, 0)) if self.interval_by else 0
+            rest = self._rest(time.monotonic() - started)
             if rest > 0:
                 socketio.sleep(rest)
+
+    def _rest(self, took: float) -> float:
+        """The configured interval, and at least twice as long as the run took: a slow run
+        (a big cloud on a small laptop) then uses at most a third of the time, leaving the
+        rest of the processor to the phones."""
+        interval = float(self.app.config.get(self.interval_by, 0)) if self.interval_by else 0.0
+        return max(interval, 2 * took) if interval > 0 else 0.0
