@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 5000
 
-.PHONY: run test lint typecheck pytest vendor messages translations lock serve-info clean deck-preview
+.PHONY: run test audit lint typecheck pytest vendor messages translations lock serve-info clean deck-preview
 
 run: $(VENV)/.runtime translations
 	$(BIN)/python -m webapp.serve
@@ -20,6 +20,10 @@ typecheck:
 
 pytest:
 	$(BIN)/pytest
+
+# Known vulnerabilities in the pinned Python and npm packages (needs the internet).
+audit: $(VENV)/.dev
+	tools/audit.sh
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
