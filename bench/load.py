@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import random
@@ -265,6 +266,7 @@ class Tally:
     acknowledged: int = 0
     refused: dict[str, int] = field(default_factory=dict)  # error code -> how many
     resent: int = 0
+    reconnects: int = 0
     seen: dict[str, dict[str, float]] = field(default_factory=lambda: {"projector": {}, "dashboard": {}})
     received: dict[str, int] = field(default_factory=lambda: {"projector": 0, "dashboard": 0})
 
@@ -277,22 +279,38 @@ class Phone:
         self.number = number
         self.http = own_session()
         self.sio = socketio.AsyncClient(reconnection=False, http_session=self.http, handle_sigint=False)
+        self.auth: dict[str, Any] = {}
+        self.reconnecting = asyncio.Lock()
 
     async def connect(self) -> None:
-        auth = await self.target.join(self.http)
-        await self.sio.connect(self.target.url, auth=auth, transports=["websocket"], wait_timeout=30)
+        self.auth = await self.target.join(self.http)
+        await self.sio.connect(self.target.url, auth=self.auth, transports=["websocket"], wait_timeout=30)
+
+    async def reconnect(self, tally: Tally) -> None:
+        """After a dropped connection (an overloaded server misses pings), as phone.js does:
+        connect again with the same session and let the outbox resend."""
+        async with self.reconnecting:
+            if self.sio.connected:
+                return
+            tally.reconnects += 1
+            await asyncio.sleep(1)
+            with contextlib.suppress(socketio.exceptions.ConnectionError):  # the next try tries again
+                await self.sio.connect(self.target.url, auth=self.auth, transports=["websocket"])
 
     async def submit(self, tally: Tally, kind: str, text: str) -> None:
         event, payload = self.target.submission(kind, text)
         payload["id"] = secrets.token_hex(8)
         start = time.perf_counter()
         tally.sent[text] = start
-        for attempt in range(6):
+        for attempt in range(20):  # a real outbox never gives up; this one, after 20 tries
             if attempt:
                 tally.resent += 1
             try:
                 ack = await self.sio.call(event, payload, timeout=ACK_TIMEOUT_S)
             except socketio.exceptions.TimeoutError:
+                continue
+            except socketio.exceptions.BadNamespaceError:  # not connected
+                await self.reconnect(tally)
                 continue
             if ack.get("error") == "slow_down":  # the phone waits and resends, as phone.js does
                 await asyncio.sleep(2)
@@ -434,6 +452,7 @@ def figures(
         "acknowledged": tally.acknowledged,
         "refused": tally.refused,
         "resent": tally.resent,
+        "reconnects": tally.reconnects,
         "stored": stored[0] if stored else None,
         "projector_received": len([t for t in tally.seen["projector"] if t in tally.sent]),
         "dashboard_received": len([t for t in tally.seen["dashboard"] if t in tally.sent]),
