@@ -33,6 +33,18 @@ def _postgres_url() -> str:
     return database_url(url)
 
 
+@pytest.fixture
+def redis_url() -> str:
+    """A Redis database for tests (CI: TEST_REDIS_URL, database 15), emptied first."""
+    url = os.environ.get("TEST_REDIS_URL")
+    if not url:
+        missing("TEST_REDIS_URL is not set")
+    import redis
+
+    redis.Redis.from_url(url).flushdb()
+    return url
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def app(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Flask]:
     global _pg_schema_ready
