@@ -1,12 +1,20 @@
 """Who is connected right now. Kept in memory: it is not workshop data and a
-restart empties it, as the phones reconnect and count themselves in again."""
+restart empties it, as the phones reconnect and count themselves in again.
+
+With REDIS_URL (several server processes) each process also keeps, in Redis, the set of
+participants connected to it per workshop, refreshed every few seconds and expiring
+when the process is gone; the count is the union of those sets, so a phone connected to
+one process and a dashboard on another agree."""
 
 from __future__ import annotations
 
+import logging
+import secrets
 import threading
 from collections import Counter, defaultdict
 from typing import Any
 
+import redis
 from flask import Flask, current_app
 
 from models.events import Role
@@ -15,20 +23,34 @@ from models.workshops import Workshop
 from webapp.broadcast import notify
 from webapp.extensions import db, socketio
 
+log = logging.getLogger(__name__)
+SHARED_TTL_S = 60  # a process's presence set outlives it by at most this
+SHARED_REFRESH_S = 20
+
 
 class Presence:
     """Connected participants per workshop (a participant may have several tabs)."""
 
-    def __init__(self) -> None:
+    def __init__(self, shared: redis.Redis | None = None) -> None:
         self._connections: dict[int, Counter[int]] = defaultdict(Counter)
         self._by_sid: dict[str, tuple[int, int]] = {}
         self._pending: set[int] = set()
         self._lock = threading.Lock()
+        self._shared = shared
+        self._token = secrets.token_hex(8)  # this process, among those sharing Redis
+        self._refreshing = False
 
     def join(self, sid: str, workshop_id: int, participant_id: int) -> None:
         with self._lock:
             self._by_sid[sid] = (workshop_id, participant_id)
             self._connections[workshop_id][participant_id] += 1
+            first = self._connections[workshop_id][participant_id] == 1
+            start_refresh = self._shared is not None and not self._refreshing
+            self._refreshing = self._refreshing or start_refresh
+        if first:
+            self._publish(workshop_id, add=participant_id)
+        if start_refresh:
+            socketio.start_background_task(self._refresh_loop)
 
     def leave(self, sid: str) -> int | None:
         """Forget a connection; returns its workshop, or None if it was no participant's."""
@@ -38,13 +60,73 @@ class Presence:
             workshop_id, participant_id = self._by_sid.pop(sid)
             counter = self._connections[workshop_id]
             counter[participant_id] -= 1
-            if counter[participant_id] <= 0:
+            gone = counter[participant_id] <= 0
+            if gone:
                 del counter[participant_id]
-            return workshop_id
+        if gone:
+            self._publish(workshop_id, remove=participant_id)
+        return workshop_id
 
     def connected(self, workshop_id: int) -> int:
+        if self._shared is not None:
+            try:
+                return self._shared_count(self._shared, workshop_id)
+            except redis.RedisError:
+                log.exception("presence: Redis unreachable; counting this process only")
         with self._lock:
             return len(self._connections.get(workshop_id, ()))
+
+    # --- Shared between processes (REDIS_URL) ----------------------------------------------
+
+    def _key(self, workshop_id: int, token: str) -> str:
+        return f"rundabord:presence:{workshop_id}:{token}"
+
+    def _publish(self, workshop_id: int, add: int | None = None, remove: int | None = None) -> None:
+        if self._shared is None:
+            return
+        key = self._key(workshop_id, self._token)
+        try:
+            with self._shared.pipeline() as pipe:
+                if add is not None:
+                    pipe.sadd(key, add)
+                if remove is not None:
+                    pipe.srem(key, remove)
+                pipe.expire(key, SHARED_TTL_S)
+                pipe.sadd(f"rundabord:presence:{workshop_id}", self._token)
+                pipe.execute()
+        except redis.RedisError:
+            log.exception("presence: Redis unreachable")
+
+    def _shared_count(self, shared: redis.Redis, workshop_id: int) -> int:
+        registry = f"rundabord:presence:{workshop_id}"
+        tokens = [str(t) for t in shared.smembers(registry)]
+        keys = [self._key(workshop_id, t) for t in tokens]
+        alive = shared.exists(*keys) if keys else 0
+        if alive < len(keys):  # a process that is gone: forget it
+            for token, key in zip(tokens, keys, strict=True):
+                if not shared.exists(key):
+                    shared.srem(registry, token)
+        return len(shared.sunion(keys)) if keys else 0
+
+    def _refresh_loop(self) -> None:
+        """Rewrite this process's sets now and then: they expire if the process dies, and
+        come back whole after Redis restarts."""
+        assert self._shared is not None
+        while True:
+            with self._lock:
+                present = {w: list(c) for w, c in self._connections.items() if c}
+            try:
+                with self._shared.pipeline() as pipe:
+                    for workshop_id, participants in present.items():
+                        key = self._key(workshop_id, self._token)
+                        pipe.delete(key)
+                        pipe.sadd(key, *participants)
+                        pipe.expire(key, SHARED_TTL_S)
+                        pipe.sadd(f"rundabord:presence:{workshop_id}", self._token)
+                    pipe.execute()
+            except redis.RedisError:
+                log.exception("presence: Redis unreachable")
+            socketio.sleep(SHARED_REFRESH_S)
 
     def changed(self, app: Flask, workshop_id: int) -> None:
         """Tell the facilitators soon; a burst of changes makes one message."""
@@ -81,7 +163,9 @@ class Presence:
 
 
 def init_presence(app: Flask) -> None:
-    app.extensions["rundabord.presence"] = Presence()
+    url = app.config.get("REDIS_URL")
+    shared = redis.Redis.from_url(url, decode_responses=True) if url else None
+    app.extensions["rundabord.presence"] = Presence(shared)
 
 
 def current_presence() -> Presence:
