@@ -51,6 +51,8 @@ class Config:
     PORT = _env_int("PORT", 5000)
     # The address printed in QR codes; when unset the LAN address found at start-up.
     PUBLIC_URL: str | None = os.environ.get("PUBLIC_URL") or None
+    # How many proxies (nginx) in front whose X-Forwarded-For/-Proto/-Host to believe.
+    TRUSTED_PROXIES = _env_int("TRUSTED_PROXIES", 0)
 
     BABEL_DEFAULT_LOCALE = "sv"
     BABEL_DEFAULT_TIMEZONE = "Europe/Stockholm"

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from config import BASE_DIR, CONFIGS
 
@@ -46,7 +47,19 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     blueprints.register_blueprints(app)
     errors.register_errorhandlers(app)
     commands.register_commands(app)
+    _trust_proxies(app)
     return app
+
+
+def _trust_proxies(app: Flask) -> None:
+    """Behind nginx, the phone's address and the scheme come from X-Forwarded-* (for rate
+    limits per address, secure cookies and Socket.IO's origin check). Outermost, so
+    Socket.IO's middleware sees them too."""
+    proxies = int(app.config["TRUSTED_PROXIES"])
+    if proxies:
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies
+        )
 
 
 def _ensure_secret_key(app: Flask, config_name: str) -> None:

@@ -17,7 +17,9 @@ def register_blueprints(app: Flask) -> None:
     from facilitator.routes import projector_bp
     from facilitator.scribes import bp as scribe_bp
     from participant_ui.routes import bp as participant_bp
+    from webapp.health import bp as health_bp
 
+    app.register_blueprint(health_bp)
     app.register_blueprint(participant_bp)
     app.register_blueprint(facilitator_bp)
     app.register_blueprint(projector_bp)
