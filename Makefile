@@ -5,10 +5,17 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 5000
 
-.PHONY: run test audit lint typecheck pytest vendor messages translations lock serve-info clean deck-preview
+.PHONY: run serve migrate test audit lint typecheck pytest vendor messages translations lock serve-info clean deck-preview
 
 run: $(VENV)/.runtime translations
 	$(BIN)/python -m webapp.serve
+
+# A server (docs/DEPLOY.md): FLASK_CONFIG=production, SECRET_KEY, DATABASE_URL, REDIS_URL.
+serve: $(VENV)/.runtime translations
+	$(BIN)/gunicorn -c gunicorn.conf.py
+
+migrate: $(VENV)/.runtime
+	$(BIN)/flask --app wsgi db upgrade
 
 test: $(VENV)/.dev translations lint typecheck pytest
 

@@ -41,17 +41,10 @@ def retention_loop(app: Flask) -> None:
         socketio.sleep(RETENTION_EVERY_S)
 
 
-def main() -> None:
-    app = create_app()
-    port = int(app.config["PORT"])
-    if not app.config.get("PUBLIC_URL"):
-        url, loopback_only = detect_public_url(port)
-        app.config["PUBLIC_URL"] = url
-        if loopback_only:
-            print("WARNING: no network address found; phones cannot reach 127.0.0.1.", file=sys.stderr)
-    with app.app_context():
-        upgrade()
-        ensure_first_facilitator()
+def start_background(app: Flask) -> None:
+    """What a serving process runs besides answering requests: the event-loop watch, the
+    retention sweep, and the word-cloud and suggestion workers. `make run` and each
+    gunicorn process (gunicorn.conf.py) call it once."""
     warm_up()  # load the Swedish dictionary before the first word arrives
     app.extensions["loopwatch"].start()
     socketio.start_background_task(retention_loop, app)
@@ -62,11 +55,32 @@ def main() -> None:
     # What is loaded now (the app, the Swedish dictionary) lives as long as the process:
     # keep it out of the collector's full passes, which otherwise stall the loop ~50 ms.
     gc.freeze()
+
+
+def main() -> None:
+    app = create_app()
+    port = int(app.config["PORT"])
+    if app.config.get("PUBLIC_URL"):
+        source = "PUBLIC_URL"
+    else:
+        url, loopback_only = detect_public_url(port)
+        app.config["PUBLIC_URL"] = url
+        source = "the network address found at start-up"
+        if loopback_only:
+            print(
+                "WARNING: no network address found; phones cannot reach 127.0.0.1. "
+                "Connect to the phones' network and start again, or set PUBLIC_URL.",
+                file=sys.stderr,
+            )
+    with app.app_context():
+        upgrade()
+        ensure_first_facilitator()
+    start_background(app)
     base = app.config["PUBLIC_URL"].rstrip("/")
     print()
     print(f"Rundabord is running. Phones join at:   {base}/")
     print(f"Facilitators log in at:                  {base}/f/login")
-    print(f"(listening on {app.config['HOST']}:{port}; set PUBLIC_URL to change the address in QR codes)")
+    print(f"(listening on {app.config['HOST']}:{port}; the address in QR codes is {source})")
     sys.stdout.flush()
     socketio.run(
         app,
