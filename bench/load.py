@@ -37,7 +37,6 @@ import random
 import re
 import resource
 import secrets
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -50,8 +49,12 @@ from typing import Any
 import aiohttp
 import requests
 import socketio
+from sqlalchemy import create_engine
+from sqlalchemy import text as sql
+from sqlalchemy.engine import Engine
 
 from bench.server import ROOT, ServerProcess, free_port
+from config import database_url
 
 CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 WORKSHOP_ID = re.compile(r'data-workshop-id="(\d+)"')
@@ -73,9 +76,9 @@ def ms(values: list[float], share: float) -> float | None:
     return round(percentile(values, share), 2) if values else None
 
 
-def cpu_seconds(pid: int) -> tuple[float, float]:
-    """CPU time (user + system) of a process and, separately, of its child processes
-    (Rundabord's word-cloud and suggestion workers)."""
+def cpu_seconds(pids: list[int]) -> tuple[float, float]:
+    """CPU time (user + system) of server processes and, separately, of their child
+    processes (Rundabord's word-cloud and suggestion workers)."""
     tick = os.sysconf("SC_CLK_TCK")
 
     def stat(path: Path) -> tuple[int, float] | None:
@@ -85,13 +88,13 @@ def cpu_seconds(pid: int) -> tuple[float, float]:
             return None
         return int(fields[1]), (int(fields[11]) + int(fields[12])) / tick
 
-    own = stat(Path(f"/proc/{pid}/stat"))
+    own = sum(found[1] for pid in pids if (found := stat(Path(f"/proc/{pid}/stat"))) is not None)
     children = 0.0
     for path in Path("/proc").glob("[0-9]*/stat"):
         found = stat(path)
-        if found is not None and found[0] == pid:
+        if found is not None and found[0] in pids:
             children += found[1]
-    return (own[1] if own else 0.0), children
+    return own, children
 
 
 # --- The two servers ------------------------------------------------------------------------
@@ -106,44 +109,59 @@ class Rundabord:
     def __init__(self) -> None:
         self.server = ServerProcess(Path(tempfile.mkdtemp(prefix="rundabord-load-")))
         self.url = self.server.url
+        self._store: Engine | None = None
 
     def start(self) -> None:
         self.server.start()
+        self.create_workshop()
+        self.prepare_workshop()
+
+    def create_workshop(self) -> None:
         self.server.flask("create-facilitator", FACILITATOR[0], "--password", FACILITATOR[1])
         output = self.server.flask("create-workshop", "--facilitator", FACILITATOR[0], "--title", "Last")
         facts = dict(re.findall(r"^([A-Za-z ]+): (\S+)", output, re.MULTILINE))
         self.join_code = facts["Join code"]
         self.projector_token = facts["Projector URL"].rsplit("/", 1)[1]
-        with sqlite3.connect(self.database) as conn:
-            steps = dict(conn.execute("SELECT position, id FROM steps"))
+
+    def prepare_workshop(self) -> None:
+        """Open the Words step and the first Cards step, with room for every submission."""
+        with self.store.begin() as conn:
+            steps: dict[int, int] = {
+                row.position: row.id for row in conn.execute(sql("SELECT position, id FROM steps"))
+            }
             self.words_step, self.cards_step = steps[0], steps[1]
             self.workshop_id = conn.execute(
-                "SELECT workshop_id FROM steps WHERE id = ?", (steps[0],)
-            ).fetchone()[0]
+                sql("SELECT workshop_id FROM steps WHERE id = :id"), {"id": steps[0]}
+            ).scalar_one()
             limits = {
                 self.words_step: {"max_words": 20, "max_length": 40},
                 self.cards_step: {"max_cards": 50},
             }
             for step_id, settings in limits.items():
-                current = json.loads(
-                    conn.execute("SELECT settings FROM steps WHERE id = ?", (step_id,)).fetchone()[0]
-                )
+                current = conn.execute(
+                    sql("SELECT settings FROM steps WHERE id = :id"), {"id": step_id}
+                ).scalar_one()
+                current = json.loads(current) if isinstance(current, str) else current
                 conn.execute(
-                    "UPDATE steps SET is_open = 1, settings = ? WHERE id = ?",
-                    (json.dumps({**current, **settings}), step_id),
+                    sql("UPDATE steps SET is_open = true, settings = :settings WHERE id = :id"),
+                    {"settings": json.dumps({**current, **settings}), "id": step_id},
                 )
 
     @property
-    def database(self) -> Path:
-        return self.server.instance_dir / "rundabord.db"
+    def store(self) -> Engine:
+        if self._store is None:
+            self._store = create_engine(database_url(self.server.database_url))
+        return self._store
 
     @property
-    def pid(self) -> int:
+    def pids(self) -> list[int]:
         assert self.server.process is not None
-        return self.server.process.pid
+        return [self.server.process.pid]
 
     def stop(self) -> None:
         self.server.stop()
+        if self._store is not None:
+            self._store.dispose()
 
     async def join(self, http: aiohttp.ClientSession) -> dict[str, Any]:
         """Join by the code as a browser does: the form, its CSRF token, the cookie (kept in
@@ -177,12 +195,15 @@ class Rundabord:
 
     def stored(self) -> tuple[int, int]:
         """Rows stored, and distinct texts among them."""
-        with sqlite3.connect(self.database) as conn:
+        with self.store.connect() as conn:
             rows = conn.execute(
-                "SELECT text FROM words WHERE step_id = ? UNION ALL SELECT text FROM cards WHERE step_id = ?",
-                (self.words_step, self.cards_step),
-            ).fetchall()
-        return len(rows), len({text for (text,) in rows})
+                sql(
+                    "SELECT text FROM words WHERE step_id = :w"
+                    " UNION ALL SELECT text FROM cards WHERE step_id = :c"
+                ),
+                {"w": self.words_step, "c": self.cards_step},
+            ).all()
+        return len(rows), len({row.text for row in rows})
 
 
 class Floor:
@@ -209,9 +230,9 @@ class Floor:
         raise RuntimeError("the floor did not start")
 
     @property
-    def pid(self) -> int:
+    def pids(self) -> list[int]:
         assert self.process is not None
-        return self.process.pid
+        return [self.process.pid]
 
     def stop(self) -> None:
         if self.process is not None:
@@ -397,7 +418,7 @@ async def run_once(
         active = [Phone(target, n) for n in range(phones)]
         waiting = [Phone(target, phones + n) for n in range(idle)]
         await connect_all(active + waiting)
-        cpu_before, workers_before = cpu_seconds(target.pid)
+        cpu_before, workers_before = cpu_seconds(target.pids)
         client_before = time.process_time()
         started = time.perf_counter() + 0.5
         await asyncio.gather(*(p.run(tally, s, started) for p, s in zip(active, schedules, strict=True)))
@@ -406,7 +427,7 @@ async def run_once(
         while time.monotonic() < deadline and len(tally.seen["projector"]) < len(tally.sent):
             await asyncio.sleep(0.05)
         await asyncio.sleep(1)  # derived views still on their way
-        cpu_after, workers_after = cpu_seconds(target.pid)
+        cpu_after, workers_after = cpu_seconds(target.pids)
         client_cpu_s = time.process_time() - client_before
         for phone in active + waiting:
             await phone.close()

@@ -1,5 +1,6 @@
 """A real Rundabord server process on 127.0.0.1, as `make run` starts it (gevent,
-a SQLite file), for the benchmarks and for browser and fault tests."""
+a SQLite file) or, with `gunicorn=True`, as `make serve` does, for the benchmarks and
+for browser and fault tests."""
 
 from __future__ import annotations
 
@@ -25,8 +26,18 @@ def free_port() -> int:
 class ServerProcess:
     """Start, kill -9 and restart the server on one port and one database file."""
 
-    def __init__(self, instance_dir: Path, port: int | None = None, database_url: str | None = None) -> None:
+    def __init__(
+        self,
+        instance_dir: Path,
+        port: int | None = None,
+        database_url: str | None = None,
+        extra_env: dict[str, str] | None = None,
+        gunicorn: bool = False,
+    ) -> None:
+        instance_dir.mkdir(parents=True, exist_ok=True)
         self.instance_dir = instance_dir
+        self.extra_env = extra_env or {}
+        self.command = ["-m", "gunicorn", "-c", "gunicorn.conf.py"] if gunicorn else ["-m", "webapp.serve"]
         self.database_url = database_url or f"sqlite:///{instance_dir / 'rundabord.db'}"
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -48,12 +59,13 @@ class ServerProcess:
             # Every simulated phone shares 127.0.0.1: the per-address limit would be theirs together.
             "SOCKET_ADDRESS_EVENTS_PER_SECOND": "100000",
             "SOCKET_ADDRESS_EVENT_BURST": "100000",
+            **self.extra_env,
         }
 
     def start(self) -> None:
         with self.log.open("ab") as log:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "webapp.serve"], cwd=ROOT, env=self.env, stdout=log, stderr=log
+                [sys.executable, *self.command], cwd=ROOT, env=self.env, stdout=log, stderr=log
             )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
@@ -62,7 +74,7 @@ class ServerProcess:
             try:
                 if requests.get(self.url + "/", timeout=1).status_code == 200:
                     return
-            except requests.ConnectionError:
+            except (requests.ConnectionError, requests.Timeout):  # not yet listening, or warming up
                 time.sleep(0.1)
         raise RuntimeError("server did not start within 30 s")
 

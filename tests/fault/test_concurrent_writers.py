@@ -4,8 +4,6 @@ locked", a serialization failure) reaches a phone or the server's log."""
 
 from __future__ import annotations
 
-import os
-import secrets
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -19,7 +17,6 @@ from bench.phone import Phone
 from bench.server import ServerProcess
 from config import database_url
 from tests.fault.conftest import create_workshop
-from tests.support.required import missing
 
 pytestmark = pytest.mark.slow
 PHONES = 30
@@ -31,22 +28,9 @@ def server_and_store(
 ) -> Iterator[tuple[ServerProcess, Engine]]:
     """A server on a database of its own: a SQLite file, or a fresh PostgreSQL database."""
     if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'rundabord.db'}"
-        yield from _serve(tmp_path, url)
-        return
-    admin_url = os.environ.get("TEST_DATABASE_URL")
-    if not admin_url:
-        missing("TEST_DATABASE_URL is not set")
-    name = f"rundabord_fault_{secrets.token_hex(4)}"
-    admin = create_engine(database_url(admin_url), isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield from _serve(tmp_path, admin.url.set(database=name).render_as_string(hide_password=False))
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+        yield from _serve(tmp_path, f"sqlite:///{tmp_path / 'rundabord.db'}")
+    else:
+        yield from _serve(tmp_path, request.getfixturevalue("fresh_postgres_url"))
 
 
 def _serve(tmp_path: Path, url: str) -> Iterator[tuple[ServerProcess, Engine]]:

@@ -1,0 +1,191 @@
+"""The production set-up under load: 1 and then 2 Rundabord processes (gunicorn, gevent,
+`make serve`) sharing PostgreSQL and Redis, behind nginx configured from
+deploy/nginx.conf (sticky route cookie, WebSocket upgrade), side by side.
+
+    .venv/bin/python -m bench.scaleout --workers 1,2 --phones 500 --idle 1000
+
+Needs nginx (Debian: apt-get install nginx), PostgreSQL (TEST_DATABASE_URL, default
+postgresql://postgres@127.0.0.1:5432/test: a database of its own is made for each run
+and dropped after) and Redis (SCALEOUT_REDIS_URL, default redis://127.0.0.1:6379/14,
+emptied). Phones, projector and dashboard connect through nginx; the figures are those
+of bench/load.py (burst profile unless --profile says otherwise), CPU summed over the
+Rundabord processes. The last line is JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import secrets
+import shutil
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import redis
+import requests
+from sqlalchemy import create_engine, text
+
+from bench.load import Rundabord, measure, schedules_for
+from bench.server import ROOT, ServerProcess, free_port
+from config import database_url
+
+ADMIN_URL = os.environ.get("TEST_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test")
+REDIS_URL = os.environ.get("SCALEOUT_REDIS_URL", "redis://127.0.0.1:6379/14")
+
+
+def nginx_config(directory: Path, port: int, upstreams: list[int]) -> str:
+    """deploy/nginx.conf as shipped, on plain http at 127.0.0.1:`port` in front of
+    `upstreams`: the TLS lines and the redirect go, the rest is kept as it is."""
+    site = (ROOT / "deploy" / "nginx.conf").read_text()
+    site = re.sub(r"server \{\n    listen 80;.*?\n\}\n\n", "", site, flags=re.DOTALL)
+    site = re.sub(
+        r"    listen 443 ssl http2;\n    listen \[::\]:443 ssl http2;", f"    listen 127.0.0.1:{port};", site
+    )
+    site = re.sub(r"\n    ssl_[^\n]*", "", site)
+    site = site.replace("; Secure", "")  # plain http here
+    servers = "".join(f"    server 127.0.0.1:{p};\n" for p in upstreams)
+    site = re.sub(r"(    server 127\.0\.0\.1:\d+;\n)+", servers, site)
+    temp = "\n".join(
+        f"    {kind}_temp_path {directory / kind};"
+        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    return f"""worker_processes 1;
+pid {directory / "nginx.pid"};
+error_log {directory / "error.log"} warn;
+events {{ worker_connections 16384; }}
+worker_rlimit_nofile 40000;
+http {{
+    access_log off;
+{temp}
+{site}
+}}
+"""
+
+
+class Cluster(Rundabord):
+    """`workers` gunicorn processes on PostgreSQL and Redis, behind nginx."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self.directory = Path(tempfile.mkdtemp(prefix="rundabord-scaleout-"))
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.database = f"rundabord_scaleout_{secrets.token_hex(4)}"
+        self.admin = create_engine(database_url(ADMIN_URL), isolation_level="AUTOCOMMIT")
+        url = self.admin.url.set(database=self.database).render_as_string(hide_password=False)
+        settings = {
+            "FLASK_CONFIG": "production",
+            "SECRET_KEY": secrets.token_hex(32),
+            "SESSION_COOKIE_SECURE": "0",
+            "REDIS_URL": REDIS_URL,
+            "RATELIMIT_STORAGE_URI": REDIS_URL,
+            "TRUSTED_PROXIES": "1",
+            "PUBLIC_URL": self.url + "/",
+        }
+        self.servers = [
+            ServerProcess(self.directory / f"worker{n}", database_url=url, extra_env=settings, gunicorn=True)
+            for n in range(workers)
+        ]
+        self.server = self.servers[0]  # for the flask commands and the database address
+        self._store = None
+        self.nginx: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        with self.admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{self.database}"'))
+        redis.Redis.from_url(REDIS_URL).flushdb()
+        self.server.flask("db", "upgrade")
+        for server in self.servers:
+            server.start()
+        config = self.directory / "nginx.conf"
+        config.write_text(nginx_config(self.directory, self.port, [s.port for s in self.servers]))
+        self.nginx = subprocess.Popen(
+            [
+                shutil.which("nginx") or "/usr/sbin/nginx",
+                "-c",
+                str(config),
+                "-p",
+                str(self.directory),
+                "-g",
+                "daemon off;",
+            ]
+        )
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                if requests.get(self.url + "/healthz", timeout=1).ok:
+                    break
+            except requests.RequestException:
+                time.sleep(0.1)
+        self.create_workshop()
+        self.prepare_workshop()
+
+    @property
+    def pids(self) -> list[int]:
+        """gunicorn's workers (children of each master), whose children are the
+        word-cloud and suggestion processes."""
+        masters = {s.process.pid for s in self.servers if s.process is not None}
+        found = []
+        for path in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                parent = int(path.read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            if parent in masters:
+                found.append(int(path.parent.name))
+        return found
+
+    def stop(self) -> None:
+        if self.nginx is not None:
+            self.nginx.terminate()
+            self.nginx.wait(10)
+        for server in self.servers:
+            server.stop()
+        if self._store is not None:
+            self._store.dispose()
+        with self.admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{self.database}" WITH (FORCE)'))
+        self.admin.dispose()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--workers", default="1,2", help="numbers of processes, comma-separated")
+    parser.add_argument("--phones", type=int, default=500)
+    parser.add_argument("--idle", type=int, default=0, help="more phones connected, sending nothing")
+    parser.add_argument("--profile", choices=["burst", "stress"], default="burst")
+    parser.add_argument("--posts", type=int, default=8)
+    parser.add_argument("--rate", type=float, default=1.0)
+    parser.add_argument("--words", type=int, default=3)
+    parser.add_argument("--cards", type=int, default=5)
+    parser.add_argument("--window", type=float, default=60)
+    parser.add_argument("--duration", type=float, default=20)
+    args = parser.parse_args()
+    _soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+    schedules = schedules_for(args, args.phones)
+    runs: dict[str, dict[str, Any]] = {}
+    for workers in (int(n) for n in args.workers.split(",")):
+        runs[f"{workers}_workers"] = measure(Cluster(workers), args.phones, args.idle, schedules)
+    names = list(runs)
+    print(f"\n{'':>32}" + "".join(f"{name:>14}" for name in names))
+    for key in runs[names[0]]:
+        print(f"{key:>32}" + "".join(f"{runs[name][key]!s:>14}" for name in names))
+    keys = ("phones", "idle_phones", "sent", "rate_per_s", "acknowledged", "stored", "duplicates", "lost",
+            "ack_p95_ms", "projector_p50_ms", "projector_p95_ms", "projector_p99_ms",
+            "server_cpu_ms_per_submission", "workers_cpu_ms_per_submission")  # fmt: skip
+    print(
+        json.dumps({"profile": args.profile, "runs": {n: {k: r[k] for k in keys} for n, r in runs.items()}})
+    )
+
+
+if __name__ == "__main__":
+    main()
