@@ -60,7 +60,10 @@ CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 WORKSHOP_ID = re.compile(r'data-workshop-id="(\d+)"')
 FACILITATOR = ("bench@rundabord.local", "bench password 123")
 CARD_CATEGORY = "Förutsättningar"
-ACK_TIMEOUT_S = 10
+# As phone.js: wait 8 s for an acknowledgement, then resend 4 s later (2 s after slow_down).
+ACK_TIMEOUT_S = 8
+RESEND_S = 4
+GIVE_UP_S = 180  # a real outbox never gives up; this one, 3 minutes after the first send
 SETTLE_S = 20  # how long to wait after the last submission for the screens to catch up
 
 
@@ -323,15 +326,19 @@ class Phone:
         payload["id"] = secrets.token_hex(8)
         start = time.perf_counter()
         tally.sent[text] = start
-        for attempt in range(20):  # a real outbox never gives up; this one, after 20 tries
-            if attempt:
+        first = True
+        while time.perf_counter() - start < GIVE_UP_S:
+            if not first:
                 tally.resent += 1
+            first = False
             try:
                 ack = await self.sio.call(event, payload, timeout=ACK_TIMEOUT_S)
             except socketio.exceptions.TimeoutError:
+                await asyncio.sleep(RESEND_S)
                 continue
             except socketio.exceptions.BadNamespaceError:  # not connected
                 await self.reconnect(tally)
+                await asyncio.sleep(RESEND_S)
                 continue
             if ack.get("error") == "slow_down":  # the phone waits and resends, as phone.js does
                 await asyncio.sleep(2)
