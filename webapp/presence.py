@@ -113,14 +113,14 @@ class Presence:
         come back whole after Redis restarts."""
         assert self._shared is not None
         while True:
-            with self._lock:
-                present = {w: list(c) for w, c in self._connections.items() if c}
             try:
-                with self._shared.pipeline() as pipe:
-                    for workshop_id, participants in present.items():
+                with self._lock, self._shared.pipeline() as pipe:  # no join or leave in between
+                    for workshop_id, counter in self._connections.items():
+                        if not counter:
+                            continue
                         key = self._key(workshop_id, self._token)
                         pipe.delete(key)
-                        pipe.sadd(key, *participants)
+                        pipe.sadd(key, *counter)
                         pipe.expire(key, SHARED_TTL_S)
                         pipe.sadd(f"rundabord:presence:{workshop_id}", self._token)
                     pipe.execute()
