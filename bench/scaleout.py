@@ -71,20 +71,21 @@ http {{
 class Cluster(Rundabord):
     """`workers` gunicorn processes on PostgreSQL and Redis, behind nginx."""
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, admin_url: str = ADMIN_URL, redis_url: str = REDIS_URL) -> None:
         self.workers = workers
+        self.redis_url = redis_url
         self.directory = Path(tempfile.mkdtemp(prefix="rundabord-scaleout-"))
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.database = f"rundabord_scaleout_{secrets.token_hex(4)}"
-        self.admin = create_engine(database_url(ADMIN_URL), isolation_level="AUTOCOMMIT")
+        self.admin = create_engine(database_url(admin_url), isolation_level="AUTOCOMMIT")
         url = self.admin.url.set(database=self.database).render_as_string(hide_password=False)
         settings = {
             "FLASK_CONFIG": "production",
             "SECRET_KEY": secrets.token_hex(32),
             "SESSION_COOKIE_SECURE": "0",
-            "REDIS_URL": REDIS_URL,
-            "RATELIMIT_STORAGE_URI": REDIS_URL,
+            "REDIS_URL": redis_url,
+            "RATELIMIT_STORAGE_URI": redis_url,
             "TRUSTED_PROXIES": "1",
             "PUBLIC_URL": self.url + "/",
         }
@@ -99,7 +100,7 @@ class Cluster(Rundabord):
     def start(self) -> None:
         with self.admin.connect() as conn:
             conn.execute(text(f'CREATE DATABASE "{self.database}"'))
-        redis.Redis.from_url(REDIS_URL).flushdb()
+        redis.Redis.from_url(self.redis_url).flushdb()
         self.server.flask("db", "upgrade")
         for server in self.servers:
             server.start()
