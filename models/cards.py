@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import ColumnElement, ForeignKey, Integer, String, func, or_, select
+from sqlalchemy import ColumnElement, ForeignKey, Integer, Select, String, func, or_, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.clock import utcnow
@@ -102,12 +102,17 @@ def themes_of(session: DbSession, step: Step) -> list[Theme]:
     return [each for top in children.get(None, []) for each in (top, *children.get(top.id, []))]
 
 
-def cards_of(session: DbSession, step_id: int, shown_only: bool = False) -> list[Card]:
-    """The step's cards that were not withdrawn, in board order."""
+def board_cards(step_id: int, shown_only: bool = False) -> Select[tuple[Card]]:
+    """The query for a step's cards that were not withdrawn, in board order."""
     query = select(Card).where(Card.step_id == step_id, Card.withdrawn_at.is_(None))
     if shown_only:
         query = query.where(Card.hidden_at.is_(None))
-    return list(session.scalars(query.order_by(Card.position, Card.id)))
+    return query.order_by(Card.position, Card.id)
+
+
+def cards_of(session: DbSession, step_id: int, shown_only: bool = False) -> list[Card]:
+    """The step's cards that were not withdrawn, in board order."""
+    return list(session.scalars(board_cards(step_id, shown_only)))
 
 
 def board_order(cards: Iterable[Card], themes: Iterable[Theme]) -> dict[str, list[int]]:

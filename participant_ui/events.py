@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import current_app
-
 from models.cards import edit_card, similar_cards, submit_card, withdraw_card
 from models.events import Role
 from models.receipts import Outcome
@@ -18,7 +16,7 @@ from models.words import edit_word, submit_word, withdraw_word
 from webapp.broadcast import broadcast
 from webapp.clouds import request_cloud
 from webapp.extensions import db, socketio
-from webapp.presence import current_presence
+from webapp.presence import presence_changed
 from webapp.rankings import request_ranking
 from webapp.sockets import Identity, handler, participant_of
 from webapp.suggestions import request_suggestions
@@ -35,7 +33,7 @@ def sent_word(outcome: Outcome) -> dict[str, Any]:
     for a presence notice (how many have answered; batched, as counts are)."""
     broadcast(outcome.event)
     if outcome.event is not None:
-        current_presence().changed(current_app._get_current_object(), outcome.event.workshop_id)  # type: ignore[attr-defined]
+        presence_changed(outcome.event.workshop_id)
         if Role.PROJECTOR in outcome.event.payloads:
             request_cloud(outcome.event.payloads[Role.PROJECTOR]["step_id"])
     return outcome.ack

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+import redis
 from flask import Flask, current_app, request, session
 from flask_babel import gettext
 from sqlalchemy import event
@@ -36,6 +37,18 @@ def register_extensions(app: Flask) -> None:
     limiter.init_app(app)
     init_presence(app)
     _init_socketio(app)
+
+
+def shared_redis(app: Flask) -> redis.Redis | None:
+    """The app's one Redis client (REDIS_URL), shared by what coordinates several server
+    processes (presence, derived views); None in the one-process set-up."""
+    url = app.config.get("REDIS_URL")
+    if not url:
+        return None
+    client: redis.Redis | None = app.extensions.get("rundabord.redis")
+    if client is None:
+        client = app.extensions["rundabord.redis"] = redis.Redis.from_url(url, decode_responses=True)
+    return client
 
 
 def _engine_options(app: Flask) -> dict[str, Any]:

@@ -163,9 +163,14 @@ class Presence:
 
 
 def init_presence(app: Flask) -> None:
-    url = app.config.get("REDIS_URL")
-    shared = redis.Redis.from_url(url, decode_responses=True) if url else None
-    app.extensions["rundabord.presence"] = Presence(shared)
+    from webapp.extensions_setup import shared_redis  # it imports this module
+
+    app.extensions["rundabord.presence"] = Presence(shared_redis(app))
+
+
+def presence_changed(workshop_id: int) -> None:
+    """From a request or socket handler: tell the workshop's facilitators soon (batched)."""
+    current_presence().changed(current_app._get_current_object(), workshop_id)  # type: ignore[attr-defined]
 
 
 def current_presence() -> Presence:

@@ -30,7 +30,7 @@ from webapp.broadcast import room
 from webapp.errors import error_ack
 from webapp.extensions import db, socketio
 from webapp.loopwatch import current_loopwatch
-from webapp.presence import current_presence
+from webapp.presence import current_presence, presence_changed
 from webapp.socket_limits import SocketLimits
 
 IDENTITY_KEY = "socket_identity"
@@ -95,7 +95,7 @@ def on_connect(auth: Any = None) -> None:
         join_room(user_room(current_user.id))
     if identity.participant_id is not None:
         current_presence().join(request.sid, identity.workshop_id, identity.participant_id)  # type: ignore[attr-defined]
-        current_presence().changed(current_app._get_current_object(), identity.workshop_id)  # type: ignore[attr-defined]
+        presence_changed(identity.workshop_id)
     db.session.remove()
 
 
@@ -103,7 +103,7 @@ def on_connect(auth: Any = None) -> None:
 def on_disconnect(*_args: Any) -> None:
     workshop_id = current_presence().leave(request.sid)  # type: ignore[attr-defined]
     if workshop_id is not None:
-        current_presence().changed(current_app._get_current_object(), workshop_id)  # type: ignore[attr-defined]
+        presence_changed(workshop_id)
 
 
 def user_room(facilitator_id: int) -> str:

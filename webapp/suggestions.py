@@ -13,9 +13,8 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Flask, current_app
-from sqlalchemy import select
 
-from models.cards import Card, themes_of
+from models.cards import Card, board_cards, themes_of
 from models.events import Role
 from models.steps import takes_cards
 from models.workshops import Step
@@ -36,9 +35,7 @@ def _board_request(step_id: int, propose: bool) -> tuple[int | None, dict[str, A
     if step is None or not takes_cards(step) or step.based_on_step_id:
         return None, None
     cards = db.session.execute(  # only the columns it needs: this runs while cards pour in
-        select(Card.id, Card.text, Card.theme_id)
-        .where(Card.step_id == step.id, Card.withdrawn_at.is_(None), Card.hidden_at.is_(None))
-        .order_by(Card.position, Card.id)
+        board_cards(step.id, shown_only=True).with_only_columns(Card.id, Card.text, Card.theme_id)
     ).all()
     unsorted = [c for c in cards if c.theme_id is None][-MAX_UNSORTED:]
     themes = themes_of(db.session, step)

@@ -23,6 +23,7 @@ import redis
 from flask import Flask
 
 from webapp.extensions import socketio
+from webapp.extensions_setup import shared_redis
 
 log = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parent.parent
@@ -108,8 +109,7 @@ class Coalescer:
         self._dirty: set[int] = set()
         self._running: set[int] = set()
         self._idle = threading.Condition(self._lock)
-        url = app.config.get("REDIS_URL")
-        self._redis: redis.Redis | None = redis.Redis.from_url(url) if url else None
+        self._redis = shared_redis(app)
         self._prefix = f"rundabord:{type(self).__name__}"
 
     def run(self, key: int) -> None:
