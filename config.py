@@ -54,6 +54,12 @@ class Config:
     # How many proxies (nginx) in front whose X-Forwarded-For/-Proto/-Host to believe.
     TRUSTED_PROXIES = _env_int("TRUSTED_PROXIES", 0)
 
+    # Named in the accessibility statement (/tillganglighet): who runs this server, and
+    # where to report a problem; the date the statement's tests were last reviewed.
+    ORGANIZER_NAME = _env("ORGANIZER_NAME", "")
+    ACCESSIBILITY_CONTACT = _env("ACCESSIBILITY_CONTACT", "")
+    ACCESSIBILITY_ASSESSED = "2026-11-26"
+
     BABEL_DEFAULT_LOCALE = "sv"
     BABEL_DEFAULT_TIMEZONE = "Europe/Stockholm"
     BABEL_TRANSLATION_DIRECTORIES = str(BASE_DIR / "translations")
@@ -78,6 +84,8 @@ class Config:
     SOCKET_EVENT_BURST = _env_int("SOCKET_EVENT_BURST", 30)
     SOCKET_ADDRESS_EVENTS_PER_SECOND = _env_int("SOCKET_ADDRESS_EVENTS_PER_SECOND", 1000)
     SOCKET_ADDRESS_EVENT_BURST = _env_int("SOCKET_ADDRESS_EVENT_BURST", 3000)
+    # Brotli and gzip for text (Flask-Compress); level 4 costs ~1 ms per script.
+    COMPRESS_ALGORITHM = ["br", "gzip"]
     # Requests (and an organizer's own .pptx template for the deck) up to this size.
     MAX_CONTENT_LENGTH = _env_int("MAX_CONTENT_LENGTH", 25 * 1024 * 1024)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from flask import (
     Blueprint,
     Response,
@@ -11,9 +13,11 @@ from flask import (
     redirect,
     render_template,
     request,
+    send_from_directory,
     session,
     url_for,
 )
+from flask_babel import format_date
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response as BaseResponse
 
@@ -166,6 +170,28 @@ def _join_form(workshop: Workshop) -> JoinForm:
 def privacy() -> str:
     """A short privacy notice, in the chosen language, linked from every phone page."""
     return render_template("participant/privacy.html")
+
+
+@bp.get("/sw.js")
+def service_worker() -> Response:
+    """The phone's service worker, from the root so that it may serve /j/<code> offline."""
+    response = send_from_directory(
+        bp.static_folder or "static", "sw.js", mimetype="text/javascript", max_age=0
+    )
+    response.headers["Cache-Control"] = "no-cache"
+    return response
+
+
+@bp.get("/tillganglighet")
+def accessibility() -> str:
+    """The accessibility statement (tillgänglighetsredogörelse) that public bodies publish."""
+    config = current_app.config
+    return render_template(
+        "participant/accessibility.html",
+        organizer=config["ORGANIZER_NAME"] or _("The organizer of your workshop"),
+        contact=config["ACCESSIBILITY_CONTACT"] or _("the organizer of your workshop"),
+        assessed=format_date(dt.date.fromisoformat(config["ACCESSIBILITY_ASSESSED"]), "long"),
+    )
 
 
 @bp.get("/qr/<code>.svg")

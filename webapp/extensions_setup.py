@@ -12,7 +12,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine
 
 from config import BASE_DIR
-from webapp.extensions import babel, csrf, db, limiter, login_manager, migrate, socketio
+from webapp.extensions import babel, compress, csrf, db, limiter, login_manager, migrate, socketio
 from webapp.presence import init_presence
 
 
@@ -35,6 +35,9 @@ def register_extensions(app: Flask) -> None:
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
     limiter.init_app(app)
+    # Pages, scripts and clouds go out compressed: a phone's first load stays small on
+    # a venue's crowded Wi-Fi even without a proxy in front (the one-laptop set-up).
+    compress.init_app(app)
     init_presence(app)
     _init_socketio(app)
 

@@ -12,7 +12,7 @@ import { UNSORTED, appendNew } from "./board_order.js";
 import { button, clearSent, el, named, nextId, textField } from "./dom.js";
 
 export class BoardPanel {
-  constructor(step, { socket, t, onError, announce, groupName, promote, canPromote }) {
+  constructor(step, { socket, t, onError, announce, groupName, promote, canPromote, title = (s) => s.title }) {
     this.stepId = step.id;
     this.promote = promote;
     this.canPromote = canPromote;
@@ -21,6 +21,7 @@ export class BoardPanel {
     this.onError = onError;
     this.announce = announce;
     this.groupName = groupName;
+    this.title = title; // a discussion's answers are named apart from the discussion itself
     this.cards = new Map(); // card id -> card
     this.themes = [];
     this.order = {}; // column key -> card ids
@@ -255,7 +256,7 @@ export class BoardPanel {
   render() {
     const t = this.t;
     const step = this.step;
-    this.heading.textContent = step.title;
+    this.heading.textContent = this.title(step);
     const based = Boolean(step.based_on_step_id);
     this.newTheme.hidden = based;
     this.proposeButton.hidden = based;
@@ -328,7 +329,9 @@ export class BoardPanel {
 
   buildColumn(key) {
     const t = this.t;
-    const section = el("section", "board-column");
+    // A group, not a landmark: every board has an "Unsorted" column.
+    const section = el("div", "board-column");
+    section.setAttribute("role", "group");
     const heading = el("h4");
     heading.id = nextId("column");
     section.setAttribute("aria-labelledby", heading.id);
@@ -480,6 +483,7 @@ export class BoardPanel {
     const actions = el("div", "card-actions");
     const move = button(t("move"), () => openMove());
     const hide = button("", () => this.setCardFlag(current, "hidden", !current.hidden));
+    hide.classList.add("hide-button");
     const star = button("", () => this.setCardFlag(current, "highlight", !current.highlight));
     const toTrack = button(t("make_track"), () => this.promote("card", id, short(current.text)));
     actions.append(move, hide, star, toTrack);

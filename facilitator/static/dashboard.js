@@ -1,12 +1,14 @@
 // The live dashboard: the agenda with open/close buttons, presence, the input of
 // each Words step with the tools to merge, rename, hide and review words, the board
 // of each Cards step, and the ranked tracks of each Tracks step.
+import { Announcer } from "/static/js/announce.js";
 import { placeAfter } from "/static/js/keyed.js";
 import { connectLive, loadStrings } from "/static/js/live.js";
 import { BehalfForm } from "./behalf_form.js";
 import { BoardPanel } from "./board_panel.js";
 import { DiscussionPanel } from "./discussion_panel.js";
 import { NotesPanel } from "./notes_panel.js";
+import { installShortcuts } from "./shortcuts.js";
 import { TracksPanel } from "./tracks_panel.js";
 import { WordsPanel } from "./words_panel.js";
 
@@ -15,7 +17,7 @@ const workshopId = Number(root.dataset.workshopId);
 const t = loadStrings();
 const agendaEl = document.getElementById("agenda");
 const panelsEl = document.getElementById("panels");
-const announcer = document.getElementById("announcer");
+const announcer = new Announcer(document.getElementById("announcer"));
 const connectionEl = document.getElementById("connection");
 const alertEl = document.getElementById("dashboard-alert");
 const boardsEl = document.getElementById("boards");
@@ -33,8 +35,8 @@ const socket = connectLive({
   auth: { role: "facilitator", workshop: workshopId },
   events: {
     agenda_changed: (m) => { steps = m.steps; renderAgenda(); renderPanels(); announceOpened(m); behalf.update(steps, groupList); },
-    words_changed: (m) => { panel(m.step_id)?.apply(m); renderPanels(); },
-    cards_changed: (m) => { panel(m.step_id)?.applyCards(m); renderPanels(); },
+    words_changed: (m) => { panel(m.step_id)?.apply(m); renderPanels(); arrived(m.entries?.length); },
+    cards_changed: (m) => { panel(m.step_id)?.applyCards(m); renderPanels(); arrived(m.cards?.length); },
     tracks_changed: (m) => { panel(m.step_id)?.apply(m); renderPanels(); },
     notes_changed: (m) => notesPanel.apply(m),
     board_changed: (m) => {
@@ -111,7 +113,45 @@ function promote(kind, id, text) {
 }
 
 function announce(message) {
-  announcer.textContent = message;
+  announcer.say(message);
+}
+
+// Input from the room is counted and told now and then, not once per word.
+function arrived(count) {
+  if (count) announcer.arrived(count, (n) => t("arrived", { count: n }));
+}
+
+installShortcuts({
+  n: () => openRelative(1),
+  p: () => openRelative(-1),
+  h: hideFocused,
+  r: revealResult,
+}, document.getElementById("keys-help"));
+
+function openRelative(direction) {
+  const at = steps.findIndex((s) => s.is_open);
+  const target = at < 0 ? (direction > 0 ? steps[0] : undefined) : steps[at + direction];
+  if (!target) {
+    announce(t(direction > 0 ? "no_next_step" : "no_previous_step"));
+    return;
+  }
+  socket.emit("open_step", { step_id: target.id }, (ack) => {
+    if (ack && !ack.ok) showError(ack.message);
+  });
+}
+
+function hideFocused() {
+  const item = document.activeElement?.closest(".board-card, .word-row, .track-row");
+  const hide = item?.querySelector(".hide-button");
+  if (hide) hide.click();
+  else announce(t("nothing_to_hide"));
+}
+
+function revealResult() {
+  const open = steps.find((s) => s.is_open && s.kind === "tracks");
+  const reveal = open && panels.get(open.id)?.revealButton;
+  if (reveal && !reveal.hidden) reveal.click();
+  else announce(t("nothing_to_reveal"));
 }
 
 function showError(message) {
@@ -244,5 +284,5 @@ function showPresence(presence) {
 function announceOpened(message) {
   if (message.reason !== "step_opened") return;
   const open = steps.filter((s) => s.is_open).map((s) => s.title).join(", ");
-  announcer.textContent = t("step_opened", { title: open });
+  announce(t("step_opened", { title: open }));
 }

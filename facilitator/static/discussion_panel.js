@@ -11,7 +11,7 @@ export class DiscussionPanel {
     this.socket = options.socket;
     this.t = options.t;
     this.onError = options.onError;
-    this.board = new BoardPanel(step, options);
+    this.board = new BoardPanel(step, { ...options, title: (s) => options.t("answers_to", { title: s.title }) });
     this.el = this.build();
     this.reset(step);
   }

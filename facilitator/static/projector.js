@@ -4,6 +4,7 @@
 // step its ranked tracks.
 // Read-only: it only listens. A scribe's board view is the same page, signed in with
 // the scribe's link; it also receives the notes, which it does not show.
+import { Announcer } from "/static/js/announce.js";
 import { connectLive, loadStrings } from "/static/js/live.js";
 import { Ranking } from "/static/js/ranking.js";
 import { fillQuestions } from "/static/js/questions.js";
@@ -29,11 +30,19 @@ const tracksEl = document.getElementById("tracks");
 const tracks = new ProjectorTracks(tracksEl, document.getElementById("tracks-note"), t);
 const LIVE_KINDS = new Set(["words", "cards", "tracks", "discussion"]);
 const questionsEl = document.getElementById("questions");
+const announcer = new Announcer(document.getElementById("announcer"));
+const keysHelp = document.getElementById("keys-help");
+const keysToggle = document.getElementById("keys-toggle");
+const joinToggle = document.getElementById("join-toggle");
+const contrastToggle = document.getElementById("contrast-toggle");
+const fullscreenToggle = document.getElementById("fullscreen-toggle");
+const CONTRAST_KEY = "rundabord:projector:contrast";
 
 let openSteps = [];
 let ranking = new Ranking();
 let cloudVersion = 0;
 let listOverride = null; // the button on this screen, until the dashboard changes the view
+let joinShown = false; // the join slide over an open step, until J or Esc again
 
 const live = connectLive({
   auth: { role: root.dataset.role, token: root.dataset.token },
@@ -45,6 +54,8 @@ const live = connectLive({
       openSteps = m.open_steps;
       if (current()?.settings?.show_list !== beforeSetting) listOverride = null;
       if (current()?.id !== before) {
+        joinShown = false;
+        if (current()) announcer.say(t("now_showing", { title: current().prompt || current().title }));
         ranking = new Ranking();
         board.reset(null);
         tracks.reset(null);
@@ -56,16 +67,19 @@ const live = connectLive({
     words_changed: (m) => {
       if (m.step_id !== current()?.id) return;
       ranking.apply(m);
+      arrived();
       render();
     },
     cards_changed: (m) => {
       if (m.step_id !== current()?.id) return;
       board.applyCards(m);
+      arrived();
       render();
     },
     tracks_changed: (m) => {
       if (m.step_id !== current()?.id) return;
       tracks.apply(m);
+      arrived();
       render();
     },
     board_changed: (m) => {
@@ -97,10 +111,72 @@ const live = connectLive({
 
 const countdown = new Countdown(document.getElementById("timer"), () => live.serverNow(), t);
 
-toggle.addEventListener("click", () => {
+toggle.addEventListener("click", toggleList);
+joinToggle.addEventListener("click", toggleJoin);
+contrastToggle.addEventListener("click", toggleContrast);
+fullscreenToggle.addEventListener("click", toggleFullscreen);
+keysToggle.addEventListener("click", toggleKeys);
+document.addEventListener("fullscreenchange", () => {
+  fullscreenToggle.setAttribute("aria-pressed", String(Boolean(document.fullscreenElement)));
+});
+setContrast(localStorage.getItem(CONTRAST_KEY) === "high");
+
+// One key each, so the person at the laptop never hunts for a button (the list shows on "?").
+const KEYS = {
+  j: toggleJoin, f: toggleFullscreen, k: toggleContrast, l: toggleList, "?": toggleKeys,
+  " ": () => board.togglePause(), arrowright: () => board.turnPage(1, true), arrowleft: () => board.turnPage(-1, true),
+};
+document.addEventListener("keydown", (event) => {
+  if (event.ctrlKey || event.altKey || event.metaKey || event.target.closest?.("input, textarea, select")) return;
+  if (event.key === "Escape") {
+    if (!keysHelp.hidden) toggleKeys();
+    else if (joinShown) toggleJoin();
+    return;
+  }
+  const action = KEYS[event.key.toLowerCase()];
+  if (!action || (event.key.toLowerCase() === "l" && toggle.hidden)) return;
+  if (event.key === " " && event.target.closest?.("button, a")) return; // Space presses the button
+  event.preventDefault();
+  action();
+});
+
+function toggleList() {
   listOverride = !showList();
   render();
-});
+}
+
+function toggleJoin() {
+  joinShown = !joinShown && Boolean(current());
+  render();
+}
+
+function setContrast(on) {
+  document.body.classList.toggle("high-contrast", on);
+  contrastToggle.setAttribute("aria-pressed", String(on));
+  try {
+    localStorage.setItem(CONTRAST_KEY, on ? "high" : "normal");
+  } catch {
+    // the choice then lasts until the page reloads
+  }
+}
+
+function toggleContrast() {
+  setContrast(!document.body.classList.contains("high-contrast"));
+}
+
+function toggleFullscreen() {
+  if (document.fullscreenElement) document.exitFullscreen();
+  else document.documentElement.requestFullscreen?.().catch(() => {});
+}
+
+function toggleKeys() {
+  keysHelp.hidden = !keysHelp.hidden;
+  keysToggle.setAttribute("aria-expanded", String(!keysHelp.hidden));
+}
+
+function arrived() {
+  announcer.arrived(1, (count) => t("arrived", { count }));
+}
 
 function showList() {
   return listOverride ?? Boolean(current()?.settings?.show_list);
@@ -128,8 +204,10 @@ function showCloud(version) {
 
 function render() {
   const step = current();
-  joinSlide.hidden = Boolean(step);
-  stepView.hidden = !step;
+  joinSlide.hidden = Boolean(step) && !joinShown;
+  stepView.hidden = !joinSlide.hidden;
+  joinToggle.hidden = !step;
+  joinToggle.setAttribute("aria-pressed", String(joinShown));
   if (!step) return;
   promptEl.textContent = step.prompt || step.title;
   const cards = step.kind === "cards";

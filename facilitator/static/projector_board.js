@@ -13,6 +13,7 @@ export class ProjectorBoard {
     this.pageLabel = pageLabel;
     this.t = t;
     this.page = 0;
+    this.paused = false; // Space stops the turning of pages (WCAG 2.2.2); arrows turn by hand
     this.reset(null);
     setInterval(() => this.turnPage(), PAGE_SECONDS * 1000);
     window.addEventListener("resize", () => this.paginate());
@@ -62,8 +63,8 @@ export class ProjectorBoard {
         dimension.className = "dimension";
         dimension.textContent = theme.name;
         blocks.push(dimension);
-        if (own.length) blocks.push(this.block(theme.name, own, split, categories));
-        for (const child of children) blocks.push(this.block(child.name, this.idsOf(String(child.id)), split, categories));
+        if (own.length) blocks.push(this.block(theme.name, own, split, categories, "", "h3"));
+        for (const child of children) blocks.push(this.block(child.name, this.idsOf(String(child.id)), split, categories, "", "h3"));
       } else {
         blocks.push(this.block(theme.name, own, split, categories));
       }
@@ -89,10 +90,11 @@ export class ProjectorBoard {
     return (this.order[key] || []).filter((id) => this.cards.has(id));
   }
 
-  block(name, ids, split, categories, extra = "") {
+  // A theme is a heading under the prompt (h2), or under its dimension (h3).
+  block(name, ids, split, categories, extra = "", level = "h2") {
     const section = document.createElement("section");
     section.className = `theme-block ${extra}`.trim();
-    const heading = document.createElement("h3");
+    const heading = document.createElement(level);
     heading.textContent = name;
     section.append(heading);
     if (!split) {
@@ -103,7 +105,7 @@ export class ProjectorBoard {
     columns.className = "category-columns";
     for (const category of categories) {
       const column = document.createElement("div");
-      const title = document.createElement("h4");
+      const title = document.createElement(level === "h2" ? "h3" : "h4");
       title.textContent = category;
       column.append(title, this.list(ids.filter((id) => this.cards.get(id).category === category)));
       columns.append(column);
@@ -141,12 +143,18 @@ export class ProjectorBoard {
     if (this.page >= pages) this.page = 0;
     this.container.scrollLeft = this.page * this.container.clientWidth;
     this.pageLabel.hidden = pages < 2;
-    this.pageLabel.textContent = this.t("page", { page: this.page + 1, pages });
+    const label = this.t("page", { page: this.page + 1, pages });
+    this.pageLabel.textContent = this.paused ? `${label} ${this.t("paused")}` : label;
   }
 
-  turnPage() {
-    if (!this.step || this.container.hidden) return;
-    this.page = (this.page + 1) % this.pages();
+  turnPage(by = 1, byHand = false) {
+    if (!this.step || this.container.hidden || (this.paused && !byHand)) return;
+    this.page = (this.page + by + this.pages()) % this.pages();
+    this.paginate();
+  }
+
+  togglePause() {
+    this.paused = !this.paused;
     this.paginate();
   }
 }

@@ -114,6 +114,7 @@ export class TracksPanel {
     const meta = el("p", "card-meta");
     const actions = el("div", "card-actions");
     const hide = button("", () => this.send("hide_track", { track_id: id, on: !current.hidden }));
+    hide.classList.add("hide-button");
     const star = button("", () => this.send("highlight_track", { track_id: id, on: !current.highlight }));
     const select = el("select");
     select.id = nextId("merge-track");

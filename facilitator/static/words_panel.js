@@ -267,6 +267,7 @@ export class WordsPanel {
     });
     const split = button(t("split"), () => this.decide("split", { key }));
     const hide = button("", () => this.decide(current.hidden ? "unhide" : "hide", { key }));
+    hide.classList.add("hide-button");
     const mark = button("", () => this.decide(current.highlight ? "unhighlight" : "highlight", { key }));
     mark.setAttribute("aria-pressed", "false");
     const actions = el("div", "row-actions");

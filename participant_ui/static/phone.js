@@ -2,6 +2,7 @@
 // the outbox, and shows what arrived. It never touches what the person is typing when
 // updates arrive. On a Tracks step the person also places dots: each vote names the
 // dots on one track and a number that grows, so a late copy never undoes a newer one.
+import { Announcer } from "/static/js/announce.js";
 import { placeAfter } from "/static/js/keyed.js";
 import { connectLive, loadStrings, newId } from "/static/js/live.js";
 import { fillQuestions, shownQuestions } from "/static/js/questions.js";
@@ -16,6 +17,15 @@ const SNAPSHOT_KEY = `rundabord:snapshot:${workshopId}`; // the last state this 
 const stepsEl = document.getElementById("steps");
 const alertEl = document.getElementById("alert");
 const connectionEl = document.getElementById("connection");
+// Where the browser allows (HTTPS, or this computer), a reload without network is served
+// from the phone's cache (sw.js); elsewhere the last snapshot below still shows the outbox.
+navigator.serviceWorker?.register("/sw.js").then(() => navigator.serviceWorker.ready).then((registration) => {
+  const loaded = performance.getEntriesByType("resource").map((e) => e.name).filter((u) => u.startsWith(location.origin));
+  registration.active?.postMessage({ cache: [location.href, ...loaded] });
+}).catch(() => {});
+
+// Said to screen readers: a step that opens, and each of this person's own inputs arriving.
+const announcer = new Announcer(document.getElementById("announcer"));
 const RESEND_MS = 4000;
 const SIMILAR_DELAY_MS = 600;
 
@@ -27,6 +37,7 @@ const KINDS = {
   tracks: { template: "tracks-step", submit: "propose_track", edit: "edit_track", withdraw: "withdraw_track", idField: "track_id", limit: "max_tracks", label: "label_track", editLabel: "edit_track_label" },
 };
 const EDITS = new Set(Object.values(KINDS).map((spec) => spec.edit));
+const SUBMITS = new Set(Object.values(KINDS).map((spec) => spec.submit));
 
 let state = { open_steps: [] };
 let connection = "connecting";
@@ -121,8 +132,12 @@ function render() {
       views.delete(id);
     }
   }
+  if (!open.length && views.size) announcer.say(t("waiting"));
   for (const step of open) {
-    if (!views.has(step.id)) views.set(step.id, buildStep(step));
+    if (!views.has(step.id)) {
+      views.set(step.id, buildStep(step));
+      announcer.say(t("step_opened", { title: step.title }));
+    }
     const view = views.get(step.id);
     if (view.parentNode !== stepsEl || view !== stepsEl.lastElementChild) stepsEl.appendChild(view);
     fillStep(view, step);
@@ -585,8 +600,10 @@ function send(item) {
       return;
     }
     outbox.remove(item.id);
-    if (ack.ok) applyAck(item, ack);
-    else {
+    if (ack.ok) {
+      applyAck(item, ack);
+      if (SUBMITS.has(item.event)) announcer.say(t("arrived_ok", { text: item.payload.text }));
+    } else {
       showAlert(ack.message);
       restoreText(item);
     }

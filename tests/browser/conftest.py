@@ -40,6 +40,7 @@ def browser() -> Iterator[Any]:
                 "--disable-component-update",
             ],
         )
+        browser.devices = playwright.devices  # phone emulation (test_phone_access)
         yield browser
         browser.close()
 
@@ -61,12 +62,17 @@ def workshop(server: ServerProcess) -> dict[str, str]:
     return dict(re.findall(r"^([A-Za-z ]+): (\S+)", output, re.MULTILINE))
 
 
-def new_page(browser: Any, size: str = "laptop") -> Any:
-    viewport = {"phone": (360, 740), "projector": (1920, 1080), "laptop": (1366, 768)}[size]
+SIZES = {"phone": (360, 740), "small": (320, 640), "projector": (1920, 1080), "laptop": (1366, 768)}
+
+
+def new_page(browser: Any, size: str = "laptop", service_workers: str = "block", **options: Any) -> Any:
+    """A page in a fresh context. The phone's service worker is blocked unless a test
+    asks for it, so that routing and offline emulation reach every request."""
+    if size in SIZES:
+        options.setdefault("viewport", {"width": SIZES[size][0], "height": SIZES[size][1]})
+    options.setdefault("locale", "sv-SE")
     # bypass_csp only so the test can inject axe-core; the app's own policy is tested elsewhere.
-    context = browser.new_context(
-        viewport={"width": viewport[0], "height": viewport[1]}, bypass_csp=True, locale="sv-SE"
-    )
+    context = browser.new_context(bypass_csp=True, service_workers=service_workers, **options)
     page = context.new_page()
     page.errors = []  # type: ignore[attr-defined]
     page.on("pageerror", lambda error: page.errors.append(str(error)))  # type: ignore[attr-defined]
@@ -75,11 +81,10 @@ def new_page(browser: Any, size: str = "laptop") -> Any:
 
 
 def axe_violations(page: Any) -> list[dict[str, Any]]:
-    """Serious and critical axe-core violations on the page as it is now."""
+    """Every axe-core violation (any impact) on the page as it is now."""
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     return [
         {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:3]}
         for v in result["violations"]
-        if v["impact"] in ("serious", "critical")
     ]
