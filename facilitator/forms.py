@@ -10,6 +10,7 @@ from wtforms import (
     DateField,
     IntegerField,
     PasswordField,
+    RadioField,
     SelectField,
     SelectMultipleField,
     StringField,
@@ -22,6 +23,16 @@ from wtforms.widgets import CheckboxInput, ListWidget
 class LoginForm(FlaskForm):
     email = StringField(_l("E-mail"), validators=[DataRequired(), Length(max=254)])
     password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=200)])
+
+
+class SettingsForm(FlaskForm):
+    """The facilitator's own settings: the interface language, kept with the account."""
+
+    language = RadioField(
+        _l("Language of the interface"),
+        choices=[("sv", "Svenska"), ("en", "English")],
+        validators=[DataRequired()],
+    )
 
 
 class WorkshopForm(FlaskForm):

@@ -19,7 +19,7 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext
+from flask_babel import lazy_gettext, refresh
 from flask_login import current_user, login_required, login_user, logout_user
 from flask_wtf import FlaskForm
 from sqlalchemy import select
@@ -37,12 +37,13 @@ from facilitator.forms import (
     NoteCategoriesForm,
     RetentionForm,
     ScribeForm,
+    SettingsForm,
     StepForm,
     WordListsForm,
     WorkshopForm,
 )
 from models import agenda
-from models.accounts import Facilitator, add_facilitator, authenticate, remove_facilitator
+from models.accounts import Facilitator, add_facilitator, authenticate, remove_facilitator, set_language
 from models.archive import import_archive
 from models.clouds import stored_cloud
 from models.errors import DomainError
@@ -88,6 +89,8 @@ def login() -> Response | str:
             kept = {k: session[k] for k in ("participants", "lang") if k in session}
             session.clear()  # a fresh session at login: no fixation
             session.update(kept)
+            if facilitator.language:  # chosen in Settings, on whichever computer
+                session["lang"] = facilitator.language
             login_user(facilitator)
             return redirect(_safe_next(request.args.get("next")) or url_for("facilitator.workshops"))
         flash(_("Wrong e-mail or password."), "error")
@@ -98,6 +101,21 @@ def _safe_next(target: str | None) -> str | None:
     if target and target.startswith("/") and not target.startswith("//"):
         return target
     return None
+
+
+@bp.route("/settings", methods=["GET", "POST"])
+@login_required
+def settings() -> Response | str:
+    """The facilitator's own settings: the interface language, kept with the account."""
+    chosen = current_user.language or session.get("lang") or current_app.config["BABEL_DEFAULT_LOCALE"]
+    form = SettingsForm(data={"language": chosen})
+    if form.validate_on_submit():
+        set_language(db.session, current_user, form.language.data or "", current_app.config["LANGUAGES"])
+        session["lang"] = current_user.language
+        refresh()  # this response already in the chosen language
+        flash(_("Saved."), "success")
+        return redirect(url_for("facilitator.settings"))
+    return render_template("facilitator/settings.html", form=form)
 
 
 @bp.post("/logout")

@@ -30,6 +30,8 @@ class Facilitator(UserMixin, db.Model):  # type: ignore[name-defined,misc]
     email: Mapped[str] = mapped_column(String(254), unique=True)
     name: Mapped[str] = mapped_column(String(200), default="")
     password_hash: Mapped[str] = mapped_column(String(256))
+    # The interface language chosen in Settings; None follows the session (Swedish by default).
+    language: Mapped[str | None] = mapped_column(String(5), default=None)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
     workshops: Mapped[list[Any]] = relationship(
@@ -101,3 +103,13 @@ def count_facilitators(session: DbSession) -> int:
 
 
 _DUMMY_HASH = generate_password_hash("not-a-real-password")
+
+
+def set_language(
+    session: DbSession, facilitator: Facilitator, language: str, languages: tuple[str, ...]
+) -> None:
+    """Keep the facilitator's interface language for every later login."""
+    if language not in languages:
+        raise InvalidInput(field="language")
+    facilitator.language = language
+    session.commit()

@@ -232,6 +232,15 @@ function renderPanels() {
     }
   }
   collectHighlights();
+  showModeration();
+}
+
+// What waits for the facilitator's decision, at a glance beside presence.
+function showModeration() {
+  let held = 0;
+  for (const view of panels.values()) if (view instanceof WordsPanel) held += view.heldEntries().length;
+  document.getElementById("held").textContent = String(held);
+  document.getElementById("held-box").classList.toggle("needs-action", held > 0);
 }
 
 // Every word, card and track marked as a highlight, for the notes panel, with a way back to it.

@@ -184,7 +184,7 @@ export class WordsPanel {
 
   renderHeld() {
     const t = this.t;
-    const held = [...this.entries.values()].filter((e) => e.held);
+    const held = this.heldEntries();
     this.held.hidden = held.length === 0;
     this.heldHeading.textContent = t("held_heading", { count: held.length });
     this.heldList.replaceChildren(
@@ -222,6 +222,11 @@ export class WordsPanel {
       }
     }
     if (focused && focused !== document.activeElement && focused.isConnected) focused.focus();
+  }
+
+  // Entries held back (stop words, possibly offensive) until the facilitator decides.
+  heldEntries() {
+    return [...this.entries.values()].filter((e) => e.held);
   }
 
   buildRow(key) {

@@ -57,13 +57,19 @@ const socket = connectLive({
 });
 
 function onSnapshot(snap) {
+  applySnapshot(snap);
+  saveState();
+  flush();
+}
+
+// What this phone last knew, with its own acknowledged input, for a reload without network.
+function saveState() {
+  const steps = (state.open_steps || []).map((s) => ({ ...s, mine: mine.get(s.id) || [], votes: votes.get(s.id) }));
   try {
-    localStorage.setItem(SNAPSHOT_KEY, JSON.stringify(snap));
+    localStorage.setItem(SNAPSHOT_KEY, JSON.stringify({ ...state, open_steps: steps }));
   } catch {
     // a full or disabled storage only costs the offline reload
   }
-  applySnapshot(snap);
-  flush();
 }
 
 function applySnapshot(snap) {
@@ -602,6 +608,7 @@ function send(item) {
     outbox.remove(item.id);
     if (ack.ok) {
       applyAck(item, ack);
+      saveState();
       if (SUBMITS.has(item.event)) announcer.say(t("arrived_ok", { text: item.payload.text }));
     } else {
       showAlert(ack.message);

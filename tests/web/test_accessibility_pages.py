@@ -6,6 +6,9 @@ from flask import Flask
 from flask.testing import FlaskClient
 from flask_babel import refresh
 
+from models.accounts import Facilitator
+from tests.conftest import AuthActions
+
 
 def test_the_accessibility_statement_has_the_parts_public_bodies_publish(client: FlaskClient) -> None:
     page = client.get("/tillganglighet").get_data(as_text=True)
@@ -52,3 +55,35 @@ def test_scripts_and_pages_go_out_compressed(client: FlaskClient) -> None:
         assert "Accept-Encoding" in response.headers.get("Vary", "")
     plain = client.get("/static/phone/phone.js")
     assert "Content-Encoding" not in plain.headers and b"connectLive" in plain.get_data()
+
+
+def test_a_facilitator_chooses_the_language_in_settings_and_keeps_it(
+    client: FlaskClient, auth: AuthActions, facilitator: Facilitator
+) -> None:
+    auth.login()
+    page = client.get("/f/settings").get_data(as_text=True)
+    assert "Språk i gränssnittet" in page and 'checked id="language-0"' in page
+    assert '<label for="language-1" lang="en">English</label>' in page
+    client.post("/f/settings", data={"language": "en"})
+    refresh()
+    assert facilitator.language == "en"
+    assert "Language of the interface" in client.get("/f/settings").get_data(as_text=True)
+    client.post("/f/logout")
+    refresh()
+    assert '<html lang="sv">' in client.get("/f/login").get_data(as_text=True)  # a new session
+    auth.login()
+    refresh()
+    assert '<html lang="en">' in client.get("/f/").get_data(as_text=True)  # back in English
+
+
+def test_a_bad_language_is_refused_with_a_message(
+    client: FlaskClient, auth: AuthActions, facilitator: Facilitator
+) -> None:
+    auth.login()
+    page = client.post("/f/settings", data={"language": "xx"}).get_data(as_text=True)
+    assert 'class="error"' in page and '<html lang="sv">' in page
+
+
+def test_settings_need_a_login(client: FlaskClient) -> None:
+    response = client.post("/f/settings", data={"language": "en"})
+    assert response.status_code == 302 and "/f/login" in response.headers["Location"]

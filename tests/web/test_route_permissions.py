@@ -44,6 +44,7 @@ OPEN_ROUTES = {
     "participant.set_language",
     "facilitator.login",
     "facilitator.logout",
+    "facilitator.settings",  # one's own language (tests/web/test_accessibility_pages.py)
     "facilitator.new_workshop",
     "facilitator.import_workshop",
     "facilitator.series_list",  # a new series of one's own workshops
