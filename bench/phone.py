@@ -111,3 +111,17 @@ def facilitator_socket(base_url: str, http: requests.Session, workshop_id: int) 
         wait_timeout=10,
     )
     return sio
+
+
+def template_workshop(server: Any, title: str) -> dict[str, Any]:
+    """On a running `bench.server.ServerProcess`: a facilitator (leda@region.se) and a
+    workshop from the Samverkan template. The addresses `create-workshop` prints, with
+    `workshop_id`, `steps` (ids in agenda order) and `http` (that facilitator, logged in)."""
+    server.flask("create-facilitator", "leda@region.se", "--password", "correct horse battery")
+    output = server.flask("create-workshop", "--facilitator", "leda@region.se", "--title", title)
+    facts: dict[str, Any] = dict(re.findall(r"^([A-Za-z ]+): (\S+)", output, re.MULTILINE))
+    facts["workshop_id"] = int(facts["Dashboard URL"].split("/")[-2])
+    facts["http"] = facilitator_login(server.url, "leda@region.se", "correct horse battery")
+    editor = facts["http"].get(f"{server.url}/f/workshops/{facts['workshop_id']}", timeout=10).text
+    facts["steps"] = [int(i) for i in dict.fromkeys(re.findall(r"/steps/(\d+)", editor))]
+    return facts

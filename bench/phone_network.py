@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import shutil
 import statistics
 import tempfile
@@ -28,7 +27,7 @@ from typing import Any
 
 from playwright.sync_api import sync_playwright
 
-from bench.phone import facilitator_login, facilitator_socket
+from bench.phone import facilitator_socket, template_workshop
 from bench.server import ServerProcess
 
 PROFILES = {  # round trip (ms), down and up (bytes/s): DevTools' "Slow 3G" and "Fast 3G"
@@ -77,15 +76,9 @@ def main() -> None:
     server = ServerProcess(instance)
     server.start()
     try:
-        server.flask("create-facilitator", "leda@region.se", "--password", "correct horse battery")
-        output = server.flask("create-workshop", "--facilitator", "leda@region.se", "--title", "Nätverk")
-        facts = dict(re.findall(r"^([A-Za-z ]+): (\S+)", output, re.MULTILINE))
-        workshop_id = int(facts["Dashboard URL"].split("/")[-2])
-        http = facilitator_login(server.url, "leda@region.se", "correct horse battery")
-        editor = http.get(f"{server.url}/f/workshops/{workshop_id}", timeout=10).text
-        cards_step = int(list(dict.fromkeys(re.findall(r"/steps/(\d+)", editor)))[1])
-        sio = facilitator_socket(server.url, http, workshop_id)
-        sio.call("open_step", {"step_id": cards_step}, timeout=10)
+        room = template_workshop(server, "Nätverk")
+        sio = facilitator_socket(server.url, room["http"], room["workshop_id"])
+        sio.call("open_step", {"step_id": room["steps"][1]}, timeout=10)  # a Cards step
         sio.disconnect()
         figures: dict[str, float] = {}
         with sync_playwright() as playwright:
@@ -96,7 +89,7 @@ def main() -> None:
                 args=["--no-sandbox", "--disable-gpu"],
             )
             for name, profile in PROFILES.items():
-                runs = [join_once(browser, facts["Join URL"], profile) for _ in range(args.runs)]
+                runs = [join_once(browser, room["Join URL"], profile) for _ in range(args.runs)]
                 figures[f"{name}_join_ms"] = round(statistics.median(ms for ms, _ in runs), 1)
                 figures["phone_page_bytes"] = runs[-1][1]
                 print(f"{name:>7}: join {figures[f'{name}_join_ms']:7.1f} ms (median of {args.runs})")

@@ -19,18 +19,13 @@ import pytest
 
 from bench.phone import Phone
 from bench.server import ServerProcess
+from models.templates import SAMVERKAN
 from tests.browser.conftest import axe_violations, new_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 LANGUAGES = ("sv", "en")
 SHOTS = Path(os.environ["SCREENSHOT_DIR"]) if os.environ.get("SCREENSHOT_DIR") else None
-STEPS = (
-    "Ordet samverkan",
-    "Förutsättningar",
-    "Hinder och möjligheter",
-    "Spår för vidareutveckling",
-    "Slutdiskussion",
-)
+STEPS = tuple(step.title for step in SAMVERKAN.steps)  # the agenda of the template
 
 
 @pytest.fixture(scope="module")

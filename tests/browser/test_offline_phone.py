@@ -5,12 +5,11 @@ the waiting word is sent, once."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import pytest
 
-from bench.phone import facilitator_login, facilitator_socket
+from bench.phone import facilitator_login, facilitator_socket, template_workshop
 from bench.server import ServerProcess
 from tests.browser.conftest import new_page
 
@@ -20,15 +19,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 def test_a_reload_without_network_shows_the_page_and_sends_the_outbox_later(
     browser: Any, server: ServerProcess
 ) -> None:
-    server.flask("create-facilitator", "leda@region.se", "--password", "correct horse battery")
-    output = server.flask("create-workshop", "--facilitator", "leda@region.se", "--title", "Samverkan")
-    facts = dict(re.findall(r"^([A-Za-z ]+): (\S+)", output, re.MULTILINE))
-    workshop_id = int(facts["Dashboard URL"].split("/")[-2])
-    http = facilitator_login(server.url, "leda@region.se", "correct horse battery")
-    editor = http.get(f"{server.url}/f/workshops/{workshop_id}", timeout=10).text
-    words_step = int(re.findall(r"/steps/(\d+)", editor)[0])
-    sio = facilitator_socket(server.url, http, workshop_id)
-    assert sio.call("open_step", {"step_id": words_step}, timeout=10)["ok"]
+    facts = template_workshop(server, "Samverkan")
+    workshop_id = facts["workshop_id"]
+    sio = facilitator_socket(server.url, facts["http"], workshop_id)
+    assert sio.call("open_step", {"step_id": facts["steps"][0]}, timeout=10)["ok"]
     sio.disconnect()
 
     phone = new_page(browser, "phone", service_workers="allow")

@@ -5,14 +5,14 @@ network, reduced motion, and a reload with the network gone (the service worker)
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from bench.phone import Phone, facilitator_login, facilitator_socket
+from bench.phone import Phone, facilitator_socket, template_workshop
 from bench.server import ServerProcess
+from models.templates import SAMVERKAN
 from tests.browser.conftest import axe_violations, new_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -25,13 +25,7 @@ TARGETS = """() => [...document.querySelectorAll('button, a, input, select, text
     const box = target.getBoundingClientRect();
     return {what: el.outerHTML.slice(0, 80), width: Math.round(box.width), height: Math.round(box.height)};
   })"""
-STEPS = (
-    "Ordet samverkan",
-    "Förutsättningar",
-    "Hinder och möjligheter",
-    "Spår för vidareutveckling",
-    "Slutdiskussion",
-)
+STEPS = tuple(step.title for step in SAMVERKAN.steps)  # the agenda of the template
 OVERFLOW = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
 WIDE = """() => [...document.querySelectorAll('body *')]
   .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
@@ -41,17 +35,9 @@ WIDE = """() => [...document.querySelectorAll('body *')]
 @pytest.fixture(scope="module")
 def room(server: ServerProcess) -> Iterator[dict[str, Any]]:
     """A workshop from the Samverkan template, its steps' ids, and the facilitator's socket."""
-    server.flask("create-facilitator", "leda@region.se", "--password", "correct horse battery")
-    output = server.flask(
-        "create-workshop", "--facilitator", "leda@region.se", "--title", "Samverkan i Skåne"
-    )
-    facts = dict(re.findall(r"^([A-Za-z ]+): (\S+)", output, re.MULTILINE))
-    http = facilitator_login(server.url, "leda@region.se", "correct horse battery")
-    workshop_id = int(facts["Dashboard URL"].split("/")[-2])
-    editor = http.get(f"{server.url}/f/workshops/{workshop_id}", timeout=10).text
-    steps = [int(i) for i in dict.fromkeys(re.findall(r"/steps/(\d+)", editor))]
-    sio = facilitator_socket(server.url, http, workshop_id)
-    yield {**facts, "steps": steps, "socket": sio}
+    facts = template_workshop(server, "Samverkan i Skåne")
+    sio = facilitator_socket(server.url, facts["http"], facts["workshop_id"])
+    yield {**facts, "socket": sio}
     sio.disconnect()
 
 
