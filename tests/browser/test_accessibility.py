@@ -165,6 +165,15 @@ def test_every_step_on_phone_projector_and_dashboard(
         phone.locator(".step-title", has_text=title).wait_for()
         projector.locator("#step-view:not([hidden]) #step-prompt").wait_for()
         projector.wait_for_timeout(300)  # a cloud or a board page settles
+        if number == 2:
+            # H on the card the facilitator is on hides it, and shows it again.
+            card = dashboard.locator(".board-card").first
+            card.focus()
+            dashboard.keyboard.press("h")
+            dashboard.locator(".board-card.is-hidden").first.wait_for()
+            dashboard.keyboard.press("h")
+            dashboard.locator(".board-card.is-hidden").wait_for(state="detached")
+            assert card.evaluate("el => el === document.activeElement")
         look(phone, f"{lang}-phone-step{number}")
         look(projector, f"{lang}-projector-step{number}")
         look(dashboard, f"{lang}-dashboard-step{number}")
@@ -258,3 +267,33 @@ def test_live_updates_are_announced_without_flooding(
         counted = [s for s in said if re.search(r"\d+ nya", s)]
         assert 1 <= len(counted) <= 2, said  # at once, then at most once per ten seconds
         assert len(said) <= 3, said
+
+
+FOCUS = """() => {
+  const el = document.activeElement;
+  if (el === document.body) return {what: 'past the last stop', visible: true};  // in the browser's own bar
+  const style = getComputedStyle(el);
+  const outlined = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+  return {what: el.outerHTML.slice(0, 70), visible: outlined || style.boxShadow !== 'none'};
+}"""
+
+
+def test_focus_is_visible_at_every_tab_stop(
+    browser: Any, server: ServerProcess, demo: dict[str, str]
+) -> None:
+    """Tab through the dashboard and the phone: every stop shows where the focus is."""
+    dashboard = new_page(browser, "laptop")
+    login(dashboard, server, "sv")
+    dashboard.goto(demo["Dashboard URL"])
+    dashboard.locator("#connection[data-state=connected]").wait_for()
+    phone = new_page(browser, "phone")
+    phone.goto(demo["Join URL"])
+    phone.locator("main form button[type=submit]").last.click()
+    phone.locator("#connection[data-state=connected]").wait_for()
+    for page in (dashboard, phone):
+        seen = []
+        for _ in range(40):
+            page.keyboard.press("Tab")
+            seen.append(page.evaluate(FOCUS))
+        hidden = [stop["what"] for stop in seen if not stop["visible"]]
+        assert hidden == [], hidden
