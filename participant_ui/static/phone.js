@@ -131,6 +131,7 @@ function showConnection() {
 
 function render() {
   const open = state.open_steps || [];
+  const hadSteps = views.size > 0;
   document.getElementById("waiting")?.toggleAttribute("hidden", open.length > 0);
   for (const [id, view] of views) {
     if (!open.some((s) => s.id === id)) {
@@ -138,7 +139,7 @@ function render() {
       views.delete(id);
     }
   }
-  if (!open.length && views.size) announcer.say(t("waiting"));
+  if (!open.length && hadSteps) announcer.say(t("waiting")); // the last step closed
   for (const step of open) {
     if (!views.has(step.id)) {
       views.set(step.id, buildStep(step));

@@ -82,6 +82,7 @@ def test_every_step_fits_and_has_large_targets(browser: Any, room: dict[str, Any
     for index, title in enumerate(STEPS):
         open_step(room, index)
         phone.locator(".step-title", has_text=title).wait_for()
+        phone.locator("#announcer", has_text=f"Nytt steg: {title}").wait_for(state="attached")  # said once
         for zoom in ("100%", "200%"):
             # Text at twice its size, as a browser's text zoom makes it (every size is in rem).
             if size == "phone":
