@@ -62,6 +62,13 @@ def workshop(server: ServerProcess) -> dict[str, str]:
     return dict(re.findall(r"^([A-Za-z ]+): (\S+)", output, re.MULTILINE))
 
 
+# How far the page scrolls sideways (0 when it reflows), and what sticks out when it does.
+OVERFLOW = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+WIDE = """() => [...document.querySelectorAll('body *')]
+  .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+  .map((el) => el.outerHTML.slice(0, 80))"""
+
+
 SIZES = {"phone": (360, 740), "small": (320, 640), "projector": (1920, 1080), "laptop": (1366, 768)}
 
 

@@ -13,7 +13,7 @@ import pytest
 from bench.phone import Phone, facilitator_socket, template_workshop
 from bench.server import ServerProcess
 from models.templates import SAMVERKAN
-from tests.browser.conftest import axe_violations, new_page
+from tests.browser.conftest import OVERFLOW, WIDE, axe_violations, new_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 FIRST_LOAD_LIMIT = 60 * 1024  # bytes on the wire, compressed
@@ -26,10 +26,6 @@ TARGETS = """() => [...document.querySelectorAll('button, a, input, select, text
     return {what: el.outerHTML.slice(0, 80), width: Math.round(box.width), height: Math.round(box.height)};
   })"""
 STEPS = tuple(step.title for step in SAMVERKAN.steps)  # the agenda of the template
-OVERFLOW = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
-WIDE = """() => [...document.querySelectorAll('body *')]
-  .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
-  .map((el) => el.outerHTML.slice(0, 80))"""
 
 
 @pytest.fixture(scope="module")
