@@ -237,4 +237,5 @@ function render() {
   rankingEl.classList.toggle("visually-hidden", !listOnScreen);
   rankingEl.hidden = !words || empty;
   ranking.render(rankingEl, listOnScreen ? MAX_ROWS : Infinity);
+  if (isTracks) tracks.fit(Boolean(step.settings?.voting));
 }

@@ -55,11 +55,32 @@ export class ProjectorTracks {
       li.append(rank, text, count, bar);
       return li;
     }));
-    const more = this.tracks.length - MAX_ROWS;
+    this.fill(voting);
+  }
+
+  // Long tracks take two lines: drop rows from the end until the list and its note end
+  // above the corner (code, buttons), and say how many more there are. Called once the
+  // rest of the screen is laid out.
+  fit(voting) {
+    const bottom = window.innerHeight * 0.9;
+    while (this.container.children.length > 3 && this.lowest() > bottom) {
+      this.container.lastElementChild.remove();
+      this.fill(voting);
+    }
+  }
+
+  fill(voting) {
+    const t = this.t;
+    const more = this.tracks.length - this.container.children.length;
     const notes = [];
     if (more > 0) notes.push(t("more_tracks", { count: more }));
     if (!this.results) notes.push(t(voting ? "results_hidden_voting" : "results_hidden"));
     this.note.textContent = notes.join(" ");
     this.note.hidden = notes.length === 0;
+  }
+
+  lowest() {
+    const shown = this.note.hidden ? this.container : this.note;
+    return shown.getBoundingClientRect().bottom;
   }
 }
