@@ -117,6 +117,7 @@ def test_organizer_pages(browser: Any, server: ServerProcess, demo: dict[str, st
         "participants": workshop + "/participants",
         "tables": workshop + "/tables",
         "export": workshop + "/export",
+        "report": workshop + "/report",  # the printable report, in the language of its reader
         "series-list": server.url + "/f/series",
         "settings": server.url + "/f/settings",
         "other-workshop": server.url + "/f/workshops/999",
