@@ -43,7 +43,7 @@ from facilitator.forms import (
     WorkshopForm,
 )
 from models import agenda
-from models.accounts import Facilitator, add_facilitator, authenticate, remove_facilitator, set_language
+from models.accounts import Facilitator, add_facilitator, authenticate, remove_facilitator
 from models.archive import import_archive
 from models.clouds import stored_cloud
 from models.errors import DomainError
@@ -59,6 +59,7 @@ from models.workshops import Step, Workshop, find_by_projector_token
 from webapp.broadcast import broadcast
 from webapp.errors import message_for
 from webapp.extensions import db, limiter, login_manager, talisman
+from webapp.extensions_setup import remember_language
 from webapp.netinfo import public_base_url
 from webapp.qr import qr_response
 from webapp.sockets import disconnect_user
@@ -110,9 +111,8 @@ def settings() -> Response | str:
     chosen = current_user.language or session.get("lang") or current_app.config["BABEL_DEFAULT_LOCALE"]
     form = SettingsForm(data={"language": chosen})
     if form.validate_on_submit():
-        set_language(db.session, current_user, form.language.data or "", current_app.config["LANGUAGES"])
-        session["lang"] = current_user.language
-        refresh()  # this response already in the chosen language
+        remember_language(form.language.data or "")  # one of the form's choices
+        refresh()  # the message below already in the chosen language
         flash(_("Saved."), "success")
         return redirect(url_for("facilitator.settings"))
     return render_template("facilitator/settings.html", form=form)

@@ -19,10 +19,8 @@ from flask import (
 )
 from flask_babel import format_date
 from flask_babel import gettext as _
-from flask_login import current_user
 from werkzeug.wrappers import Response as BaseResponse
 
-from models.accounts import set_language as set_facilitator_language
 from models.contributions import contributions, delete_contribution, delete_everything, forget_identity
 from models.errors import ConsentRequired, DomainError
 from models.groups import find_group, groups_of
@@ -32,6 +30,7 @@ from participant_ui.forms import CodeForm, JoinForm
 from webapp.broadcast import broadcast
 from webapp.errors import message_for
 from webapp.extensions import db, limiter
+from webapp.extensions_setup import remember_language
 from webapp.netinfo import public_base_url
 from webapp.qr import qr_response
 
@@ -213,9 +212,7 @@ def qr_code(code: str) -> Response:
 def set_language(lang: str) -> BaseResponse:
     """Choose the interface language; back to where the person was."""
     if lang in current_app.config["LANGUAGES"]:
-        session["lang"] = lang
-        if current_user.is_authenticated:  # a facilitator's choice is kept with the account
-            set_facilitator_language(db.session, current_user, lang, current_app.config["LANGUAGES"])
+        remember_language(lang)
     target = request.form.get("next") or url_for("participant.index")
     if not target.startswith("/") or target.startswith("//"):
         target = url_for("participant.index")

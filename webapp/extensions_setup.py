@@ -8,10 +8,12 @@ from typing import Any
 import redis
 from flask import Flask, current_app, request, session
 from flask_babel import gettext
+from flask_login import current_user
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine
 
 from config import BASE_DIR
+from models.accounts import set_language
 from webapp.extensions import babel, compress, csrf, db, limiter, login_manager, migrate, socketio
 from webapp.presence import init_presence
 
@@ -91,6 +93,14 @@ def select_locale() -> str:
     if chosen in current_app.config["LANGUAGES"]:
         return str(chosen)
     return str(current_app.config["BABEL_DEFAULT_LOCALE"])
+
+
+def remember_language(lang: str) -> None:
+    """The person's choice of language (one of LANGUAGES), for this session; a logged-in
+    facilitator's is also kept with their account, for every later login."""
+    session["lang"] = lang
+    if current_user.is_authenticated:
+        set_language(db.session, current_user, lang, current_app.config["LANGUAGES"])
 
 
 @event.listens_for(Engine, "connect")

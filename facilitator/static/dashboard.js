@@ -8,7 +8,7 @@ import { BehalfForm } from "./behalf_form.js";
 import { BoardPanel } from "./board_panel.js";
 import { DiscussionPanel } from "./discussion_panel.js";
 import { NotesPanel } from "./notes_panel.js";
-import { installShortcuts } from "./shortcuts.js";
+import { onKeys } from "./shortcuts.js";
 import { TracksPanel } from "./tracks_panel.js";
 import { WordsPanel } from "./words_panel.js";
 
@@ -121,12 +121,15 @@ function arrived(count) {
   if (count) announcer.arrived(count, (n) => t("arrived", { count: n }));
 }
 
-installShortcuts({
+const keysHelp = document.getElementById("keys-help");
+document.getElementById("keys-open").addEventListener("click", () => keysHelp.showModal());
+onKeys({
   n: () => openRelative(1),
   p: () => openRelative(-1),
   h: hideFocused,
   r: revealResult,
-}, document.getElementById("keys-help"));
+  "?": () => keysHelp.showModal(),
+});
 
 function openRelative(direction) {
   const at = steps.findIndex((s) => s.is_open);

@@ -11,6 +11,7 @@ import { fillQuestions } from "/static/js/questions.js";
 import { Countdown } from "/static/js/timer.js";
 import { ProjectorBoard } from "./projector_board.js";
 import { ProjectorTracks } from "./projector_tracks.js";
+import { onKeys } from "./shortcuts.js";
 
 const root = document.getElementById("projector");
 const t = loadStrings();
@@ -122,25 +123,23 @@ document.addEventListener("fullscreenchange", () => {
 setContrast(localStorage.getItem(CONTRAST_KEY) === "high");
 
 // One key each, so the person at the laptop never hunts for a button (the list shows on "?").
-const KEYS = {
-  j: toggleJoin, f: toggleFullscreen, k: toggleContrast, l: toggleList, "?": toggleKeys,
-  " ": () => board.togglePause(), arrowright: () => board.turnPage(1, true), arrowleft: () => board.turnPage(-1, true),
-};
-document.addEventListener("keydown", (event) => {
-  if (event.ctrlKey || event.altKey || event.metaKey || event.target.closest?.("input, textarea, select")) return;
-  if (event.key === "Escape") {
+onKeys({
+  j: toggleJoin,
+  f: toggleFullscreen,
+  k: toggleContrast,
+  l: toggleList,
+  "?": toggleKeys,
+  " ": () => board.togglePause(),
+  arrowright: () => board.turnPage(1, true),
+  arrowleft: () => board.turnPage(-1, true),
+  escape: () => {
     if (!keysHelp.hidden) toggleKeys();
     else if (joinShown) toggleJoin();
-    return;
-  }
-  const action = KEYS[event.key.toLowerCase()];
-  if (!action || (event.key.toLowerCase() === "l" && toggle.hidden)) return;
-  if (event.key === " " && event.target.closest?.("button, a")) return; // Space presses the button
-  event.preventDefault();
-  action();
+  },
 });
 
 function toggleList() {
+  if (toggle.hidden) return; // words only
   listOverride = !showList();
   render();
 }
