@@ -20,7 +20,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from models.clock import utcnow
 from models.errors import InvalidInput, ThemeRequired
-from models.events import Event, Role, make_event
+from models.events import Event, Role, make_event, upcoming_seq
 from models.participants import Participant, Senders
 from models.receipts import Outcome, once
 from models.session import DbSession
@@ -323,12 +323,13 @@ def submit_card(session: DbSession, participant: Participant, payload: dict[str,
             group_id=participant.group_id,
             text=text,
             position=next_position(session, step.id, fields["theme_id"]),
+            seq=upcoming_seq(session, step.workshop_id),
             **fields,
         )
         session.add(card)
         session.flush()
         event = cards_event(session, step, [card], appended=True)
-        card.seq = event.seq
+        assert card.seq == event.seq
         return {"ok": True, "card": own_card(card)}, event
 
     return once(session, participant.id, payload.get("id"), write)

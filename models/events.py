@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from models.errors import NotFound
-from models.session import DbSession
+from models.session import DbSession, plain_session
 from models.workshops import Workshop
 
 
@@ -49,6 +49,9 @@ class Event:
         return {**payload, "seq": self.seq, "prev": self.prev[role]}
 
 
+_LOCKED = "rundabord_locked_workshops"  # session.info: (transaction, {id: workshop it locked})
+
+
 def lock_workshop(session: DbSession, workshop_id: int) -> Workshop:
     """Take the workshop's write lock before reading what a change depends on (an order of
     cards, say), so two facilitators' changes apply one after the other, never interleaved.
@@ -56,11 +59,29 @@ def lock_workshop(session: DbSession, workshop_id: int) -> Workshop:
 
     On PostgreSQL the lock is FOR NO KEY UPDATE: a transaction that has already inserted a
     row referring to the workshop holds FOR KEY SHARE on it, and a plain FOR UPDATE from two
-    such transactions at once would wait on each other (a deadlock)."""
+    such transactions at once would wait on each other (a deadlock).
+
+    A second call in the same transaction (a change that locked first, then allocates its
+    sequence number) takes the row it already holds instead of reading it again."""
+    plain = plain_session(session)
+    held: tuple[object, dict[int, Workshop]] | None = session.info.get(_LOCKED)
+    if held is not None and held[0] is plain.get_transaction() and workshop_id in held[1]:
+        return held[1][workshop_id]
     workshop = session.get(Workshop, workshop_id, with_for_update={"key_share": True}, populate_existing=True)
     if workshop is None:
         raise NotFound()
+    transaction = plain.get_transaction()  # begun by the read, if not before
+    if held is None or held[0] is not transaction:
+        held = session.info[_LOCKED] = (transaction, {})
+    held[1][workshop_id] = workshop  # held here too: the identity map would let it go
     return workshop
+
+
+def upcoming_seq(session: DbSession, workshop_id: int) -> int:
+    """The number the next event of this transaction will get, for a row that records it
+    (a word's, a card's `seq`) before that event is made: the workshop's lock, taken here,
+    keeps it from changing meanwhile. Saves writing the row twice."""
+    return lock_workshop(session, workshop_id).seq + 1
 
 
 def next_seq(session: DbSession, workshop_id: int, roles: set[Role]) -> tuple[int, dict[Role, int]]:

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from sqlalchemy import ForeignKey, String, false, select
 from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm.util import identity_key
 
 from models.clock import utcnow
 from models.errors import ConsentRequired, TextTooLong, UnknownJoinCode, WorkshopEnded
@@ -55,15 +56,22 @@ def participant_public(participant: Participant) -> dict[str, object]:
 
 class Senders:
     """Who sent each of a list of inputs, as facilitators see it: a name (empty for the
-    anonymous), and whether it was entered on a table group's behalf. One query."""
+    anonymous), and whether it was entered on a table group's behalf. At most one query:
+    participants the session has loaded already (the sender of a submission) need none."""
 
     def __init__(self, session: DbSession, participant_ids: Iterable[int | None]) -> None:
-        ids = {pid for pid in participant_ids if pid is not None}
         self._by_id: dict[int, tuple[str, bool]] = {}
-        if ids:
+        missing = set()
+        for pid in {pid for pid in participant_ids if pid is not None}:
+            loaded = session.identity_map.get(identity_key(Participant, pid))
+            if loaded is not None and "display_name" in loaded.__dict__ and "on_behalf" in loaded.__dict__:
+                self._by_id[pid] = (loaded.display_name, loaded.on_behalf)
+            else:
+                missing.add(pid)
+        if missing:
             query = select(Participant.id, Participant.display_name, Participant.on_behalf)
-            rows = session.execute(query.where(Participant.id.in_(ids)))
-            self._by_id = {pid: (name, on_behalf) for pid, name, on_behalf in rows}
+            rows = session.execute(query.where(Participant.id.in_(missing)))
+            self._by_id.update({pid: (name, on_behalf) for pid, name, on_behalf in rows})
 
     def of(self, participant_id: int | None) -> dict[str, object]:
         name, on_behalf = self._by_id.get(participant_id or 0, ("", False))

@@ -19,7 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.clock import utcnow
-from models.errors import InvalidInput
+from models.errors import DomainError, InvalidInput
 from models.events import Event
 from models.session import DbSession
 from webapp.extensions import db
@@ -47,6 +47,7 @@ class Outcome:
     ack: dict[str, Any]
     event: Event | None
     ranking_step: int | None = None  # a Tracks step whose totals changed (sent batched)
+    resent: bool = False  # answered from the receipt: nothing changed
 
 
 def check_client_id(client_id: object) -> str:
@@ -71,22 +72,23 @@ def once(
 
     `operation` validates and writes without committing and returns the
     acknowledgement and the event; this commits both with the receipt.
+
+    A resend is rare, so the receipt is not looked up first: the operation runs, and a
+    resend fails on the receipt's unique key (or on a check the first copy made fail,
+    such as the step's limit) and is rolled back and answered with the stored
+    acknowledgement. The first copy's transaction is the only one that commits.
     """
     client_id = check_client_id(client_id)
-    stored = _stored_ack(session, participant_id, client_id)
-    if stored is not None:
-        return Outcome(stored, None)
     try:
         ack, event = operation()
         session.add(Receipt(participant_id=participant_id, client_id=client_id, ack=ack))
         session.commit()
-    except IntegrityError:
-        # The same id arrived twice at once: the other copy won; answer like a resend.
+    except (DomainError, IntegrityError):
         session.rollback()
         stored = _stored_ack(session, participant_id, client_id)
         if stored is None:
             raise
-        return Outcome(stored, None)
+        return Outcome(stored, None, resent=True)
     except BaseException:
         session.rollback()
         raise

@@ -8,3 +8,8 @@ from typing import Any
 from sqlalchemy.orm import Session, scoped_session
 
 DbSession = Session | scoped_session[Any]
+
+
+def plain_session(session: DbSession) -> Session:
+    """The Session itself, for what the scoped proxy does not pass on (get_transaction)."""
+    return session() if isinstance(session, scoped_session) else session

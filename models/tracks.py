@@ -310,7 +310,8 @@ def vote(session: DbSession, participant: Participant, payload: dict[str, Any]) 
         return _vote_ack(session, step, participant), None
 
     outcome = once(session, participant.id, payload.get("id"), write)
-    return replace(outcome, ranking_step=changed[0]) if changed and outcome.ack.get("ok") else outcome
+    changed_now = changed and not outcome.resent  # a resend ran the write again, then rolled it back
+    return replace(outcome, ranking_step=changed[0]) if changed_now and outcome.ack.get("ok") else outcome
 
 
 def _vote_ack(session: DbSession, step: Step, participant: Participant) -> dict[str, Any]:

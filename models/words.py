@@ -18,7 +18,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from analysis import words as word_analysis
 from models.clock import utcnow
-from models.events import Event, Role, make_event
+from models.events import Event, Role, lock_workshop, make_event, upcoming_seq
 from models.participants import Participant, Senders
 from models.receipts import Outcome, once
 from models.session import DbSession
@@ -190,14 +190,20 @@ def own_word(word: Word, decisions: word_analysis.Decisions) -> dict[str, Any]:
 
 
 def words_event(
-    session: DbSession, step: Step, changed: Iterable[Word] = (), affected: Iterable[str] | None = None
+    session: DbSession,
+    step: Step,
+    changed: Iterable[Word] = (),
+    affected: Iterable[str] | None = None,
+    decisions: word_analysis.Decisions | None = None,
 ) -> Event:
     """`words_changed` for the rows of the `affected` word keys, or the whole list when None.
 
     Facilitators get the changed raw entries and full rows; the projector gets only
     rows it may show, and nothing at all when no shown word changed (a held entry).
+    `decisions` are the step's review decisions when the caller has read them already.
     """
-    decisions = decisions_state(session, step.id)
+    if decisions is None:
+        decisions = decisions_state(session, step.id)
     changed = list(changed)
     facilitator: dict[str, Any] = {"step_id": step.id, "full": affected is None}
     projector: dict[str, Any] | None
@@ -241,10 +247,12 @@ def word_filter(workshop: Workshop) -> word_analysis.WordFilter:
     )
 
 
-def _set_text(word: Word, step: Step, text: str) -> None:
+def _set_text(session: DbSession, word: Word, step: Step, text: str) -> None:
+    """Set a word's text and whether the workshop's word lists hold it for review. The
+    workshop row is read with its lock, which the word's sequence number takes anyway."""
     word.text = text
     word.key = word_analysis.key(text)
-    word.held_reason = word_filter(step.workshop).reason(text)
+    word.held_reason = word_filter(lock_workshop(session, step.workshop_id)).reason(text)
 
 
 def submit_word(
@@ -261,14 +269,14 @@ def submit_word(
             step_id=step.id,
             participant_id=participant.id,
             group_id=participant.group_id,
-            seq=0,
+            seq=upcoming_seq(session, step.workshop_id),
         )
-        _set_text(word, step, cleaned)
+        _set_text(session, word, step, cleaned)
         session.add(word)
         session.flush()
         decisions = decisions_state(session, step.id)
-        event = words_event(session, step, [word], counted_keys([word], decisions))
-        word.seq = event.seq
+        event = words_event(session, step, [word], counted_keys([word], decisions), decisions)
+        assert word.seq == event.seq
         return {"ok": True, "word": own_word(word, decisions)}, event
 
     return once(session, participant.id, client_id, write)
@@ -284,10 +292,10 @@ def edit_word(
         cleaned = valid_text(text, step_setting(step, "max_length"))
         decisions = decisions_state(session, step.id)
         before = counted_keys([word], decisions)
-        _set_text(word, step, cleaned)
+        _set_text(session, word, step, cleaned)
         word.edited_at = utcnow()
         session.flush()
-        event = words_event(session, step, [word], before | counted_keys([word], decisions))
+        event = words_event(session, step, [word], before | counted_keys([word], decisions), decisions)
         return {"ok": True, "word": own_word(word, decisions)}, event
 
     return once(session, participant.id, client_id, write)
@@ -304,7 +312,7 @@ def withdraw_word(
         before = counted_keys([word], decisions)
         word.withdrawn_at = utcnow()
         session.flush()
-        event = words_event(session, step, [word], before)
+        event = words_event(session, step, [word], before, decisions)
         return {"ok": True, "withdrawn": word.id, "step_id": step.id}, event
 
     return once(session, participant.id, client_id, write)
