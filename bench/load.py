@@ -330,6 +330,7 @@ class Phone:
         while time.perf_counter() - start < GIVE_UP_S:
             if not first:
                 tally.resent += 1
+                payload["resend"] = True  # as phone.js marks an item it sent before
             first = False
             try:
                 ack = await self.sio.call(event, payload, timeout=ACK_TIMEOUT_S)

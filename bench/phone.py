@@ -33,6 +33,7 @@ class Phone:
         self.workshop_id = int(found.group(1))
         self.outbox: dict[str, tuple[str, dict[str, Any]]] = {}
         self.acks: dict[str, dict[str, Any]] = {}
+        self.tried: set[str] = set()  # ids sent at least once: a later send is marked a resend
         self._lock = threading.Lock()
         self.sio = socketio.Client(reconnection=False)
 
@@ -65,10 +66,14 @@ class Phone:
         """Send one outbox item; True once acknowledged (then it leaves the outbox)."""
         with self._lock:
             item = self.outbox.get(client_id)
-        if item is None:
-            return True
+            if item is None:
+                return True
+            event, payload = item
+            if client_id in self.tried:
+                payload = {**payload, "resend": True}
+            self.tried.add(client_id)
         try:
-            ack = self.sio.call(item[0], item[1], timeout=timeout)
+            ack = self.sio.call(event, payload, timeout=timeout)
         except (socketio.exceptions.TimeoutError, socketio.exceptions.BadNamespaceError):
             return False
         with self._lock:

@@ -62,6 +62,15 @@ def _stored_ack(session: DbSession, participant_id: int, client_id: str) -> dict
     )
 
 
+def resent_ack(session: DbSession, participant_id: int, client_id: object) -> dict[str, Any] | None:
+    """The stored acknowledgement of a submission the phone says it sent before, if the
+    server has one: a resend is then answered with one read, and no write is tried.
+    (Without the phone's word `once` still answers it, after trying the write.)"""
+    if not isinstance(client_id, str) or not CLIENT_ID_PATTERN.match(client_id):
+        return None
+    return _stored_ack(session, participant_id, client_id)
+
+
 def once(
     session: DbSession,
     participant_id: int,
@@ -73,10 +82,11 @@ def once(
     `operation` validates and writes without committing and returns the
     acknowledgement and the event; this commits both with the receipt.
 
-    A resend is rare, so the receipt is not looked up first: the operation runs, and a
-    resend fails on the receipt's unique key (or on a check the first copy made fail,
-    such as the step's limit) and is rolled back and answered with the stored
-    acknowledgement. The first copy's transaction is the only one that commits.
+    The receipt is not looked up first: most submissions are new, and a phone marks what
+    it sends again (`resent_ack` answers those before this runs). A resend that gets here
+    anyway (unmarked, or both copies at once) runs, fails on the receipt's unique key or
+    on a check the first copy made fail (the step's limit, say), is rolled back and is
+    answered with the stored acknowledgement. Only the first copy's transaction commits.
     """
     client_id = check_client_id(client_id)
     try:

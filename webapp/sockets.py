@@ -23,6 +23,7 @@ from models.clock import now_ms
 from models.errors import DomainError, PermissionDenied, SlowDown
 from models.events import Role
 from models.participants import Participant, find_participant
+from models.receipts import resent_ack
 from models.scribes import Scribe, find_scribe
 from models.snapshots import snapshot
 from models.workshops import Workshop, find_by_projector_token
@@ -129,7 +130,9 @@ def current_identity() -> Identity:
 def handler(*roles: Role) -> Callable[[Callable[..., dict[str, Any]]], Callable[..., dict[str, Any]]]:
     """Wrap a socket handler: only `roles` may call it; domain errors become error acks.
 
-    The wrapped function gets the caller's Identity and the payload (a dict).
+    The wrapped function gets the caller's Identity and the payload (a dict). A phone's
+    submission marked `resend: true` that the server has stored already is answered with
+    its stored acknowledgement, and the function does not run.
     """
 
     def decorate(function: Callable[..., dict[str, Any]]) -> Callable[..., dict[str, Any]]:
@@ -143,7 +146,12 @@ def handler(*roles: Role) -> Callable[[Callable[..., dict[str, Any]]], Callable[
                     raise SlowDown()
                 if payload is not None and not isinstance(payload, dict):
                     return error_ack(DomainError())
-                return function(identity, payload or {})
+                payload = payload or {}
+                if identity.participant_id is not None and payload.get("resend") is True:
+                    stored = resent_ack(db.session, identity.participant_id, payload.get("id"))
+                    if stored is not None:
+                        return stored
+                return function(identity, payload)
             except DomainError as error:
                 db.session.rollback()
                 return error_ack(error)

@@ -18,6 +18,16 @@ export class Outbox {
     this.save([...this.items(), item]);
   }
 
+  // The item has gone to the server at least once; a later send is a resend.
+  markSent(id) {
+    const items = this.items();
+    const item = items.find((i) => i.id === id);
+    if (item && !item.sent) {
+      item.sent = true;
+      this.save(items);
+    }
+  }
+
   remove(id) {
     this.save(this.items().filter((item) => item.id !== id));
   }

@@ -594,7 +594,11 @@ const SLOW_DOWN_MS = 2000;
 function send(item) {
   if (!item || !socket.connected || inFlight.has(item.id)) return;
   inFlight.add(item.id);
-  socket.timeout(RESEND_MS * 2).emit(item.event, item.payload, (err, ack) => {
+  // Sent before (its answer never came): say so, and the server answers from its receipt
+  // with one read instead of trying the write again.
+  const payload = item.sent ? { ...item.payload, resend: true } : item.payload;
+  outbox.markSent(item.id);
+  socket.timeout(RESEND_MS * 2).emit(item.event, payload, (err, ack) => {
     inFlight.delete(item.id);
     if (err) {
       // No answer: the item stays in the outbox and goes again (the server dedupes).

@@ -13,6 +13,7 @@ from models.words import Word
 from models.workshops import Workshop
 from tests.conftest import AuthActions
 from tests.realtime.conftest import Facts, connect, events, open_words
+from tests.support.sql import statements
 from webapp.extensions import db
 
 
@@ -66,16 +67,27 @@ def test_a_word_goes_to_projector_and_dashboard_but_not_to_phones(
     assert events(phone, "words_changed") == []
 
 
+@pytest.mark.parametrize("marked", [False, True], ids=["unmarked", "marked"])
 def test_a_resend_gets_the_same_ack_and_no_event(
-    facts: Facts, dashboard: SocketIOTestClient, phone: SocketIOTestClient, projector: SocketIOTestClient
+    facts: Facts,
+    dashboard: SocketIOTestClient,
+    phone: SocketIOTestClient,
+    projector: SocketIOTestClient,
+    marked: bool,
 ) -> None:
     step_id = open_words(dashboard, facts)
     payload = {"id": "word-000002", "step_id": step_id, "text": "Prata"}
-    first = phone.emit("submit_word", payload, callback=True)
+    first = phone.emit("submit_word", {**payload, "resend": marked}, callback=True)  # nothing stored yet
+    assert first["ok"]
     projector.get_received()
-    assert phone.emit("submit_word", payload, callback=True) == first
+    with statements() as sent:
+        assert phone.emit("submit_word", {**payload, "resend": marked}, callback=True) == first
     assert events(projector, "words_changed") == []
     assert db.session.query(Word).count() == 1
+    if marked:  # the phone said it sent this before: one read, no write tried
+        assert sent == ["SELECT receipts"]
+    else:  # the write is tried, fails on the receipt's key and is rolled back
+        assert "INSERT words" in sent
 
 
 @pytest.mark.parametrize(

@@ -5,12 +5,7 @@ assertNumQueries: the count is what the server's CPU per submission follows
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 import pytest
-from sqlalchemy import event
 
 from models import agenda
 from models.cards import Card, submit_card
@@ -19,25 +14,8 @@ from models.events import lock_workshop
 from models.participants import Participant, join_workshop
 from models.words import Word, submit_word
 from models.workshops import Step, Workshop
+from tests.support.sql import statements
 from webapp.extensions import db
-
-
-@contextmanager
-def statements() -> Iterator[list[str]]:
-    """The SQL statements sent meanwhile, as "VERB table" (BEGIN left out: SQLite sends it,
-    PostgreSQL not)."""
-    sent: list[str] = []
-
-    def record(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
-        if not statement.startswith("BEGIN"):
-            table = re.search(r"\b(?:INTO|UPDATE|FROM)\s+(\w+)", statement)
-            sent.append(f"{statement.split()[0]} {table.group(1) if table else ''}")
-
-    event.listen(db.engine, "before_cursor_execute", record)
-    try:
-        yield sent
-    finally:
-        event.remove(db.engine, "before_cursor_execute", record)
 
 
 @pytest.fixture
