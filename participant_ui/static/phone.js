@@ -435,12 +435,28 @@ function renderKeyed(list, items) {
       const fresh = item.build();
       fresh.dataset.key = item.key;
       fresh.dataset.sig = item.sig;
-      if (li) li.replaceWith(fresh);
+      if (li) replaceKeepingFocus(li, fresh);
       li = fresh;
     }
     previous = placeAfter(list, li, previous);
   }
   for (const li of existing.values()) li.remove();
+}
+
+// A rebuilt item takes the place of the old one; a control that had the keyboard focus
+// hands it to its counterpart (same name, else same place), so an acknowledgement or a
+// change from others never drops a keyboard user's focus to the page.
+const FOCUSABLE = "button, a[href], input, select, textarea";
+
+function replaceKeepingFocus(old, fresh) {
+  const focused = old.contains(document.activeElement) ? document.activeElement : null;
+  const controls = focused ? [...old.querySelectorAll(FOCUSABLE)] : [];
+  old.replaceWith(fresh);
+  if (!focused) return;
+  const candidates = [...fresh.querySelectorAll(FOCUSABLE)];
+  const label = focused.getAttribute("aria-label");
+  const same = label ? candidates.find((el) => el.getAttribute("aria-label") === label) : null;
+  (same || candidates[controls.indexOf(focused)])?.focus();
 }
 
 function entry(text, status, kind, about = "") {

@@ -24,6 +24,16 @@ def login(page: Any, server: ServerProcess) -> None:
     page.wait_for_url("**/f/")
 
 
+def live_dashboard(browser: Any, server: ServerProcess, workshop: dict[str, str], step: str) -> Any:
+    """A logged-in facilitator's live dashboard, connected, with the step titled `step` open."""
+    dashboard = new_page(browser, "laptop")
+    login(dashboard, server)
+    dashboard.goto(workshop["Dashboard URL"])
+    dashboard.get_by_text("Ansluten").wait_for()
+    dashboard.get_by_role("button", name=re.compile(rf"^Öppna\W+{re.escape(step)}$")).click()
+    return dashboard
+
+
 def test_phone_to_projector(browser: Any, server: ServerProcess, workshop: dict[str, str]) -> None:
     dashboard = new_page(browser, "laptop")
     login(dashboard, server)

@@ -11,7 +11,7 @@ import pytest
 
 from bench.server import ServerProcess
 from tests.browser.conftest import new_page
-from tests.browser.test_live_workshop import login
+from tests.browser.test_live_workshop import live_dashboard
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 SOCKET = re.compile(r"/socket\.io/\?")  # the live connection, not the client library
@@ -20,11 +20,7 @@ SOCKET = re.compile(r"/socket\.io/\?")  # the live connection, not the client li
 def test_the_outbox_survives_a_dropped_connection_and_a_reload(
     browser: Any, server: ServerProcess, workshop: dict[str, str]
 ) -> None:
-    dashboard = new_page(browser, "laptop")
-    login(dashboard, server)
-    dashboard.goto(workshop["Dashboard URL"])
-    dashboard.get_by_text("Ansluten").wait_for()
-    dashboard.get_by_role("button", name=re.compile(r"^Öppna\W+Förutsättningar$")).click()
+    dashboard = live_dashboard(browser, server, workshop, "Förutsättningar")
 
     phone = new_page(browser, "phone")
     phone.goto(workshop["Join URL"])

@@ -72,6 +72,11 @@ def test_first_load_is_small(browser: Any, room: dict[str, Any]) -> None:
     assert any(path.endswith("socket.io.esm.min.js") for path, _ in loaded)
 
 
+OUTBOX_EMPTY = """() => Object.keys(localStorage)
+  .filter((key) => key.startsWith("rundabord:outbox:"))
+  .every((key) => JSON.parse(localStorage.getItem(key)).length === 0)"""
+
+
 @pytest.mark.parametrize("size", ["small", "phone"])
 def test_every_step_fits_and_has_large_targets(browser: Any, room: dict[str, Any], size: str) -> None:
     phone = joined_phone(browser, room, size)
@@ -116,6 +121,16 @@ def test_voting_by_keyboard_alone(browser: Any, server: ServerProcess, room: dic
     assert add.evaluate("el => getComputedStyle(el).outlineStyle") != "none"  # focus is visible
     phone.keyboard.press("Enter")
     phone.get_by_role("img", name="1 av dina prickar").wait_for()
+    phone.wait_for_function(OUTBOX_EMPTY)  # answered
+    # The facilitator renames the track meanwhile: its row is built again, and the focus
+    # goes to the same button in the new row, not to the page.
+    track_id = next(iter(other.acks.values()))["track"]["id"]
+    renamed = "Gemensam ingång för brukare och anhöriga"
+    change = {"step_id": room["steps"][3], "op": "rename_track", "track_id": track_id, "text": renamed}
+    assert room["socket"].call("tracks", change)["ok"]
+    add = phone.get_by_role("button", name=f"Lägg en prick: {renamed}")
+    add.wait_for()
+    assert add.evaluate("el => el === document.activeElement")
     phone.keyboard.press("Space")
     phone.get_by_role("img", name="2 av dina prickar").wait_for()
     phone.get_by_text("Du har 1 av 3 prickar kvar.", exact=False).wait_for()

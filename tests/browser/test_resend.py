@@ -17,7 +17,7 @@ import pytest
 
 from bench.server import ServerProcess
 from tests.browser.conftest import new_page
-from tests.browser.test_live_workshop import login
+from tests.browser.test_live_workshop import live_dashboard
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 ACK_WAIT_S = 8  # phone.js waits this long for an answer (RESEND_MS * 2), then 4 s more
@@ -38,11 +38,7 @@ def submissions(frames: list[str]) -> list[dict[str, Any]]:
 def test_an_unanswered_card_is_resent_marked_and_stored_once(
     browser: Any, server: ServerProcess, workshop: dict[str, str]
 ) -> None:
-    dashboard = new_page(browser, "laptop")
-    login(dashboard, server)
-    dashboard.goto(workshop["Dashboard URL"])
-    dashboard.get_by_text("Ansluten").wait_for()
-    dashboard.get_by_role("button", name=re.compile(r"^Öppna\W+Förutsättningar$")).click()
+    dashboard = live_dashboard(browser, server, workshop, "Förutsättningar")
 
     phone = new_page(browser, "phone")
     sent: list[str] = []

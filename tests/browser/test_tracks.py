@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 
 from bench.server import ServerProcess
 from tests.browser.conftest import axe_violations, new_page
-from tests.browser.test_live_workshop import login
+from tests.browser.test_live_workshop import live_dashboard
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 SHOTS = Path(os.environ.get("RUNDABORD_SHOTS", tempfile.gettempdir()))
@@ -44,11 +44,7 @@ def add_dot(phone: Any, track: str) -> None:
 
 
 def test_tracks_voted_live(browser: Any, server: ServerProcess, workshop: dict[str, str]) -> None:
-    dashboard = new_page(browser, "laptop")
-    login(dashboard, server)
-    dashboard.goto(workshop["Dashboard URL"])
-    dashboard.get_by_text("Ansluten").wait_for()
-    dashboard.get_by_role("button", name=re.compile(r"^Öppna\W+Spår för vidareutveckling$")).click()
+    dashboard = live_dashboard(browser, server, workshop, "Spår för vidareutveckling")
 
     projector = new_page(browser, "projector")
     projector.goto(workshop["Projector URL"])
