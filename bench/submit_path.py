@@ -4,6 +4,8 @@ statements per word and per card, on SQLite and (with --database-url) PostgreSQL
     .venv/bin/python -m bench.submit_path
     .venv/bin/python -m bench.submit_path --database-url postgresql://postgres@127.0.0.1:5432/test
 
+With --database-url it makes a database of its own on that server and drops it after.
+
 It builds the app in this process, makes a workshop from the "samverkan" template, opens
 its words step and its first cards step, lets --phones participants join (Flask's test
 client, Flask-SocketIO's test client) and sends --posts words and cards from each, the
@@ -19,6 +21,7 @@ The figures move with the hot path (`models.receipts.once` and the writes it wra
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import secrets
 import tempfile
@@ -30,6 +33,7 @@ from flask import Flask
 from sqlalchemy import event, text
 
 from bench.load import FACILITATOR
+from bench.server import scratch_database
 from config import database_url
 from models.accounts import create_facilitator
 from models.templates import create_from_template
@@ -50,10 +54,7 @@ class StatementCounter:
 def prepare(app: Flask) -> tuple[int, str, int, int]:
     """A facilitator and an empty workshop: its id, join code, words step and cards step."""
     with app.app_context():
-        db.drop_all()
-        db.session.execute(text("DROP TABLE IF EXISTS alembic_version"))
-        db.session.commit()
-        db.create_all()
+        db.create_all()  # a new database: a SQLite file, or a scratch PostgreSQL database
         leader = create_facilitator(db.session, *FACILITATOR, "Bench")
         workshop = create_from_template(db.session, leader, "samverkan", "Bench")
         words = next(s.id for s in workshop.steps if s.kind == "words")
@@ -120,12 +121,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--database-url", help="default: a new SQLite file")
+    parser.add_argument(
+        "--database-url", help="a PostgreSQL server to make a scratch database on (default: a SQLite file)"
+    )
     parser.add_argument("--phones", type=int, default=40)
     parser.add_argument("--posts", type=int, default=3, help="words and cards per phone (3 words at most)")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        url = database_url(args.database_url) if args.database_url else f"sqlite:///{Path(tmp) / 'bench.db'}"
+    with tempfile.TemporaryDirectory() as tmp, contextlib.ExitStack() as stack:
+        url = f"sqlite:///{Path(tmp) / 'bench.db'}"
+        if args.database_url:  # a database of its own beside it, never the one named
+            url = database_url(stack.enter_context(scratch_database(args.database_url, "rundabord_bench")))
         app = create_app(
             {
                 "SQLALCHEMY_DATABASE_URI": url,

@@ -11,7 +11,7 @@ import datetime as dt
 import secrets
 from collections.abc import Iterable
 
-from sqlalchemy import ForeignKey, String, false, select
+from sqlalchemy import ForeignKey, String, false, inspect, select
 from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.orm.util import identity_key
 
@@ -64,7 +64,7 @@ class Senders:
         missing = set()
         for pid in {pid for pid in participant_ids if pid is not None}:
             loaded = session.identity_map.get(identity_key(Participant, pid))
-            if loaded is not None and "display_name" in loaded.__dict__ and "on_behalf" in loaded.__dict__:
+            if loaded is not None and not {"display_name", "on_behalf"} & inspect(loaded).unloaded:
                 self._by_id[pid] = (loaded.display_name, loaded.on_behalf)
             else:
                 missing.add(pid)

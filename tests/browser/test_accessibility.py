@@ -71,6 +71,15 @@ def login(page: Any, server: ServerProcess, lang: str) -> None:
         page.locator(f"html[lang={lang}]").wait_for(state="attached")
 
 
+def live_dashboard(browser: Any, server: ServerProcess, demo: dict[str, str], lang: str) -> Any:
+    """A facilitator logged in (in `lang`) on the demo's live dashboard, connected."""
+    dashboard = new_page(browser, "laptop")
+    login(dashboard, server, lang)
+    dashboard.goto(demo["Dashboard URL"])
+    dashboard.locator("#connection[data-state=connected]").wait_for()
+    return dashboard
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_public_pages(browser: Any, server: ServerProcess, demo: dict[str, str], lang: str) -> None:
     phone = new_page(browser, "phone")
@@ -161,10 +170,7 @@ def test_organizer_pages_reflow_at_320_px(browser: Any, server: ServerProcess, d
 def test_every_step_on_phone_projector_and_dashboard(
     browser: Any, server: ServerProcess, demo: dict[str, str], lang: str
 ) -> None:
-    dashboard = new_page(browser, "laptop")
-    login(dashboard, server, lang)
-    dashboard.goto(demo["Dashboard URL"])
-    dashboard.locator("#connection[data-state=connected]").wait_for()
+    dashboard = live_dashboard(browser, server, demo, lang)
     look(dashboard, f"{lang}-dashboard")
 
     projector = new_page(browser, "projector")
@@ -241,10 +247,7 @@ def live(browser: Any, server: ServerProcess, demo: dict[str, str]) -> Iterator[
         new MutationObserver(note).observe(region, {childList: true, subtree: true, characterData: true});
       }
     }"""
-    dashboard = new_page(browser, "laptop")
-    login(dashboard, server, "sv")
-    dashboard.goto(demo["Dashboard URL"])
-    dashboard.locator("#connection[data-state=connected]").wait_for()
+    dashboard = live_dashboard(browser, server, demo, "sv")
     projector = new_page(browser, "projector")
     projector.goto(demo["Projector URL"])
     projector.locator("#connection[data-state=connected]").wait_for(state="attached")
@@ -307,10 +310,7 @@ def test_focus_is_visible_at_every_tab_stop(
     browser: Any, server: ServerProcess, demo: dict[str, str]
 ) -> None:
     """Tab through the dashboard and the phone: every stop shows where the focus is."""
-    dashboard = new_page(browser, "laptop")
-    login(dashboard, server, "sv")
-    dashboard.goto(demo["Dashboard URL"])
-    dashboard.locator("#connection[data-state=connected]").wait_for()
+    dashboard = live_dashboard(browser, server, demo, "sv")
     phone = new_page(browser, "phone")
     phone.goto(demo["Join URL"])
     phone.locator("main form button[type=submit]").last.click()

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import os
 import re
-import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
 
-from bench.server import ServerProcess
-from config import database_url
+from bench.server import ServerProcess, scratch_database
 from tests.support.required import missing
 
 
@@ -30,16 +27,8 @@ def fresh_postgres_url() -> Iterator[str]:
     admin_url = os.environ.get("TEST_DATABASE_URL")
     if not admin_url:
         missing("TEST_DATABASE_URL is not set")
-    name = f"rundabord_fault_{secrets.token_hex(4)}"
-    admin = create_engine(database_url(admin_url), isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield admin.url.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with scratch_database(admin_url, "rundabord_fault") as url:
+        yield url
 
 
 def create_workshop(server: ServerProcess, title: str = "Omstart") -> dict[str, str]:
