@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import ColumnElement, ForeignKey, Integer, Select, String, func, or_, select
+from sqlalchemy import ColumnElement, ForeignKey, Index, Integer, Select, String, bindparam, func, or_, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.clock import utcnow
@@ -23,7 +23,7 @@ from models.errors import InvalidInput, ThemeRequired
 from models.events import Event, Role, make_event, upcoming_seq
 from models.participants import Participant, Senders
 from models.receipts import Outcome, once
-from models.session import DbSession
+from models.session import DbSession, add_row, run
 from models.steps import card_categories, step_setting
 from models.submissions import (
     ParticipantInput,
@@ -31,6 +31,7 @@ from models.submissions import (
     open_step_of_kind,
     own_open_item,
     own_view,
+    step_indexes,
     valid_sentence,
 )
 from models.workshops import Step
@@ -63,6 +64,10 @@ class Card(ParticipantInput, db.Model):  # type: ignore[name-defined,misc]
     """One card from one participant, kept even when withdrawn or hidden."""
 
     __tablename__ = "cards"
+    # The last position in a column, read for every new card (`next_position`).
+    __table_args__ = step_indexes(
+        "cards", Index("ix_cards_column_position", "step_id", "theme_id", "position")
+    )
 
     category: Mapped[str] = mapped_column(String(300))
     level: Mapped[str | None] = mapped_column(String(20))
@@ -301,9 +306,21 @@ def in_column(theme_id: int | None) -> ColumnElement[bool]:
     return Card.theme_id.is_(None) if theme_id is None else Card.theme_id == theme_id
 
 
+_CARDS = Card.__table__
+# The last position in a column, built once (it runs on every new card; see models.session.fetch).
+_LAST_POSITION = {
+    unsorted: select(func.max(_CARDS.c.position)).where(
+        _CARDS.c.step_id == bindparam("step_id"),
+        _CARDS.c.theme_id.is_(None) if unsorted else _CARDS.c.theme_id == bindparam("theme_id"),
+    )
+    for unsorted in (True, False)
+}
+
+
 def next_position(session: DbSession, step_id: int, theme_id: int | None) -> int:
     """The position after the last card of a column."""
-    last = session.scalar(select(func.max(Card.position)).where(Card.step_id == step_id, in_column(theme_id)))
+    params = {"step_id": step_id} if theme_id is None else {"step_id": step_id, "theme_id": theme_id}
+    last = run(session, _LAST_POSITION[theme_id is None], params).scalar()
     return (last if last is not None else -1) + 1
 
 
@@ -316,7 +333,9 @@ def submit_card(session: DbSession, participant: Participant, payload: dict[str,
         text = valid_sentence(payload.get("text"), step_setting(step, "max_length"))
         fields = _card_fields(session, step, payload)
         check_limit(session, Card, participant, step, "max_cards")
-        card = Card(
+        card = add_row(
+            session,
+            Card,
             workshop_id=step.workshop_id,
             step_id=step.id,
             participant_id=participant.id,
@@ -326,8 +345,6 @@ def submit_card(session: DbSession, participant: Participant, payload: dict[str,
             seq=upcoming_seq(session, step.workshop_id),
             **fields,
         )
-        session.add(card)
-        session.flush()
         event = cards_event(session, step, [card], appended=True)
         assert card.seq == event.seq
         return {"ok": True, "card": own_card(card)}, event

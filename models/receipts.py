@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint, select
+from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint, bindparam, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -56,10 +56,16 @@ def check_client_id(client_id: object) -> str:
     return client_id
 
 
+# Built once: they run on every submission (see models.session.fetch).
+_RECEIPTS = Receipt.__table__
+_STORED_ACK = select(_RECEIPTS.c.ack).where(
+    _RECEIPTS.c.participant_id == bindparam("participant_id"), _RECEIPTS.c.client_id == bindparam("client_id")
+)
+_STORE = insert(_RECEIPTS)
+
+
 def _stored_ack(session: DbSession, participant_id: int, client_id: str) -> dict[str, Any] | None:
-    return session.scalar(
-        select(Receipt.ack).where(Receipt.participant_id == participant_id, Receipt.client_id == client_id)
-    )
+    return session.scalar(_STORED_ACK, {"participant_id": participant_id, "client_id": client_id})
 
 
 def resent_ack(session: DbSession, participant_id: int, client_id: object) -> dict[str, Any] | None:
@@ -91,7 +97,7 @@ def once(
     client_id = check_client_id(client_id)
     try:
         ack, event = operation()
-        session.add(Receipt(participant_id=participant_id, client_id=client_id, ack=ack))
+        session.execute(_STORE, {"participant_id": participant_id, "client_id": client_id, "ack": ack})
         session.commit()
     except (DomainError, IntegrityError):
         session.rollback()

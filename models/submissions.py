@@ -5,10 +5,11 @@ the participant has not reached the step's limit, and what they change is their 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from typing import Any, Protocol, TypeVar
 
-from sqlalchemy import ForeignKey, func, select
+from sqlalchemy import ForeignKey, Index, Select, bindparam, func, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from analysis.words import clean, clean_sentence
@@ -23,7 +24,7 @@ from models.errors import (
     WrongStepKind,
 )
 from models.participants import Participant
-from models.session import DbSession
+from models.session import DbSession, fetch, run
 from models.steps import step_setting, takes_cards
 from models.workshops import Step
 
@@ -34,7 +35,8 @@ class ParticipantInput:
 
     id: Mapped[int] = mapped_column(primary_key=True)
     workshop_id: Mapped[int] = mapped_column(ForeignKey("workshops.id", ondelete="CASCADE"), index=True)
-    step_id: Mapped[int] = mapped_column(ForeignKey("steps.id", ondelete="CASCADE"), index=True)
+    # indexed with participant_id by each model (`step_indexes`)
+    step_id: Mapped[int] = mapped_column(ForeignKey("steps.id", ondelete="CASCADE"))
     participant_id: Mapped[int | None] = mapped_column(
         ForeignKey("participants.id", ondelete="SET NULL"), index=True
     )
@@ -42,6 +44,13 @@ class ParticipantInput:
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     edited_at: Mapped[dt.datetime | None]
     withdrawn_at: Mapped[dt.datetime | None]
+
+
+def step_indexes(table: str, *more: Index) -> tuple[Index, ...]:
+    """The indexes of a ParticipantInput table: what one participant sent in a step, counted
+    on every submission (`check_limit`), then `more`. Each begins with step_id, which a
+    board or a cloud reads by; without them SQLite reads a step's every row per submission."""
+    return (Index(f"ix_{table}_step_participant", "step_id", "participant_id"), *more)
 
 
 class Submitted(Protocol):
@@ -77,7 +86,7 @@ def own_view(item: Any) -> dict[str, Any]:
 def open_step_of_kind(session: DbSession, participant: Participant, step_id: object, kind: str) -> Step:
     """The open step of this participant's workshop that a submission goes to; kind
     "cards" is any step that takes cards (a discussion's answers too)."""
-    step = session.get(Step, _id(step_id, "step_id"))
+    step = fetch(session, Step, _id(step_id, "step_id"))
     if step is None or step.workshop_id != participant.workshop_id:
         raise InvalidInput(field="step_id")
     if not (takes_cards(step) if kind == "cards" else step.kind == kind):
@@ -106,6 +115,18 @@ def valid_sentence(text: object, max_length: int) -> str:
     return valid_text(text, max_length, cleaner=clean_sentence)
 
 
+@functools.cache
+def _sent_count(model: type[Submitted]) -> Select[tuple[int]]:
+    """How many items of `model` a participant has in a step, not withdrawn (built once:
+    it runs on every submission; see `models.session.fetch`)."""
+    table = model.__table__  # type: ignore[attr-defined]
+    return select(func.count(table.c.id)).where(
+        table.c.step_id == bindparam("step_id"),
+        table.c.participant_id == bindparam("participant_id"),
+        table.c.withdrawn_at.is_(None),
+    )
+
+
 def check_limit(
     session: DbSession, model: type[Item], participant: Participant, step: Step, setting: str
 ) -> None:
@@ -114,11 +135,7 @@ def check_limit(
     if participant.on_behalf:
         return
     limit = step_setting(step, setting)
-    sent = session.scalar(
-        select(func.count(model.id)).where(
-            model.step_id == step.id, model.participant_id == participant.id, model.withdrawn_at.is_(None)
-        )
-    )
+    sent = run(session, _sent_count(model), {"step_id": step.id, "participant_id": participant.id}).scalar()
     if (sent or 0) >= limit:
         raise LimitReached(limit=limit)
 

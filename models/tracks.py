@@ -38,6 +38,7 @@ from models.submissions import (
     open_step_of_kind,
     own_open_item,
     own_view,
+    step_indexes,
     valid_sentence,
 )
 from models.workshops import Step
@@ -50,6 +51,7 @@ class Track(ParticipantInput, db.Model):  # type: ignore[name-defined,misc]
     """One proposed track; kept when withdrawn, hidden or merged into another."""
 
     __tablename__ = "tracks"
+    __table_args__ = step_indexes("tracks")
 
     text: Mapped[str] = mapped_column(String(600))
     source_kind: Mapped[str | None] = mapped_column(String(10))  # card | theme, when promoted

@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Integer, String, func, select
+from sqlalchemy import JSON, ForeignKey, Index, Integer, Select, String, bindparam, func, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from analysis import words as word_analysis
@@ -21,9 +21,16 @@ from models.clock import utcnow
 from models.events import Event, Role, lock_workshop, make_event, upcoming_seq
 from models.participants import Participant, Senders
 from models.receipts import Outcome, once
-from models.session import DbSession
+from models.session import DbSession, add_row, run
 from models.steps import step_setting
-from models.submissions import ParticipantInput, check_limit, open_step_of_kind, own_open_item, valid_text
+from models.submissions import (
+    ParticipantInput,
+    check_limit,
+    open_step_of_kind,
+    own_open_item,
+    step_indexes,
+    valid_text,
+)
 from models.workshops import Step, Workshop
 from webapp.extensions import db
 
@@ -32,9 +39,11 @@ class Word(ParticipantInput, db.Model):  # type: ignore[name-defined,misc]
     """One word or short phrase from one participant, kept even when withdrawn or hidden."""
 
     __tablename__ = "words"
+    # A word's group, read for every new word (`entry_rows` with keys).
+    __table_args__ = step_indexes("words", Index("ix_words_step_key", "step_id", "key"))
 
     text: Mapped[str] = mapped_column(String(200))
-    key: Mapped[str] = mapped_column(String(200), index=True)
+    key: Mapped[str] = mapped_column(String(200))
     seq: Mapped[int] = mapped_column(Integer)
     # Held for review (stop word or profanity): counted only once a facilitator approves.
     held_reason: Mapped[str | None] = mapped_column(String(20))
@@ -65,18 +74,17 @@ class WordDecision(db.Model):  # type: ignore[name-defined,misc]
 # --- Reading ------------------------------------------------------------------------------
 
 
-def active_decisions(session: DbSession, step_id: int) -> list[WordDecision]:
-    return list(
-        session.scalars(
-            select(WordDecision)
-            .where(WordDecision.step_id == step_id, WordDecision.undone_at.is_(None))
-            .order_by(WordDecision.id)
-        )
-    )
+_DECISIONS = WordDecision.__table__
+_ACTIVE_DECISIONS = (  # built once, as the next: they run on every word (see models.session.fetch)
+    select(_DECISIONS.c.kind, _DECISIONS.c.data)
+    .where(_DECISIONS.c.step_id == bindparam("step_id"), _DECISIONS.c.undone_at.is_(None))
+    .order_by(_DECISIONS.c.id)
+)
 
 
 def decisions_state(session: DbSession, step_id: int) -> word_analysis.Decisions:
-    return word_analysis.Decisions.replay((d.kind, d.data) for d in active_decisions(session, step_id))
+    rows = run(session, _ACTIVE_DECISIONS, {"step_id": step_id})
+    return word_analysis.Decisions.replay((kind, data) for kind, data in rows)
 
 
 def entries_of(session: DbSession, step_id: int, keys: Iterable[str] | None = None) -> list[Word]:
@@ -92,15 +100,26 @@ def entry_rows(
 ) -> list[word_analysis.Entry]:
     """Like `entries_of`, but only what grouping needs, without loading whole objects (it is
     called on every render of a cloud that may hold thousands of words)."""
-    query = select(Word.id, Word.key, Word.text, Word.held_reason).where(
-        Word.step_id == step_id, Word.withdrawn_at.is_(None)
-    )
+    params: dict[str, Any] = {"step_id": step_id}
     if keys is not None:
-        query = query.where(Word.key.in_(list(keys)))
+        params["keys"] = list(keys)
     return [
         word_analysis.Entry(id=i, key=k, text=t, held=r is not None)
-        for i, k, t, r in session.execute(query.order_by(Word.id))
+        for i, k, t, r in run(session, _ENTRY_ROWS[keys is not None], params)
     ]
+
+
+def _entry_rows_query(some_keys: bool) -> Select[tuple[int, str, str, str | None]]:
+    words = Word.__table__
+    query = select(words.c.id, words.c.key, words.c.text, words.c.held_reason).where(
+        words.c.step_id == bindparam("step_id"), words.c.withdrawn_at.is_(None)
+    )
+    if some_keys:
+        query = query.where(words.c.key.in_(bindparam("keys", expanding=True)))
+    return query.order_by(words.c.id)
+
+
+_ENTRY_ROWS = {some_keys: _entry_rows_query(some_keys) for some_keys in (False, True)}
 
 
 def word_groups(session: DbSession, step_id: int) -> list[word_analysis.Group]:
@@ -247,12 +266,11 @@ def word_filter(workshop: Workshop) -> word_analysis.WordFilter:
     )
 
 
-def _set_text(session: DbSession, word: Word, step: Step, text: str) -> None:
-    """Set a word's text and whether the workshop's word lists hold it for review. The
+def _text_fields(session: DbSession, step: Step, text: str) -> dict[str, Any]:
+    """A word's text, its key, and whether the workshop's word lists hold it for review. The
     workshop row is read with its lock, which the word's sequence number takes anyway."""
-    word.text = text
-    word.key = word_analysis.key(text)
-    word.held_reason = word_filter(lock_workshop(session, step.workshop_id)).reason(text)
+    held = word_filter(lock_workshop(session, step.workshop_id)).reason(text)
+    return {"text": text, "key": word_analysis.key(text), "held_reason": held}
 
 
 def submit_word(
@@ -264,16 +282,16 @@ def submit_word(
         step = open_step_of_kind(session, participant, step_id, "words")
         cleaned = valid_text(text, step_setting(step, "max_length"))
         check_limit(session, Word, participant, step, "max_words")
-        word = Word(
+        word = add_row(
+            session,
+            Word,
             workshop_id=step.workshop_id,
             step_id=step.id,
             participant_id=participant.id,
             group_id=participant.group_id,
             seq=upcoming_seq(session, step.workshop_id),
+            **_text_fields(session, step, cleaned),
         )
-        _set_text(session, word, step, cleaned)
-        session.add(word)
-        session.flush()
         decisions = decisions_state(session, step.id)
         event = words_event(session, step, [word], counted_keys([word], decisions), decisions)
         assert word.seq == event.seq
@@ -292,7 +310,8 @@ def edit_word(
         cleaned = valid_text(text, step_setting(step, "max_length"))
         decisions = decisions_state(session, step.id)
         before = counted_keys([word], decisions)
-        _set_text(session, word, step, cleaned)
+        for name, value in _text_fields(session, step, cleaned).items():
+            setattr(word, name, value)
         word.edited_at = utcnow()
         session.flush()
         event = words_event(session, step, [word], before | counted_keys([word], decisions), decisions)

@@ -25,6 +25,7 @@ from models.events import Role
 from models.participants import Participant, find_participant
 from models.receipts import resent_ack
 from models.scribes import Scribe, find_scribe
+from models.session import fetch
 from models.snapshots import snapshot
 from models.workshops import Workshop, find_by_projector_token
 from webapp.broadcast import room
@@ -168,7 +169,7 @@ def _limits() -> SocketLimits:
 
 
 def participant_of(identity: Identity) -> Participant:
-    participant = db.session.get(Participant, identity.participant_id)
+    participant = fetch(db.session, Participant, identity.participant_id or 0)
     if participant is None:
         raise PermissionDenied()
     return participant

@@ -5,16 +5,26 @@ assertNumQueries: the count is what the server's CPU per submission follows
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
 import pytest
+from sqlalchemy import event, insert
 
 from models import agenda
+from models.accounts import create_facilitator
 from models.cards import Card, submit_card
+from models.clock import utcnow
 from models.errors import DomainError
 from models.events import lock_workshop
 from models.participants import Participant, join_workshop
+from models.templates import create_from_template
 from models.words import Word, submit_word
 from models.workshops import Step, Workshop
 from tests.support.sql import statements
+from webapp import create_app
 from webapp.extensions import db
 
 
@@ -92,3 +102,87 @@ def test_the_workshop_lock_is_taken_once_per_transaction(workshop: Workshop) -> 
         lock_workshop(db.session, workshop_id)  # a new transaction locks again
     assert len(sent) == 1
     db.session.rollback()
+
+
+@contextmanager
+def sqlite_steps() -> Iterator[list[int]]:
+    """SQLite's virtual-machine steps sent meanwhile, in tens: what its queries cost, counted
+    the same on every machine (rows read through an index, or a step's every row)."""
+    steps = [0]
+    touched = set()
+
+    def tick() -> int:
+        steps[0] += 1
+        return 0  # go on
+
+    def count_on(conn: Any, *_args: object) -> None:
+        raw = conn.connection.driver_connection
+        if raw not in touched:
+            touched.add(raw)
+            raw.set_progress_handler(tick, 10)
+
+    event.listen(db.engine, "before_cursor_execute", count_on)
+    try:
+        yield steps
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count_on)
+        for raw in touched:
+            raw.set_progress_handler(None, 10)
+
+
+@pytest.fixture
+def sqlite_workshop(tmp_path: Path) -> Iterator[Workshop]:
+    """A workshop on SQLite alone: its steps are what is counted."""
+    app = create_app(
+        {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'steps.db'}", "INSTANCE_DIR": tmp_path}
+    )
+    with app.app_context():
+        db.create_all()
+        leader = create_facilitator(db.session, "leda@region.se", "correct horse battery", "Leda")
+        yield create_from_template(db.session, leader, "samverkan", "Samverkan")
+        db.session.remove()
+        db.engine.dispose()
+
+
+def fill(model: type[Word] | type[Card], workshop: Workshop, step_id: int, rows: int) -> None:
+    """`rows` items from others in the step, as a full room leaves it."""
+    others = [join_workshop(db.session, workshop, f"Deltagare {n}").id for n in range(50)]
+    item = {"workshop_id": workshop.id, "step_id": step_id, "seq": 0, "created_at": utcnow()}
+    if model is Word:
+        item |= {"text": "samarbete", "key": "samarbete", "held_reason": None}
+    else:
+        item |= {"text": "Gemensam målbild", "category": "Förutsättningar", "position": 0, "theme_id": None}
+    db.session.execute(
+        insert(model.__table__),  # type: ignore[union-attr]
+        [
+            {**item, "participant_id": others[n % 50], "position": n}
+            if model is Card
+            else {**item, "participant_id": others[n % 50]}
+            for n in range(rows)
+        ],
+    )
+    db.session.commit()
+
+
+@pytest.mark.parametrize("kind", ["word", "card"])
+def test_a_submission_costs_the_same_in_a_full_step(sqlite_workshop: Workshop, kind: str) -> None:
+    workshop = sqlite_workshop
+    phone = join_workshop(db.session, workshop, "Kim")
+    step_id = open_step(workshop, "words" if kind == "word" else "cards")
+
+    def send(n: int) -> None:
+        if kind == "word":
+            outcome = submit_word(db.session, phone, step_id, f"steps-{n:04}", "Tillit" if n else "Samarbete")
+        else:
+            payload = {"step_id": step_id, "text": f"Kort {n}", "category": "Förutsättningar"}
+            outcome = submit_card(db.session, phone, {**payload, "id": f"steps-{n:04}"})
+        assert outcome.ack["ok"]
+
+    send(0)
+    with sqlite_steps() as empty:
+        send(1)
+    fill(Word if kind == "word" else Card, workshop, step_id, 3000)
+    with sqlite_steps() as full:
+        send(2)
+    # Read through indexes, the 3,000 others cost a few steps more; read row by row, 50 times more.
+    assert full[0] < 2 * empty[0] + 50, (empty, full)
