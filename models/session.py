@@ -1,10 +1,13 @@
 """The type of session operations take: a plain Session in unit tests, Flask-SQLAlchemy's
 scoped session in the app; both behave alike for what the operations do.
 
-Also `fetch`, the hot path's `session.get`. A room of phones sends hundreds of
-submissions a minute, and each reads its participant, step and workshop by id. The ORM
-builds a new statement for every `session.get` and computes its cache key, which here
-costs about 150 µs; a statement built once and run through the session costs about 25.
+Also the hot path's stand-ins for the ORM's own calls: `fetch` for `session.get`,
+`add_row` for `add` and `flush`, and `run` for a statement built once. A room of phones
+sends hundreds of submissions a minute; each reads its participant, step and workshop
+and writes a row, a receipt and the workshop's numbers. The ORM builds a new statement
+for every `session.get` and computes its cache key (about 150 µs here), and its unit of
+work plans every flush; a statement built once and run through the session costs about
+25 µs. What they return is what the ORM would: objects in the session, as if loaded.
 """
 
 from __future__ import annotations
