@@ -10,6 +10,7 @@ restart, a snapshot and the export give the same words.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable
 from typing import Any
 
@@ -260,9 +261,15 @@ def counted_keys(words: Iterable[Word], decisions: word_analysis.Decisions) -> s
 
 
 def word_filter(workshop: Workshop) -> word_analysis.WordFilter:
+    return _word_filter(workshop.held_words or "", workshop.allowed_words or "")
+
+
+@functools.lru_cache(maxsize=64)
+def _word_filter(held: str, allowed: str) -> word_analysis.WordFilter:
+    """The filter for a workshop's two lists as written (it is frozen, so one is shared):
+    built once instead of for every word, from the default lists of several hundred."""
     return word_analysis.WordFilter.for_workshop(
-        held=word_analysis.parse_word_list(workshop.held_words or ""),
-        allowed=word_analysis.parse_word_list(workshop.allowed_words or ""),
+        held=word_analysis.parse_word_list(held), allowed=word_analysis.parse_word_list(allowed)
     )
 
 

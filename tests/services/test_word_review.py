@@ -191,11 +191,16 @@ def test_stop_words_and_profanity_wait_for_review(workshop: Workshop, step: Step
 
 
 def test_the_workshop_lists_change_what_is_held(workshop: Workshop, step: Step, kim: Participant) -> None:
+    step.settings = {**(step.settings or {}), "max_words": 5}
+    assert send(kim, step, "Byråkrati")["word"]["status"] == "sent"
     workshop.held_words = "byråkrati"
     workshop.allowed_words = "och"
     db.session.commit()
     assert send(kim, step, "Byråkratin")["word"]["status"] == "held"
     assert send(kim, step, "och")["word"]["status"] == "sent"
+    workshop.held_words = ""  # a filter built for the lists before must not be used again
+    db.session.commit()
+    assert send(kim, step, "Byråkratin")["word"]["status"] == "sent"
 
 
 def test_decisions_survive_a_new_session(step: Step, kim: Participant, ali: Participant) -> None:
