@@ -307,7 +307,7 @@ def in_column(theme_id: int | None) -> ColumnElement[bool]:
 
 
 _CARDS = Card.__table__
-# The last position in a column, built once (it runs on every new card; see models.session.fetch).
+# The last position in a column, built once (it runs on every new card; see models.session).
 _LAST_POSITION = {
     unsorted: select(func.max(_CARDS.c.position)).where(
         _CARDS.c.step_id == bindparam("step_id"),

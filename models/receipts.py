@@ -56,7 +56,7 @@ def check_client_id(client_id: object) -> str:
     return client_id
 
 
-# Built once: they run on every submission (see models.session.fetch).
+# Built once: they run on every submission (see models.session).
 _RECEIPTS = Receipt.__table__
 _STORED_ACK = select(_RECEIPTS.c.ack).where(
     _RECEIPTS.c.participant_id == bindparam("participant_id"), _RECEIPTS.c.client_id == bindparam("client_id")

@@ -118,7 +118,7 @@ def valid_sentence(text: object, max_length: int) -> str:
 @functools.cache
 def _sent_count(model: type[Submitted]) -> Select[tuple[int]]:
     """How many items of `model` a participant has in a step, not withdrawn (built once:
-    it runs on every submission; see `models.session.fetch`)."""
+    it runs on every submission; see `models.session`)."""
     table = model.__table__  # type: ignore[attr-defined]
     return select(func.count(table.c.id)).where(
         table.c.step_id == bindparam("step_id"),

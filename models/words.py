@@ -76,7 +76,7 @@ class WordDecision(db.Model):  # type: ignore[name-defined,misc]
 
 
 _DECISIONS = WordDecision.__table__
-_ACTIVE_DECISIONS = (  # built once, as the next: they run on every word (see models.session.fetch)
+_ACTIVE_DECISIONS = (  # built once, as the next: they run on every word (see models.session)
     select(_DECISIONS.c.kind, _DECISIONS.c.data)
     .where(_DECISIONS.c.step_id == bindparam("step_id"), _DECISIONS.c.undone_at.is_(None))
     .order_by(_DECISIONS.c.id)
