@@ -8,6 +8,8 @@ import contextlib
 import re
 import secrets
 import threading
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import requests
@@ -88,6 +90,13 @@ class Phone:
     def close(self) -> None:
         if self.sio.connected:
             self.sio.disconnect()
+
+
+def close_all(phones: Iterable[Phone]) -> None:
+    """Close many phones at once. Each close waits for the server's answer to its WebSocket
+    close frame, up to websocket-client's 3 s, so thirty one after another took 90 s."""
+    with ThreadPoolExecutor(max_workers=32) as pool:
+        list(pool.map(Phone.close, phones))
 
 
 def csrf_of(page: requests.Response) -> str:

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from bench.phone import Phone
+from bench.phone import Phone, close_all
 from bench.server import ServerProcess
 from models.templates import SAMVERKAN
 from tests.browser.conftest import OVERFLOW, WIDE, axe_violations, new_page
@@ -288,8 +288,7 @@ def test_live_updates_are_announced_without_flooding(
         projector.get_by_text("Kort 1 från 9").wait_for()
         dashboard.wait_for_timeout(1000)
     finally:
-        for phone in phones:
-            phone.close()
+        close_all(phones)
     for page in (dashboard, projector):
         said = page.evaluate("window.said")
         counted = [s for s in said if re.search(r"\d+ nya", s)]

@@ -13,7 +13,7 @@ import socketio
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine
 
-from bench.phone import Phone
+from bench.phone import Phone, close_all
 from bench.server import ServerProcess
 from config import database_url
 from tests.fault.conftest import create_workshop
@@ -81,5 +81,4 @@ def test_phones_writing_at_once_are_all_stored_once(server_and_store: tuple[Serv
     assert len(shown[steps[1]]["cards"]) == PHONES * 3
     log = server.log.read_text()
     assert "database is locked" not in log and "OperationalError" not in log and "Traceback" not in log
-    for phone in phones:
-        phone.close()
+    close_all(phones)

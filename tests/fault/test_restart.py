@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import socketio
 
-from bench.phone import Phone
+from bench.phone import Phone, close_all
 from bench.server import ServerProcess
 from tests.fault.conftest import create_workshop
 
@@ -69,8 +69,7 @@ def test_every_submission_is_stored_once_across_a_kill(server: ServerProcess) ->
     projector.disconnect()
     counted = sum(row["count"] for row in snapshot["open_steps"][0]["rows"])
     assert counted == words
-    for phone in phones:
-        phone.close()
+    close_all(phones)
 
 
 def test_a_burst_from_fifty_phones_survives_a_kill(server: ServerProcess) -> None:
