@@ -80,12 +80,13 @@ def add_row(session: DbSession, model: type[Model], **values: Any) -> Model:
         column = prop.columns[0]
         if prop.key in row or column.primary_key:
             continue
-        if column.default is not None:
-            default = column.default
+        default = column.default
+        if default is not None and (default.is_scalar or default.is_callable):
             row[prop.key] = default.arg(None) if default.is_callable else default.arg
-        elif column.server_default is None:
+        elif default is None and column.server_default is None:
             row[prop.key] = None
-        # else the database fills it in, and the object reads it when first asked
+        # else (a server default, a SQL expression, a sequence) the database fills it in,
+        # and the object reads it when first asked
     result: Any = run(session, _insert(mapped), row)  # a CursorResult
     instance = mapped(**row, id=result.inserted_primary_key[0])
     make_transient_to_detached(instance)
