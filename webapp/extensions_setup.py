@@ -70,8 +70,9 @@ def _init_socketio(app: Flask) -> None:
     # Handlers register on import, before init_app (as Flask-SocketIO-Chat does).
     import facilitator.events  # noqa: F401
     import participant_ui.events  # noqa: F401
-    import webapp.sockets  # noqa: F401
+    from webapp.sockets import SocketSessionInterface
 
+    app.session_interface = SocketSessionInterface()
     socketio.init_app(
         app,
         async_mode=app.config["SOCKETIO_ASYNC_MODE"],

@@ -15,7 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from flask import current_app, request, session
+from flask import Flask, Request, current_app, request, session
+from flask.sessions import SecureCookieSessionInterface, SessionMixin
 from flask_login import current_user
 from flask_socketio import ConnectionRefusedError, join_room
 
@@ -49,6 +50,23 @@ class Identity:
     workshop_id: int
     participant_id: int | None = None
     scribe_id: int | None = None
+
+
+class SocketSessionInterface(SecureCookieSessionInterface):
+    """Flask's cookie sessions, except on a socket event after the connect.
+
+    Flask-SocketIO runs every event in a request context built from the connection's
+    first request, so Flask opens the cookie session again each time (checks its
+    signature, decodes it), only for Flask-SocketIO to put the session it keeps for that
+    connection in its place (`environ["saved_session"]`, a copy made at the connect).
+    That copy is returned at once instead: the same session, without the work.
+    """
+
+    def open_session(self, app: Flask, request: Request) -> SessionMixin | None:
+        kept = request.environ.get("saved_session")
+        if isinstance(kept, SessionMixin):
+            return kept
+        return super().open_session(app, request)
 
 
 def _auth_workshop_id(auth: dict[str, Any]) -> int:

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from flask import Flask
+from flask.sessions import SecureCookieSessionInterface
 from flask_socketio import SocketIOTestClient
 
 from models.accounts import Facilitator
@@ -65,6 +66,29 @@ def test_a_word_goes_to_projector_and_dashboard_but_not_to_phones(
     [dash] = events(dashboard, "words_changed")
     assert dash["entries"][0]["participant"]["name"] == "Kim" and dash["seq"] == seen["seq"]
     assert events(phone, "words_changed") == []
+
+
+def test_socket_events_use_the_connections_session_without_opening_the_cookie_again(
+    app: Flask, facts: Facts, dashboard: SocketIOTestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cookie is read at the connect; later events get the session kept from then (the
+    facilitator stays logged in on the socket) without checking the cookie again."""
+    opened: list[str] = []
+    cookie_session = SecureCookieSessionInterface.open_session
+
+    def counting(self: SecureCookieSessionInterface, *args: Any) -> Any:
+        opened.append("cookie")
+        return cookie_session(self, *args)
+
+    monkeypatch.setattr(SecureCookieSessionInterface, "open_session", counting)
+    step_id = open_words(dashboard, facts)
+    assert dashboard.emit("close_step", {"step_id": step_id}, callback=True) == {"ok": True}
+    assert dashboard.emit("get_snapshot", {}, callback=True)["workshop"]["id"] == facts.id
+    assert opened == []
+    client = app.test_client()
+    AuthActions(client).login()
+    assert client.get("/f/").status_code == 200  # pages still read the cookie
+    assert opened
 
 
 @pytest.mark.parametrize("marked", [False, True], ids=["unmarked", "marked"])
