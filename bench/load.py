@@ -11,7 +11,9 @@ Cards step. N phones (python-socketio's asyncio client) join by the code over HT
 like a browser, then send their words and cards, each with its own id and an outbox
 that resends what was not acknowledged; a projector and a logged-in dashboard watch.
 Then it runs the same phones and schedule against the floor (`bench/floor.py`, a
-bare Flask-SocketIO app that only acknowledges and forwards) in the same way.
+bare Flask-SocketIO app that only acknowledges and forwards) in the same way; with
+--stored-floor also against the floor that first commits each submission to a SQLite
+file, the least a server that loses nothing acknowledged must do.
 
 Profiles: `burst` (the workshop's minute: 3 words and 5 cards per phone at random
 moments within --window seconds) and `stress` (--rate submissions per second per
@@ -37,6 +39,7 @@ import random
 import re
 import resource
 import secrets
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -210,18 +213,22 @@ class Rundabord:
 
 
 class Floor:
-    """`bench/floor.py`: acknowledges and forwards, stores nothing."""
+    """`bench/floor.py`: acknowledges and forwards, stores nothing; or, `stored`, also stores
+    each submission as one row committed to a SQLite file before acknowledging it."""
 
-    name = "floor"
     screen_events = ("word", "card")
 
-    def __init__(self) -> None:
+    def __init__(self, stored: bool = False) -> None:
+        self.name = "stored floor" if stored else "floor"
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process: subprocess.Popen[bytes] | None = None
+        self.database = Path(tempfile.mkdtemp(prefix="rundabord-floor-")) / "floor.db" if stored else None
 
     def start(self) -> None:
         env = {**os.environ, "PORT": str(self.port)}
+        if self.database is not None:
+            env["FLOOR_DATABASE"] = str(self.database)
         self.process = subprocess.Popen([sys.executable, "-m", "bench.floor"], cwd=ROOT, env=env)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
@@ -260,7 +267,11 @@ class Floor:
         return [message["text"]]
 
     def stored(self) -> tuple[int, int] | None:
-        return None
+        if self.database is None:
+            return None
+        with contextlib.closing(sqlite3.connect(self.database)) as connection:
+            rows = connection.execute("SELECT COUNT(*), COUNT(DISTINCT text) FROM submissions").fetchone()
+        return int(rows[0]), int(rows[1])
 
 
 Target = Rundabord | Floor
@@ -532,6 +543,11 @@ def main() -> None:
     parser.add_argument("--duration", type=float, default=20, help="stress: seconds")
     parser.add_argument("--idle", type=int, default=0, help="more phones connected, sending nothing")
     parser.add_argument("--no-floor", action="store_true", help="skip the floor")
+    parser.add_argument(
+        "--stored-floor",
+        action="store_true",
+        help="also run the stored floor: the floor that commits each submission to a SQLite file first",
+    )
     args = parser.parse_args()
     _soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))  # the servers inherit it
@@ -540,9 +556,12 @@ def main() -> None:
     for phones in (int(n) for n in args.phones.split(",")):
         schedules = schedules_for(args, phones)
         mine = measure(Rundabord(), phones, args.idle, schedules)
-        floor = None if args.no_floor else measure(Floor(), phones, args.idle, schedules)
-        runs.append(summary(mine, floor))
-        report(mine, floor)
+        floors = [] if args.no_floor else [Floor()]
+        if args.stored_floor:
+            floors.append(Floor(stored=True))
+        others = [measure(floor, phones, args.idle, schedules) for floor in floors]
+        runs.append(summary(mine, others))
+        report(mine, others)
     result: dict[str, Any] = {"profile": args.profile or "custom", "runs": runs}
     if args.profile == "stress":
         kept = [r for r in runs if r["lost"] == 0 and (r["projector_p95_ms"] or 1e9) < 100]
@@ -550,7 +569,7 @@ def main() -> None:
     print(json.dumps(result))
 
 
-def summary(mine: dict[str, Any], floor: dict[str, Any] | None) -> dict[str, Any]:
+def summary(mine: dict[str, Any], floors: list[dict[str, Any]]) -> dict[str, Any]:
     keys = (
         "phones",
         "idle_phones",
@@ -569,19 +588,23 @@ def summary(mine: dict[str, Any], floor: dict[str, Any] | None) -> dict[str, Any
         "workers_cpu_ms_per_submission",
     )
     row = {key: mine[key] for key in keys}
-    if floor is not None:
-        row["floor_projector_p95_ms"] = floor["projector_p95_ms"]
-        row["floor_cpu_ms_per_submission"] = floor["server_cpu_ms_per_submission"]
+    for floor in floors:
+        prefix = floor["server"].replace(" ", "_")  # floor_… or stored_floor_…
+        row[f"{prefix}_projector_p95_ms"] = floor["projector_p95_ms"]
+        row[f"{prefix}_cpu_ms_per_submission"] = floor["server_cpu_ms_per_submission"]
+        if prefix == "stored_floor":
+            row["stored_floor_lost"] = floor["lost"]
         if floor["projector_p95_ms"]:
-            row["p95_ratio_to_floor"] = round((mine["projector_p95_ms"] or 0) / floor["projector_p95_ms"], 2)
+            ratio = round((mine["projector_p95_ms"] or 0) / floor["projector_p95_ms"], 2)
+            row[f"p95_ratio_to_{prefix}"] = ratio
     return row
 
 
-def report(mine: dict[str, Any], floor: dict[str, Any] | None) -> None:
-    print(f"\n{'':>32} {'rundabord':>12} {'floor':>12}")
+def report(mine: dict[str, Any], floors: list[dict[str, Any]]) -> None:
+    print(f"\n{'':>32} {'rundabord':>12}" + "".join(f" {floor['server']:>12}" for floor in floors))
     for key, value in mine.items():
-        other = floor.get(key, "") if floor else ""
-        print(f"{key:>32} {value!s:>12} {other!s:>12}")
+        others = "".join(f" {floor.get(key, '')!s:>12}" for floor in floors)
+        print(f"{key:>32} {value!s:>12}{others}")
     sys.stdout.flush()
 
 
