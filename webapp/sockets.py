@@ -62,7 +62,8 @@ class SocketSessionInterface(SecureCookieSessionInterface):
     That copy is returned at once instead: the same session, without the work.
     """
 
-    def open_session(self, app: Flask, request: Request) -> SessionMixin | None:
+    # Flask-SocketIO's kept session is a SessionMixin, not a SecureCookieSession.
+    def open_session(self, app: Flask, request: Request) -> SessionMixin | None:  # type: ignore[override]
         kept = request.environ.get("saved_session")
         if isinstance(kept, SessionMixin):
             return kept
