@@ -1,5 +1,5 @@
 """The floor for `bench/load.py`: a bare Flask-SocketIO app, served the way Rundabord is
-(gevent, one process, `socketio.run`), that only acknowledges what phones send and
+(gevent, one process, `socketio.run`, without Nagle's delay), that only acknowledges what phones send and
 forwards it to the screens. Whatever Rundabord costs above this is its own work:
 validation, storage, sequence numbers, fan-out.
 
@@ -24,6 +24,8 @@ from typing import Any  # noqa: E402
 
 from flask import Flask  # noqa: E402
 from flask_socketio import SocketIO, join_room  # noqa: E402
+
+from webapp.nodelay import NoDelayHandler  # noqa: E402
 
 app = Flask(__name__)
 socketio = SocketIO(app)
@@ -78,4 +80,6 @@ def on_card(payload: dict[str, Any]) -> dict[str, Any]:
 
 
 if __name__ == "__main__":
-    socketio.run(app, host="127.0.0.1", port=int(os.environ["PORT"]), log_output=False)
+    socketio.run(
+        app, host="127.0.0.1", port=int(os.environ["PORT"]), log_output=False, handler_class=NoDelayHandler
+    )

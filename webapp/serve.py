@@ -23,6 +23,7 @@ from webapp.clouds import worker as cloud_worker  # noqa: E402
 from webapp.commands import ensure_first_facilitator  # noqa: E402
 from webapp.extensions import db, socketio  # noqa: E402
 from webapp.netinfo import detect_public_url  # noqa: E402
+from webapp.nodelay import NoDelayHandler  # noqa: E402
 from webapp.suggestions import worker as suggestion_worker  # noqa: E402
 
 RETENTION_EVERY_S = 3600
@@ -88,6 +89,7 @@ def main() -> None:
         port=port,
         log_output=os.environ.get("RUNDABORD_ACCESS_LOG") == "1",
         allow_unsafe_werkzeug=False,
+        handler_class=NoDelayHandler,  # passed on to gevent's WSGIServer
     )
 
 
