@@ -1,7 +1,7 @@
 """The floor for `bench/load.py`: a bare Flask-SocketIO app, served the way Rundabord is
-(gevent, one process, `socketio.run`, without Nagle's delay), that only acknowledges what phones send and
-forwards it to the screens. Whatever Rundabord costs above this is its own work:
-validation, storage, sequence numbers, fan-out.
+(gevent, one process, `socketio.run`, without Nagle's delay), that only acknowledges
+what phones send and forwards it to the screens. Whatever Rundabord costs above this is
+its own work: validation, storage, sequence numbers, fan-out.
 
     PORT=5099 .venv/bin/python -m bench.floor
     PORT=5099 FLOOR_DATABASE=/tmp/floor.db .venv/bin/python -m bench.floor
