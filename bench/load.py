@@ -20,7 +20,8 @@ moments within --window seconds) and `stress` (--rate submissions per second per
 phone for --duration seconds). Without --profile, --posts and --rate set the
 schedule. --idle keeps that many more phones joined and connected, doing nothing.
 
-Figures per run: submissions sent / acknowledged / stored / seen by the projector and
+Figures per run: how long a phone takes to join by the code and connect (25 phones at
+a time; p50, p95), submissions sent / acknowledged / stored / seen by the projector and
 the dashboard, duplicates, lost, latency submit → acknowledgement and submit →
 projector (p50, p95, p99), the server's CPU time per submission (its own process and,
 separately, its worker processes), and the ratio of Rundabord's p95 to the floor's.
@@ -296,6 +297,7 @@ def own_session() -> aiohttp.ClientSession:
 class Tally:
     """What one run sent and saw, with timestamps from one clock (time.perf_counter)."""
 
+    join_ms: list[float] = field(default_factory=list)  # join by the code (HTTP), then connect
     sent: dict[str, float] = field(default_factory=dict)  # text -> first send
     ack_ms: list[float] = field(default_factory=list)
     acknowledged: int = 0
@@ -417,12 +419,16 @@ def steady_schedule(rng: random.Random, posts: int, rate: float) -> list[tuple[f
 # --- One run ----------------------------------------------------------------------------------
 
 
-async def connect_all(phones: list[Phone], parallel: int = 25) -> None:
+async def connect_all(phones: list[Phone], tally: Tally, parallel: int = 25) -> None:
+    """Every phone joins and connects, `parallel` at a time (a room arriving); each join's
+    time goes in the tally."""
     gate = asyncio.Semaphore(parallel)
 
     async def one(phone: Phone) -> None:
         async with gate:
+            started = time.perf_counter()
             await phone.connect()
+            tally.join_ms.append((time.perf_counter() - started) * 1000)
 
     await asyncio.gather(*(one(p) for p in phones))
 
@@ -436,7 +442,7 @@ async def run_once(
         screens = [await screen(target, http, tally, who) for who, http in sessions.items()]
         active = [Phone(target, n) for n in range(phones)]
         waiting = [Phone(target, phones + n) for n in range(idle)]
-        await connect_all(active + waiting)
+        await connect_all(active + waiting, tally)
         cpu_before, workers_before = cpu_seconds(target.pids)
         client_before = time.process_time()
         started = time.perf_counter() + 0.5
@@ -499,6 +505,8 @@ def figures(
         "projector_messages": tally.received["projector"],
         "duplicates": (stored[0] - stored[1]) if stored else 0,
         "lost": lost,
+        "join_p50_ms": ms(tally.join_ms, 0.5),
+        "join_p95_ms": ms(tally.join_ms, 0.95),
         "ack_p50_ms": ms(tally.ack_ms, 0.5),
         "ack_p95_ms": ms(tally.ack_ms, 0.95),
         "ack_p99_ms": ms(tally.ack_ms, 0.99),
@@ -580,6 +588,7 @@ def summary(mine: dict[str, Any], floors: list[dict[str, Any]]) -> dict[str, Any
         "projector_received",
         "duplicates",
         "lost",
+        "join_p95_ms",
         "ack_p95_ms",
         "projector_p50_ms",
         "projector_p95_ms",
