@@ -40,6 +40,7 @@ import random
 import re
 import resource
 import secrets
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -114,7 +115,8 @@ class Rundabord:
     screen_events = ("words_changed", "cards_changed")
 
     def __init__(self) -> None:
-        self.server = ServerProcess(Path(tempfile.mkdtemp(prefix="rundabord-load-")))
+        self.scratch = Path(tempfile.mkdtemp(prefix="rundabord-load-"))
+        self.server = ServerProcess(self.scratch)
         self.url = self.server.url
         self._store: Engine | None = None
 
@@ -224,7 +226,8 @@ class Floor:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process: subprocess.Popen[bytes] | None = None
-        self.database = Path(tempfile.mkdtemp(prefix="rundabord-floor-")) / "floor.db" if stored else None
+        self.scratch = Path(tempfile.mkdtemp(prefix="rundabord-floor-")) if stored else None
+        self.database = self.scratch / "floor.db" if self.scratch else None
 
     def start(self) -> None:
         env = {**os.environ, "PORT": str(self.port)}
@@ -524,9 +527,12 @@ def measure(
 ) -> dict[str, Any]:
     target.start()
     try:
-        return asyncio.run(run_once(target, phones, idle, schedules))
+        result = asyncio.run(run_once(target, phones, idle, schedules))
     finally:
         target.stop()
+    if target.scratch is not None:  # kept when the run failed, for the server's log
+        shutil.rmtree(target.scratch, ignore_errors=True)
+    return result
 
 
 def schedules_for(args: argparse.Namespace, phones: int) -> list[list[tuple[float, str]]]:
@@ -601,8 +607,7 @@ def summary(mine: dict[str, Any], floors: list[dict[str, Any]]) -> dict[str, Any
         prefix = floor["server"].replace(" ", "_")  # floor_… or stored_floor_…
         row[f"{prefix}_projector_p95_ms"] = floor["projector_p95_ms"]
         row[f"{prefix}_cpu_ms_per_submission"] = floor["server_cpu_ms_per_submission"]
-        if prefix == "stored_floor":
-            row["stored_floor_lost"] = floor["lost"]
+        row[f"{prefix}_lost"] = floor["lost"]
         if floor["projector_p95_ms"]:
             ratio = round((mine["projector_p95_ms"] or 0) / floor["projector_p95_ms"], 2)
             row[f"p95_ratio_to_{prefix}"] = ratio

@@ -74,7 +74,7 @@ class Cluster(Rundabord):
     def __init__(self, workers: int, admin_url: str = ADMIN_URL, redis_url: str = REDIS_URL) -> None:
         self.workers = workers
         self.redis_url = redis_url
-        self.directory = Path(tempfile.mkdtemp(prefix="rundabord-scaleout-"))
+        self.scratch = Path(tempfile.mkdtemp(prefix="rundabord-scaleout-"))
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.database = f"rundabord_scaleout_{secrets.token_hex(4)}"
@@ -90,7 +90,7 @@ class Cluster(Rundabord):
             "PUBLIC_URL": self.url + "/",
         }
         self.servers = [
-            ServerProcess(self.directory / f"worker{n}", database_url=url, extra_env=settings, gunicorn=True)
+            ServerProcess(self.scratch / f"worker{n}", database_url=url, extra_env=settings, gunicorn=True)
             for n in range(workers)
         ]
         self.server = self.servers[0]  # for the flask commands and the database address
@@ -104,15 +104,15 @@ class Cluster(Rundabord):
         self.server.flask("db", "upgrade")
         for server in self.servers:
             server.start()
-        config = self.directory / "nginx.conf"
-        config.write_text(nginx_config(self.directory, self.port, [s.port for s in self.servers]))
+        config = self.scratch / "nginx.conf"
+        config.write_text(nginx_config(self.scratch, self.port, [s.port for s in self.servers]))
         self.nginx = subprocess.Popen(
             [
                 shutil.which("nginx") or "/usr/sbin/nginx",
                 "-c",
                 str(config),
                 "-p",
-                str(self.directory),
+                str(self.scratch),
                 "-g",
                 "daemon off;",
             ]
