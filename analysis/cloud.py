@@ -92,6 +92,28 @@ def font_size_for(count: int, top: int, words: int) -> int:
     return int(size // FONT_STEP * FONT_STEP)
 
 
+@functools.cache
+def _plain_font(size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(FONT_PATH, size)
+
+
+def _font(size: int, vertical: bool) -> Any:
+    return ImageFont.TransposedFont(
+        _plain_font(size), orientation=Image.Transpose.ROTATE_90 if vertical else None
+    )
+
+
+_MEASURE = ImageDraw.Draw(Image.new("L", (1, 1)))
+
+
+@functools.lru_cache(maxsize=8192)
+def _box(text: str, size: int, vertical: bool) -> tuple[int, int]:
+    """(height, width) of a word's box, margin included. Kept for the worker's next
+    render: the words that did not fit are measured again at every size each time."""
+    box = _MEASURE.textbbox((0, 0), text, font=_font(size, vertical), anchor="lt")
+    return int(box[3]) + MARGIN, int(box[2]) + MARGIN
+
+
 class _Canvas:
     """The occupancy of the layout grid: a grey image of what is drawn, and its integral."""
 
@@ -99,18 +121,9 @@ class _Canvas:
         self.image = Image.new("L", (WIDTH, HEIGHT))
         self.draw = ImageDraw.Draw(self.image)
         self.occupancy = IntegralOccupancyMap(HEIGHT, WIDTH, None)
-        self.fonts: dict[int, ImageFont.FreeTypeFont] = {}
-
-    def font(self, size: int, vertical: bool) -> Any:
-        font = self.fonts.get(size)
-        if font is None:
-            font = self.fonts[size] = ImageFont.truetype(FONT_PATH, size)
-        return ImageFont.TransposedFont(font, orientation=Image.Transpose.ROTATE_90 if vertical else None)
-
-    def box(self, text: str, size: int, vertical: bool) -> tuple[int, int]:
-        """(height, width) of the word's box, margin included."""
-        box = self.draw.textbbox((0, 0), text, font=self.font(size, vertical), anchor="lt")
-        return int(box[3]) + MARGIN, int(box[2]) + MARGIN
+        # Boxes no free spot was found for. The canvas only fills up, so no box at least as
+        # tall and as wide will fit either: it is refused without scanning the grid again.
+        self.no_room: list[tuple[int, int]] = []
 
     def is_free(self, x: int, y: int, height: int, width: int) -> bool:
         if x < 0 or y < 0 or x + height > HEIGHT or y + width > WIDTH:
@@ -127,12 +140,25 @@ class _Canvas:
         return total == 0
 
     def find_spot(self, height: int, width: int, rng: random.Random) -> tuple[int, int] | None:
-        return self.occupancy.sample_position(height, width, rng)  # type: ignore[no-any-return]
+        """A free spot for the box, chosen with `rng`, or None when there is none.
+
+        Each search scans the whole grid, and a full room sends more words than fit: each
+        that does not is tried at every smaller size. The canvas only fills up, so a box
+        that found no spot is remembered, and no box at least as tall and as wide is
+        searched for again (a search that finds none draws nothing from `rng`, so
+        skipping it changes no later choice)."""
+        if any(h <= height and w <= width for h, w in self.no_room):
+            return None
+        spot = self.occupancy.sample_position(height, width, _Picks(rng))
+        if spot is None:
+            self.no_room = [(h, w) for h, w in self.no_room if not (height <= h and width <= w)]
+            self.no_room.append((height, width))
+        return spot  # type: ignore[no-any-return]
 
     def draw_only(self, text: str, size: int, vertical: bool, x: int, y: int) -> None:
         """Draw without updating the occupancy; call `recount` after a batch."""
         half = MARGIN // 2
-        self.draw.text((y + half, x + half), text, fill="white", font=self.font(size, vertical))
+        self.draw.text((y + half, x + half), text, fill="white", font=_font(size, vertical))
 
     def recount(self) -> None:
         self.occupancy.update(np.asarray(self.image), 0, 0)
@@ -140,6 +166,18 @@ class _Canvas:
     def put(self, text: str, size: int, vertical: bool, x: int, y: int) -> None:
         self.draw_only(text, size, vertical, x, y)
         self.occupancy.update(np.asarray(self.image), x, y)
+
+
+class _Picks:
+    """The random pick among a search's free spots. `wordcloud` draws `randint(0, hits)` and
+    counts the spots from 1, so a draw of 0 found nothing although there was room (and a
+    refusal could not be trusted): the pick here is from 1 to `hits`."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+
+    def randint(self, _low: int, high: int) -> int:
+        return self.rng.randint(1, high)
 
 
 def layout(
@@ -185,11 +223,11 @@ def _keep(canvas: _Canvas, old: Placement | None, text: str, size: int) -> tuple
     """The word's previous place, if it still fits there (centred on the old box when it grew)."""
     if old is None:
         return None
-    height, width = canvas.box(text, size, old.vertical)
+    height, width = _box(text, size, old.vertical)
     if old.font_size == size and old.text == text:
         candidates = [(old.x, old.y)]
     else:
-        old_height, old_width = canvas.box(old.text, old.font_size, old.vertical)
+        old_height, old_width = _box(old.text, old.font_size, old.vertical)
         centre = (old.x + (old_height - height) // 2, old.y + (old_width - width) // 2)
         candidates = [centre, (old.x, old.y)]
     for x, y in candidates:
@@ -203,7 +241,7 @@ def _new_spot(canvas: _Canvas, key: str, text: str, size: int) -> tuple[int, int
     vertical = rng.random() < 0.1 and " " not in text
     while size >= MIN_FONT:
         for orientation in (vertical, not vertical):
-            height, width = canvas.box(text, size, orientation)
+            height, width = _box(text, size, orientation)
             spot = canvas.find_spot(height, width, rng)
             if spot is not None:
                 return size, int(spot[0]), int(spot[1]), orientation

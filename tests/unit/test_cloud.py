@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import random
+
+import numpy as np
+import pytest
+
 from analysis import cloud
 
 
@@ -53,6 +58,47 @@ def test_a_growing_word_stays_near_its_place() -> None:
     after = {p.key: p for p in cloud.layout(grown, before)}
     old = next(p for p in before if p.key == "prata")
     assert abs(after["prata"].x - old.x) < 40 and abs(after["prata"].y - old.y) < 80
+
+
+def test_a_spot_is_found_when_only_one_is_free() -> None:
+    # wordcloud's own pick counts the free spots from 1 but draws from 0: with one spot
+    # free, it found nothing half the time, and a refusal could not be remembered.
+    canvas = cloud._Canvas()
+    full = np.full((cloud.HEIGHT, cloud.WIDTH), 255, dtype=np.uint8)
+    full[100:130, 200:280] = 0  # room for a 30 x 80 box at exactly one place
+    canvas.image = cloud.Image.fromarray(full)
+    canvas.recount()
+    for seed in range(20):
+        assert canvas.find_spot(30, 80, random.Random(seed)) == (99, 199)
+    assert canvas.find_spot(31, 80, random.Random(0)) is None
+
+
+OVERFLOWING = [(f"ord {i}", f"Ordet nummer {i}", 1 + i % 3) for i in range(400)]
+
+
+def test_boxes_too_big_for_the_room_are_refused_without_searching_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # More words than fit: each that does not is tried at every smaller size.
+    searches = []
+    search = cloud.IntegralOccupancyMap.sample_position
+
+    def counted(self: object, *args: object) -> object:
+        searches.append(args[:2])
+        return search(self, *args)
+
+    monkeypatch.setattr(cloud.IntegralOccupancyMap, "sample_position", counted)
+    remembered = cloud.layout(OVERFLOWING)
+    with_memory = len(searches)
+
+    def always_search(self: cloud._Canvas, height: int, width: int, rng: random.Random) -> object:
+        return self.occupancy.sample_position(height, width, cloud._Picks(rng))
+
+    monkeypatch.setattr(cloud._Canvas, "find_spot", always_search)
+    searches.clear()
+    assert cloud.layout(OVERFLOWING) == remembered  # the same cloud
+    assert with_memory * 3 < len(searches)
+    assert len(remembered) < len(OVERFLOWING)
 
 
 def test_the_svg_fills_16_to_9_escapes_text_and_embeds_the_font() -> None:
