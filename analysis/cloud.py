@@ -21,7 +21,7 @@ import io
 import logging
 import math
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -58,16 +58,21 @@ class Placement:
     y: int  # column of the left edge
     vertical: bool
     color: str
+    wanted: int  # the size its count asked for; font_size is smaller when the room was full
 
     def as_json(self) -> list[Any]:
-        return [self.key, self.text, self.count, self.font_size, self.x, self.y, self.vertical, self.color]
+        return [
+            self.key, self.text, self.count, self.font_size, self.x, self.y, self.vertical, self.color,
+            self.wanted,
+        ]  # fmt: skip
 
     @classmethod
     def from_json(cls, data: list[Any]) -> Placement:
-        key, text, count, font_size, x, y, vertical, color = data
+        key, text, count, font_size, x, y, vertical, color, *wanted = data  # stored before: no wanted
         return cls(
-            str(key), str(text), int(count), int(font_size), int(x), int(y), bool(vertical), str(color)
-        )
+            str(key), str(text), int(count), int(font_size), int(x), int(y), bool(vertical), str(color),
+            int(wanted[0]) if wanted else int(font_size),
+        )  # fmt: skip
 
 
 def _seed(key: str) -> int:
@@ -194,43 +199,45 @@ def layout(
     before = {p.key: p for p in previous or []}
     canvas = _Canvas()
     placed: list[Placement] = []
-    # Words shown before with the same text and size keep their place unchecked: they did
-    # not overlap then. They are drawn together and the occupancy is computed once,
-    # which is most of the work saved when one new word arrives.
+    # Words shown before with the same text that ask for the same size keep their place
+    # and the size they were drawn at, unchecked: they did not overlap then. In a full room
+    # that is smaller than asked, and trying the size asked for would move them each time.
+    # They are drawn together and the occupancy is computed once, which is most of the
+    # work saved when one new word arrives.
     rest = []
     for key, text, count in ranked:
-        size = font_size_for(count, top, len(ranked))
+        wanted = font_size_for(count, top, len(ranked))
         old = before.get(key)
-        if old is not None and old.text == text and old.font_size == size:
-            canvas.draw_only(text, size, old.vertical, old.x, old.y)
-            placed.append(Placement(key, text, count, size, old.x, old.y, old.vertical, color_for(key)))
+        if old is not None and old.text == text and old.wanted == wanted:
+            canvas.draw_only(text, old.font_size, old.vertical, old.x, old.y)
+            placed.append(replace(old, count=count, color=color_for(key)))
         else:
-            rest.append((key, text, count, size))
+            rest.append((key, text, count, wanted))
     canvas.recount()
     # Then words that changed size (near their old place if there is room), then new words.
     rest.sort(key=lambda w: w[0] not in before)
-    for key, text, count, size in rest:
-        spot = _keep(canvas, before.get(key), text, size) or _new_spot(canvas, key, text, size)
+    for key, text, count, wanted in rest:
+        spot = _keep(canvas, before.get(key), text, wanted) or _new_spot(canvas, key, text, wanted)
         if spot is None:
             continue  # no room left even at the smallest size
         size, x, y, vertical = spot
         canvas.put(text, size, vertical, x, y)
-        placed.append(Placement(key, text, count, size, x, y, vertical, color_for(key)))
+        placed.append(Placement(key, text, count, size, x, y, vertical, color_for(key), wanted))
     return placed
 
 
 def _keep(canvas: _Canvas, old: Placement | None, text: str, size: int) -> tuple[int, int, int, bool] | None:
-    """The word's previous place, if it still fits there (centred on the old box when it grew)."""
+    """The word's previous place, if it still fits there: at `size` centred on the old box,
+    or at its corner; else, when it grew, at its old size (it stays where it was)."""
     if old is None:
         return None
     height, width = _box(text, size, old.vertical)
-    if old.font_size == size and old.text == text:
-        candidates = [(old.x, old.y)]
-    else:
-        old_height, old_width = _box(old.text, old.font_size, old.vertical)
-        centre = (old.x + (old_height - height) // 2, old.y + (old_width - width) // 2)
-        candidates = [centre, (old.x, old.y)]
-    for x, y in candidates:
+    old_height, old_width = _box(old.text, old.font_size, old.vertical)
+    centre = (old.x + (old_height - height) // 2, old.y + (old_width - width) // 2)
+    candidates = [(size, centre[0], centre[1], height, width), (size, old.x, old.y, height, width)]
+    if old.text == text and old.font_size < size:
+        candidates.append((old.font_size, old.x, old.y, old_height, old_width))
+    for size, x, y, height, width in candidates:
         if canvas.is_free(x, y, height, width):
             return size, x, y, old.vertical
     return None

@@ -60,6 +60,23 @@ def test_a_growing_word_stays_near_its_place() -> None:
     assert abs(after["prata"].x - old.x) < 40 and abs(after["prata"].y - old.y) < 80
 
 
+def test_a_full_cloud_keeps_its_words_in_place_as_more_arrive() -> None:
+    # In a full room words are drawn smaller than their count asks for; they keep that
+    # place and size while what they ask for stays the same, instead of moving each time.
+    words = [(f"ord {i}", f"Ordet {i}", 1) for i in range(140)]
+    before = cloud.layout(words)
+    assert any(p.font_size < p.wanted for p in before)  # the room is full
+    after = cloud.layout([*words, *((f"ny {i}", f"Nytt {i}", 1) for i in range(8))], before)
+    places = {p.key: (p.x, p.y, p.font_size) for p in after}
+    assert all(places.get(p.key) == (p.x, p.y, p.font_size) for p in before)
+
+
+def test_a_layout_stored_before_the_wanted_size_was_kept_still_reads() -> None:
+    placement = cloud.Placement.from_json(["tillit", "Tillit", 3, 42, 10, 20, False, "#ffffff"])
+    assert placement.wanted == 42
+    assert cloud.Placement.from_json(placement.as_json()) == placement
+
+
 def test_a_spot_is_found_when_only_one_is_free() -> None:
     # wordcloud's own pick counts the free spots from 1 but draws from 0: with one spot
     # free, it found nothing half the time, and a refusal could not be remembered.
