@@ -256,6 +256,7 @@ class Entry(NamedTuple):
     key: str
     text: str
     held: bool = False
+    times: int = 1  # how many words of this text it stands for (`models.words.entry_rows`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,7 +308,7 @@ def group(entries: Iterable[Entry], decisions: Decisions, only: set[str] | None 
         counts = forms.get(target)
         if counts is None:
             counts = forms[target] = {}
-        counts[entry.text] = counts.get(entry.text, 0) + 1  # stored texts are already clean
+        counts[entry.text] = counts.get(entry.text, 0) + entry.times  # stored texts are already clean
     merged = set(decisions.aliases.values())
     groups = []
     for target, counts in forms.items():

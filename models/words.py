@@ -14,7 +14,21 @@ import functools
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, Integer, Select, String, bindparam, func, select
+from sqlalchemy import (
+    JSON,
+    CompoundSelect,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    bindparam,
+    false,
+    func,
+    literal_column,
+    select,
+    true,
+    union_all,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from analysis import words as word_analysis
@@ -100,27 +114,47 @@ def entry_rows(
     session: DbSession, step_id: int, keys: Iterable[str] | None = None
 ) -> list[word_analysis.Entry]:
     """Like `entries_of`, but only what grouping needs, without loading whole objects (it is
-    called on every render of a cloud that may hold thousands of words)."""
-    params: dict[str, Any] = {"step_id": step_id}
-    if keys is not None:
-        params["keys"] = list(keys)
+    called on every render of a cloud that may hold thousands of words).
+
+    For the whole step the database counts: one entry per text of a group with its count,
+    at its first word's id, and each word held for review on its own (its approval is by
+    id). Grouped in id order, as every word one by one would be; a room's thousands of
+    words are a few hundred texts."""
+    if keys is None:
+        return [
+            word_analysis.Entry(id=i, key=k, text=t, held=bool(h), times=n)
+            for i, k, t, n, h in run(session, _TEXT_COUNTS, {"step_id": step_id})
+        ]
     return [
         word_analysis.Entry(id=i, key=k, text=t, held=r is not None)
-        for i, k, t, r in run(session, _ENTRY_ROWS[keys is not None], params)
+        for i, k, t, r in run(session, _ENTRY_ROWS, {"step_id": step_id, "keys": list(keys)})
     ]
 
 
-def _entry_rows_query(some_keys: bool) -> Select[tuple[int, str, str, str | None]]:
+def _text_counts_query() -> CompoundSelect:
     words = Word.__table__
-    query = select(words.c.id, words.c.key, words.c.text, words.c.held_reason).where(
-        words.c.step_id == bindparam("step_id"), words.c.withdrawn_at.is_(None)
+    in_step = (words.c.step_id == bindparam("step_id"), words.c.withdrawn_at.is_(None))
+    counted = (
+        select(func.min(words.c.id).label("first"), words.c.key, words.c.text, func.count(), false())
+        .where(*in_step, words.c.held_reason.is_(None))
+        .group_by(words.c.key, words.c.text)
     )
-    if some_keys:
-        query = query.where(words.c.key.in_(bindparam("keys", expanding=True)))
-    return query.order_by(words.c.id)
+    held = select(words.c.id, words.c.key, words.c.text, literal_column("1"), true()).where(
+        *in_step, words.c.held_reason.is_not(None)
+    )
+    return union_all(counted, held).order_by("first")
 
 
-_ENTRY_ROWS = {some_keys: _entry_rows_query(some_keys) for some_keys in (False, True)}
+_TEXT_COUNTS = _text_counts_query()
+_ENTRY_ROWS = (
+    select(Word.__table__.c.id, Word.key, Word.text, Word.held_reason)
+    .where(
+        Word.step_id == bindparam("step_id"),
+        Word.withdrawn_at.is_(None),
+        Word.key.in_(bindparam("keys", expanding=True)),
+    )
+    .order_by(Word.id)
+)
 
 
 def word_groups(session: DbSession, step_id: int) -> list[word_analysis.Group]:

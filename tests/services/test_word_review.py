@@ -6,13 +6,24 @@ from __future__ import annotations
 import json
 
 import pytest
+from sqlalchemy import select
 
+from analysis import words as word_analysis
 from models import agenda, word_review
 from models.errors import DomainError
 from models.events import Event, Role
 from models.participants import Participant, join_workshop
 from models.snapshots import snapshot
-from models.words import Word, WordDecision, edit_word, submit_word, withdraw_word, word_groups
+from models.words import (
+    Word,
+    WordDecision,
+    decisions_state,
+    edit_word,
+    entry_rows,
+    submit_word,
+    withdraw_word,
+    word_groups,
+)
 from models.workshops import Step, Workshop
 from webapp.extensions import db
 
@@ -210,3 +221,25 @@ def test_decisions_survive_a_new_session(step: Step, kim: Participant, ali: Part
     step_id = step.id
     db.session.remove()  # a restart reads only what is stored
     assert [(g.display, g.count) for g in word_groups(db.session, step_id)] == [("Tillit", 2)]
+
+
+def test_the_database_counts_as_every_word_one_by_one(workshop: Workshop, step: Step) -> None:
+    # The step's words are read counted per text (a room's thousands of words are a few
+    # hundred texts); the groups are the same as counting each word, in the order sent.
+    step.settings = {**(step.settings or {}), "max_words": 10}
+    people = [join_workshop(db.session, workshop, name) for name in ("Kim", "Ali", "Eva")]
+    sent = [
+        (0, "Samverka"), (1, "samverkan"), (2, "Samverka"), (2, "Samverkan"),  # a tie: the first form
+        (0, "Tillit"), (1, "tillit"), (1, "Tillit"),
+        (0, "Fan"), (1, "Fan"), (2, "Skit"),  # held for review
+    ]  # fmt: skip
+    held = [send(people[who], step, text)["word"] for who, text in sent][7:]
+    decide(step, "approve", ids=[held[1]["id"]])
+    decide(step, "merge", keys=["tillit", "samverka"], display="Tillit")
+    every_word = [
+        w.entry() for w in db.session.scalars(select(Word).where(Word.step_id == step.id).order_by(Word.id))
+    ]
+    one_by_one = word_analysis.group(every_word, decisions_state(db.session, step.id))
+    assert word_groups(db.session, step.id) == one_by_one
+    assert len(entry_rows(db.session, step.id)) < len(every_word)
+    assert [(g.display, g.count) for g in one_by_one] == [("Tillit", 5), ("samverkan", 2), ("Fan", 1)]
