@@ -146,14 +146,15 @@ def _text_counts_query() -> CompoundSelect:
 
 
 _TEXT_COUNTS = _text_counts_query()
+_WORDS = Word.__table__  # Core columns: the statement runs on every new word (see models.session)
 _ENTRY_ROWS = (
-    select(Word.__table__.c.id, Word.key, Word.text, Word.held_reason)
+    select(_WORDS.c.id, _WORDS.c.key, _WORDS.c.text, _WORDS.c.held_reason)
     .where(
-        Word.step_id == bindparam("step_id"),
-        Word.withdrawn_at.is_(None),
-        Word.key.in_(bindparam("keys", expanding=True)),
+        _WORDS.c.step_id == bindparam("step_id"),
+        _WORDS.c.withdrawn_at.is_(None),
+        _WORDS.c.key.in_(bindparam("keys", expanding=True)),
     )
-    .order_by(Word.id)
+    .order_by(_WORDS.c.id)
 )
 
 
