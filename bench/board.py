@@ -30,7 +30,7 @@ import socketio
 from analysis.clustering import LexicalBackend, SemanticBackend, ThemeInput, semantic_available
 from bench.load import percentile
 from bench.phone import Phone
-from bench.server import ServerProcess
+from bench.server import ServerProcess, facilitator_and_workshop
 
 EMAIL, PASSWORD = "bench@rundabord.local", "bench password 123"
 CARDS_PER_PHONE = 10
@@ -84,9 +84,7 @@ def run(cards: int, themes: int, moves: int) -> dict[str, Any]:
     server = ServerProcess(Path(tempfile.mkdtemp(prefix="rundabord-board-")))
     server.start()
     try:
-        server.flask("create-facilitator", EMAIL, "--password", PASSWORD)
-        output = server.flask("create-workshop", "--facilitator", EMAIL, "--title", "Bench board")
-        facts = dict(re.findall(r"^([A-Za-z ]+): (\S+)", output, re.MULTILINE))
+        facts = facilitator_and_workshop(server, EMAIL, PASSWORD, "Bench board")
         workshop_id = int(facts["Workshop"])
         first, _ = facilitator_client(server, workshop_id)
         second, _ = facilitator_client(server, workshop_id)

@@ -58,7 +58,7 @@ from sqlalchemy import create_engine
 from sqlalchemy import text as sql
 from sqlalchemy.engine import Engine
 
-from bench.server import ROOT, ServerProcess, free_port
+from bench.server import ROOT, ServerProcess, facilitator_and_workshop, free_port
 from config import database_url
 
 CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
@@ -126,9 +126,7 @@ class Rundabord:
         self.prepare_workshop()
 
     def create_workshop(self) -> None:
-        self.server.flask("create-facilitator", FACILITATOR[0], "--password", FACILITATOR[1])
-        output = self.server.flask("create-workshop", "--facilitator", FACILITATOR[0], "--title", "Last")
-        facts = dict(re.findall(r"^([A-Za-z ]+): (\S+)", output, re.MULTILINE))
+        facts = facilitator_and_workshop(self.server, *FACILITATOR, "Last")
         self.join_code = facts["Join code"]
         self.projector_token = facts["Projector URL"].rsplit("/", 1)[1]
 

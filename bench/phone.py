@@ -15,6 +15,8 @@ from typing import Any
 import requests
 import socketio
 
+from bench.server import facilitator_and_workshop
+
 
 class Phone:
     """One participant. `outbox` holds submissions not yet acknowledged."""
@@ -131,9 +133,7 @@ def template_workshop(server: Any, title: str) -> dict[str, Any]:
     """On a running `bench.server.ServerProcess`: a facilitator (leda@region.se) and a
     workshop from the Samverkan template. The addresses `create-workshop` prints, with
     `workshop_id`, `steps` (ids in agenda order) and `http` (that facilitator, logged in)."""
-    server.flask("create-facilitator", "leda@region.se", "--password", "correct horse battery")
-    output = server.flask("create-workshop", "--facilitator", "leda@region.se", "--title", title)
-    facts: dict[str, Any] = dict(re.findall(r"^([A-Za-z ]+): (\S+)", output, re.MULTILINE))
+    facts: dict[str, Any] = facilitator_and_workshop(server, "leda@region.se", "correct horse battery", title)
     facts["workshop_id"] = int(facts["Dashboard URL"].split("/")[-2])
     facts["http"] = facilitator_login(server.url, "leda@region.se", "correct horse battery")
     editor = facts["http"].get(f"{server.url}/f/workshops/{facts['workshop_id']}", timeout=10).text

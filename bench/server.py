@@ -4,7 +4,9 @@ for browser and fault tests."""
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import secrets
 import signal
 import socket
@@ -125,3 +127,53 @@ class ServerProcess:
             timeout=60,
         )
         return result.stdout
+
+    def flask_each(self, *commands: list[str]) -> list[str]:
+        """Several of the app's own commands (`create-facilitator`, `create-workshop`,
+        `load-demo`…) against this server's database, in one process: the app is imported
+        once, which takes about 2 s here, not once per command. What each printed."""
+        result = subprocess.run(
+            [sys.executable, "-c", "from bench.server import run_each; run_each()", json.dumps(commands)],
+            cwd=ROOT,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        if result.returncode != 0:
+            raise RuntimeError(f"flask commands failed: {result.stderr[-2000:]}")
+        outputs: list[str] = json.loads(result.stdout.splitlines()[-1])
+        return outputs
+
+
+def run_each() -> None:
+    """In the process `ServerProcess.flask_each` starts: run each command of the JSON list
+    in argv[1] with the app's CLI runner; print what each printed, as JSON, last."""
+    from wsgi import app
+
+    runner = app.test_cli_runner()
+    outputs = []
+    for args in json.loads(sys.argv[1]):
+        with app.app_context():  # as `flask` gives every command
+            result = runner.invoke(args=args)
+        if result.exit_code != 0:
+            sys.exit(f"flask {' '.join(args)} failed: {result.output}{result.exception!r}")
+        outputs.append(result.output)
+    print(json.dumps(outputs))
+
+
+def addresses(output: str) -> dict[str, str]:
+    """The "Name: value" lines `create-workshop` and `load-demo` print (join code, URLs)."""
+    return dict(re.findall(r"^([A-Za-z ]+): (\S+)", output, re.MULTILINE))
+
+
+def facilitator_and_workshop(
+    server: ServerProcess, email: str, password: str, title: str, demo: bool = False
+) -> dict[str, str]:
+    """A facilitator and a workshop from the Samverkan template (or, with `demo`, the
+    demo day), made in one process; the workshop's addresses."""
+    workshop = ["load-demo", "--facilitator", email] if demo else [
+        "create-workshop", "--facilitator", email, "--title", title
+    ]  # fmt: skip
+    outputs = server.flask_each(["create-facilitator", email, "--password", password], workshop)
+    return addresses(outputs[1])

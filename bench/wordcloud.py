@@ -37,7 +37,7 @@ from analysis import cloud
 from analysis.words import key as word_key
 from bench.load import percentile
 from bench.phone import Phone
-from bench.server import ROOT, ServerProcess
+from bench.server import ROOT, ServerProcess, facilitator_and_workshop
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 
@@ -66,9 +66,7 @@ def fill(
     server: ServerProcess, participants: int, per_person: int, distinct: int
 ) -> tuple[dict[str, str], int]:
     """A workshop whose open Words step already holds the room's words (written directly)."""
-    server.flask("create-facilitator", "bench@rundabord.local", "--password", "bench password 123")
-    output = server.flask("create-workshop", "--facilitator", "bench@rundabord.local", "--title", "Bench")
-    facts = dict(re.findall(r"^([A-Za-z ]+): (\S+)", output, re.MULTILINE))
+    facts = facilitator_and_workshop(server, "bench@rundabord.local", "bench password 123", "Bench")
     texts = vocabulary(distinct)
     rng = random.Random(7)
     weights = [1 / (rank + 1) ** 0.8 for rank in range(len(texts))]

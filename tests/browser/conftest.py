@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from bench.server import ServerProcess
+from bench.server import ServerProcess, facilitator_and_workshop
 from tests.support.required import missing
 
 AXE = Path(__file__).parent / "vendor/axe-core/axe.min.js"
@@ -55,11 +54,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
 
 @pytest.fixture(scope="module")
 def workshop(server: ServerProcess) -> dict[str, str]:
-    server.flask("create-facilitator", "leda@region.se", "--password", "correct horse battery")
-    output = server.flask(
-        "create-workshop", "--facilitator", "leda@region.se", "--title", "Ledning & Styrning i Samverkan"
+    return facilitator_and_workshop(
+        server, "leda@region.se", "correct horse battery", "Ledning & Styrning i Samverkan"
     )
-    return dict(re.findall(r"^([A-Za-z ]+): (\S+)", output, re.MULTILINE))
 
 
 # How far the page scrolls sideways (0 when it reflows), and what sticks out when it does.

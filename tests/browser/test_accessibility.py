@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from bench.phone import Phone, close_all
-from bench.server import ServerProcess
+from bench.server import ServerProcess, facilitator_and_workshop
 from models.templates import SAMVERKAN
 from tests.browser.conftest import OVERFLOW, WIDE, axe_violations, new_page
 
@@ -31,9 +31,7 @@ STEPS = tuple(step.title for step in SAMVERKAN.steps)  # the agenda of the templ
 @pytest.fixture(scope="module")
 def demo(server: ServerProcess) -> dict[str, str]:
     """Seed 002's day, finished, with every kind of step holding input."""
-    server.flask("create-facilitator", "leda@region.se", "--password", "correct horse battery")
-    output = server.flask("load-demo", "--facilitator", "leda@region.se")
-    return dict(re.findall(r"^([A-Za-z ]+): (\S+)", output, re.MULTILINE))
+    return facilitator_and_workshop(server, "leda@region.se", "correct horse battery", "", demo=True)
 
 
 def look(page: Any, name: str) -> None:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from bench.server import ServerProcess, scratch_database
+from bench.server import ServerProcess, facilitator_and_workshop, scratch_database
 from tests.support.required import missing
 
 
@@ -33,6 +32,4 @@ def fresh_postgres_url() -> Iterator[str]:
 
 def create_workshop(server: ServerProcess, title: str = "Omstart") -> dict[str, str]:
     """A facilitator (leda@region.se) and a workshop from the template; its addresses."""
-    server.flask("create-facilitator", "leda@region.se", "--password", "correct horse battery")
-    output = server.flask("create-workshop", "--facilitator", "leda@region.se", "--title", title)
-    return dict(re.findall(r"^([A-Za-z ]+): (\S+)", output, re.MULTILINE))
+    return facilitator_and_workshop(server, "leda@region.se", "correct horse battery", title)
