@@ -168,10 +168,10 @@ def addresses(output: str) -> dict[str, str]:
 
 
 def facilitator_and_workshop(
-    server: ServerProcess, email: str, password: str, title: str, demo: bool = False
+    server: ServerProcess, email: str, password: str, title: str = "", demo: bool = False
 ) -> dict[str, str]:
-    """A facilitator and a workshop from the Samverkan template (or, with `demo`, the
-    demo day), made in one process; the workshop's addresses."""
+    """A facilitator and a workshop titled `title` from the Samverkan template (or, with
+    `demo`, the demo day), made in one process; the workshop's addresses."""
     workshop = ["load-demo", "--facilitator", email] if demo else [
         "create-workshop", "--facilitator", email, "--title", title
     ]  # fmt: skip

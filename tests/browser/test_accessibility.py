@@ -31,7 +31,7 @@ STEPS = tuple(step.title for step in SAMVERKAN.steps)  # the agenda of the templ
 @pytest.fixture(scope="module")
 def demo(server: ServerProcess) -> dict[str, str]:
     """Seed 002's day, finished, with every kind of step holding input."""
-    return facilitator_and_workshop(server, "leda@region.se", "correct horse battery", "", demo=True)
+    return facilitator_and_workshop(server, "leda@region.se", "correct horse battery", demo=True)
 
 
 def look(page: Any, name: str) -> None:
