@@ -38,7 +38,7 @@ KINDS = {
     "pptx": ("pptx", PPTX_TYPE),
     "pdf": ("pdf", "application/pdf"),
     "xlsx": ("xlsx", XLSX_TYPE),
-    "csv": ("csv", "text/csv; charset=utf-8"),
+    "csv": ("csv", "text/csv"),  # the response adds "; charset=utf-8"
     "json": ("json", "application/json"),
 }
 # What a bad template raises inside python-pptx.

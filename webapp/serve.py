@@ -17,6 +17,7 @@ from flask import Flask  # noqa: E402
 from flask_migrate import upgrade  # noqa: E402
 
 from analysis.words import warm_up  # noqa: E402
+from export.libraries import load_export_libraries  # noqa: E402
 from models.privacy import apply_retention  # noqa: E402
 from webapp import create_app  # noqa: E402
 from webapp.clouds import worker as cloud_worker  # noqa: E402
@@ -47,6 +48,8 @@ def start_background(app: Flask) -> None:
     retention sweep, and the word-cloud and suggestion workers. `make run` and each
     gunicorn process (gunicorn.conf.py) call it once."""
     warm_up()  # load the Swedish dictionary before the first word arrives
+    if not load_export_libraries():  # before the loop serves: see export.libraries
+        app.logger.warning("PDF exports are off: WeasyPrint cannot load Pango on this machine")
     app.extensions["loopwatch"].start()
     socketio.start_background_task(retention_loop, app)
     if app.config["CLOUD_RENDERING"]:
