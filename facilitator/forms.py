@@ -75,14 +75,12 @@ class NoteCategoriesForm(FlaskForm):
 
 
 class GroupsForm(FlaskForm):
-    """The workshop's table groups, one per line; each table can get its own QR code."""
+    """The workshop's table groups: each existing group is a row of its own (named, moved,
+    removed by its id; `facilitator.groups_editor` reads them), and new groups one per line."""
 
-    groups = TextAreaField(
-        _l("Table groups, one per line"),
-        description=_l(
-            "Participants choose their group when they join, or scan their table's QR code. "
-            "Renaming a line keeps its group; a group with participants cannot be removed."
-        ),
+    new_groups = TextAreaField(
+        _l("New groups, one per line"),
+        description=_l("Participants choose their group when they join, or scan their table's QR code."),
         validators=[Length(max=4000)],
     )
 

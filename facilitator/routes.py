@@ -23,6 +23,7 @@ from flask_babel import lazy_gettext, refresh
 from flask_login import current_user, login_required, login_user, logout_user
 from flask_wtf import FlaskForm
 from sqlalchemy import select
+from werkzeug.datastructures import MultiDict
 from werkzeug.utils import secure_filename
 from werkzeug.wrappers import Response
 
@@ -42,12 +43,13 @@ from facilitator.forms import (
     WordListsForm,
     WorkshopForm,
 )
+from facilitator.groups_editor import group_lines, group_rows
 from models import agenda
 from models.accounts import Facilitator, add_facilitator, authenticate, remove_facilitator
 from models.archive import import_archive
 from models.clouds import stored_cloud
 from models.errors import DomainError
-from models.groups import groups_of, set_groups
+from models.groups import groups_of, save_groups
 from models.notes import note_categories, set_note_categories
 from models.participants import participant_list
 from models.privacy import delete_workshop, retention_due, set_retention
@@ -238,11 +240,11 @@ def edit_workshop(workshop_id: int) -> Response | str:
     return _editor(workshop, form=form)
 
 
-def _editor(workshop: Workshop, **forms: FlaskForm) -> str:
+def _editor(workshop: Workshop, sent_groups: MultiDict[str, str] | None = None, **forms: FlaskForm) -> str:
+    """The editor page; `sent_groups`, the group rows as typed when their save was refused."""
     forms.setdefault("form", WorkshopForm(obj=workshop, formdata=None))
     forms.setdefault("lists_form", WordListsForm(obj=workshop, formdata=None))
-    names = "\n".join(g.name for g in groups_of(db.session, workshop.id))
-    forms.setdefault("groups_form", GroupsForm(data={"groups": names}, formdata=None))
+    forms.setdefault("groups_form", GroupsForm(formdata=None))
     categories = "\n".join(note_categories(workshop))
     forms.setdefault("notes_form", NoteCategoriesForm(data={"note_categories": categories}, formdata=None))
     forms.setdefault("scribe_form", _scribe_form(workshop, formdata=None))
@@ -254,6 +256,7 @@ def _editor(workshop: Workshop, **forms: FlaskForm) -> str:
         new_step_form=NewStepForm(),
         scribes=scribes_of(db.session, workshop.id),
         group_names={g.id: g.name for g in groups_of(db.session, workshop.id)},
+        group_rows=group_rows(db.session, workshop, sent_groups),
         **forms,
     )
 
@@ -266,7 +269,12 @@ def _scribe_form(workshop: Workshop, **kwargs: Any) -> ScribeForm:
 
 
 def _save_side_form(
-    workshop: Workshop, form: FlaskForm, save: Callable[[], object], anchor: str, name: str
+    workshop: Workshop,
+    form: FlaskForm,
+    save: Callable[[], object],
+    anchor: str,
+    name: str,
+    sent_groups: MultiDict[str, str] | None = None,
 ) -> Response | str:
     """One of the editor's smaller forms: save, or show what went wrong beside the field
     and keep everything typed."""
@@ -279,7 +287,7 @@ def _save_side_form(
         else:
             flash(_("Saved."), "success")
             return redirect(url_for("facilitator.edit_workshop", workshop_id=workshop.id) + anchor)
-    return _editor(workshop, **{name: form})
+    return _editor(workshop, sent_groups, **{name: form})
 
 
 @bp.post("/workshops/<int:workshop_id>/word-lists")
@@ -302,15 +310,16 @@ def edit_word_lists(workshop_id: int) -> Response | str:
 @bp.post("/workshops/<int:workshop_id>/groups")
 @login_required
 def edit_groups(workshop_id: int) -> Response | str:
-    """The workshop's table groups."""
+    """The workshop's table groups: renamed, reordered, removed and added, each by its id."""
     workshop = own_workshop(workshop_id)
     form = GroupsForm()
     return _save_side_form(
         workshop,
         form,
-        lambda: set_groups(db.session, workshop, form.groups.data or ""),
+        lambda: save_groups(db.session, workshop, group_lines(request.form)),
         "#groups-heading",
         "groups_form",
+        request.form,
     )
 
 

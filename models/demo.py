@@ -13,7 +13,7 @@ import random
 from models import agenda, board, notes, tracks, word_review
 from models.accounts import Facilitator
 from models.cards import submit_card
-from models.groups import set_groups
+from models.groups import add_groups
 from models.participants import Participant, join_workshop
 from models.series import Series, create_series
 from models.session import DbSession
@@ -159,7 +159,7 @@ def load_demo(session: DbSession, facilitator: Facilitator) -> Workshop:
         place="S:t Gertrud, Malmö",
         organizer="Region Skåne och Kommunförbundet Skåne",
     )
-    groups = set_groups(session, workshop, "Bord 1\nBord 2\nBord 3\nBord 4\nBord 5\nBord 6")
+    groups = add_groups(session, workshop, "Bord 1\nBord 2\nBord 3\nBord 4\nBord 5\nBord 6")
     people = [*LISTED, *[("", "", "")] * (PARTICIPANTS - len(LISTED))]
     phones = [
         join_workshop(session, workshop, name, groups[n % len(groups)].id, role, organisation)

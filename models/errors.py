@@ -80,10 +80,28 @@ class WordHidden(DomainError):
     code = "word_hidden"
 
 
-class GroupInUse(DomainError):
+class GroupNeedsDestination(DomainError):
+    """params: name, people, inputs"""
+
+    code = "group_needs_destination"
+
+
+class GroupNameRequired(DomainError):
+    """params: name (the group's name before it was emptied)"""
+
+    code = "group_name_required"
+
+
+class GroupHasScribe(DomainError):
     """params: name"""
 
-    code = "group_in_use"
+    code = "group_has_scribe"
+
+
+class DuplicateGroupName(DomainError):
+    """params: name"""
+
+    code = "duplicate_group_name"
 
 
 class ThemeRequired(DomainError):

@@ -7,10 +7,18 @@ sent, so the dashboard and the export can compare groups.
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, Integer, String, func, select
+from dataclasses import dataclass
+
+from sqlalchemy import ForeignKey, Integer, String, Table, func, select, update
 from sqlalchemy.orm import Mapped, mapped_column
 
-from models.errors import GroupInUse, InvalidInput
+from models.errors import (
+    DuplicateGroupName,
+    GroupHasScribe,
+    GroupNameRequired,
+    GroupNeedsDestination,
+    InvalidInput,
+)
 from models.session import DbSession
 from models.workshops import Workshop
 from webapp.extensions import db
@@ -71,31 +79,115 @@ def parse_group_names(text: str) -> list[str]:
     return names
 
 
-def set_groups(session: DbSession, workshop: Workshop, text: str) -> list[TableGroup]:
-    """The workshop's groups, as the facilitator lists them, one per line.
+@dataclass(frozen=True)
+class GroupLine:
+    """One line of the editor's list: an existing group by its id (renamed in place, or
+    removed, its people and input going to `move_to`: a group's id, or None for no group),
+    or a new group (id None). The lines' order is the groups' order."""
 
-    Line n renames group n, so inputs keep their group through a rename; new lines
-    add groups; a group left out is removed only if no participant is in it (input entered
-    on its behalf keeps no group then).
-    """
-    from models.participants import Participant
+    id: int | None
+    name: str
+    remove: bool = False
+    move_chosen: bool = False
+    move_to: int | None = None
 
-    names = parse_group_names(text)
-    groups = groups_of(session, workshop.id)
-    for position, name in enumerate(names):
-        if position < len(groups):
-            groups[position].name = name
-        else:
+
+def add_groups(session: DbSession, workshop: Workshop, text: str) -> list[TableGroup]:
+    """New groups after the workshop's own, one per line (a name it has already is skipped)."""
+    kept = [GroupLine(g.id, g.name) for g in groups_of(session, workshop.id)]
+    return save_groups(session, workshop, [*kept, *(GroupLine(None, n) for n in parse_group_names(text))])
+
+
+def save_groups(session: DbSession, workshop: Workshop, lines: list[GroupLine]) -> list[TableGroup]:
+    """The workshop's groups as the editor lists them. A group is known by its id, never by
+    its place in the list: renaming, reordering and removing a line changes nobody's group
+    but that line's. A group that someone sits in, or that input carries, is removed only
+    with a destination for them (GroupNeedsDestination names what is in it)."""
+    existing = {g.id: g for g in groups_of(session, workshop.id)}
+    if any(line.id is not None and line.id not in existing for line in lines):
+        raise InvalidInput(field="groups")
+    listed = {line.id for line in lines}
+    lines = [*lines, *(GroupLine(g.id, g.name) for gid, g in existing.items() if gid not in listed)]
+    kept = [line for line in lines if not line.remove and (line.id is not None or line.name.strip())]
+    names = [_group_name(line, existing) for line in kept]
+    folded = [n.casefold() for n in names]
+    if len(set(folded)) < len(folded):
+        raise DuplicateGroupName(name=next(n for n in names if folded.count(n.casefold()) > 1))
+    if len(kept) > MAX_GROUPS:
+        raise InvalidInput(field="groups")
+    kept_ids = {line.id for line in kept if line.id is not None}
+    for line in lines:
+        if line.remove and line.id is not None:
+            _remove_group(session, existing[line.id], line, kept_ids)
+    for position, (line, name) in enumerate(zip(kept, names, strict=True)):
+        if line.id is None:
             session.add(TableGroup(workshop_id=workshop.id, name=name, position=position))
-    for group in groups[len(names) :]:
-        members = session.scalar(
-            select(func.count(Participant.id)).where(
-                Participant.group_id == group.id, Participant.on_behalf.is_(False)
-            )
-        )
-        if members:
-            session.rollback()
-            raise GroupInUse(name=group.name)
-        session.delete(group)
+        else:
+            existing[line.id].name, existing[line.id].position = name, position
     session.commit()
     return groups_of(session, workshop.id)
+
+
+def _group_name(line: GroupLine, existing: dict[int, TableGroup]) -> str:
+    name = " ".join(line.name.split())
+    if not name:
+        raise GroupNameRequired(name=existing[line.id].name if line.id else "")
+    if len(name) > MAX_GROUP_NAME_LENGTH:
+        raise InvalidInput(field="groups")
+    return name
+
+
+def group_contents(session: DbSession, group_id: int) -> tuple[int, int]:
+    """How many participants sit in the group (phones, not stand-ins), and how many inputs
+    and notes carry it."""
+    from models.participants import Participant
+
+    people = session.scalar(
+        select(func.count(Participant.id)).where(
+            Participant.group_id == group_id, Participant.on_behalf.is_(False)
+        )
+    )
+    inputs = sum(
+        session.scalar(select(func.count()).select_from(table).where(table.c.group_id == group_id)) or 0
+        for table in _tables_carrying_groups()
+        if table.name not in ("participants", "scribes")
+    )
+    return people or 0, inputs
+
+
+def _tables_carrying_groups() -> list[Table]:
+    """Every table with a table group column (participants, scribes, every kind's input,
+    notes): asked of the metadata, so that a new kind of input is moved too."""
+    return [
+        table
+        for table in db.metadata.sorted_tables
+        if "group_id" in table.c
+        and any(fk.column.table.name == TableGroup.__tablename__ for fk in table.c.group_id.foreign_keys)
+    ]
+
+
+def _has_scribe(session: DbSession, group_id: int) -> bool:
+    from models.scribes import Scribe
+
+    return (
+        session.scalar(
+            select(Scribe.id).where(Scribe.group_id == group_id, Scribe.revoked_at.is_(None)).limit(1)
+        )
+        is not None
+    )
+
+
+def _remove_group(session: DbSession, group: TableGroup, line: GroupLine, kept_ids: set[int]) -> None:
+    people, inputs = group_contents(session, group.id)
+    if (people or inputs) and not line.move_chosen:
+        session.rollback()
+        raise GroupNeedsDestination(name=group.name, people=people, inputs=inputs)
+    if line.move_to is not None and line.move_to not in kept_ids:
+        session.rollback()
+        raise InvalidInput(field="groups")
+    if line.move_to is None and _has_scribe(session, group.id):
+        session.rollback()  # the table's scribe would become the whole workshop's
+        raise GroupHasScribe(name=group.name)
+    for table in _tables_carrying_groups():
+        session.execute(update(table).where(table.c.group_id == group.id).values(group_id=line.move_to))
+    session.delete(group)

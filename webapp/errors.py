@@ -31,9 +31,15 @@ MESSAGES = {
     "rate_limited": lazy_gettext("You are sending too fast. Wait a moment and try again."),
     "nothing_to_undo": lazy_gettext("There is nothing left to undo."),
     "word_hidden": lazy_gettext("The facilitator has hidden this word."),
-    "group_in_use": lazy_gettext(
-        "The group “%(name)s” has participants and cannot be removed. Rename it instead."
+    "group_needs_destination": lazy_gettext(
+        "Choose where the participants and input of “%(name)s” go before removing it "
+        "(participants: %(people)d, input: %(inputs)d)."
     ),
+    "group_name_required": lazy_gettext("A group needs a name. To remove “%(name)s”, tick Remove instead."),
+    "group_has_scribe": lazy_gettext(
+        "“%(name)s” has a scribe. Choose another group to move to, or revoke the scribe's link first."
+    ),
+    "duplicate_group_name": lazy_gettext("There are two groups called “%(name)s”. Give each its own name."),
     "theme_required": lazy_gettext("Choose the theme your card is about."),
     "themes_from_earlier_step": lazy_gettext(
         "This step uses the themes of an earlier step: change them on that step's board."

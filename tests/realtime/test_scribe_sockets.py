@@ -6,7 +6,7 @@ from __future__ import annotations
 from flask import Flask
 from flask_socketio import SocketIOTestClient
 
-from models.groups import set_groups
+from models.groups import add_groups
 from models.scribes import invite_scribe
 from models.workshops import Workshop
 from tests.realtime.conftest import Facts, connect, events, open_words
@@ -41,7 +41,7 @@ def test_input_for_a_group_reaches_the_projector_and_the_scribes_board(
     dashboard: SocketIOTestClient,
     projector: SocketIOTestClient,
 ) -> None:
-    bord1, bord2 = set_groups(db.session, workshop, "Bord 1\nBord 2")
+    bord1, bord2 = add_groups(db.session, workshop, "Bord 1\nBord 2")
     bord1_id, bord2_id = bord1.id, bord2.id
     token = invite_scribe(db.session, db.session.get(Workshop, facts.id), "Sam", bord1_id).token
     scribe = connect(app, app.test_client(), {"role": "scribe", "token": token})

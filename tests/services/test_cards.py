@@ -10,7 +10,7 @@ from models import agenda, board
 from models.cards import Card, Theme, submit_card
 from models.errors import DomainError
 from models.events import Role
-from models.groups import set_groups
+from models.groups import GroupLine, add_groups, groups_of, save_groups
 from models.participants import Participant, join_workshop
 from models.snapshots import snapshot
 from models.workshops import Step, Workshop
@@ -28,7 +28,7 @@ def prerequisites(workshop: Workshop) -> Step:
 
 @pytest.fixture
 def phone(workshop: Workshop) -> Participant:
-    groups = set_groups(db.session, workshop, "Bord 1\nBord 2")
+    groups = add_groups(db.session, workshop, "Bord 1\nBord 2")
     return join_workshop(db.session, workshop, "Kim", group_id=groups[0].id)
 
 
@@ -174,11 +174,16 @@ def test_moving_cards_orders_columns_and_hidden_cards_leave_the_projector(
     assert {c["id"]: c["highlight"] for c in shown["cards"]} == {first: False, second: True, third: False}
 
 
-def test_a_group_with_participants_is_not_removed(workshop: Workshop, phone: Participant) -> None:
+def test_a_group_with_participants_is_removed_only_with_a_destination(
+    workshop: Workshop, phone: Participant
+) -> None:
+    bord1, bord2 = groups_of(db.session, workshop.id)
     with pytest.raises(DomainError) as error:
-        set_groups(db.session, workshop, "")
-    assert error.value.code == "group_in_use"
-    assert len(set_groups(db.session, workshop, "Bord 1")) == 1  # the empty group goes
-    groups = set_groups(db.session, workshop, "Bord A\nBord B\nBord C")
-    assert [g.name for g in groups] == ["Bord A", "Bord B", "Bord C"]
+        save_groups(
+            db.session, workshop, [GroupLine(bord1.id, "Bord 1", remove=True), GroupLine(bord2.id, "B")]
+        )
+    assert error.value.code == "group_needs_destination" and error.value.params["people"] == 1
+    assert phone.group_id == bord1.id
+    groups = save_groups(db.session, workshop, [GroupLine(bord1.id, "Bord A"), GroupLine(bord2.id, "", True)])
+    assert [g.name for g in groups] == ["Bord A"]  # the empty group goes
     assert phone.group_id == groups[0].id  # a rename keeps the group

@@ -10,7 +10,7 @@ from models.accounts import Facilitator, add_facilitator, remove_facilitator
 from models.cards import submit_card
 from models.errors import DomainError
 from models.events import Role
-from models.groups import groups_of, set_groups
+from models.groups import GroupLine, add_groups, groups_of, save_groups
 from models.participants import Senders, group_proxy, join_workshop, participant_list
 from models.scribes import find_scribe, invite_scribe, revoke_scribe, scribes_of
 from models.snapshots import snapshot
@@ -29,7 +29,7 @@ def code_of(call: object) -> str:
 
 
 def test_a_scribe_link_works_until_it_is_revoked(workshop: Workshop, other_facilitator: Facilitator) -> None:
-    [group, _] = set_groups(db.session, workshop, "Bord 1\nBord 2")
+    [group, _] = add_groups(db.session, workshop, "Bord 1\nBord 2")
     scribe = invite_scribe(db.session, workshop, "  Sam   Skribent ", group.id)
     assert (scribe.name, scribe.group_id) == ("Sam Skribent", group.id)
     assert find_scribe(db.session, scribe.token) is scribe
@@ -44,7 +44,7 @@ def test_a_scribe_link_works_until_it_is_revoked(workshop: Workshop, other_facil
 
 
 def test_scribes_write_their_own_notes_for_their_group(workshop: Workshop, facilitator: Facilitator) -> None:
-    [group] = set_groups(db.session, workshop, "Bord 3")
+    [group] = add_groups(db.session, workshop, "Bord 3")
     scribe = invite_scribe(db.session, workshop, "Sam", group.id)
     notes.add_note(db.session, workshop, facilitator.id, REFLECTIONS, "Processledarens")
     event = notes.add_note(db.session, workshop, None, REFLECTIONS, "Skribentens", scribe)
@@ -82,7 +82,7 @@ def test_a_scribe_sees_the_projectors_board_and_the_notes(workshop: Workshop) ->
 
 
 def test_input_entered_for_a_group_counts_once_and_is_marked(workshop: Workshop) -> None:
-    bord1, bord2 = set_groups(db.session, workshop, "Bord 1\nBord 2")
+    bord1, bord2 = add_groups(db.session, workshop, "Bord 1\nBord 2")
     words = workshop.steps[0]
     agenda.open_step(db.session, words)
     proxy = group_proxy(db.session, workshop, bord1.id)
@@ -103,7 +103,10 @@ def test_input_entered_for_a_group_counts_once_and_is_marked(workshop: Workshop)
     join_workshop(db.session, workshop, "Kim", group_id=bord1.id)
     listed, anonymous = participant_list(db.session, workshop.id)
     assert ([p.display_name for p in listed], anonymous) == (["Kim"], 0)
-    set_groups(db.session, workshop, "Bord 1")  # Bord 2 has only its stand-in: it may go
+    # Bord 2 has only an empty stand-in: it may go without a destination.
+    save_groups(
+        db.session, workshop, [GroupLine(bord1.id, "Bord 1"), GroupLine(bord2.id, "Bord 2", remove=True)]
+    )
     assert [g.name for g in groups_of(db.session, workshop.id)] == ["Bord 1"]
     assert Senders(db.session, [proxy.id]).of(proxy.id) == {"id": proxy.id, "name": "", "on_behalf": True}
 

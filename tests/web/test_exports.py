@@ -17,7 +17,7 @@ from sqlalchemy import select
 from models import agenda, board, notes, tracks, word_review
 from models.accounts import Facilitator, create_facilitator
 from models.cards import Card, submit_card
-from models.groups import set_groups
+from models.groups import add_groups
 from models.participants import group_proxy, join_workshop
 from models.report_data import workshop_report
 from models.words import submit_word
@@ -31,7 +31,7 @@ FORMULA = '=HYPERLINK("http://x","klicka")'
 
 def fill(workshop: Workshop, facilitator: Facilitator) -> None:
     """A small version of seed 002's day, entered through the domain operations."""
-    [bord1] = set_groups(db.session, workshop, "Bord 1")
+    [bord1] = add_groups(db.session, workshop, "Bord 1")
     words, prerequisites, _, track_step, _ = workshop.steps
     for step in (words, prerequisites, track_step):
         agenda.open_step(db.session, step, exclusive=False)

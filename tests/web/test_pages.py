@@ -275,7 +275,9 @@ def test_table_groups_at_join_and_on_the_tables_qr_codes(
     client: FlaskClient, auth: AuthActions, workshop: Workshop
 ) -> None:
     auth.login()
-    response = client.post(f"/f/workshops/{workshop.id}/groups", data={"groups": "Bord 1\n\nBord 2\nBord 1"})
+    response = client.post(
+        f"/f/workshops/{workshop.id}/groups", data={"new_groups": "Bord 1\n\nBord 2\nBord 1"}
+    )
     assert response.status_code == 302
     page = client.get(f"/f/workshops/{workshop.id}/tables").get_data(as_text=True)
     ids = re.findall(r"/qr/\w+\.svg\?g=(\d+)", page)
@@ -289,11 +291,24 @@ def test_table_groups_at_join_and_on_the_tables_qr_codes(
     from models.participants import Participant
 
     assert db.session.query(Participant).one().group_id == int(ids[1])
-    # A group with a participant cannot go; the form says so and keeps what was typed.
-    response = client.post(f"/f/workshops/{workshop.id}/groups", data={"groups": "Bord 1"})
+    # A group with a participant goes only with a destination for them; the form asks,
+    # and keeps what was typed.
+    first, second = ids[0], ids[1]
+    sent = {
+        "order": [first, second],
+        f"name-{first}": "Bord Ett",
+        f"name-{second}": "Bord 2",
+        f"remove-{second}": "y",
+        "new_groups": "Bord 3",
+    }
+    response = client.post(f"/f/workshops/{workshop.id}/groups", data=sent)
     page = response.get_data(as_text=True)
-    assert response.status_code == 200 and "har deltagare och kan inte tas bort" in page
-    assert re.search(r">\s*Bord 1</textarea>", page)
+    assert response.status_code == 200 and "Välj vart deltagarna och bidragen i ”Bord 2” ska" in page
+    assert 'value="Bord Ett"' in page and re.search(r">\s*Bord 3</textarea>", page)
+    assert re.search(rf'id="remove-{second}"[^>]* checked', page)
+    response = client.post(f"/f/workshops/{workshop.id}/groups", data={**sent, f"move-{second}": first})
+    assert response.status_code == 302
+    assert db.session.query(Participant).one().group_id == int(first)
 
 
 def test_a_name_needs_consent_and_only_those_who_consent_are_listed(

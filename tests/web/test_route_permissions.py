@@ -20,7 +20,7 @@ from webapp.extensions import db
 WORKSHOP_ROUTES = {
     "facilitator.edit_workshop": ("/f/workshops/{w}", {"title": "Kapad"}),
     "facilitator.edit_word_lists": ("/f/workshops/{w}/word-lists", {"held_words": "kapad"}),
-    "facilitator.edit_groups": ("/f/workshops/{w}/groups", {"groups": "Kapad"}),
+    "facilitator.edit_groups": ("/f/workshops/{w}/groups", {"new_groups": "Kapad"}),
     "facilitator.edit_note_categories": ("/f/workshops/{w}/note-categories", {"note_categories": "Kapad"}),
     "facilitator.add_step": ("/f/workshops/{w}/steps", {"kind": "words"}),
     "facilitator.edit_step": ("/f/workshops/{w}/steps/{s}", {"title": "Kapad"}),

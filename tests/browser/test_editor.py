@@ -1,0 +1,87 @@
+"""The workshop editor as a facilitator uses it: table groups that keep the people in
+them whatever line is removed or moved."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from bench.server import ServerProcess
+from tests.browser.conftest import axe_violations, new_page
+from tests.browser.test_live_workshop import login
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def join_at(browser: Any, workshop: dict[str, str], name: str, group: str) -> None:
+    phone = new_page(browser, "phone")
+    phone.goto(workshop["Join URL"])
+    phone.get_by_text("Stå på deltagarlistan (frivilligt)").click()
+    phone.get_by_label("Ditt namn (frivilligt)").fill(name)
+    phone.get_by_label("Ja, visa mitt namn").check()
+    phone.get_by_label("Din bordsgrupp").select_option(label=group)
+    with phone.expect_navigation():
+        phone.get_by_role("button", name="Delta").click()
+    assert phone.get_by_role("button", name="Delta").count() == 0  # joined: the form is gone
+    phone.context.close()
+
+
+def named(action: str, group: str) -> re.Pattern[str]:
+    """A control's name: its action, then (for screen readers) the group it acts on."""
+    return re.compile(rf"^{action}\W+{group}$")
+
+
+def tables(page: Any, server: ServerProcess, workshop: dict[str, str]) -> dict[str, str]:
+    """Each listed participant's table group, as the participant list shows it."""
+    page.goto(f"{server.url}/f/workshops/{workshop['Workshop']}/participants")
+    rows = page.locator("tbody tr").all()
+    return {row.locator("td").nth(0).inner_text(): row.locator("td").nth(3).inner_text() for row in rows}
+
+
+def test_removing_and_moving_group_lines_moves_nobody(
+    browser: Any, server: ServerProcess, workshop: dict[str, str]
+) -> None:
+    page = new_page(browser, "laptop")
+    login(page, server)
+    editor = f"{server.url}/f/workshops/{workshop['Workshop']}"
+    page.goto(editor)
+    page.get_by_label("Nya grupper, en per rad").fill("Bord 1\nBord 2\nBord 3\nBord 4")
+    page.get_by_role("button", name="Spara grupperna").click()
+    page.get_by_text("Sparat.").wait_for()
+    join_at(browser, workshop, "Kim", "Bord 3")
+    join_at(browser, workshop, "Alex", "Bord 1")
+
+    # The report's case: the empty "Bord 2" removed, with Enter in a field.
+    page.goto(editor)
+    page.get_by_role("checkbox", name=named("Ta bort", "Bord 2")).check()
+    page.get_by_label("Namn på grupp 1").press("Enter")
+    page.get_by_text("Sparat.").wait_for()
+    assert tables(page, server, workshop) == {"Kim": "Bord 3", "Alex": "Bord 1"}
+
+    # Moved down and renamed: still the same people.
+    page.goto(editor)
+    page.get_by_label("Namn på grupp 1").fill("Bord Ett")
+    page.get_by_role("button", name=named("Flytta ned", "Bord 1")).click()
+    page.get_by_text("Sparat.").wait_for()
+    assert [page.get_by_label(f"Namn på grupp {n}").input_value() for n in (1, 2, 3)] == [
+        "Bord 3",
+        "Bord Ett",
+        "Bord 4",
+    ]
+    assert tables(page, server, workshop) == {"Kim": "Bord 3", "Alex": "Bord Ett"}
+
+    # A group with people asks where they go; nothing moves until it is told.
+    page.goto(editor)
+    page.get_by_role("checkbox", name=named("Ta bort", "Bord 3")).check()
+    page.get_by_role("button", name="Spara grupperna").click()
+    page.get_by_text("Välj vart deltagarna och bidragen i ”Bord 3” ska").first.wait_for()
+    assert axe_violations(page) == []
+    assert page.get_by_role("checkbox", name=named("Ta bort", "Bord 3")).is_checked()  # what was typed stays
+    destination = page.get_by_label("Om ”Bord 3” tas bort, flytta dess deltagare och bidrag till")
+    destination.select_option(label="Bord 4")
+    page.get_by_role("button", name="Spara grupperna").click()
+    page.get_by_text("Sparat.").wait_for()
+    assert tables(page, server, workshop) == {"Kim": "Bord 4", "Alex": "Bord Ett"}
+    assert page.errors == []  # type: ignore[attr-defined]
