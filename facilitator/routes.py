@@ -441,6 +441,30 @@ def delete_workshop_route(workshop_id: int) -> Response:
     return redirect(url_for("facilitator.workshops"))
 
 
+@bp.post("/workshops/<int:workshop_id>/end")
+@login_required
+def end_workshop(workshop_id: int) -> Response:
+    """ "Avsluta workshopen": every step closes and the phones thank the room at once."""
+    workshop = own_workshop(workshop_id)
+    broadcast(agenda.end_workshop(db.session, workshop))
+    flash(_("The workshop has ended. Participants can still see and delete what they sent."), "success")
+    return redirect(
+        _safe_next(request.form.get("next")) or url_for("facilitator.edit_workshop", workshop_id=workshop.id)
+    )
+
+
+@bp.post("/workshops/<int:workshop_id>/reopen")
+@login_required
+def reopen_workshop(workshop_id: int) -> Response:
+    """Undo the end: participants can join again; open a step to go on."""
+    workshop = own_workshop(workshop_id)
+    broadcast(agenda.reopen_workshop(db.session, workshop))
+    flash(_("The workshop is open again. Open a step to go on."), "success")
+    return redirect(
+        _safe_next(request.form.get("next")) or url_for("facilitator.edit_workshop", workshop_id=workshop.id)
+    )
+
+
 @bp.get("/workshops/<int:workshop_id>/tables")
 @login_required
 def table_cards(workshop_id: int) -> str:

@@ -8,7 +8,7 @@ from typing import Any
 from analysis.words import parse_word_list
 from models.accounts import Facilitator
 from models.clock import utcnow
-from models.errors import InvalidInput, NotFound
+from models.errors import InvalidInput, NotFound, ReopenFirst
 from models.events import Event, Role, make_event
 from models.session import DbSession
 from models.steps import (
@@ -161,7 +161,10 @@ def move_step(session: DbSession, step: Step, offset: int) -> Event:
 
 
 def open_step(session: DbSession, step: Step, exclusive: bool = True) -> Event:
-    """Open a step on every phone; by default the other steps close."""
+    """Open a step on every phone; by default the other steps close. An ended workshop
+    must be reopened first."""
+    if step.workshop.ended_at is not None:
+        raise ReopenFirst()
     if exclusive:
         for other in step.workshop.steps:
             other.is_open = False
@@ -173,6 +176,22 @@ def open_step(session: DbSession, step: Step, exclusive: bool = True) -> Event:
 def close_step(session: DbSession, step: Step) -> Event:
     step.is_open = False
     return _agenda_event(session, step.workshop, "step_closed")
+
+
+def end_workshop(session: DbSession, workshop: Workshop) -> Event:
+    """The day is over: every step closes, phones and the projector thank the room, and
+    nobody new can join. Participants keep "Mina bidrag" (their right to erasure) until
+    retention removes the data. Undone by `reopen_workshop`."""
+    for step in workshop.steps:
+        step.is_open = False
+    workshop.ended_at = workshop.ended_at or utcnow()
+    return _agenda_event(session, workshop, "workshop_ended")
+
+
+def reopen_workshop(session: DbSession, workshop: Workshop) -> Event:
+    """Ended by mistake: phones can join and take part again once a step is opened."""
+    workshop.ended_at = None
+    return _agenda_event(session, workshop, "workshop_reopened")
 
 
 def find_step(workshop: Workshop, step_id: object) -> Step:
@@ -227,4 +246,5 @@ def workshop_public(workshop: Workshop) -> dict[str, Any]:
         "place": workshop.place,
         "organizer": workshop.organizer,
         "join_code": workshop.join_code,
+        "ended": workshop.ended_at is not None,
     }

@@ -80,6 +80,12 @@ class WordHidden(DomainError):
     code = "word_hidden"
 
 
+class ReopenFirst(DomainError):
+    """A facilitator opened a step of an ended workshop."""
+
+    code = "reopen_first"
+
+
 class GroupNeedsDestination(DomainError):
     """params: name, people, inputs"""
 

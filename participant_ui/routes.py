@@ -24,7 +24,7 @@ from werkzeug.wrappers import Response as BaseResponse
 from models.contributions import contributions, delete_contribution, delete_everything, forget_identity
 from models.errors import ConsentRequired, DomainError
 from models.groups import find_group, groups_of
-from models.participants import find_participant, join_workshop, workshop_for_code
+from models.participants import Participant, find_participant, join_workshop, workshop_for_code
 from models.workshops import Workshop, clean_join_code, find_by_join_code
 from participant_ui.forms import CodeForm, JoinForm
 from webapp.broadcast import broadcast
@@ -81,6 +81,9 @@ def workshop(code: str) -> BaseResponse | str | tuple[str, int]:
     try:
         found = workshop_for_code(db.session, code)
     except DomainError as error:
+        joined = _joined_after_the_end(code) if error.code == "workshop_ended" else None
+        if joined is not None:  # the thank-you, and the way to what they sent
+            return render_template("participant/phone.html", workshop=joined[0], participant=joined[1])
         status = 404 if error.code == "unknown_code" else 410
         form = CodeForm(data={"code": code})
         return render_template("participant/index.html", form=form, error=message_for(error.code)), status
@@ -117,9 +120,8 @@ def workshop(code: str) -> BaseResponse | str | tuple[str, int]:
 def mine(code: str) -> BaseResponse | str:
     """ "Mina bidrag": everything this phone sent in the workshop, with a way to delete each
     item, the dots, the name on the participant list, or all of it."""
-    try:
-        found = workshop_for_code(db.session, code)
-    except DomainError:
+    found = find_by_join_code(db.session, code)  # after the end too: the right to erasure stays
+    if found is None:
         abort(404)
     participant = find_participant(db.session, found.id, participant_token(found))
     if participant is None:
@@ -154,6 +156,13 @@ def mine(code: str) -> BaseResponse | str:
         participant=participant,
         groups=contributions(db.session, participant),
     )
+
+
+def _joined_after_the_end(code: str) -> tuple[Workshop, Participant] | None:
+    """The ended workshop with this code and this browser's participant, if it took part."""
+    workshop = find_by_join_code(db.session, code)
+    participant = workshop and find_participant(db.session, workshop.id, participant_token(workshop))
+    return (workshop, participant) if workshop and participant else None
 
 
 def _join_form(workshop: Workshop) -> JoinForm:

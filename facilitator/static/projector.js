@@ -44,6 +44,7 @@ let ranking = new Ranking();
 let cloudVersion = 0;
 let listOverride = null; // the button on this screen, until the dashboard changes the view
 let joinShown = false; // the join slide over an open step, until J or Esc again
+let ended = !document.getElementById("ended-slide").hidden; // the thank-you, not the QR code
 
 const live = connectLive({
   auth: { role: root.dataset.role, token: root.dataset.token },
@@ -53,6 +54,7 @@ const live = connectLive({
       const before = current()?.id;
       const beforeSetting = current()?.settings?.show_list;
       openSteps = m.open_steps;
+      ended = Boolean(m.workshop?.ended);
       if (current()?.settings?.show_list !== beforeSetting) listOverride = null;
       if (current()?.id !== before) {
         joinShown = false;
@@ -97,6 +99,7 @@ const live = connectLive({
   },
   onSnapshot: (snap) => {
     openSteps = snap.open_steps;
+    ended = Boolean(snap.workshop?.ended);
     const step = current();
     ranking = new Ranking(step?.rows || []);
     board.reset(step?.kind === "cards" ? step : null);
@@ -203,8 +206,9 @@ function showCloud(version) {
 
 function render() {
   const step = current();
-  joinSlide.hidden = Boolean(step) && !joinShown;
-  stepView.hidden = !joinSlide.hidden;
+  document.getElementById("ended-slide").hidden = !ended;
+  joinSlide.hidden = ended || (Boolean(step) && !joinShown);
+  stepView.hidden = ended || !joinSlide.hidden;
   joinToggle.hidden = !step;
   joinToggle.setAttribute("aria-pressed", String(joinShown));
   if (!step) return;

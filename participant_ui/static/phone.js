@@ -85,7 +85,8 @@ function applySnapshot(snap) {
 
 function onAgenda(message) {
   const known = new Map((state.open_steps || []).map((s) => [s.id, s]));
-  state = { ...state, open_steps: message.open_steps.map((s) => ({ ...known.get(s.id), ...s, mine: mine.get(s.id) || [] })) };
+  const workshop = message.workshop || state.workshop;
+  state = { ...state, workshop, open_steps: message.open_steps.map((s) => ({ ...known.get(s.id), ...s, mine: mine.get(s.id) || [] })) };
   // A step this phone has not seen open may already hold its input, or themes to post under.
   if (message.open_steps.some((s) => !mine.has(s.id))) socket.resync();
   render();
@@ -129,7 +130,19 @@ function showConnection() {
   connectionEl.dataset.state = connection;
 }
 
+// The facilitator ended the workshop: the thank-you and the way to "Mina bidrag" instead
+// of the steps (drafts stay in the phone's storage, should it be reopened).
+function showEnded() {
+  const ended = Boolean(state.workshop?.ended);
+  const panel = document.getElementById("ended");
+  if (panel.hidden === !ended) return;
+  panel.hidden = !ended;
+  stepsEl.hidden = ended;
+  if (ended) announcer.say(t("ended"));
+}
+
 function render() {
+  showEnded();
   const open = state.open_steps || [];
   const hadSteps = views.size > 0;
   document.getElementById("waiting")?.toggleAttribute("hidden", open.length > 0);

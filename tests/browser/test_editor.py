@@ -85,3 +85,40 @@ def test_removing_and_moving_group_lines_moves_nobody(
     page.get_by_text("Sparat.").wait_for()
     assert tables(page, server, workshop) == {"Kim": "Bord 4", "Alex": "Bord Ett"}
     assert page.errors == []  # type: ignore[attr-defined]
+
+
+def test_ending_the_workshop_thanks_the_room_at_once_and_keeps_mina_bidrag(
+    browser: Any, server: ServerProcess, workshop: dict[str, str]
+) -> None:
+    phone = new_page(browser, "phone")
+    phone.goto(workshop["Join URL"])
+    with phone.expect_navigation():
+        phone.get_by_role("button", name="Delta").click()
+    phone.get_by_text("Ansluten").wait_for()
+    projector = new_page(browser, "projector")
+    projector.goto(workshop["Projector URL"])
+    projector.wait_for_function("document.getElementById('connection').dataset.state === 'connected'")
+    dashboard = new_page(browser, "laptop")
+    login(dashboard, server)
+    dashboard.goto(workshop["Dashboard URL"])
+    dashboard.once("dialog", lambda dialog: dialog.accept())
+    dashboard.get_by_role("button", name="Avsluta workshopen").click()
+    dashboard.get_by_text("Workshopen är avslutad. Deltagarna kan fortfarande").wait_for()
+
+    # No reload: the open phone and the projector say it at once.
+    phone.get_by_role("heading", name="Workshopen är avslutad").wait_for()
+    assert phone.locator("#steps").is_hidden()
+    projector.locator("#ended-slide").get_by_text("Tack för att du deltog!").wait_for()
+    assert projector.locator("#join-slide").is_hidden()
+    assert axe_violations(phone) == []
+    phone.locator("#ended").get_by_role("link", name="Mina bidrag – se och ta bort det du skickat").click()
+    phone.get_by_role("heading", name="Mina bidrag").first.wait_for()
+
+    dashboard.get_by_role("button", name="Öppna workshopen igen").click()
+    dashboard.get_by_text("Workshopen är öppen igen.").wait_for()
+    phone.go_back()
+    phone.get_by_text("Väntar på att processledaren öppnar nästa steg").wait_for()
+    assert phone.locator("#ended").is_hidden()
+    projector.locator("#join-slide").wait_for()
+    for page in (phone, projector):
+        assert page.errors == []  # type: ignore[attr-defined]

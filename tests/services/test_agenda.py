@@ -76,3 +76,31 @@ def test_a_step_builds_only_on_an_earlier_step(workshop: Workshop) -> None:
     steps = workshop.steps
     with pytest.raises(InvalidInput):
         agenda.update_step(db.session, steps[1], "Förutsättningar", "", {}, based_on_step_id=steps[2].id)
+
+
+def test_ending_closes_every_step_refuses_joins_and_can_be_undone(workshop: Workshop) -> None:
+    from models.errors import DomainError
+    from models.participants import join_workshop
+    from models.snapshots import snapshot
+
+    agenda.open_step(db.session, workshop.steps[0], exclusive=False)
+    agenda.open_step(db.session, workshop.steps[1], exclusive=False)
+    event = agenda.end_workshop(db.session, workshop)
+    assert event.payloads[Role.PARTICIPANT] == {
+        "reason": "workshop_ended",
+        "workshop": {**agenda.workshop_public(workshop), "ended": True},
+        "open_steps": [],
+    }
+    assert event.payloads[Role.PROJECTOR]["workshop"]["ended"] is True
+    assert not any(step.is_open for step in workshop.steps)
+    with pytest.raises(DomainError) as error:
+        join_workshop(db.session, workshop, "Sen")
+    assert error.value.code == "workshop_ended"
+    with pytest.raises(DomainError) as error:
+        agenda.open_step(db.session, workshop.steps[0])
+    assert error.value.code == "reopen_first"
+    assert snapshot(db.session, workshop.id, Role.PROJECTOR)["workshop"]["ended"] is True
+    reopened = agenda.reopen_workshop(db.session, workshop)
+    assert reopened.payloads[Role.PARTICIPANT]["workshop"]["ended"] is False
+    join_workshop(db.session, workshop, "Sen")
+    agenda.open_step(db.session, workshop.steps[0])

@@ -185,6 +185,38 @@ def test_an_ended_workshop_says_so(client: FlaskClient, workshop: Workshop) -> N
     assert response.status_code == 410 and "Workshopen är avslutad" in response.get_data(as_text=True)
 
 
+def test_after_the_end_a_participant_is_thanked_and_keeps_mina_bidrag(
+    app: Flask, client: FlaskClient, auth: AuthActions, workshop: Workshop
+) -> None:
+    from models import agenda
+    from models.cards import Card, submit_card
+
+    phone = app.test_client()
+    join(phone, workshop, "Kim")
+    kim = db.session.query(Participant).one()
+    cards_step = workshop.steps[1]
+    agenda.open_step(db.session, cards_step)
+    submit_card(db.session, kim, {"id": "c-00000001", "step_id": cards_step.id, "text": "Gemensam målbild"})
+    auth.login()
+    ended = client.post(f"/f/workshops/{workshop.id}/end", data={"next": f"/f/workshops/{workshop.id}/live"})
+    assert ended.headers["Location"] == f"/f/workshops/{workshop.id}/live"
+    page = phone.get(f"/j/{workshop.join_code}").get_data(as_text=True)
+    assert "Workshopen är avslutad" in page and "Tack för att du deltog!" in page
+    assert f'href="/j/{workshop.join_code}/mine"' in page
+    newcomer = app.test_client().get(f"/j/{workshop.join_code}")
+    assert newcomer.status_code == 410 and "Workshopen är avslutad" in newcomer.get_data(as_text=True)
+    mine = phone.get(f"/j/{workshop.join_code}/mine")
+    assert mine.status_code == 200 and "Gemensam målbild" in mine.get_data(as_text=True)
+    card = db.session.query(Card).one()
+    phone.post(f"/j/{workshop.join_code}/mine", data={"action": "delete", "kind": "card", "id": card.id})
+    db.session.expire_all()
+    assert card.withdrawn_at is not None and card.text == ""
+    # Reopened: the same phone is back in the workshop, and newcomers can join.
+    client.post(f"/f/workshops/{workshop.id}/reopen")
+    assert app.test_client().get(f"/j/{workshop.join_code}").status_code == 200
+    assert 'id="ended"' in phone.get(f"/j/{workshop.join_code}").get_data(as_text=True)
+
+
 def test_qr_code_is_svg_of_the_join_address(client: FlaskClient, workshop: Workshop) -> None:
     response = client.get(f"/qr/{workshop.join_code}.svg")
     assert response.mimetype == "image/svg+xml" and b"<path" in response.data

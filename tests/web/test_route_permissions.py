@@ -34,6 +34,8 @@ WORKSHOP_ROUTES = {
     "facilitator.start_export": ("/f/workshops/{w}/export/jobs", {"kind": "csv"}),
     "facilitator.edit_retention": ("/f/workshops/{w}/retention", {"retention_days": "1"}),
     "facilitator.delete_workshop_route": ("/f/workshops/{w}/delete", {}),
+    "facilitator.end_workshop": ("/f/workshops/{w}/end", {}),
+    "facilitator.reopen_workshop": ("/f/workshops/{w}/reopen", {}),
 }
 # Routes anyone may post to: joining, the language, logging in and out, a new workshop
 # of one's own or one imported (login required), and a phone's own contributions (tested
@@ -73,6 +75,7 @@ def state(workshop: Workshop) -> tuple[object, ...]:
         workshop.held_words,
         workshop.note_categories,
         workshop.retention_days,
+        workshop.ended_at,
         [(s.id, s.title, s.position) for s in workshop.steps],
         [(s.id, s.name, s.revoked_at) for s in scribes_of(db.session, workshop.id)],
         sorted(f.id for f in workshop.facilitators),
