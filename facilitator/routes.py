@@ -45,7 +45,7 @@ from facilitator.forms import (
 )
 from facilitator.groups_editor import group_lines, group_rows
 from models import agenda
-from models.accounts import Facilitator, add_facilitator, authenticate, remove_facilitator
+from models.accounts import Facilitator, add_facilitator, authenticate, hand_over, remove_facilitator
 from models.archive import import_archive
 from models.clouds import stored_cloud
 from models.errors import DomainError
@@ -384,13 +384,14 @@ def scribe_url(scribe: Scribe) -> str:
 @bp.post("/workshops/<int:workshop_id>/facilitators")
 @login_required
 def add_cofacilitator(workshop_id: int) -> Response | str:
-    """Another facilitator, by their account's e-mail, with full rights."""
+    """Another facilitator, by their account's e-mail: runs the workshop with full rights
+    but its facilitators, which the owner manages."""
     workshop = own_workshop(workshop_id)
     form = FacilitatorForm()
     return _save_side_form(
         workshop,
         form,
-        lambda: add_facilitator(db.session, workshop, form.email.data or ""),
+        lambda: add_facilitator(db.session, workshop, current_user.id, form.email.data or ""),
         "#facilitators-heading",
         "facilitator_form",
     )
@@ -399,20 +400,39 @@ def add_cofacilitator(workshop_id: int) -> Response | str:
 @bp.post("/workshops/<int:workshop_id>/facilitators/<int:facilitator_id>/remove")
 @login_required
 def remove_cofacilitator(workshop_id: int, facilitator_id: int) -> Response:
-    """A facilitator leaves the workshop (themselves too); the last one cannot."""
+    """The owner removes a co-facilitator, or a co-facilitator leaves; never the owner."""
     workshop = own_workshop(workshop_id)
-    try:
-        remove_facilitator(db.session, workshop, facilitator_id)
-    except DomainError as error:
-        db.session.rollback()
-        flash(message_for(error.code, **error.params), "error")
-    else:
-        flash(_("Saved."), "success")
-        if facilitator_id == current_user.id:
-            return redirect(url_for("facilitator.workshops"))
+    left = _facilitators_change(
+        lambda: remove_facilitator(db.session, workshop, current_user.id, facilitator_id)
+    )
+    if left and facilitator_id == current_user.id:
+        return redirect(url_for("facilitator.workshops"))
     return redirect(
         url_for("facilitator.edit_workshop", workshop_id=workshop.id, _anchor="facilitators-heading")
     )
+
+
+@bp.post("/workshops/<int:workshop_id>/facilitators/<int:facilitator_id>/owner")
+@login_required
+def hand_over_workshop(workshop_id: int, facilitator_id: int) -> Response:
+    """The owner makes a co-facilitator the owner, and runs the workshop on as a co-facilitator."""
+    workshop = own_workshop(workshop_id)
+    _facilitators_change(lambda: hand_over(db.session, workshop, current_user.id, facilitator_id))
+    return redirect(
+        url_for("facilitator.edit_workshop", workshop_id=workshop.id, _anchor="facilitators-heading")
+    )
+
+
+def _facilitators_change(change: Callable[[], None]) -> bool:
+    """A change to who runs the workshop; the reason shown when it is refused."""
+    try:
+        change()
+    except DomainError as error:
+        db.session.rollback()
+        flash(message_for(error.code, **error.params), "error")
+        return False
+    flash(_("Saved."), "success")
+    return True
 
 
 @bp.post("/workshops/<int:workshop_id>/retention")
@@ -433,8 +453,13 @@ def edit_retention(workshop_id: int) -> Response | str:
 @bp.post("/workshops/<int:workshop_id>/delete")
 @login_required
 def delete_workshop_route(workshop_id: int) -> Response:
-    """The workshop and everything sent to it, for good."""
+    """The workshop and everything sent to it, for good: its owner's decision."""
     workshop = own_workshop(workshop_id)
+    if not workshop.is_owned_by(current_user.id):
+        flash(message_for("owner_only_delete"), "error")
+        return redirect(
+            url_for("facilitator.edit_workshop", workshop_id=workshop.id, _anchor="privacy-heading")
+        )
     title = workshop.title
     delete_workshop(db.session, workshop)
     flash(_("“%(title)s” and everything in it is deleted.", title=title), "success")

@@ -12,7 +12,15 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from models.clock import utcnow
-from models.errors import AccountExists, InvalidInput, LastFacilitator, UnknownAccount, WeakPassword
+from models.errors import (
+    AccountExists,
+    InvalidInput,
+    LastFacilitator,
+    OwnerOnly,
+    OwnerStays,
+    UnknownAccount,
+    WeakPassword,
+)
 from models.session import DbSession
 from models.workshops import Workshop, workshop_facilitators
 from webapp.extensions import db
@@ -76,8 +84,10 @@ def authenticate(session: DbSession, email: str, password: str) -> Facilitator |
     return facilitator if facilitator.check_password(password) else None
 
 
-def add_facilitator(session: DbSession, workshop: Workshop, email: str) -> Facilitator:
-    """A co-facilitator (medprocessledare) with full rights, by the e-mail of their account."""
+def add_facilitator(session: DbSession, workshop: Workshop, by: int, email: str) -> Facilitator:
+    """A co-facilitator (medprocessledare), by the e-mail of their account: they run the
+    workshop with full rights but its facilitators, which its owner (`by`) manages."""
+    _owner_only(workshop, by)
     facilitator = find_facilitator(session, email)
     if facilitator is None:
         raise UnknownAccount(field="email")
@@ -87,15 +97,34 @@ def add_facilitator(session: DbSession, workshop: Workshop, email: str) -> Facil
     return facilitator
 
 
-def remove_facilitator(session: DbSession, workshop: Workshop, facilitator_id: int) -> None:
-    """The facilitator no longer runs the workshop; the last one cannot leave it."""
+def remove_facilitator(session: DbSession, workshop: Workshop, by: int, facilitator_id: int) -> None:
+    """A facilitator leaves the workshop: the owner removes a co-facilitator, or a
+    co-facilitator leaves. Nobody removes the owner, who hands the workshop over first."""
     remaining = [f for f in workshop.facilitators if f.id != facilitator_id]
     if len(remaining) == len(workshop.facilitators):
         raise InvalidInput(field="facilitator")
+    if workshop.is_owned_by(facilitator_id) and workshop.owner_id is not None:
+        raise OwnerStays() if by == facilitator_id else OwnerOnly()
+    if by != facilitator_id:
+        _owner_only(workshop, by)
     if not remaining:
         raise LastFacilitator()
     workshop.facilitators = remaining
     session.commit()
+
+
+def hand_over(session: DbSession, workshop: Workshop, by: int, facilitator_id: int) -> None:
+    """The owner makes a co-facilitator the owner, and stays on as a co-facilitator."""
+    _owner_only(workshop, by)
+    if facilitator_id == workshop.owner_id or not workshop.is_run_by(facilitator_id):
+        raise InvalidInput(field="facilitator")
+    workshop.owner_id = facilitator_id
+    session.commit()
+
+
+def _owner_only(workshop: Workshop, by: int) -> None:
+    if not workshop.is_owned_by(by):
+        raise OwnerOnly()
 
 
 def count_facilitators(session: DbSession) -> int:

@@ -80,6 +80,18 @@ class WordHidden(DomainError):
     code = "word_hidden"
 
 
+class OwnerOnly(DomainError):
+    """Managing a workshop's facilitators is its owner's."""
+
+    code = "owner_only"
+
+
+class OwnerStays(DomainError):
+    """The owner tried to leave without handing the workshop over."""
+
+    code = "owner_stays"
+
+
 class ReopenFirst(DomainError):
     """A facilitator opened a step of an ended workshop."""
 

@@ -53,6 +53,8 @@ class Workshop(db.Model):  # type: ignore[name-defined,misc]
     # Participants' names and consents are removed this many days after the workshop
     # (None: kept until the workshop is deleted). See models.privacy.
     retention_days: Mapped[int | None]
+    # The facilitator who manages the others (the creator, or whom it was handed to).
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("facilitators.id", ondelete="SET NULL"))
 
     steps: Mapped[list[Step]] = relationship(
         back_populates="workshop",
@@ -71,6 +73,12 @@ class Workshop(db.Model):  # type: ignore[name-defined,misc]
 
     def is_run_by(self, facilitator_id: int | None) -> bool:
         return facilitator_id is not None and any(f.id == facilitator_id for f in self.facilitators)
+
+    def is_owned_by(self, facilitator_id: int | None) -> bool:
+        """The owner manages the facilitators; with no owner left, each of them may."""
+        if self.owner_id is None:
+            return self.is_run_by(facilitator_id)
+        return facilitator_id is not None and self.owner_id == facilitator_id
 
 
 class Step(db.Model):  # type: ignore[name-defined,misc]

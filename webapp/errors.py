@@ -31,6 +31,11 @@ MESSAGES = {
     "rate_limited": lazy_gettext("You are sending too fast. Wait a moment and try again."),
     "nothing_to_undo": lazy_gettext("There is nothing left to undo."),
     "word_hidden": lazy_gettext("The facilitator has hidden this word."),
+    "owner_only": lazy_gettext("Only the workshop's owner can change who runs it."),
+    "owner_only_delete": lazy_gettext("Only the workshop's owner can delete it."),
+    "owner_stays": lazy_gettext(
+        "You own this workshop. Make another facilitator the owner before you leave it."
+    ),
     "reopen_first": lazy_gettext("The workshop has ended. Reopen it before opening a step."),
     "group_needs_destination": lazy_gettext(
         "Choose where the participants and input of “%(name)s” go before removing it "

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from models import agenda, notes
-from models.accounts import Facilitator, add_facilitator, remove_facilitator
+from models.accounts import Facilitator, add_facilitator, hand_over, remove_facilitator
 from models.cards import submit_card
 from models.errors import DomainError
 from models.events import Role
@@ -137,17 +137,34 @@ def test_cards_entered_for_a_group_follow_the_steps_rules(workshop: Workshop) ->
 def test_co_facilitators_are_invited_by_account(
     workshop: Workshop, facilitator: Facilitator, other_facilitator: Facilitator
 ) -> None:
-    assert code_of(lambda: add_facilitator(db.session, workshop, "okand@kommun.se")) == "unknown_account"
-    add_facilitator(db.session, workshop, " ANNAN@kommun.se ")
-    add_facilitator(db.session, workshop, "annan@kommun.se")  # twice is once
+    me = facilitator.id
+    assert code_of(lambda: add_facilitator(db.session, workshop, me, "okand@kommun.se")) == "unknown_account"
+    add_facilitator(db.session, workshop, me, " ANNAN@kommun.se ")
+    add_facilitator(db.session, workshop, me, "annan@kommun.se")  # twice is once
     assert sorted(f.id for f in workshop.facilitators) == sorted([facilitator.id, other_facilitator.id])
-    assert workshop.is_run_by(other_facilitator.id)
-    remove_facilitator(db.session, workshop, facilitator.id)
-    assert not workshop.is_run_by(facilitator.id)
-    assert (
-        code_of(lambda: remove_facilitator(db.session, workshop, other_facilitator.id)) == "last_facilitator"
-    )
-    assert code_of(lambda: remove_facilitator(db.session, workshop, facilitator.id)) == "invalid_input"
+    assert workshop.is_run_by(other_facilitator.id) and not workshop.is_owned_by(other_facilitator.id)
+    other = other_facilitator.id
+    remove_facilitator(db.session, workshop, me, other)
+    assert not workshop.is_run_by(other)
+    assert code_of(lambda: remove_facilitator(db.session, workshop, me, other)) == "invalid_input"
+
+
+def test_a_co_facilitator_cannot_remove_the_owner_who_hands_over_explicitly(
+    workshop: Workshop, facilitator: Facilitator, other_facilitator: Facilitator
+) -> None:
+    owner, co = facilitator.id, other_facilitator.id
+    assert workshop.owner_id == owner
+    add_facilitator(db.session, workshop, owner, "annan@kommun.se")
+    assert code_of(lambda: remove_facilitator(db.session, workshop, co, owner)) == "owner_only"
+    assert code_of(lambda: add_facilitator(db.session, workshop, co, "leda@region.se")) == "owner_only"
+    assert code_of(lambda: hand_over(db.session, workshop, co, co)) == "owner_only"
+    assert code_of(lambda: remove_facilitator(db.session, workshop, owner, owner)) == "owner_stays"
+    assert workshop.is_run_by(owner)
+    hand_over(db.session, workshop, owner, co)
+    assert workshop.is_owned_by(co) and not workshop.is_owned_by(owner) and workshop.is_run_by(owner)
+    remove_facilitator(db.session, workshop, owner, owner)  # a co-facilitator now: may leave
+    assert [f.id for f in workshop.facilitators] == [co]
+    assert code_of(lambda: remove_facilitator(db.session, workshop, co, co)) == "owner_stays"
 
 
 def test_highlights_of_the_day_from_words_cards_and_tracks(

@@ -34,6 +34,7 @@ WORKSHOP_ROUTES = {
     "facilitator.start_export": ("/f/workshops/{w}/export/jobs", {"kind": "csv"}),
     "facilitator.edit_retention": ("/f/workshops/{w}/retention", {"retention_days": "1"}),
     "facilitator.delete_workshop_route": ("/f/workshops/{w}/delete", {}),
+    "facilitator.hand_over_workshop": ("/f/workshops/{w}/facilitators/{f}/owner", {}),
     "facilitator.end_workshop": ("/f/workshops/{w}/end", {}),
     "facilitator.reopen_workshop": ("/f/workshops/{w}/reopen", {}),
 }
@@ -76,6 +77,7 @@ def state(workshop: Workshop) -> tuple[object, ...]:
         workshop.note_categories,
         workshop.retention_days,
         workshop.ended_at,
+        workshop.owner_id,
         [(s.id, s.title, s.position) for s in workshop.steps],
         [(s.id, s.name, s.revoked_at) for s in scribes_of(db.session, workshop.id)],
         sorted(f.id for f in workshop.facilitators),
@@ -105,3 +107,40 @@ def test_workshop_routes_are_refused_to_everyone_but_its_facilitators(
         response = post(other, url, data)
         assert response.status_code in (403, 404), (endpoint, "other facilitator", response.status_code)
     assert state(workshop) == before
+
+
+def test_a_co_facilitator_runs_the_workshop_but_cannot_remove_its_owner(
+    client: FlaskClient,
+    auth: AuthActions,
+    workshop: Workshop,
+    facilitator: Facilitator,
+    other_facilitator: Facilitator,
+) -> None:
+    from models.accounts import add_facilitator
+
+    add_facilitator(db.session, workshop, facilitator.id, "annan@kommun.se")
+    auth.login("annan@kommun.se")
+    editor = client.get(f"/f/workshops/{workshop.id}").get_data(as_text=True)
+    assert "Ägare" in editor and "Lämna workshopen" in editor
+    assert f"/facilitators/{facilitator.id}/remove" not in editor  # no button to remove the owner
+    assert "Lägg till processledaren" not in editor and "Radera workshopen" not in editor
+    refused = client.post(f"/f/workshops/{workshop.id}/facilitators/{facilitator.id}/remove")
+    page = client.get(refused.headers["Location"]).get_data(as_text=True)
+    assert "Bara workshopens ägare kan ändra vem som leder den." in page
+    deleted = client.post(f"/f/workshops/{workshop.id}/delete")
+    assert "Bara workshopens ägare kan radera den." in client.get(deleted.headers["Location"]).get_data(
+        as_text=True
+    )
+    assert client.post(f"/f/workshops/{workshop.id}", data={"title": "Nytt namn"}).status_code == 302
+    db.session.expire_all()
+    assert workshop.is_run_by(facilitator.id) and workshop.title == "Nytt namn"
+    # The owner hands it over, explicitly; then the new owner manages the facilitators.
+    auth.logout()
+    auth.login()
+    client.post(f"/f/workshops/{workshop.id}/facilitators/{other_facilitator.id}/owner")
+    db.session.expire_all()
+    assert workshop.owner_id == other_facilitator.id
+    left = client.post(f"/f/workshops/{workshop.id}/facilitators/{facilitator.id}/remove")
+    assert left.headers["Location"] == "/f/"
+    db.session.expire_all()
+    assert [f.id for f in workshop.facilitators] == [other_facilitator.id]
