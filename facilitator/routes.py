@@ -585,7 +585,11 @@ def delete_step(workshop_id: int, step_id: int) -> Response:
 @login_required
 def move_step(workshop_id: int, step_id: int) -> Response:
     offset = -1 if request.form.get("direction") == "up" else 1
-    broadcast(agenda.move_step(db.session, own_step(workshop_id, step_id), offset))
+    try:
+        broadcast(agenda.move_step(db.session, own_step(workshop_id, step_id), offset))
+    except DomainError as error:  # the agenda stays as it was, and says why
+        db.session.rollback()
+        flash(message_for(error.code, **error.params), "error")
     return redirect(url_for("facilitator.edit_workshop", workshop_id=workshop_id, _anchor=f"step-{step_id}"))
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from analysis.words import parse_word_list
 from models.accounts import Facilitator
 from models.clock import utcnow
-from models.errors import InvalidInput, NotFound, ReopenFirst
+from models.errors import BuiltOnEarlierStep, InvalidInput, NotFound, ReopenFirst
 from models.events import Event, Role, make_event
 from models.session import DbSession
 from models.steps import (
@@ -151,11 +151,17 @@ def delete_step(session: DbSession, step: Step) -> Event:
 
 
 def move_step(session: DbSession, step: Step, offset: int) -> Event:
-    """Move a step `offset` places up (negative) or down the agenda."""
+    """Move a step `offset` places up (negative) or down the agenda. A step built on the
+    themes of another must stay after it (BuiltOnEarlierStep names both)."""
     steps = list(step.workshop.steps)
     index = steps.index(step)
     target = max(0, min(len(steps) - 1, index + offset))
     steps.insert(target, steps.pop(index))
+    place = {each.id: position for position, each in enumerate(steps)}
+    for each in steps:
+        if each.based_on_step_id is not None and place[each.based_on_step_id] > place[each.id]:
+            base = next(s for s in steps if s.id == each.based_on_step_id)
+            raise BuiltOnEarlierStep(step=each.title, base=base.title)
     for position, each in enumerate(steps):
         each.position = position
     return _agenda_event(session, step.workshop, "step_moved")

@@ -92,6 +92,12 @@ class OwnerStays(DomainError):
     code = "owner_stays"
 
 
+class BuiltOnEarlierStep(DomainError):
+    """params: step, base (titles): a step built on another's themes stays after it."""
+
+    code = "built_on_earlier_step"
+
+
 class ReopenFirst(DomainError):
     """A facilitator opened a step of an ended workshop."""
 

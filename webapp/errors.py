@@ -36,6 +36,10 @@ MESSAGES = {
     "owner_stays": lazy_gettext(
         "You own this workshop. Make another facilitator the owner before you leave it."
     ),
+    "built_on_earlier_step": lazy_gettext(
+        "“%(step)s” is built on the themes of “%(base)s”, so it must come after it. Move "
+        "“%(base)s” first, or choose another step to build on in the settings of “%(step)s”."
+    ),
     "reopen_first": lazy_gettext("The workshop has ended. Reopen it before opening a step."),
     "group_needs_destination": lazy_gettext(
         "Choose where the participants and input of “%(name)s” go before removing it "

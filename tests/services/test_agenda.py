@@ -104,3 +104,19 @@ def test_ending_closes_every_step_refuses_joins_and_can_be_undone(workshop: Work
     assert reopened.payloads[Role.PARTICIPANT]["workshop"]["ended"] is False
     join_workshop(db.session, workshop, "Sen")
     agenda.open_step(db.session, workshop.steps[0])
+
+
+def test_a_step_cannot_move_above_the_step_it_is_built_on(workshop: Workshop) -> None:
+    from models.errors import DomainError
+
+    prerequisites, obstacles = workshop.steps[1], workshop.steps[2]
+    assert obstacles.based_on_step_id == prerequisites.id
+    for step, offset in ((obstacles, -1), (prerequisites, 1), (obstacles, -2), (prerequisites, 3)):
+        with pytest.raises(DomainError) as error:
+            agenda.move_step(db.session, step, offset)
+        assert error.value.params == {"step": obstacles.title, "base": prerequisites.title}
+        db.session.rollback()
+        assert [s.id for s in workshop.steps][1:3] == [prerequisites.id, obstacles.id]
+        assert obstacles.based_on_step_id == prerequisites.id
+    agenda.move_step(db.session, workshop.steps[0], 2)  # the words step may pass both
+    assert [s.id for s in workshop.steps][0:2] == [prerequisites.id, obstacles.id]

@@ -449,3 +449,21 @@ def test_session_cookies_are_http_only_same_site_and_renewed_at_login(
     with client.session_transaction() as session:
         assert set(session) <= {"_user_id", "_fresh", "_id", "participants", "lang", "csrf_token"}
         assert session["lang"] == "en" and str(workshop.id) in session["participants"]
+
+
+def test_moving_a_step_above_its_base_is_refused_with_the_reason(
+    client: FlaskClient, auth: AuthActions, workshop: Workshop
+) -> None:
+    auth.login()
+    obstacles = workshop.steps[2]
+    response = client.post(
+        f"/f/workshops/{workshop.id}/steps/{obstacles.id}/move",
+        data={"direction": "up"},
+        follow_redirects=True,
+    )
+    page = response.get_data(as_text=True)
+    assert "bygger på teman från ”Förutsättningar”" in page
+    db.session.expire_all()
+    assert workshop.steps[2].id == obstacles.id and obstacles.based_on_step_id == workshop.steps[1].id
+    edit = client.get(f"/f/workshops/{workshop.id}/steps/{obstacles.id}").get_data(as_text=True)
+    assert re.search(rf'<option selected value="{workshop.steps[1].id}">', edit)
