@@ -49,7 +49,7 @@ def test_removing_and_moving_group_lines_moves_nobody(
     page.goto(editor)
     page.get_by_label("Nya grupper, en per rad").fill("Bord 1\nBord 2\nBord 3\nBord 4")
     page.get_by_role("button", name="Spara grupperna").click()
-    page.get_by_text("Sparat.").wait_for()
+    page.locator("#part-groups").get_by_text("Sparat.").wait_for()
     join_at(browser, workshop, "Kim", "Bord 3")
     join_at(browser, workshop, "Alex", "Bord 1")
 
@@ -57,14 +57,14 @@ def test_removing_and_moving_group_lines_moves_nobody(
     page.goto(editor)
     page.get_by_role("checkbox", name=named("Ta bort", "Bord 2")).check()
     page.get_by_label("Namn på grupp 1").press("Enter")
-    page.get_by_text("Sparat.").wait_for()
+    page.locator("#part-groups").get_by_text("Sparat.").wait_for()
     assert tables(page, server, workshop) == {"Kim": "Bord 3", "Alex": "Bord 1"}
 
     # Moved down and renamed: still the same people.
     page.goto(editor)
     page.get_by_label("Namn på grupp 1").fill("Bord Ett")
     page.get_by_role("button", name=named("Flytta ned", "Bord 1")).click()
-    page.get_by_text("Sparat.").wait_for()
+    page.locator("#part-groups").get_by_text("Sparat.").wait_for()
     assert [page.get_by_label(f"Namn på grupp {n}").input_value() for n in (1, 2, 3)] == [
         "Bord 3",
         "Bord Ett",
@@ -76,13 +76,13 @@ def test_removing_and_moving_group_lines_moves_nobody(
     page.goto(editor)
     page.get_by_role("checkbox", name=named("Ta bort", "Bord 3")).check()
     page.get_by_role("button", name="Spara grupperna").click()
-    page.get_by_text("Välj vart deltagarna och bidragen i ”Bord 3” ska").first.wait_for()
+    page.locator("#part-groups").get_by_text("Välj vart deltagarna och bidragen i ”Bord 3” ska").wait_for()
     assert axe_violations(page) == []
     assert page.get_by_role("checkbox", name=named("Ta bort", "Bord 3")).is_checked()  # what was typed stays
     destination = page.get_by_label("Om ”Bord 3” tas bort, flytta dess deltagare och bidrag till")
     destination.select_option(label="Bord 4")
     page.get_by_role("button", name="Spara grupperna").click()
-    page.get_by_text("Sparat.").wait_for()
+    page.locator("#part-groups").get_by_text("Sparat.").wait_for()
     assert tables(page, server, workshop) == {"Kim": "Bord 4", "Alex": "Bord Ett"}
     assert page.errors == []  # type: ignore[attr-defined]
 
@@ -122,3 +122,40 @@ def test_ending_the_workshop_thanks_the_room_at_once_and_keeps_mina_bidrag(
     projector.locator("#join-slide").wait_for()
     for page in (phone, projector):
         assert page.errors == []  # type: ignore[attr-defined]
+
+
+def test_saving_one_part_of_the_editor_keeps_what_is_typed_in_another(
+    browser: Any, server: ServerProcess, workshop: dict[str, str]
+) -> None:
+    page = new_page(browser, "laptop")
+    login(page, server)
+    page.goto(f"{server.url}/f/workshops/{workshop['Workshop']}")
+    page.get_by_label("Plats").fill("Hotell Gillet, Uppsala")  # typed, not saved
+    notes = page.get_by_label("Kategorier för anteckningar, en per rad")
+    notes.scroll_into_view_if_needed()
+    before = page.evaluate("window.scrollY")
+    notes.fill("Dagens höjdpunkter\nKolliderande synsätt")
+    page.get_by_role("button", name="Spara kategorierna").click()
+    saved = page.locator("#part-notes").get_by_text("Sparat.")
+    saved.wait_for()
+    assert saved.is_visible() and page.evaluate("window.scrollY") == before  # where the user is
+    assert page.get_by_label("Plats").input_value() == "Hotell Gillet, Uppsala"
+    assert notes.input_value() == "Dagens höjdpunkter\nKolliderande synsätt"
+    assert axe_violations(page) == []
+
+    # Leaving with the place still unsaved asks first; staying keeps it.
+    asked: list[str] = []
+
+    def stay(dialog: Any) -> None:
+        asked.append(dialog.type)
+        dialog.dismiss()
+
+    page.on("dialog", stay)
+    page.get_by_role("link", name="Mina workshoppar").click()
+    page.wait_for_timeout(500)
+    assert asked == ["beforeunload"]
+    assert page.get_by_label("Plats").input_value() == "Hotell Gillet, Uppsala"
+    page.locator("#part-facts").get_by_role("button", name="Spara").click()
+    page.locator("#part-facts").get_by_text("Sparat.").wait_for()
+    page.reload()
+    assert page.get_by_label("Plats").input_value() == "Hotell Gillet, Uppsala"

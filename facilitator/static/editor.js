@@ -1,0 +1,107 @@
+// The workshop editor: each part (agenda, facts, groups, scribes, facilitators…) saves on
+// its own without reloading the page, so what is typed in another part stays where it
+// is. The answer is the editor page as the server draws it after the save: the saved part
+// is taken from it with its message (or its errors beside the fields), and so is every
+// other part that holds nothing unsaved. Leaving the page with unsaved input asks first.
+// Without JavaScript the same forms post and reload the page.
+const editor = document.getElementById("editor");
+const announcer = document.getElementById("editor-status");
+const strings = JSON.parse(document.getElementById("editor-strings").textContent);
+const unsaved = new Set(); // ids of parts with input not yet saved
+
+const partOf = (element) => element.closest(".editor-part");
+
+function changed(event) {
+  const part = partOf(event.target);
+  if (!part || !event.target.form) return;
+  unsaved.add(part.id);
+  part.dataset.unsaved = "true";
+}
+editor.addEventListener("input", changed);
+editor.addEventListener("change", changed);
+
+window.addEventListener("beforeunload", (event) => {
+  if (unsaved.size === 0) return;
+  event.preventDefault();
+  event.returnValue = ""; // the browser's own question: leave, or stay and save
+});
+
+editor.addEventListener("submit", (event) => {
+  const form = event.target;
+  // Asked and declined (confirm.js), or a form that leads to another page.
+  if (event.defaultPrevented || "leaves" in form.dataset) return;
+  event.preventDefault();
+  save(form, event.submitter);
+});
+
+async function save(form, submitter) {
+  const part = partOf(form);
+  const data = new FormData(form, submitter);
+  const index = [...part.querySelectorAll("button")].indexOf(submitter);
+  part.setAttribute("aria-busy", "true");
+  let page;
+  try {
+    const response = await fetch(form.action, { method: "POST", body: data, credentials: "same-origin" });
+    page = new DOMParser().parseFromString(await response.text(), "text/html");
+    if (!page.getElementById("editor")) {
+      // Not the editor (the workshop is gone, the session ended): go where the server says.
+      unsaved.clear();
+      window.location.assign(response.url);
+      return;
+    }
+  } catch {
+    part.removeAttribute("aria-busy");
+    tell(part, [{ text: strings.offline, error: true }]);
+    return;
+  }
+  unsaved.delete(part.id);
+  const messages = [...page.querySelectorAll(".flashes .flash")].map((flash) => ({
+    text: flash.textContent,
+    error: flash.classList.contains("flash-error"),
+  }));
+  for (const fresh of page.querySelectorAll(".editor-part")) {
+    const old = document.getElementById(fresh.id);
+    if (old && (old === part || !unsaved.has(old.id))) old.replaceWith(document.adoptNode(fresh));
+  }
+  const title = page.querySelector("h1");
+  if (title) document.querySelector("h1").textContent = title.textContent;
+  document.title = page.title;
+  const saved = document.getElementById(part.id);
+  tell(saved, messages);
+  focusAfter(saved, index);
+}
+
+// The server's messages inside the part that was saved, where the facilitator is looking,
+// and said to screen readers.
+function tell(part, messages) {
+  part.querySelector(":scope > .part-messages")?.remove();
+  if (!messages.length) return;
+  const box = document.createElement("div");
+  box.className = "part-messages";
+  for (const message of messages) {
+    const line = document.createElement("p");
+    line.className = `flash ${message.error ? "flash-error" : "flash-success"}`;
+    line.textContent = message.text;
+    box.append(line);
+  }
+  part.querySelector(":scope > h2").after(box);
+  announcer.textContent = messages.map((m) => m.text).join(" ");
+}
+
+// The first field with an error, or else the button that was pressed (as drawn anew).
+function focusAfter(part, index) {
+  const invalid = part.querySelector("[aria-invalid=true]");
+  if (invalid) {
+    invalid.focus();
+    return;
+  }
+  const buttons = [...part.querySelectorAll("button")];
+  const button = buttons[Math.min(index, buttons.length - 1)];
+  if (button && !button.disabled && !button.hidden) {
+    button.focus();
+    return;
+  }
+  const heading = part.querySelector("h2");
+  heading.setAttribute("tabindex", "-1");
+  heading.focus();
+}
