@@ -58,7 +58,7 @@ from models.scribes import Scribe, invite_scribe, revoke_scribe, scribes_of
 from models.steps import editor_settings, step_setting
 from models.templates import create_from_template
 from models.workshops import Step, Workshop, find_by_projector_token
-from webapp.broadcast import broadcast
+from webapp.broadcast import broadcast, end_access
 from webapp.errors import message_for
 from webapp.extensions import db, limiter, login_manager, talisman
 from webapp.extensions_setup import remember_language
@@ -362,6 +362,7 @@ def revoke_scribe_link(workshop_id: int, scribe_id: int) -> Response:
         revoke_scribe(db.session, workshop, scribe_id)
     except DomainError:
         abort(404)
+    end_access("link_revoked", scribe_id=scribe_id)
     flash(_("The scribe's link no longer works."), "success")
     return redirect(url_for("facilitator.edit_workshop", workshop_id=workshop.id, _anchor="scribes-heading"))
 
@@ -460,8 +461,9 @@ def delete_workshop_route(workshop_id: int) -> Response:
         return redirect(
             url_for("facilitator.edit_workshop", workshop_id=workshop.id, _anchor="privacy-heading")
         )
-    title = workshop.title
+    title, gone = workshop.title, workshop.id
     delete_workshop(db.session, workshop)
+    end_access("workshop_deleted", workshop_id=gone)
     flash(_("“%(title)s” and everything in it is deleted.", title=title), "success")
     return redirect(url_for("facilitator.workshops"))
 

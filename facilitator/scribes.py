@@ -1,6 +1,6 @@
 """The scribe's pages, opened by the secret link the facilitator shares: the notes and
 input entered on a group's behalf (`/s/<token>`), and the board as the projector shows
-it (`/s/<token>/board`). A revoked link gives 404."""
+it (`/s/<token>/board`). A revoked link says so (410)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from flask import Blueprint, abort, render_template, url_for
 from werkzeug.wrappers import Response
 
 from facilitator.routes import CLOUD_POLICY, cloud_response
+from models.errors import LinkRevoked
 from models.groups import groups_of
-from models.scribes import Scribe, find_scribe, scribe_group
+from models.scribes import Scribe, find_scribe, scribe_group, was_revoked
 from webapp.extensions import db, talisman
 
 bp = Blueprint("scribe", __name__, url_prefix="/s", template_folder="templates")
@@ -17,6 +18,8 @@ bp = Blueprint("scribe", __name__, url_prefix="/s", template_folder="templates")
 
 def _scribe(token: str) -> Scribe:
     scribe = find_scribe(db.session, token)
+    if scribe is None and was_revoked(db.session, token):
+        raise LinkRevoked()  # the error page says so (410)
     if scribe is None:
         abort(404)
     return scribe

@@ -52,7 +52,7 @@ def create_workshop(
         projector_token=new_projector_token(),
     )
     workshop.facilitators.append(owner)
-    workshop.owner_id = owner.id
+    workshop.owner = owner
     session.add(workshop)
     session.commit()
     return workshop

@@ -154,7 +154,7 @@ def import_tables(session: DbSession, data: dict[str, Any], owner: Facilitator) 
         workshop = Workshop(**values, join_code=new_join_code(session), projector_token=new_projector_token())
         workshop.created_at = workshop.created_at or utcnow()
         workshop.facilitators.append(owner)
-        workshop.owner_id = owner.id
+        workshop.owner = owner
         session.add(workshop)
         session.flush()
         new_ids: dict[str, dict[int, int]] = {}

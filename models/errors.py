@@ -80,6 +80,12 @@ class WordHidden(DomainError):
     code = "word_hidden"
 
 
+class LinkRevoked(DomainError):
+    """A scribe's link was revoked while their page was open."""
+
+    code = "link_revoked"
+
+
 class OwnerOnly(DomainError):
     """Managing a workshop's facilitators is its owner's."""
 

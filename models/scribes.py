@@ -80,6 +80,16 @@ def scribes_of(session: DbSession, workshop_id: int) -> list[Scribe]:
     )
 
 
+def was_revoked(session: DbSession, token: str | None) -> bool:
+    """Whether this is the link of a scribe whose link was revoked (they are told so)."""
+    if not token or len(token) > 64:
+        return False
+    return (
+        session.scalar(select(Scribe.id).where(Scribe.token == token, Scribe.revoked_at.is_not(None)))
+        is not None
+    )
+
+
 def find_scribe(session: DbSession, token: str | None, workshop_id: int | None = None) -> Scribe | None:
     """The scribe this link belongs to, while it has not been revoked."""
     if not token or len(token) > 64:

@@ -66,6 +66,7 @@ class Workshop(db.Model):  # type: ignore[name-defined,misc]
     facilitators: Mapped[list[Any]] = relationship(
         "Facilitator", secondary=workshop_facilitators, back_populates="workshops"
     )
+    owner: Mapped[Any] = relationship("Facilitator", foreign_keys=[owner_id])
 
     @property
     def open_steps(self) -> list[Step]:

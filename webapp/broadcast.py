@@ -29,3 +29,20 @@ def notify(workshop_id: int, role: Role, name: str, payload: dict[str, Any]) -> 
     Notices carry no `prev`, so clients never treat a missed one as a gap.
     """
     socketio.emit(name, payload, to=room(workshop_id, role))
+
+
+def scribe_room(scribe_id: int) -> str:
+    """The room of every screen open on one scribe link."""
+    return f"scribe:{scribe_id}"
+
+
+def end_access(reason: str, workshop_id: int | None = None, scribe_id: int | None = None) -> None:
+    """Tell open screens that their access has ended ("workshop_deleted": every role of the
+    workshop; "link_revoked": one scribe link's screens). Each says why in place of the
+    page and stops reconnecting (live.js). Through the message queue, so every worker's
+    screens hear it."""
+    rooms = [scribe_room(scribe_id)] if scribe_id is not None else []
+    if workshop_id is not None:
+        rooms += [room(workshop_id, role) for role in Role]
+    for name in rooms:
+        socketio.emit("access_ended", {"reason": reason}, to=name)

@@ -31,6 +31,7 @@ MESSAGES = {
     "rate_limited": lazy_gettext("You are sending too fast. Wait a moment and try again."),
     "nothing_to_undo": lazy_gettext("There is nothing left to undo."),
     "word_hidden": lazy_gettext("The facilitator has hidden this word."),
+    "link_revoked": lazy_gettext("The link has been revoked. Ask the facilitator for a new link."),
     "owner_only": lazy_gettext("Only the workshop's owner can change who runs it."),
     "owner_only_delete": lazy_gettext("Only the workshop's owner can delete it."),
     "owner_stays": lazy_gettext(
@@ -89,7 +90,7 @@ def error_ack(error: DomainError) -> dict[str, Any]:
 def register_errorhandlers(app: Flask) -> None:
     @app.errorhandler(DomainError)
     def domain_error(error: DomainError) -> tuple[str, int]:
-        status = {"not_found": 404, "forbidden": 403}.get(error.code, 400)
+        status = {"not_found": 404, "forbidden": 403, "link_revoked": 410}.get(error.code, 400)
         return render_template(
             "error.html", status=status, message=message_for(error.code, **error.params)
         ), status

@@ -21,15 +21,15 @@ from flask_login import current_user
 from flask_socketio import ConnectionRefusedError, join_room
 
 from models.clock import now_ms
-from models.errors import DomainError, PermissionDenied, SlowDown
+from models.errors import DomainError, LinkRevoked, PermissionDenied, SlowDown
 from models.events import Role
 from models.participants import Participant, find_participant
 from models.receipts import resent_ack
-from models.scribes import Scribe, find_scribe
+from models.scribes import Scribe, find_scribe, was_revoked
 from models.session import fetch
 from models.snapshots import snapshot
 from models.workshops import Workshop, find_by_projector_token
-from webapp.broadcast import room
+from webapp.broadcast import room, scribe_room
 from webapp.errors import error_ack
 from webapp.extensions import db, socketio
 from webapp.loopwatch import current_loopwatch
@@ -87,14 +87,17 @@ def _identify(auth: Any) -> Identity:
             raise ConnectionRefusedError("forbidden")
         return Identity(Role.PROJECTOR, workshop.id)
     if role == Role.SCRIBE.value:
-        scribe = find_scribe(db.session, str(auth.get("token") or ""))
+        link = str(auth.get("token") or "")
+        scribe = find_scribe(db.session, link)
         if scribe is None:
-            raise ConnectionRefusedError("forbidden")
+            raise ConnectionRefusedError("link_revoked" if was_revoked(db.session, link) else "forbidden")
         return Identity(Role.SCRIBE, scribe.workshop_id, scribe_id=scribe.id)
     workshop_id = _auth_workshop_id(auth)
     if role == Role.PARTICIPANT.value:
         token = (session.get("participants") or {}).get(str(workshop_id))
         participant = find_participant(db.session, workshop_id, token)
+        if participant is None and token and db.session.get(Workshop, workshop_id) is None:
+            raise ConnectionRefusedError("workshop_deleted")  # joined it, and it is gone
         if participant is None:
             raise ConnectionRefusedError("not_joined")
         return Identity(Role.PARTICIPANT, workshop_id, participant.id)
@@ -112,6 +115,8 @@ def on_connect(auth: Any = None) -> None:
     identity = _identify(auth)
     session[IDENTITY_KEY] = identity
     join_room(room(identity.workshop_id, identity.role))
+    if identity.scribe_id is not None:
+        join_room(scribe_room(identity.scribe_id))
     if identity.role is Role.FACILITATOR:
         join_room(user_room(current_user.id))
     if identity.participant_id is not None:
@@ -197,8 +202,10 @@ def participant_of(identity: Identity) -> Participant:
 def scribe_of(identity: Identity) -> Scribe:
     """The caller's scribe link, checked again: a revoked link stops working at once."""
     scribe = db.session.get(Scribe, identity.scribe_id) if identity.scribe_id else None
-    if scribe is None or scribe.revoked_at is not None or scribe.workshop_id != identity.workshop_id:
+    if scribe is None or scribe.workshop_id != identity.workshop_id:
         raise PermissionDenied()
+    if scribe.revoked_at is not None:
+        raise LinkRevoked()
     return scribe
 
 

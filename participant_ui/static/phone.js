@@ -148,6 +148,7 @@ function render() {
   document.getElementById("waiting")?.toggleAttribute("hidden", open.length > 0);
   for (const [id, view] of views) {
     if (!open.some((s) => s.id === id)) {
+      noteKeptDraft(id, view);
       view.remove();
       views.delete(id);
     }
@@ -164,7 +165,21 @@ function render() {
   }
 }
 
+// A step closed while the person was typing in it: say so, and that the text waits on
+// this phone (keepDraft) for the step to open again, where it is back in its box.
+function noteKeptDraft(stepId, view) {
+  const typed = [...view.querySelectorAll(".text-input")].some((input) => input.value.trim());
+  if (!typed) return;
+  const note = document.createElement("p");
+  note.className = "kept-draft";
+  note.dataset.stepId = stepId;
+  note.textContent = t("draft_kept", { title: view.querySelector(".step-title").textContent });
+  document.getElementById("kept-drafts").append(note);
+  announcer.say(note.textContent);
+}
+
 function buildStep(step) {
+  document.querySelector(`#kept-drafts [data-step-id="${step.id}"]`)?.remove();
   const spec = KINDS[step.kind];
   const template = document.getElementById(spec ? spec.template : "other-step");
   const view = template.content.firstElementChild.cloneNode(true);

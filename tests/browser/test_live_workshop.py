@@ -39,9 +39,9 @@ def test_phone_to_projector(browser: Any, server: ServerProcess, workshop: dict[
     login(dashboard, server)
     assert axe_violations(dashboard) == []
     dashboard.goto(workshop["Dashboard URL"].removesuffix("/live"))
-    dashboard.get_by_label("Bordsgrupper, en per rad").fill("Bord 1\nBord 2")
+    dashboard.get_by_label("Nya grupper, en per rad").fill("Bord 1\nBord 2")
     dashboard.get_by_role("button", name="Spara grupperna").click()
-    dashboard.get_by_text("Sparat.").wait_for()
+    dashboard.locator("#part-groups").get_by_text("Sparat.").wait_for()
     dashboard.goto(workshop["Dashboard URL"])
     dashboard.get_by_text("Ansluten").wait_for()
     assert axe_violations(dashboard) == []

@@ -29,15 +29,15 @@ def test_scribe_link_notes_and_input_for_a_group(
     dashboard = new_page(browser, "laptop")
     login(dashboard, server)
     dashboard.goto(editor_url)
-    dashboard.get_by_label("Bordsgrupper, en per rad").fill("Bord 1\nBord 2")
+    dashboard.get_by_label("Nya grupper, en per rad").fill("Bord 1\nBord 2")
     dashboard.get_by_role("button", name="Spara grupperna").click()
-    dashboard.get_by_text("Sparat.").wait_for()
+    dashboard.locator("#part-groups").get_by_text("Sparat.").wait_for()
 
     # A scribe link for Bord 1, with its QR code.
     dashboard.get_by_label("Skribentens namn (frivilligt)").fill("Sam")
     dashboard.get_by_label("Skriver för").select_option(label="Bord 1")
     dashboard.get_by_role("button", name="Skapa en skribentlänk").click()
-    dashboard.get_by_text("Sparat.").wait_for()
+    dashboard.locator("#part-scribes").get_by_text("Sparat.").wait_for()
     qr = dashboard.get_by_role("img", name="QR-kod till länken för Sam")
     qr.wait_for()
     dashboard.wait_for_function("(img) => img.complete && img.naturalWidth > 0", arg=qr.element_handle())
@@ -56,7 +56,7 @@ def test_scribe_link_notes_and_input_for_a_group(
     )
     dashboard.get_by_label("E-postadress till medprocessledarens konto").fill("kollega@region.se")
     dashboard.get_by_role("button", name="Lägg till processledaren").click()
-    dashboard.locator(".facilitator-list").get_by_text("kollega@region.se").wait_for()
+    dashboard.locator(".facilitator-list li", has_text="kollega@region.se").wait_for()
 
     dashboard.goto(workshop["Dashboard URL"])
     dashboard.get_by_text("Ansluten").wait_for()
@@ -123,15 +123,19 @@ def test_scribe_link_notes_and_input_for_a_group(
     board.locator("#ranking").get_by_text("Tillit").wait_for()
     assert axe_violations(board) == []
 
-    # Revoked: the link gives 404, and the open page can no longer change anything.
+    # Revoked: the open pages say so at once and stop; the link says so on every path.
     dashboard.goto(editor_url)
     dashboard.once("dialog", lambda dialog: dialog.accept())
     dashboard.get_by_role("button", name=re.compile(r"^Dra in länken\W+Sam$")).click()
-    dashboard.get_by_text("Skribentens länk fungerar inte längre.").wait_for()
-    assert board.goto(scribe_url + "/board").status == 404
-    notes.get_by_label("Anteckning").fill("Efter indragningen")
-    notes.get_by_role("button", name="Lägg till anteckningen").click()
-    scribe.locator("#scribe-alert").get_by_text("Du har inte behörighet att göra det.").wait_for()
+    dashboard.locator("#part-scribes").get_by_text("Skribentens länk fungerar inte längre.").wait_for()
+    for page in (scribe, board):
+        page.get_by_role("heading", name="Länken har återkallats").wait_for()
+        assert page.get_by_role("button", name="Lägg till anteckningen").count() == 0
+    assert axe_violations(scribe) == []
+    for path in ("", "/board"):
+        response = board.goto(scribe_url + path)
+        assert response.status == 410
+        board.get_by_text("Länken har återkallats. Be processledaren om en ny länk.").wait_for()
 
     # The co-facilitator sees the workshop among their own and can run it.
     colleague = new_page(browser, "laptop")

@@ -120,7 +120,9 @@ def test_a_revoked_scribe_link_stops_at_once(
     ack = scribe.emit(
         "notes", {"op": "add", "category": "Skribenternas reflektioner", "text": "Sent"}, callback=True
     )
-    assert ack["ok"] is False and ack["error"] == "forbidden"
+    assert ack["ok"] is False and ack["error"] == "link_revoked"
     again = connect(app, app.test_client(), {"role": "scribe", "token": scribe_token})
     assert not again.is_connected()
-    assert app.test_client().get(f"/s/{scribe_token}").status_code == 404
+    page = app.test_client().get(f"/s/{scribe_token}")
+    assert page.status_code == 410 and "Länken har återkallats" in page.get_data(as_text=True)
+    assert app.test_client().get("/s/never-a-scribe-link-000000").status_code == 404

@@ -76,3 +76,35 @@ def test_input_for_a_group_reaches_the_projector_and_the_scribes_board(
         "enter_for_group", {**payload, "id": "behalf-04-abcdef", "text": "x" * 300}, callback=True
     )
     assert ack["ok"] is False and ack["error"] == "too_long" and ack["message"]
+
+
+def test_a_revoked_scribe_is_told_at_once_and_on_every_later_try(
+    app: Flask, facts: Facts, scribe: SocketIOTestClient, scribe_token: str
+) -> None:
+    from models.scribes import find_scribe
+    from tests.conftest import AuthActions
+
+    scribe.get_received()
+    client = app.test_client()
+    AuthActions(client).login()
+    scribe_id = find_scribe(db.session, scribe_token).id  # type: ignore[union-attr]
+    client.post(f"/f/workshops/{facts.id}/scribes/{scribe_id}/revoke")
+    assert events(scribe, "access_ended") == [{"reason": "link_revoked"}]
+    ack = scribe.emit(
+        "notes", {"op": "add", "category": "Skribenternas reflektioner", "text": "x"}, callback=True
+    )
+    assert ack["error"] == "link_revoked" and ack["message"].startswith("Länken har återkallats")
+    again = connect(app, app.test_client(), {"role": "scribe", "token": scribe_token})
+    assert not again.is_connected()
+
+
+def test_a_deleted_workshop_tells_every_open_screen(
+    app: Flask, facts: Facts, phone: SocketIOTestClient, projector: SocketIOTestClient
+) -> None:
+    from tests.conftest import AuthActions
+
+    client = app.test_client()
+    AuthActions(client).login()
+    client.post(f"/f/workshops/{facts.id}/delete")
+    for screen in (phone, projector):
+        assert events(screen, "access_ended") == [{"reason": "workshop_deleted"}]

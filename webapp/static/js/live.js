@@ -87,9 +87,22 @@ export function connectLive({ auth, events = {}, notices = {}, onSnapshot, onSta
     fetchSnapshot();
     sampleClock(CLOCK_SAMPLES);
   });
-  socket.on("disconnect", () => onState(navigator.onLine ? "reconnecting" : "offline"));
+  // The workshop was deleted, or this screen's link revoked: say so in place of the page,
+  // at once, and stop reconnecting.
+  let ended = false;
+  function accessEnded(reason) {
+    ended = true;
+    socket.disconnect();
+    showAccessEnded(reason);
+  }
+  socket.on("access_ended", (notice) => accessEnded(notice.reason));
+  socket.on("disconnect", () => {
+    if (!ended) onState(navigator.onLine ? "reconnecting" : "offline");
+  });
   socket.on("connect_error", (err) => {
-    if (err && (err.message === "not_joined" || err.message === "forbidden")) {
+    if (err && ACCESS_ENDED.has(err.message)) {
+      accessEnded(err.message);
+    } else if (err && (err.message === "not_joined" || err.message === "forbidden")) {
       socket.disconnect();
       onState("refused", err.message);
     } else {
@@ -100,6 +113,25 @@ export function connectLive({ auth, events = {}, notices = {}, onSnapshot, onSta
   window.addEventListener("online", () => { if (!socket.connected) socket.connect(); });
   socket.resync = fetchSnapshot; // for views that need data no event carries
   return socket;
+}
+
+const ACCESS_ENDED = new Set(["workshop_deleted", "link_revoked"]);
+
+// The page's content gives way to why it stopped (base.html's translation block).
+function showAccessEnded(reason) {
+  const t = loadStrings("access-strings");
+  const main = document.querySelector("main");
+  const heading = document.createElement("h1");
+  heading.textContent = t(`${reason}_title`);
+  heading.tabIndex = -1;
+  const text = document.createElement("p");
+  text.textContent = t(reason);
+  const box = document.createElement("section");
+  box.className = "access-ended";
+  box.setAttribute("role", "alert");
+  box.append(heading, text);
+  main.replaceChildren(box);
+  heading.focus();
 }
 
 // Strings from the page's translation block (the server's catalogue), with {name} filled in.

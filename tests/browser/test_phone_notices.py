@@ -1,0 +1,68 @@
+"""What a phone is told when the room changes under it: a step closed while the person
+was writing, the workshop deleted while the page is open."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from bench.server import ServerProcess, addresses
+from tests.browser.conftest import axe_violations, new_page
+from tests.browser.test_live_workshop import live_dashboard
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def joined_phone(browser: Any, workshop: dict[str, str]) -> Any:
+    phone = new_page(browser, "phone")
+    phone.goto(workshop["Join URL"])
+    with phone.expect_navigation():
+        phone.get_by_role("button", name="Delta").click()
+    phone.locator("#connection[data-state=connected]").wait_for()
+    return phone
+
+
+def test_a_step_closed_while_typing_says_the_draft_is_kept_and_brings_it_back(
+    browser: Any, server: ServerProcess, workshop: dict[str, str]
+) -> None:
+    phone = joined_phone(browser, workshop)
+    dashboard = live_dashboard(browser, server, workshop, "Förutsättningar")
+    phone.get_by_label("Ditt kort").fill("Gemensam målbild för alla parter")
+    dashboard.get_by_role("button", name=re.compile(r"^Stäng\W+Förutsättningar$")).click()
+    notice = phone.locator("#kept-drafts").get_by_text("”Förutsättningar” stängdes medan du skrev.")
+    notice.wait_for()
+    assert phone.get_by_label("Ditt kort").count() == 0
+    assert axe_violations(phone) == []
+    dashboard.get_by_role("button", name=re.compile(r"^Öppna\W+Förutsättningar$")).click()
+    phone.get_by_label("Ditt kort").wait_for()
+    assert phone.get_by_label("Ditt kort").input_value() == "Gemensam målbild för alla parter"
+    assert notice.count() == 0
+    dashboard.get_by_role("button", name=re.compile(r"^Stäng\W+Förutsättningar$")).click()
+    assert phone.errors == []  # type: ignore[attr-defined]
+
+
+def test_a_deleted_workshop_tells_its_open_phones_and_projector_at_once(
+    browser: Any, server: ServerProcess, workshop: dict[str, str]
+) -> None:
+    [made] = server.flask_each(
+        ["create-workshop", "--facilitator", "leda@region.se", "--title", "Att radera"]
+    )
+    doomed = addresses(made)
+    phone = joined_phone(browser, doomed)
+    projector = new_page(browser, "projector")
+    projector.goto(doomed["Projector URL"])
+    projector.wait_for_function("document.getElementById('connection').dataset.state === 'connected'")
+    dashboard = live_dashboard(browser, server, doomed, "Ordet samverkan")
+    dashboard.goto(doomed["Dashboard URL"].removesuffix("/live"))
+    dashboard.once("dialog", lambda dialog: dialog.accept())
+    dashboard.get_by_role("button", name="Radera workshopen").click()
+    dashboard.wait_for_url("**/f/")
+    for page in (phone, projector):
+        page.get_by_role("heading", name="Workshopen har tagits bort").wait_for()
+    phone.get_by_text("Processledaren har tagit bort workshopen och allt som skickats till den.").wait_for()
+    assert axe_violations(phone) == []
+    # The page, left open, does not try again and again: its connection stays closed.
+    phone.wait_for_timeout(1500)
+    assert phone.get_by_role("heading", name="Workshopen har tagits bort").is_visible()
