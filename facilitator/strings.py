@@ -37,6 +37,8 @@ BEHALF_STRINGS = {
     "behalf_step": _l("Step"),
     "behalf_group": _l("Table group"),
     "behalf_no_group": _l("No group (people without a phone)"),
+    "behalf_choose_group": _l("Choose the group…"),
+    "behalf_group_needed": _l("Choose which group this is for, or “No group”."),
     "behalf_theme": _l("Theme"),
     "behalf_category": _l("Category"),
     "behalf_level": _l("Level"),

@@ -8,24 +8,36 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask import request
+
 from models.cards import edit_card, similar_cards, submit_card, withdraw_card
 from models.events import Role
 from models.receipts import Outcome
 from models.tracks import edit_track, propose_track, vote, withdraw_track
 from models.words import edit_word, submit_word, withdraw_word
-from webapp.broadcast import broadcast
+from webapp.broadcast import broadcast, tell_participant
 from webapp.clouds import request_cloud
 from webapp.extensions import db, socketio
 from webapp.presence import presence_changed
 from webapp.rankings import request_ranking
-from webapp.sockets import Identity, handler, participant_of
+from webapp.sockets import Identity, current_identity, handler, participant_of
 from webapp.suggestions import request_suggestions
 
 
 def sent(outcome: Outcome) -> dict[str, Any]:
     """Broadcast what a submission changed (nothing for a resend) and answer the phone."""
     broadcast(outcome.event)
+    if outcome.event is not None:
+        to_my_other_screens()
     return outcome.ack
+
+
+def to_my_other_screens() -> None:
+    """The sender's other tabs and phones (one participant, one cookie) fetch their own
+    input and what they have left anew; the sending tab has its acknowledgement."""
+    identity = current_identity()
+    if identity.participant_id is not None:
+        tell_participant(identity.participant_id, skip_sid=request.sid)  # type: ignore[attr-defined]
 
 
 def sent_word(outcome: Outcome) -> dict[str, Any]:
@@ -33,6 +45,7 @@ def sent_word(outcome: Outcome) -> dict[str, Any]:
     for a presence notice (how many have answered; batched, as counts are)."""
     broadcast(outcome.event)
     if outcome.event is not None:
+        to_my_other_screens()
         presence_changed(outcome.event.workshop_id)
         if Role.PROJECTOR in outcome.event.payloads:
             request_cloud(outcome.event.payloads[Role.PROJECTOR]["step_id"])
@@ -43,6 +56,7 @@ def sent_card(outcome: Outcome) -> dict[str, Any]:
     """Broadcast a new card and refresh the theme suggestions for the unsorted cards."""
     broadcast(outcome.event)
     if outcome.event is not None:
+        to_my_other_screens()
         request_suggestions(outcome.event.payloads[Role.FACILITATOR]["step_id"])
     return outcome.ack
 
@@ -136,4 +150,5 @@ def on_vote(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
     outcome = vote(db.session, participant_of(identity), payload)
     if outcome.ranking_step is not None:
         request_ranking(outcome.ranking_step)
+        to_my_other_screens()
     return outcome.ack

@@ -27,7 +27,7 @@ from models.groups import find_group, groups_of
 from models.participants import Participant, find_participant, join_workshop, workshop_for_code
 from models.workshops import Workshop, clean_join_code, find_by_join_code
 from participant_ui.forms import CodeForm, JoinForm
-from webapp.broadcast import broadcast
+from webapp.broadcast import broadcast, tell_participant
 from webapp.errors import message_for
 from webapp.extensions import db, limiter
 from webapp.extensions_setup import remember_language
@@ -149,6 +149,7 @@ def mine(code: str) -> BaseResponse | str:
         except DomainError as error:
             db.session.rollback()
             flash(message_for(error.code, **error.params), "error")
+        tell_participant(participant.id)  # an open phone page shows it at once
         return redirect(url_for("participant.mine", code=found.join_code))
     return render_template(
         "participant/mine.html",

@@ -31,6 +31,17 @@ def notify(workshop_id: int, role: Role, name: str, payload: dict[str, Any]) -> 
     socketio.emit(name, payload, to=room(workshop_id, role))
 
 
+def participant_room(participant_id: int) -> str:
+    """The room of every screen one participant has open (tabs, a second phone)."""
+    return f"participant:{participant_id}"
+
+
+def tell_participant(participant_id: int, skip_sid: str | None = None) -> None:
+    """Their own input changed: each of the participant's screens (but `skip_sid`, which
+    knows already) fetches it anew."""
+    socketio.emit("own_input_changed", {}, to=participant_room(participant_id), skip_sid=skip_sid)
+
+
 def scribe_room(scribe_id: int) -> str:
     """The room of every screen open on one scribe link."""
     return f"scribe:{scribe_id}"

@@ -29,7 +29,7 @@ from models.scribes import Scribe, find_scribe, was_revoked
 from models.session import fetch
 from models.snapshots import snapshot
 from models.workshops import Workshop, find_by_projector_token
-from webapp.broadcast import room, scribe_room
+from webapp.broadcast import participant_room, room, scribe_room
 from webapp.errors import error_ack
 from webapp.extensions import db, socketio
 from webapp.loopwatch import current_loopwatch
@@ -117,6 +117,8 @@ def on_connect(auth: Any = None) -> None:
     join_room(room(identity.workshop_id, identity.role))
     if identity.scribe_id is not None:
         join_room(scribe_room(identity.scribe_id))
+    if identity.participant_id is not None:
+        join_room(participant_room(identity.participant_id))
     if identity.role is Role.FACILITATOR:
         join_room(user_room(current_user.id))
     if identity.participant_id is not None:

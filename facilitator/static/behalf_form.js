@@ -8,6 +8,7 @@ import { newId } from "/static/js/live.js";
 import { shownQuestions } from "/static/js/questions.js";
 import { button, clearSent, el, headedSection, nextId } from "./dom.js";
 
+const NO_GROUP = "none";
 const KIND_OF_STEP = { words: "word", cards: "card", tracks: "track", discussion: "card" };
 const LEVELS = ["lokal", "delregional", "regional", "nationell"];
 const ACK_TIMEOUT_MS = 10000;
@@ -65,6 +66,7 @@ export class BehalfForm {
     this.form.addEventListener("submit", (event) => { event.preventDefault(); this.submit(); });
     this.step.input.addEventListener("change", () => this.renderChoices());
     this.text.addEventListener("input", () => { this.error.hidden = true; this.text.removeAttribute("aria-invalid"); });
+    this.group.input.addEventListener("change", () => { this.error.hidden = true; this.group.input.removeAttribute("aria-invalid"); });
     section.append(intro, this.empty, this.form, this.sent);
     return section;
   }
@@ -100,9 +102,10 @@ export class BehalfForm {
     this.empty.hidden = open;
     this.form.hidden = !open;
     this.fill(this.step, this.steps.map((s) => [String(s.id), s.title]));
+    // No group is taken for granted: the scribe chooses one, or says "no group".
     const groupOptions = this.fixedGroup
       ? []
-      : [...this.groups.map((g) => [String(g.id), g.name]), ["", t("behalf_no_group")]];
+      : [["", t("behalf_choose_group")], ...this.groups.map((g) => [String(g.id), g.name]), [NO_GROUP, t("behalf_no_group")]];
     this.fill(this.group, this.groups.length ? groupOptions : []);
     this.renderChoices();
   }
@@ -125,7 +128,7 @@ export class BehalfForm {
   payload() {
     const step = this.current();
     const data = { kind: KIND_OF_STEP[step.kind], step_id: step.id, text: this.text.value };
-    if (!this.group.input.hidden) data.group_id = this.group.input.value ? Number(this.group.input.value) : null;
+    if (!this.group.input.hidden) data.group_id = this.group.input.value === NO_GROUP ? null : Number(this.group.input.value);
     if (!this.theme.input.hidden) data.theme_id = Number(this.theme.input.value);
     if (!this.category.input.hidden) data.category = this.category.input.value;
     if (!this.level.input.hidden && this.level.input.value) data.level = this.level.input.value;
@@ -136,6 +139,15 @@ export class BehalfForm {
     const t = this.t;
     const step = this.current();
     if (!step || this.waiting) return;
+    if (!this.group.input.hidden && !this.group.input.value) {
+      this.error.textContent = t("behalf_group_needed");
+      this.error.hidden = false;
+      this.group.input.setAttribute("aria-invalid", "true");
+      this.group.input.setAttribute("aria-describedby", this.error.id);
+      this.group.input.focus();
+      return;
+    }
+    this.group.input.removeAttribute("aria-invalid");
     this.waiting = true;
     const data = this.payload();
     // The same text to the same place again is the same submission until acknowledged.

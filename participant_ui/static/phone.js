@@ -4,6 +4,7 @@
 // dots on one track and a number that grows, so a late copy never undoes a newer one.
 import { Announcer } from "/static/js/announce.js";
 import { placeAfter } from "/static/js/keyed.js";
+import { updateCounter } from "/static/js/counter.js";
 import { connectLive, loadStrings, newId } from "/static/js/live.js";
 import { fillQuestions, shownQuestions } from "/static/js/questions.js";
 import { Countdown } from "/static/js/timer.js";
@@ -52,6 +53,8 @@ const voteNotices = new Map(); // step id -> why the last dot could not be place
 const socket = connectLive({
   auth: { role: "participant", workshop: workshopId },
   events: { agenda_changed: onAgenda, workshop_changed: onAgenda, board_changed: onThemes, tracks_changed: onTracks },
+  // Sent from this participant's other tab or phone, or deleted in "Mina bidrag".
+  notices: { own_input_changed: () => socket.resync() },
   onSnapshot,
   onState,
 });
@@ -617,6 +620,7 @@ function submitInput(step, form, input) {
     form.querySelector(".similar").hidden = true;
   }
   input.value = "";
+  updateCounter(input);
   sessionStorage.removeItem(draftKey(step.id));
   queue(KINDS[step.kind].submit, payload);
 }

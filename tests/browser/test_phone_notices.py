@@ -66,3 +66,56 @@ def test_a_deleted_workshop_tells_its_open_phones_and_projector_at_once(
     # The page, left open, does not try again and again: its connection stays closed.
     phone.wait_for_timeout(1500)
     assert phone.get_by_role("heading", name="Workshopen har tagits bort").is_visible()
+
+
+def test_a_second_tab_of_the_same_participant_follows_and_long_text_is_counted(
+    browser: Any, server: ServerProcess, workshop: dict[str, str]
+) -> None:
+    first = joined_phone(browser, workshop)
+    second = first.context.new_page()  # the same phone, another tab: the same participant
+    second.errors = []
+    second.goto(workshop["Join URL"])
+    second.locator("#connection[data-state=connected]").wait_for()
+    dashboard = live_dashboard(browser, server, workshop, "Ordet samverkan")
+    word = first.get_by_label("Ditt ord eller korta uttryck")
+    word.fill("Tillit")
+    first.get_by_role("button", name="Skicka").click()
+    second.locator(".mine .entry-text").get_by_text("Tillit").wait_for()
+    assert second.locator(".remaining").inner_text() == first.locator(".remaining").inner_text()
+
+    # Near the limit (40 characters for a word), the field says how much is left.
+    word.fill("")
+    word.press_sequentially("Samverkan över alla gränser och i")  # 33 characters
+    first.locator(".char-count").get_by_text("7 tecken kvar").wait_for()
+    word.press_sequentially("ngen väg")
+    first.locator(".char-count").get_by_text(
+        "Inga tecken kvar: texten är så lång som den får vara."
+    ).wait_for()
+    assert len(word.input_value()) == 40  # the field takes no more, and said so
+    assert axe_violations(first) == []
+    dashboard.get_by_role("button", name=re.compile(r"^Stäng\W+Ordet samverkan$")).click()
+
+
+def test_entering_for_a_group_asks_which_group(
+    browser: Any, server: ServerProcess, workshop: dict[str, str]
+) -> None:
+    dashboard = live_dashboard(browser, server, workshop, "Ordet samverkan")
+    editor = dashboard.context.new_page()
+    editor.goto(workshop["Dashboard URL"].removesuffix("/live"))
+    editor.get_by_label("Nya grupper, en per rad").fill("Bord 1\nBord 2")
+    editor.get_by_role("button", name="Spara grupperna").click()
+    editor.locator("#part-groups").get_by_text("Sparat.").wait_for()
+    dashboard.reload()
+    behalf = dashboard.locator("#behalf")
+    behalf.get_by_label("Text").fill("Förtroende")
+    assert behalf.get_by_label("Bordsgrupp").input_value() == ""  # nothing chosen for them
+    behalf.get_by_role("button", name="Skicka för gruppen").click()
+    behalf.get_by_text("Välj vilken grupp det gäller, eller ”Ingen grupp”.").wait_for()
+    assert dashboard.evaluate("document.activeElement.id") == behalf.get_by_label("Bordsgrupp").get_attribute(
+        "id"
+    )
+    behalf.get_by_label("Bordsgrupp").select_option(label="Bord 2")
+    behalf.get_by_role("button", name="Skicka för gruppen").click()
+    behalf.get_by_text("Skickat för Bord 2").first.wait_for()
+    assert axe_violations(dashboard) == []
+    dashboard.get_by_role("button", name=re.compile(r"^Stäng\W+Ordet samverkan$")).click()
