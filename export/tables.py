@@ -33,6 +33,8 @@ COLUMNS = (
     ("name", "Namn"),
     ("time", "Tid (UTC)"),
 )
+# What a row is, when the report brings no labels (scripts): Swedish, as the headers.
+KINDS = {"word": "ord", "card": "kort", "track": "spår", "note": "anteckning"}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -40,12 +42,15 @@ def neutralise(value: str) -> str:
     return "'" + value if value.startswith(FORMULA_START) else value
 
 
-def _cells(row: Row, yes: str, no: str) -> list[object]:
+def _cells(row: Row, labels: dict[str, str]) -> list[object]:
+    """The row's cells in the export's language: yes and no, and what the row is."""
     values: list[object] = []
     for name, _header in COLUMNS:
         value = getattr(row, name)
         if isinstance(value, bool):
-            value = yes if value else no
+            value = labels.get("yes", "ja") if value else labels.get("no", "nej")
+        elif name == "kind":
+            value = labels.get(f"kind_{value}", KINDS.get(value, value))
         values.append("" if value is None else value)
     return values
 
@@ -59,9 +64,8 @@ def write_csv(report: Report) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
     writer.writerow(headers(report))
-    yes, no = report.labels.get("yes", "ja"), report.labels.get("no", "nej")
     for row in report.rows:
-        writer.writerow([neutralise(v) if isinstance(v, str) else v for v in _cells(row, yes, no)])
+        writer.writerow([neutralise(v) if isinstance(v, str) else v for v in _cells(row, report.labels)])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
@@ -70,9 +74,8 @@ def write_xlsx(report: Report) -> bytes:
     sheet = book.active
     sheet.title = report.labels.get("sheet", "Bidrag")
     sheet.append(headers(report))
-    yes, no = report.labels.get("yes", "ja"), report.labels.get("no", "nej")
     for number, row in enumerate(report.rows, start=2):
-        for column, value in enumerate(_cells(row, yes, no), start=1):
+        for column, value in enumerate(_cells(row, report.labels), start=1):
             cell = sheet.cell(row=number, column=column, value=value)
             if isinstance(value, str):
                 cell.data_type = TYPE_STRING  # never a formula, whatever it begins with

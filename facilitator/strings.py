@@ -106,6 +106,11 @@ REPORT_LABELS = {
     "column_on_behalf": _l("Entered for the group"),
     "column_name": _l("Name"),
     "column_time": _l("Time (UTC)"),
+    # What each row is, in the "Kind" column.
+    "kind_word": _l("word"),
+    "kind_card": _l("card"),
+    "kind_track": _l("track"),
+    "kind_note": _l("note"),
 }
 
 

@@ -60,7 +60,7 @@ def test_csv_has_every_column_and_neutralises_formulas() -> None:
     ]
     assert rows[1] == [
         "Hinder och möjligheter",
-        "card",
+        "kort",
         "Öronmärkta resurser",
         "Hinder",
         "Resurser",

@@ -10,6 +10,7 @@ import time
 
 from flask import Flask, g
 from flask.testing import FlaskClient
+from flask_babel import refresh
 from openpyxl import load_workbook
 from pptx import Presentation
 from sqlalchemy import select
@@ -146,6 +147,15 @@ def test_the_organizer_downloads_the_deck_and_the_data(
     assert rows[0][0] == "Steg" and [r[2] for r in rows if "HYPERLINK" in r[2]] == ["'" + FORMULA]
     sheet = load_workbook(io.BytesIO(client.get(f"/f/workshops/{workshop.id}/export/data.xlsx").data)).active
     assert [c.value for c in sheet[1]][:3] == ["Steg", "Typ", "Text"]
+    assert {row[1].value for row in sheet.iter_rows(min_row=2)} == {"ord", "kort", "spår", "anteckning"}
+    assert {r[1] for r in rows[1:]} == {"ord", "kort", "spår", "anteckning"}
+    client.post("/lang/en", data={"next": "/"})
+    refresh()  # the test's app context keeps the locale its first request read
+    english = load_workbook(
+        io.BytesIO(client.get(f"/f/workshops/{workshop.id}/export/data.xlsx").data)
+    ).active
+    assert [c.value for c in english[1]][:2] == ["Step", "Kind"]
+    assert {row[1].value for row in english.iter_rows(min_row=2)} == {"word", "card", "track", "note"}
     assert any(row[2].value == FORMULA and row[2].data_type == "s" for row in sheet.iter_rows(min_row=2))
 
 
