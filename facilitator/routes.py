@@ -44,6 +44,7 @@ from facilitator.forms import (
     WorkshopForm,
 )
 from facilitator.groups_editor import group_lines, group_rows
+from facilitator.strings import import_mark
 from models import agenda
 from models.accounts import Facilitator, add_facilitator, authenticate, hand_over, remove_facilitator
 from models.archive import import_archive
@@ -163,7 +164,7 @@ def import_workshop() -> Response | str:
     form = ImportForm()
     if form.validate_on_submit():
         try:
-            workshop = import_archive(db.session, form.archive.data.read(), current_user)
+            workshop = import_archive(db.session, form.archive.data.read(), current_user, import_mark())
         except ArchiveError as error:
             form.archive.errors = [*form.archive.errors, str(ARCHIVE_PROBLEMS[error.reason])]
         else:

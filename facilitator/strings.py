@@ -3,7 +3,10 @@ each page's translation block can include them."""
 
 from __future__ import annotations
 
+from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
+
+from models.clock import utcnow
 
 CONNECTION_STRINGS = {
     "connected": _l("Connected"),
@@ -117,3 +120,8 @@ REPORT_LABELS = {
 def report_labels() -> dict[str, str]:
     """The words the exports add themselves, in the current language."""
     return {key: str(value) for key, value in REPORT_LABELS.items()}
+
+
+def import_mark() -> str:
+    """What an imported workshop's title is followed by, so it is not taken for the original."""
+    return gettext("(imported %(date)s)", date=utcnow().date().isoformat())

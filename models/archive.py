@@ -18,6 +18,7 @@ from sqlalchemy import Date, DateTime, Table, select, update
 
 from export.archive import ArchiveError, read_archive, write_archive
 from models.accounts import Facilitator
+from models.agenda import MAX_FACT_LENGTH
 from models.cards import Card, Theme
 from models.clock import utcnow
 from models.groups import TableGroup
@@ -139,9 +140,12 @@ def _out_of_band(name: str, item: dict[str, Any], ids: dict[str, dict[int, int]]
         item["data"] = {**item["data"], "ids": [ids["words"].get(i) for i in item["data"].get("ids", [])]}
 
 
-def import_tables(session: DbSession, data: dict[str, Any], owner: Facilitator) -> Workshop:
-    """A new workshop, run by `owner`, holding everything in the archive. Nothing is
-    stored unless all of it is (one transaction); a broken archive raises ArchiveError."""
+def import_tables(session: DbSession, data: dict[str, Any], owner: Facilitator, mark: str = "") -> Workshop:
+    """A new workshop, run by `owner`, holding everything in the archive, its title
+    followed by `mark` (such as "(importerad 2026-12-01)") so that it is not taken for the
+    original, and every step closed: no phone is sent into it before its facilitator
+    opens a step. Nothing is stored unless all of it is (one transaction); a broken
+    archive raises ArchiveError."""
     facts = data["workshop"]
     try:
         values = {
@@ -151,6 +155,9 @@ def import_tables(session: DbSession, data: dict[str, Any], owner: Facilitator) 
         }
         if not values.get("title"):
             raise ArchiveError("incomplete")
+        if mark:
+            keep = MAX_FACT_LENGTH - len(mark) - 1
+            values["title"] = f"{str(values['title'])[:keep].rstrip()} {mark}"
         workshop = Workshop(**values, join_code=new_join_code(session), projector_token=new_projector_token())
         workshop.created_at = workshop.created_at or utcnow()
         workshop.facilitators.append(owner)
@@ -174,6 +181,7 @@ def import_tables(session: DbSession, data: dict[str, Any], owner: Facilitator) 
                 session.execute(
                     update(spec.table).where(spec.table.c.id == own[ref]).values({column: own[target_ref]})
                 )
+        session.execute(update(Step).where(Step.workshop_id == workshop.id).values(is_open=False))
     except ArchiveError:
         session.rollback()
         raise
@@ -234,6 +242,7 @@ def export_archive(session: DbSession, workshop: Workshop) -> bytes:
     return write_archive(facts, tables, utcnow())
 
 
-def import_archive(session: DbSession, raw: bytes, owner: Facilitator) -> Workshop:
-    """An archive file as a new workshop run by `owner`; ArchiveError says what is wrong."""
-    return import_tables(session, read_archive(raw), owner)
+def import_archive(session: DbSession, raw: bytes, owner: Facilitator, mark: str = "") -> Workshop:
+    """An archive file as a new workshop run by `owner` (see import_tables); ArchiveError
+    says what is wrong."""
+    return import_tables(session, read_archive(raw), owner, mark)

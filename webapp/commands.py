@@ -13,7 +13,7 @@ from sqlalchemy import select
 from export.archive import ArchiveError
 from export.deck import Options, write_series_deck
 from export.report_html import PdfUnavailable
-from facilitator.strings import report_labels
+from facilitator.strings import import_mark, report_labels
 from models.accounts import Facilitator, count_facilitators, create_facilitator, find_facilitator
 from models.archive import import_archive
 from models.demo import load_demo, load_demo_series
@@ -168,7 +168,7 @@ def import_workshop_command(archive: str, email: str) -> None:
     """Import a workshop archive (from export-workshop --format json) as a new workshop."""
     facilitator = _facilitator(email)
     try:
-        workshop = import_archive(db.session, Path(archive).read_bytes(), facilitator)
+        workshop = import_archive(db.session, Path(archive).read_bytes(), facilitator, import_mark())
     except ArchiveError as error:
         raise click.ClickException(f"{archive}: {error.reason}") from None
     click.echo(f"Imported as workshop {workshop.id}: {workshop.title} (for {facilitator.email})")

@@ -14,6 +14,7 @@ from models import board, tracks, word_review
 from models.accounts import Facilitator
 from models.archive import export_archive, import_archive
 from models.cards import cards_of, themes_of
+from models.clock import utcnow
 from models.report_data import workshop_report
 from models.workshops import Workshop
 from tests.conftest import AuthActions
@@ -21,9 +22,13 @@ from tests.web.test_exports import fill
 from webapp.extensions import db
 
 
-def content(raw: bytes) -> dict[str, object]:
+def content(raw: bytes, closed: bool = False) -> dict[str, object]:
+    """The archive but the moment it was written; `closed`: as imported, every step closed."""
     data = json.loads(raw)
     data.pop("exported_at")
+    if closed:
+        for step in data["tables"]["steps"]:
+            step["is_open"] = False
     return data
 
 
@@ -43,10 +48,11 @@ def test_export_import_export_gives_the_same_content(workshop: Workshop, facilit
     )
     before = export_archive(db.session, workshop)
 
+    assert any(step.is_open for step in workshop.steps)
     copy = import_archive(db.session, before, facilitator)
     assert copy.id != workshop.id and copy.join_code != workshop.join_code and copy.is_run_by(facilitator.id)
     after = export_archive(db.session, copy)
-    assert content(after) == content(before)
+    assert content(after) == content(before, closed=True)
     # The copy reads as the original in every export.
     original, imported = workshop_report(db.session, workshop.id), workshop_report(db.session, copy.id)
     assert imported.boards == original.boards and imported.tracks == original.tracks
@@ -87,6 +93,7 @@ def test_the_organizer_downloads_and_imports_an_archive(
     app: Flask, client: FlaskClient, auth: AuthActions, workshop: Workshop, facilitator: Facilitator
 ) -> None:
     fill(workshop, facilitator)
+    original_id, title = workshop.id, workshop.title
     auth.login()
     raw = client.get(f"/f/workshops/{workshop.id}/export/archive.json")
     assert raw.status_code == 200 and json.loads(raw.data)["format"] == "rundabord-workshop"
@@ -99,7 +106,11 @@ def test_the_organizer_downloads_and_imports_an_archive(
         content_type="multipart/form-data",
     )
     assert response.status_code == 302
-    assert db.session.query(Workshop).count() == 2
+    copy = db.session.query(Workshop).filter(Workshop.id != original_id).one()
+    today = utcnow().date().isoformat()  # the day of the import, not of the original
+    assert copy.title == f"{title} (importerad {today})"
+    assert not copy.open_steps and db.session.get(Workshop, original_id).open_steps
+    assert f"(importerad {today})" in client.get(response.headers["Location"]).text
     bad = client.post(
         "/f/workshops/import",
         data={"archive": (io.BytesIO(b"{}"), "arkiv.json")},
