@@ -158,6 +158,11 @@ def themes_in_series(session: DbSession, series: Series) -> list[ThemeInSeries]:
         row.theme_id: row.group_name
         for row in session.scalars(select(SeriesTheme).where(SeriesTheme.series_id == series.id))
     }
+    # One group per name whatever its case and spacing ("målbild" typed for "Målbild"),
+    # spelled as matching suggested it, else as it was first typed.
+    spelling: dict[str, str] = {}
+    for name in [*suggested.values(), *chosen.values()]:
+        spelling.setdefault(group_key(name), name)
     return [
         ThemeInSeries(
             theme.id,
@@ -165,10 +170,15 @@ def themes_in_series(session: DbSession, series: Series) -> list[ThemeInSeries]:
             theme.name,
             cards,
             suggested[number],
-            chosen.get(theme.id, suggested[number]),
+            spelling[group_key(chosen.get(theme.id, suggested[number]))],
         )
         for number, (workshop_id, theme, cards) in zip(numbers, found, strict=True)
     ]
+
+
+def group_key(name: str) -> str:
+    """What makes two synthesis group names the same group: the words, in any case."""
+    return " ".join(name.split()).casefold()
 
 
 def _group_name(names: list[str]) -> str:
@@ -189,7 +199,7 @@ def set_theme_groups(session: DbSession, series: Series, groups: dict[int, str])
         if len(clean) > MAX_GROUP_NAME:
             raise InvalidInput(field="themes")
         row = session.get(SeriesTheme, (series.id, theme_id))
-        if not clean or clean == known[theme_id].suggested:
+        if not clean or group_key(clean) == group_key(known[theme_id].suggested):
             if row is not None:
                 session.delete(row)
         elif row is None:

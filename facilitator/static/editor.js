@@ -1,6 +1,7 @@
-// The workshop editor: each part (agenda, facts, groups, scribes, facilitators…) saves on
-// its own without reloading the page, so what is typed in another part stays where it
-// is. The answer is the editor page as the server draws it after the save: the saved part
+// Pages of parts that each save on their own (the workshop editor: agenda, facts, groups,
+// scribes, facilitators…; a series: its matching, its title and meetings). A part saves
+// without reloading the page, so what is typed in another part stays where it is. The
+// answer is the page as the server draws it after the save: the saved part
 // is taken from it with its message (or its errors beside the fields), and so is every
 // other part that holds nothing unsaved. Leaving the page with unsaved input asks first.
 // Without JavaScript the same forms post and reload the page.

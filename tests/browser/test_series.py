@@ -30,10 +30,15 @@ def test_series_matching_and_synthesis(browser: Any, server: ServerProcess, work
     assert axe_violations(page) == []
     field = page.get_by_label("Grupp för Gemensamma mål (Linköping)")
     assert field.input_value() == "Gemensamma mål"
-    field.fill("Målbild")
+    page.get_by_label("Seriens titel").fill("Framtidens vårdkompetens 2027")  # typed, not saved
+    field.fill("  målbild")  # another case and a space: the same group as "Målbild"
     page.get_by_role("button", name="Spara matchningen").click()
-    page.get_by_text("Sparat.").wait_for()
+    page.locator("#part-themes").get_by_text("Sparat.").wait_for()
     assert page.get_by_label("Grupp för Gemensamma mål (Linköping)").input_value() == "Målbild"
+    assert page.get_by_label("Seriens titel").input_value() == "Framtidens vårdkompetens 2027"
+    page.locator("#part-series").get_by_role("button", name="Spara").click()
+    page.locator("#part-series").get_by_text("Sparat.").wait_for()
+    page.get_by_role("heading", name="Framtidens vårdkompetens 2027", level=1).wait_for()
     page.screenshot(path=str(SHOTS / "laptop-series.png"), full_page=True)
     with page.expect_download() as download:
         page.get_by_role("link", name="Ladda ner syntesen (.pptx)").click()

@@ -57,6 +57,13 @@ def test_the_synthesis_of_three_regional_meetings(facilitator: Facilitator) -> N
     assert report.tracks[0].dots == 5 and report.tracks[0].tied  # 5 in Umeå, 5 in Linköping
     levels = dict(report.levels)
     assert levels["nationell"] == [1, 1, 1] and levels["lokal"] == [1, 1, 1]
+    # Typed in another case or with extra spaces, it is the same group, not a row of its own.
+    set_theme_groups(db.session, series, {mal.theme_id: "  målbild "})
+    assert (
+        next(t for t in themes_in_series(db.session, series) if t.name == "Gemensamma mål").group == "Målbild"
+    )
+    assert [row.name for row in series_report(db.session, series).themes].count("Målbild") == 1
+    assert not any(row.name.casefold() == "målbild" and row.name != "Målbild" for row in report.themes)
     set_theme_groups(db.session, series, {mal.theme_id: ""})
     assert (
         next(t for t in themes_in_series(db.session, series) if t.name == "Gemensamma mål").group
