@@ -119,3 +119,30 @@ def test_entering_for_a_group_asks_which_group(
     behalf.get_by_text("Skickat för Bord 2").first.wait_for()
     assert axe_violations(dashboard) == []
     dashboard.get_by_role("button", name=re.compile(r"^Stäng\W+Ordet samverkan$")).click()
+
+
+def test_narrow_screens_get_one_column_lists_and_boards(
+    browser: Any, server: ServerProcess, workshop: dict[str, str]
+) -> None:
+    from tests.browser.conftest import OVERFLOW
+    from tests.browser.test_live_workshop import login
+
+    listing = new_page(browser, "phone")
+    login(listing, server)
+    live = listing.get_by_role("link", name=re.compile(r"^Kör live")).first
+    box = live.bounding_box()
+    assert listing.evaluate(OVERFLOW) == 0 and box["x"] + box["width"] <= 360
+    code = listing.locator("td.code").first
+    assert code.is_visible() and code.bounding_box()["x"] + code.bounding_box()["width"] <= 360
+    assert axe_violations(listing) == []
+
+    phone = joined_phone(browser, workshop)
+    dashboard = live_dashboard(browser, server, workshop, "Förutsättningar")
+    phone.get_by_label("Ditt kort").fill("Gemensamma mål och en samsyn kring ansvarsfördelningen")
+    phone.get_by_role("button", name="Skicka").click()
+    board = new_page(browser, "phone")  # a scribe's "Visa tavlan" is this view on a phone
+    board.goto(workshop["Projector URL"])
+    board.locator(".board-cards li").first.wait_for()
+    assert board.evaluate("getComputedStyle(document.getElementById('board')).columnCount") == "1"
+    assert board.evaluate(OVERFLOW) == 0
+    dashboard.get_by_role("button", name=re.compile(r"^Stäng\W+Förutsättningar$")).click()
