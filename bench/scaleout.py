@@ -32,7 +32,7 @@ import requests
 from sqlalchemy import create_engine, text
 
 from bench.load import Rundabord, measure, schedules_for
-from bench.server import ROOT, ServerProcess, free_port
+from bench.server import ROOT, ServerProcess, free_port, server_settings
 from config import database_url
 
 ADMIN_URL = os.environ.get("TEST_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test")
@@ -81,11 +81,7 @@ class Cluster(Rundabord):
         self.admin = create_engine(database_url(admin_url), isolation_level="AUTOCOMMIT")
         url = self.admin.url.set(database=self.database).render_as_string(hide_password=False)
         settings = {
-            "FLASK_CONFIG": "production",
-            "SECRET_KEY": secrets.token_hex(32),
-            "SESSION_COOKIE_SECURE": "0",
-            "REDIS_URL": redis_url,
-            "RATELIMIT_STORAGE_URI": redis_url,
+            **server_settings(redis_url),
             "TRUSTED_PROXIES": "1",
             "PUBLIC_URL": self.url + "/",
         }

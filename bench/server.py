@@ -40,6 +40,18 @@ def scratch_database(admin_url: str, prefix: str) -> Iterator[str]:
         admin.dispose()
 
 
+def server_settings(redis_url: str) -> dict[str, str]:
+    """The environment of `make serve` on 127.0.0.1 (docs/DEPLOY.md): production settings,
+    a fresh secret, Redis between processes; cookies over plain http."""
+    return {
+        "FLASK_CONFIG": "production",
+        "SECRET_KEY": secrets.token_hex(32),
+        "SESSION_COOKIE_SECURE": "0",
+        "REDIS_URL": redis_url,
+        "RATELIMIT_STORAGE_URI": redis_url,
+    }
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -50,12 +50,14 @@ from models.accounts import Facilitator, add_facilitator, authenticate, hand_ove
 from models.archive import import_archive
 from models.clouds import stored_cloud
 from models.errors import DomainError
+from models.events import Event
 from models.groups import groups_of, save_groups
 from models.notes import note_categories, set_note_categories
 from models.participants import participant_list
 from models.privacy import delete_workshop, retention_due, set_retention
 from models.reports import words_export
 from models.scribes import Scribe, invite_scribe, revoke_scribe, scribes_of
+from models.session import DbSession
 from models.steps import editor_settings, step_setting
 from models.templates import create_from_template
 from models.workshops import Step, Workshop, find_by_projector_token
@@ -473,11 +475,10 @@ def delete_workshop_route(workshop_id: int) -> Response:
 @login_required
 def end_workshop(workshop_id: int) -> Response:
     """ "Avsluta workshopen": every step closes and the phones thank the room at once."""
-    workshop = own_workshop(workshop_id)
-    broadcast(agenda.end_workshop(db.session, workshop))
-    flash(_("The workshop has ended. Participants can still see and delete what they sent."), "success")
-    return redirect(
-        _safe_next(request.form.get("next")) or url_for("facilitator.edit_workshop", workshop_id=workshop.id)
+    return _end_or_reopen(
+        workshop_id,
+        agenda.end_workshop,
+        _("The workshop has ended. Participants can still see and delete what they sent."),
     )
 
 
@@ -485,12 +486,18 @@ def end_workshop(workshop_id: int) -> Response:
 @login_required
 def reopen_workshop(workshop_id: int) -> Response:
     """Undo the end: participants can join again; open a step to go on."""
-    workshop = own_workshop(workshop_id)
-    broadcast(agenda.reopen_workshop(db.session, workshop))
-    flash(_("The workshop is open again. Open a step to go on."), "success")
-    return redirect(
-        _safe_next(request.form.get("next")) or url_for("facilitator.edit_workshop", workshop_id=workshop.id)
+    return _end_or_reopen(
+        workshop_id, agenda.reopen_workshop, _("The workshop is open again. Open a step to go on.")
     )
+
+
+def _end_or_reopen(workshop_id: int, change: Callable[[DbSession, Workshop], Event], said: str) -> Response:
+    """Broadcast the change, say it, and go back to the page the control was on."""
+    workshop = own_workshop(workshop_id)
+    broadcast(change(db.session, workshop))
+    flash(said, "success")
+    back = _safe_next(request.form.get("next"))
+    return redirect(back or url_for("facilitator.edit_workshop", workshop_id=workshop.id))
 
 
 @bp.get("/workshops/<int:workshop_id>/tables")

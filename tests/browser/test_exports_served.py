@@ -21,7 +21,7 @@ from openpyxl import load_workbook
 from pptx import Presentation
 from pypdf import PdfReader
 
-from bench.server import ServerProcess, facilitator_and_workshop, scratch_database
+from bench.server import ServerProcess, facilitator_and_workshop, scratch_database, server_settings
 from tests.browser.conftest import new_page
 from tests.browser.test_live_workshop import login
 from tests.support.required import missing
@@ -52,14 +52,7 @@ def _gunicorn_server(scratch: Path) -> Iterator[ServerProcess]:
     if not admin_url or not redis_url:
         missing("TEST_DATABASE_URL and TEST_REDIS_URL are needed for the server set-up")
     redis.Redis.from_url(redis_url).flushdb()
-    settings = {
-        **_new_machine(scratch),
-        "FLASK_CONFIG": "production",
-        "SECRET_KEY": "served-exports-test-secret-key-0123456789",
-        "SESSION_COOKIE_SECURE": "0",  # plain http on 127.0.0.1
-        "REDIS_URL": redis_url,
-        "RATELIMIT_STORAGE_URI": redis_url,
-    }
+    settings = {**_new_machine(scratch), **server_settings(redis_url)}
     with scratch_database(admin_url, "rundabord_exports") as url:
         server = ServerProcess(scratch, database_url=url, extra_env=settings, gunicorn=True)
         server.flask("db", "upgrade")  # `make migrate`, as docs/DEPLOY.md says

@@ -15,7 +15,7 @@ import socketio
 from sqlalchemy import create_engine, text
 
 from bench.phone import Phone, facilitator_login, facilitator_socket
-from bench.server import ServerProcess
+from bench.server import ServerProcess, server_settings
 from config import database_url
 from tests.fault.conftest import create_workshop
 
@@ -24,13 +24,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture
 def two_servers(tmp_path: Path, fresh_postgres_url: str, redis_url: str) -> Iterator[list[ServerProcess]]:
-    settings = {
-        "FLASK_CONFIG": "production",
-        "SECRET_KEY": "two-workers-test-secret-key-0123456789",
-        "SESSION_COOKIE_SECURE": "0",  # plain http on 127.0.0.1
-        "REDIS_URL": redis_url,
-        "RATELIMIT_STORAGE_URI": redis_url,
-    }
+    settings = server_settings(redis_url)
     servers = [
         ServerProcess(tmp_path / name, database_url=fresh_postgres_url, extra_env=settings, gunicorn=True)
         for name in ("a", "b")
