@@ -39,6 +39,7 @@ async function save(form, submitter) {
   const part = partOf(form);
   const data = new FormData(form, submitter);
   const index = [...part.querySelectorAll("button")].indexOf(submitter);
+  const formIndex = [...part.querySelectorAll("form")].indexOf(form);
   part.setAttribute("aria-busy", "true");
   let page;
   try {
@@ -52,7 +53,7 @@ async function save(form, submitter) {
     }
   } catch {
     part.removeAttribute("aria-busy");
-    tell(part, [{ text: strings.offline, error: true }]);
+    tell(part, form, [{ text: strings.offline, error: true }]);
     return;
   }
   unsaved.delete(part.id);
@@ -68,14 +69,15 @@ async function save(form, submitter) {
   if (title) document.querySelector("h1").textContent = title.textContent;
   document.title = page.title;
   const saved = document.getElementById(part.id);
-  tell(saved, messages);
+  tell(saved, saved.querySelectorAll("form")[formIndex], messages);
   focusAfter(saved, index);
 }
 
-// The server's messages inside the part that was saved, where the facilitator is looking,
+// The server's messages where the facilitator is looking: below the form they sent (at
+// the head of the part for the small forms of a list, such as moving a step), in view,
 // and said to screen readers.
-function tell(part, messages) {
-  part.querySelector(":scope > .part-messages")?.remove();
+function tell(part, form, messages) {
+  part.querySelector(".part-messages")?.remove();
   if (!messages.length) return;
   const box = document.createElement("div");
   box.className = "part-messages";
@@ -85,7 +87,9 @@ function tell(part, messages) {
     line.textContent = message.text;
     box.append(line);
   }
-  part.querySelector(":scope > h2").after(box);
+  if (form && !form.classList.contains("inline")) form.after(box);
+  else part.querySelector(":scope > h2").after(box);
+  box.scrollIntoView({ block: "nearest" });
   announcer.textContent = messages.map((m) => m.text).join(" ");
 }
 

@@ -141,6 +141,7 @@ function showEnded() {
   if (panel.hidden === !ended) return;
   panel.hidden = !ended;
   stepsEl.hidden = ended;
+  document.querySelector(".mine-link").hidden = ended; // the thank-you has the link
   if (ended) announcer.say(t("ended"));
 }
 
