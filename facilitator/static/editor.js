@@ -9,15 +9,57 @@ const editor = document.getElementById("editor");
 const announcer = document.getElementById("editor-status");
 const strings = JSON.parse(document.getElementById("editor-strings").textContent);
 const unsaved = new Set(); // ids of parts with input not yet saved
+// What is typed and not saved also waits in this tab's storage, for a page drawn anew
+// with it missing (the language button reloads the page in the other language).
+const DRAFTS = `rundabord:unsaved:${location.pathname}`;
 
 const partOf = (element) => element.closest(".editor-part");
+const fieldsOf = (part) =>
+  [...part.querySelectorAll("input, textarea, select")].filter((f) => f.name && !["hidden", "file"].includes(f.type));
 
 function changed(event) {
   const part = partOf(event.target);
   if (!part || !event.target.form) return;
   unsaved.add(part.id);
   part.dataset.unsaved = "true";
+  keepDrafts();
 }
+
+function keepDrafts() {
+  const drafts = {};
+  for (const id of unsaved) {
+    const part = document.getElementById(id);
+    if (part) drafts[id] = fieldsOf(part).map((f) => [f.id, f.type === "checkbox" ? f.checked : f.value]);
+  }
+  try {
+    if (unsaved.size) sessionStorage.setItem(DRAFTS, JSON.stringify(drafts));
+    else sessionStorage.removeItem(DRAFTS);
+  } catch {
+    // storage full or off: the question before leaving still protects what is typed
+  }
+}
+
+function restoreDrafts() {
+  let drafts = {};
+  try {
+    drafts = JSON.parse(sessionStorage.getItem(DRAFTS) || "{}");
+  } catch {
+    return;
+  }
+  for (const [id, fields] of Object.entries(drafts)) {
+    const part = document.getElementById(id);
+    if (!part) continue;
+    for (const [fieldId, value] of fields) {
+      const field = fieldId && document.getElementById(fieldId);
+      if (!field || partOf(field) !== part) continue;
+      if (field.type === "checkbox") field.checked = value;
+      else field.value = value;
+    }
+    unsaved.add(id);
+    part.dataset.unsaved = "true";
+  }
+}
+restoreDrafts();
 editor.addEventListener("input", changed);
 editor.addEventListener("change", changed);
 
@@ -48,6 +90,7 @@ async function save(form, submitter) {
     if (!page.getElementById("editor")) {
       // Not the editor (the workshop is gone, the session ended): go where the server says.
       unsaved.clear();
+      keepDrafts();
       window.location.assign(response.url);
       return;
     }
@@ -57,6 +100,7 @@ async function save(form, submitter) {
     return;
   }
   unsaved.delete(part.id);
+  keepDrafts();
   const messages = [...page.querySelectorAll(".flashes .flash")].map((flash) => ({
     text: flash.textContent,
     error: flash.classList.contains("flash-error"),

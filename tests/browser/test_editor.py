@@ -156,6 +156,15 @@ def test_saving_one_part_of_the_editor_keeps_what_is_typed_in_another(
     page.wait_for_timeout(500)
     assert asked == ["beforeunload"]
     assert page.get_by_label("Plats").input_value() == "Hotell Gillet, Uppsala"
+    # The language button draws the page anew: what was typed comes back with it.
+    page.remove_listener("dialog", stay)
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="In English").click()
+    page.wait_for_function("document.documentElement.lang === 'en'")
+    assert page.get_by_label("Place").input_value() == "Hotell Gillet, Uppsala"
+    page.get_by_role("button", name="På svenska").click()
+    page.wait_for_function("document.documentElement.lang === 'sv'")
+    assert page.get_by_label("Plats").input_value() == "Hotell Gillet, Uppsala"
     page.locator("#part-facts").get_by_role("button", name="Spara").click()
     page.locator("#part-facts").get_by_text("Sparat.").wait_for()
     page.reload()
