@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from werkzeug.datastructures import MultiDict
 
 from models.errors import InvalidInput
-from models.groups import GroupLine, group_contents, groups_of, parse_group_names
+from models.groups import GroupLine, group_contents, groups_of, has_scribe, parse_group_names
 from models.session import DbSession
 from models.workshops import Workshop
 
@@ -24,8 +24,14 @@ class GroupRow:
     name: str
     people: int
     inputs: int
+    scribe: bool = False  # a scribe link writes for it
     remove: bool = False
     move_to: str = ""  # "" not chosen, NO_GROUP, or another group's id
+
+    @property
+    def holds_anything(self) -> bool:
+        """Whether removing it needs a destination (people, input, or a scribe)."""
+        return bool(self.people or self.inputs or self.scribe)
 
 
 def group_lines(form: MultiDict[str, str]) -> list[GroupLine]:
@@ -71,7 +77,8 @@ def _destination(form: MultiDict[str, str], gid: int) -> tuple[bool, int | None]
 def group_rows(session: DbSession, workshop: Workshop, form: MultiDict[str, str] | None) -> list[GroupRow]:
     """The workshop's groups for the editor; with `form`, in its order with what was typed."""
     rows = {
-        g.id: GroupRow(g.id, g.name, *group_contents(session, g.id)) for g in groups_of(session, workshop.id)
+        g.id: GroupRow(g.id, g.name, *group_contents(session, g.id), scribe=has_scribe(session, g.id))
+        for g in groups_of(session, workshop.id)
     }
     if form is None:
         return list(rows.values())

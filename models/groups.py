@@ -166,7 +166,8 @@ def _tables_carrying_groups() -> list[Table]:
     ]
 
 
-def _has_scribe(session: DbSession, group_id: int) -> bool:
+def has_scribe(session: DbSession, group_id: int) -> bool:
+    """Whether a scribe link (not revoked) writes for the group."""
     from models.scribes import Scribe
 
     return (
@@ -185,7 +186,7 @@ def _remove_group(session: DbSession, group: TableGroup, line: GroupLine, kept_i
     if line.move_to is not None and line.move_to not in kept_ids:
         session.rollback()
         raise InvalidInput(field="groups")
-    if line.move_to is None and _has_scribe(session, group.id):
+    if line.move_to is None and has_scribe(session, group.id):
         session.rollback()  # the table's scribe would become the whole workshop's
         raise GroupHasScribe(name=group.name)
     for table in _tables_carrying_groups():

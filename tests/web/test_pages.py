@@ -467,3 +467,21 @@ def test_moving_a_step_above_its_base_is_refused_with_the_reason(
     assert workshop.steps[2].id == obstacles.id and obstacles.based_on_step_id == workshop.steps[1].id
     edit = client.get(f"/f/workshops/{workshop.id}/steps/{obstacles.id}").get_data(as_text=True)
     assert re.search(rf'<option selected value="{workshop.steps[1].id}">', edit)
+
+
+def test_a_group_with_only_a_scribe_offers_a_destination(
+    client: FlaskClient, auth: AuthActions, workshop: Workshop
+) -> None:
+    from models.groups import add_groups
+    from models.scribes import invite_scribe
+
+    bord1, bord2 = add_groups(db.session, workshop, "Bord 1\nBord 2")
+    invite_scribe(db.session, workshop, "Sam", bord2.id)
+    auth.login()
+    page = client.get(f"/f/workshops/{workshop.id}").get_data(as_text=True)
+    assert f'id="move-{bord2.id}"' in page and f'id="move-{bord1.id}"' not in page
+    sent = {"order": [bord1.id, bord2.id], f"name-{bord1.id}": "Bord 1", f"name-{bord2.id}": "Bord 2"}
+    refused = client.post(f"/f/workshops/{workshop.id}/groups", data={**sent, f"remove-{bord2.id}": "y"})
+    assert "”Bord 2” har en skribent." in refused.get_data(as_text=True)
+    moved = {**sent, f"remove-{bord2.id}": "y", f"move-{bord2.id}": bord1.id}
+    assert client.post(f"/f/workshops/{workshop.id}/groups", data=moved).status_code == 302
