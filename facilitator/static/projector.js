@@ -207,6 +207,7 @@ function showCloud(version) {
 function render() {
   const step = current();
   document.getElementById("ended-slide").hidden = !ended;
+  document.getElementById("corner-code").hidden = ended; // nobody joins an ended workshop
   joinSlide.hidden = ended || (Boolean(step) && !joinShown);
   stepView.hidden = ended || !joinSlide.hidden;
   joinToggle.hidden = !step;

@@ -109,7 +109,7 @@ def test_ending_the_workshop_thanks_the_room_at_once_and_keeps_mina_bidrag(
     phone.get_by_role("heading", name="Workshopen är avslutad").wait_for()
     assert phone.locator("#steps").is_hidden()
     projector.locator("#ended-slide").get_by_text("Tack för att du deltog!").wait_for()
-    assert projector.locator("#join-slide").is_hidden()
+    assert projector.locator("#join-slide").is_hidden() and projector.locator("#corner-code").is_hidden()
     assert axe_violations(phone) == []
     phone.locator("#ended").get_by_role("link", name="Mina bidrag – se och ta bort det du skickat").click()
     phone.get_by_role("heading", name="Mina bidrag").first.wait_for()
