@@ -99,12 +99,13 @@ async function save(form, submitter) {
     tell(part, form, [{ text: strings.offline, error: true }]);
     return;
   }
-  unsaved.delete(part.id);
-  keepDrafts();
   const messages = [...page.querySelectorAll(".flashes .flash")].map((flash) => ({
     text: flash.textContent,
     error: flash.classList.contains("flash-error"),
   }));
+  // Refused: the part comes back with what was typed, still not saved.
+  const refused = messages.some((m) => m.error) || page.querySelector(`#${part.id} .error`);
+  if (!refused) unsaved.delete(part.id);
   for (const fresh of page.querySelectorAll(".editor-part")) {
     const old = document.getElementById(fresh.id);
     if (old && (old === part || !unsaved.has(old.id))) old.replaceWith(document.adoptNode(fresh));
@@ -113,6 +114,8 @@ async function save(form, submitter) {
   if (title) document.querySelector("h1").textContent = title.textContent;
   document.title = page.title;
   const saved = document.getElementById(part.id);
+  if (refused) saved.dataset.unsaved = "true";
+  keepDrafts();
   tell(saved, saved.querySelectorAll("form")[formIndex], messages);
   focusAfter(saved, index);
 }

@@ -79,6 +79,7 @@ def test_removing_and_moving_group_lines_moves_nobody(
     page.locator("#part-groups").get_by_text("Välj vart deltagarna och bidragen i ”Bord 3” ska").wait_for()
     assert axe_violations(page) == []
     assert page.get_by_role("checkbox", name=named("Ta bort", "Bord 3")).is_checked()  # what was typed stays
+    assert page.locator("#part-groups").get_attribute("data-unsaved") == "true"  # and is not saved
     destination = page.get_by_label("Om ”Bord 3” tas bort, flytta dess deltagare och bidrag till")
     destination.select_option(label="Bord 4")
     page.get_by_role("button", name="Spara grupperna").click()
