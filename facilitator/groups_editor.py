@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from werkzeug.datastructures import MultiDict
 
 from models.errors import InvalidInput
-from models.groups import GroupLine, group_contents, groups_of, has_scribe, parse_group_names
+from models.groups import GroupLine, contents_of_groups, groups_of, groups_with_scribes, parse_group_names
 from models.session import DbSession
 from models.workshops import Workshop
 
@@ -76,10 +76,10 @@ def _destination(form: MultiDict[str, str], gid: int) -> tuple[bool, int | None]
 
 def group_rows(session: DbSession, workshop: Workshop, form: MultiDict[str, str] | None) -> list[GroupRow]:
     """The workshop's groups for the editor; with `form`, in its order with what was typed."""
-    rows = {
-        g.id: GroupRow(g.id, g.name, *group_contents(session, g.id), scribe=has_scribe(session, g.id))
-        for g in groups_of(session, workshop.id)
-    }
+    groups = groups_of(session, workshop.id)
+    ids = [g.id for g in groups]
+    contents, scribed = contents_of_groups(session, ids), groups_with_scribes(session, ids)
+    rows = {g.id: GroupRow(g.id, g.name, *contents[g.id], scribe=g.id in scribed) for g in groups}
     if form is None:
         return list(rows.values())
     sent = [int(v) for v in form.getlist("order") if v.isdigit() and int(v) in rows]

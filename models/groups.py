@@ -140,19 +140,33 @@ def _group_name(line: GroupLine, existing: dict[int, TableGroup]) -> str:
 def group_contents(session: DbSession, group_id: int) -> tuple[int, int]:
     """How many participants sit in the group (phones, not stand-ins), and how many inputs
     and notes carry it."""
+    return contents_of_groups(session, [group_id])[group_id]
+
+
+def contents_of_groups(session: DbSession, group_ids: list[int]) -> dict[int, tuple[int, int]]:
+    """`group_contents` of several groups at once: one query per table, not per group."""
     from models.participants import Participant
 
-    people = session.scalar(
-        select(func.count(Participant.id)).where(
-            Participant.group_id == group_id, Participant.on_behalf.is_(False)
+    people: dict[int, int] = dict.fromkeys(group_ids, 0)
+    inputs: dict[int, int] = dict.fromkeys(group_ids, 0)
+    phones = (
+        select(Participant.group_id, func.count(Participant.id))
+        .where(Participant.group_id.in_(group_ids), Participant.on_behalf.is_(False))
+        .group_by(Participant.group_id)
+    )
+    for group_id, count in session.execute(phones):
+        people[group_id] = count
+    for table in _tables_carrying_groups():
+        if table.name in ("participants", "scribes"):
+            continue
+        counted = (
+            select(table.c.group_id, func.count())
+            .where(table.c.group_id.in_(group_ids))
+            .group_by(table.c.group_id)
         )
-    )
-    inputs = sum(
-        session.scalar(select(func.count()).select_from(table).where(table.c.group_id == group_id)) or 0
-        for table in _tables_carrying_groups()
-        if table.name not in ("participants", "scribes")
-    )
-    return people or 0, inputs
+        for group_id, count in session.execute(counted):
+            inputs[group_id] += count
+    return {gid: (people[gid], inputs[gid]) for gid in group_ids}
 
 
 def _tables_carrying_groups() -> list[Table]:
@@ -168,13 +182,17 @@ def _tables_carrying_groups() -> list[Table]:
 
 def has_scribe(session: DbSession, group_id: int) -> bool:
     """Whether a scribe link (not revoked) writes for the group."""
+    return group_id in groups_with_scribes(session, [group_id])
+
+
+def groups_with_scribes(session: DbSession, group_ids: list[int]) -> set[int]:
+    """Which of these groups a scribe link (not revoked) writes for."""
     from models.scribes import Scribe
 
-    return (
-        session.scalar(
-            select(Scribe.id).where(Scribe.group_id == group_id, Scribe.revoked_at.is_(None)).limit(1)
+    return set(
+        session.scalars(
+            select(Scribe.group_id).where(Scribe.group_id.in_(group_ids), Scribe.revoked_at.is_(None))
         )
-        is not None
     )
 
 

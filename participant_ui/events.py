@@ -41,24 +41,22 @@ def to_my_other_screens() -> None:
 
 
 def sent_word(outcome: Outcome) -> dict[str, Any]:
-    """Broadcast a word change, ask for a new cloud when the projector's words changed, and
-    for a presence notice (how many have answered; batched, as counts are)."""
-    broadcast(outcome.event)
+    """`sent`, then a new cloud when the projector's words changed, and a presence notice
+    (how many have answered; batched, as counts are)."""
+    ack = sent(outcome)
     if outcome.event is not None:
-        to_my_other_screens()
         presence_changed(outcome.event.workshop_id)
         if Role.PROJECTOR in outcome.event.payloads:
             request_cloud(outcome.event.payloads[Role.PROJECTOR]["step_id"])
-    return outcome.ack
+    return ack
 
 
 def sent_card(outcome: Outcome) -> dict[str, Any]:
-    """Broadcast a new card and refresh the theme suggestions for the unsorted cards."""
-    broadcast(outcome.event)
+    """`sent`, then fresh theme suggestions for the unsorted cards."""
+    ack = sent(outcome)
     if outcome.event is not None:
-        to_my_other_screens()
         request_suggestions(outcome.event.payloads[Role.FACILITATOR]["step_id"])
-    return outcome.ack
+    return ack
 
 
 @socketio.on("submit_word")
