@@ -25,7 +25,7 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__)
 from export.deck import write_deck
 from export.report_html import write_pdf
 from export.tables import write_csv, write_xlsx
-from models import agenda, board, notes, report_data, tracks
+from models import agenda, board, notes, tracks
 from models.accounts import create_facilitator
 from models.archive import export_archive
 from models.cards import submit_card
@@ -34,6 +34,7 @@ from models.report_data import workshop_report
 from models.templates import create_from_template
 from models.words import submit_word
 from models.workshops import Workshop
+from steps.words import report as words_report
 from webapp import create_app
 from webapp.extensions import db
 
@@ -104,10 +105,10 @@ def main() -> None:
             print(f"filled in {time.perf_counter() - started:.1f} s")
             report, read_s = timed(workshop_report, db.session, workshop_id)
             # How long the database connection is held: the same read without drawing clouds.
-            draw = report_data.cloud_png
-            report_data.cloud_png = lambda *_args: None
+            draw = words_report.cloud_png
+            words_report.cloud_png = lambda *_args: None
             _, held_s = timed(workshop_report, db.session, workshop_id)
-            report_data.cloud_png = draw
+            words_report.cloud_png = draw
             deck, pptx_s = timed(write_deck, report)
             xlsx, xlsx_s = timed(write_xlsx, report)
             csv, csv_s = timed(write_csv, report)

@@ -13,10 +13,10 @@ from models.errors import InvalidInput, PermissionDenied
 from models.events import Role
 from models.participants import group_proxy
 from models.scribes import Scribe
-from models.steps import takes_cards
 from models.words import submit_word
 from models.workshops import Workshop
 from participant_ui.events import sent, sent_card, sent_word
+from steps.registry import kind_of, takes
 from webapp.broadcast import broadcast
 from webapp.clouds import request_cloud
 from webapp.extensions import db, socketio
@@ -38,8 +38,7 @@ def on_open_step(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
     """{step_id, exclusive=true}: every screen shows the step; `agenda_changed` to all."""
     step = agenda.find_step(_workshop(identity), payload.get("step_id"))
     broadcast(agenda.open_step(db.session, step, exclusive=payload.get("exclusive", True) is not False))
-    if step.kind == "words":
-        request_cloud(step.id)  # renders only if the stored cloud is out of date
+    kind_of(step).opened(step)  # e.g. a words step renders its cloud if it is out of date
     return {"ok": True}
 
 
@@ -133,7 +132,7 @@ def on_suggest_themes(identity: Identity, payload: dict[str, Any]) -> dict[str, 
     """{step_id, propose: bool}: suggestions for the unsorted cards (propose: new groups with
     draft names) follow as the `suggestions_ready` notice. Nothing changes on the board."""
     step = agenda.find_step(_workshop(identity), payload.get("step_id"))
-    if not takes_cards(step):
+    if not takes(step, "card"):
         raise InvalidInput(field="step_id")
     if payload.get("propose") is True:
         propose_themes(step.id)

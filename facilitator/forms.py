@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+from typing import Any
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
@@ -18,6 +21,8 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
+
+from steps.registry import kinds
 
 
 class LoginForm(FlaskForm):
@@ -113,41 +118,25 @@ class NewWorkshopForm(WorkshopForm):
 
 
 class NewStepForm(FlaskForm):
-    kind = SelectField(
-        _l("Kind of step"),
-        choices=[
-            ("words", _l("Words (word cloud)")),
-            ("cards", _l("Cards (clustered into themes)")),
-            ("tracks", _l("Tracks with voting")),
-            ("discussion", _l("Discussion questions")),
-        ],
-    )
+    kind = SelectField(_l("Kind of step"))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.kind.choices = [(kind.name, kind.label) for kind in kinds().values()]
 
 
 class StepForm(FlaskForm):
-    """Every setting of every kind; the template shows the ones of the step's kind."""
+    """What every step has; `step_form` adds the settings of one kind."""
 
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=200)])
     prompt = TextAreaField(_l("Prompt shown on phones and the projector"), validators=[Length(max=1000)])
-    max_words = IntegerField(_l("Words per participant"), validators=[Optional(), NumberRange(1, 20)])
-    max_length = IntegerField(_l("Maximum length (characters)"), validators=[Optional(), NumberRange(5, 500)])
-    show_list = BooleanField(_l("Show the words as a ranked list on the projector instead of a cloud"))
-    categories = TextAreaField(_l("Categories, one per line"), validators=[Length(max=2000)])
-    max_cards = IntegerField(_l("Cards per participant"), validators=[Optional(), NumberRange(1, 50)])
-    levels = BooleanField(_l("Ask for a level (local, sub-regional, regional, national)"))
     based_on_step_id = SelectField(_l("Post under the themes of"), coerce=str, validators=[Optional()])
-    dots = IntegerField(_l("Votes per participant"), validators=[Optional(), NumberRange(1, 20)])
-    max_per_track = IntegerField(_l("Most votes on one track"), validators=[Optional(), NumberRange(1, 20)])
-    max_tracks = IntegerField(
-        _l("Tracks each participant may propose"), validators=[Optional(), NumberRange(1, 20)]
-    )
-    hide_results = BooleanField(_l("Hide the votes on the projector until you reveal them"))
-    questions = TextAreaField(_l("Questions, one per line"), validators=[Length(max=6000)])
-    timer_minutes = IntegerField(_l("Timer (minutes)"), validators=[Optional(), NumberRange(0, 180)])
-    answers = BooleanField(_l("Participants may write short answers"))
 
 
-__all__ = ["LoginForm", "NewStepForm", "NewWorkshopForm", "NoteCategoriesForm", "StepForm", "WorkshopForm"]
+@functools.cache
+def step_form(kind: str) -> type[StepForm]:
+    """The editor's form for a step of `kind`: its settings' fields (`StepKind.form_fields`)."""
+    return type(f"StepForm_{kind}", (StepForm,), kinds()[kind].form_fields())
 
 
 class DeckForm(FlaskForm):

@@ -39,9 +39,9 @@ from facilitator.forms import (
     RetentionForm,
     ScribeForm,
     SettingsForm,
-    StepForm,
     WordListsForm,
     WorkshopForm,
+    step_form,
 )
 from facilitator.groups_editor import group_lines, group_rows
 from facilitator.strings import import_mark
@@ -58,9 +58,10 @@ from models.privacy import delete_workshop, retention_due, set_retention
 from models.reports import words_export
 from models.scribes import Scribe, invite_scribe, revoke_scribe, scribes_of
 from models.session import DbSession
-from models.steps import editor_settings, step_setting
 from models.templates import create_from_template
 from models.workshops import Step, Workshop, find_by_projector_token
+from steps.registry import kind_of, kinds
+from steps.settings import editor_settings, step_setting
 from webapp.broadcast import broadcast, end_access
 from webapp.errors import message_for
 from webapp.extensions import db, limiter, login_manager, talisman
@@ -533,13 +534,8 @@ def add_step(workshop_id: int) -> Response:
     workshop = own_workshop(workshop_id)
     form = NewStepForm()
     if form.validate_on_submit():
-        titles = {
-            "words": _("Words"),
-            "cards": _("Cards"),
-            "tracks": _("Tracks for further development"),
-            "discussion": _("Discussion"),
-        }
-        broadcast(agenda.add_step(db.session, workshop, form.kind.data, titles[form.kind.data]))
+        kind = kinds()[form.kind.data]
+        broadcast(agenda.add_step(db.session, workshop, kind.name, str(kind.default_title)))
         return redirect(
             url_for("facilitator.edit_step", workshop_id=workshop.id, step_id=workshop.steps[-1].id)
         )
@@ -550,8 +546,8 @@ def add_step(workshop_id: int) -> Response:
 @login_required
 def edit_step(workshop_id: int, step_id: int) -> Response | str:
     step = own_step(workshop_id, step_id)
-    form = StepForm(data=_step_form_data(step) if request.method == "GET" else None)
-    earlier = [s for s in step.workshop.steps if s.position < step.position and s.kind == "cards"]
+    form = step_form(step.kind)(data=_step_form_data(step) if request.method == "GET" else None)
+    earlier = [s for s in step.workshop.steps if s.position < step.position and kind_of(s).builds_on_themes]
     form.based_on_step_id.choices = [("", _("No earlier step"))] + [(str(s.id), s.title) for s in earlier]
     if form.validate_on_submit():
         based_on = int(form.based_on_step_id.data) if form.based_on_step_id.data else None
@@ -566,7 +562,11 @@ def edit_step(workshop_id: int, step_id: int) -> Response | str:
             flash(_("Step saved."), "success")
             return redirect(url_for("facilitator.edit_workshop", workshop_id=workshop_id))
     return render_template(
-        "facilitator/edit_step.html", step=step, form=form, fields=editor_settings(step.kind)
+        "facilitator/edit_step.html",
+        step=step,
+        form=form,
+        fields=editor_settings(step.kind),
+        builds_on_themes=kind_of(step).builds_on_themes,
     )
 
 
@@ -579,7 +579,7 @@ def _step_form_data(step: Step) -> dict[str, Any]:
     return data
 
 
-def _settings(form: StepForm, kind: str) -> dict[str, Any]:
+def _settings(form: FlaskForm, kind: str) -> dict[str, Any]:
     return {name: getattr(form, name).data for name in editor_settings(kind)}
 
 

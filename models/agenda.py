@@ -11,15 +11,9 @@ from models.clock import utcnow
 from models.errors import BuiltOnEarlierStep, InvalidInput, NotFound, ReopenFirst
 from models.events import Event, Role, make_event
 from models.session import DbSession
-from models.steps import (
-    LIVE_SETTINGS,
-    MAX_PROMPT_LENGTH,
-    MAX_TITLE_LENGTH,
-    SETTINGS,
-    clean_settings,
-    step_public,
-)
 from models.workshops import Step, Workshop, new_join_code, new_projector_token
+from steps.registry import kind_of
+from steps.settings import MAX_PROMPT_LENGTH, MAX_TITLE_LENGTH, clean_settings, step_public
 
 MAX_FACT_LENGTH = 200
 
@@ -121,7 +115,8 @@ def update_step(
 ) -> Event:
     step.title = _text(title, "title", MAX_TITLE_LENGTH, required=True)
     step.prompt = _text(prompt, "prompt", MAX_PROMPT_LENGTH, multiline=True)
-    live = {name: value for name, value in (step.settings or {}).items() if name in LIVE_SETTINGS}
+    running = kind_of(step).live_settings
+    live = {name: value for name, value in (step.settings or {}).items() if name in running}
     step.settings = clean_settings(step.kind, {**settings, **live})
     step.based_on_step_id = _earlier_step(step.workshop, based_on_step_id, before=step)
     return _agenda_event(session, step.workshop, "step_changed")
@@ -135,7 +130,7 @@ def set_step_setting(session: DbSession, step: Step, name: str, value: Any) -> E
 def set_step_settings(session: DbSession, step: Step, **values: Any) -> Event:
     """Change settings of a step during the workshop, together, in one event."""
     for name in values:
-        if name not in SETTINGS.get(step.kind, {}):
+        if name not in kind_of(step).settings:
             raise InvalidInput(field=name)
     step.settings = clean_settings(step.kind, {**(step.settings or {}), **values})
     return _agenda_event(session, step.workshop, "step_changed")

@@ -25,8 +25,8 @@ from models.clock import utcnow
 from models.errors import EmptyText, InvalidInput, NotFound, TextTooLong, ThemesFromEarlierStep, TooDeep
 from models.events import Event, lock_workshop
 from models.session import DbSession
-from models.steps import takes_cards
 from models.workshops import Step
+from steps.registry import takes
 
 MAX_CARDS_AT_ONCE = 500
 
@@ -60,7 +60,7 @@ def _name(value: object) -> str:
 
 def _own_themes(session: DbSession, step: Step) -> list[Theme]:
     """The step's themes, for an operation that changes them; locks the workshop first."""
-    if not takes_cards(step):
+    if not takes(step, "card"):
         raise InvalidInput(field="step_id")
     if step.based_on_step_id:
         raise ThemesFromEarlierStep()

@@ -24,17 +24,18 @@ from models.events import Event, Role, make_event, upcoming_seq
 from models.participants import Participant, Senders
 from models.receipts import Outcome, once
 from models.session import DbSession, add_row, run
-from models.steps import card_categories, step_setting
 from models.submissions import (
     ParticipantInput,
     check_limit,
-    open_step_of_kind,
+    open_step_taking,
     own_open_item,
     own_view,
     step_indexes,
     valid_sentence,
 )
 from models.workshops import Step
+from steps.registry import kind_of
+from steps.settings import step_setting
 from webapp.extensions import db
 
 # The levels of the health and care system a card can be about (seed 004).
@@ -277,15 +278,16 @@ def _choice(value: object, allowed: Iterable[str], field: str) -> str:
 
 def _card_fields(session: DbSession, step: Step, payload: dict[str, Any]) -> dict[str, Any]:
     """Category, level and theme of a card, checked against the step's settings."""
-    categories = card_categories(step) or [""]
+    kind = kind_of(step)
+    categories = kind.categories(step) or [""]
     category = payload.get("category")
-    if category in (None, "") and step.kind == "discussion" and step_setting(step, "question") >= 0:
-        category = categories[step_setting(step, "question")]  # the question on the screen
+    if category in (None, ""):
+        category = kind.default_category(step)  # e.g. the question on the screen
     if category in (None, "") and len(categories) == 1:
         category = categories[0]
     fields: dict[str, Any] = {"category": _choice(category, categories, "category")}
     fields["level"] = None
-    if step.kind == "cards" and step_setting(step, "levels") and payload.get("level") not in (None, ""):
+    if kind.asks_level(step) and payload.get("level") not in (None, ""):
         fields["level"] = _choice(payload.get("level"), LEVELS, "level")
     fields["theme_id"] = None
     if step.based_on_step_id:
@@ -329,7 +331,7 @@ def submit_card(session: DbSession, participant: Participant, payload: dict[str,
     the same id changes nothing."""
 
     def write() -> tuple[dict[str, Any], Event]:
-        step = open_step_of_kind(session, participant, payload.get("step_id"), "cards")
+        step = open_step_taking(session, participant, payload.get("step_id"), "card")
         text = valid_sentence(payload.get("text"), step_setting(step, "max_length"))
         fields = _card_fields(session, step, payload)
         check_limit(session, Card, participant, step, "max_cards")
@@ -357,7 +359,7 @@ def edit_card(session: DbSession, participant: Participant, payload: dict[str, A
     step is open; where the facilitator has sorted it stays sorted."""
 
     def write() -> tuple[dict[str, Any], Event]:
-        card, step = own_open_item(session, Card, participant, payload.get("card_id"), "card_id", "cards")
+        card, step = own_open_item(session, Card, participant, payload.get("card_id"), "card_id", "card")
         card.text = valid_sentence(payload.get("text"), step_setting(step, "max_length"))
         before = {"category": card.category, "level": card.level, "theme_id": card.theme_id}
         fields = _card_fields(session, step, {**before, **payload})
@@ -376,7 +378,7 @@ def withdraw_card(session: DbSession, participant: Participant, payload: dict[st
     """A participant takes back their own card while the step is open (kept, not shown)."""
 
     def write() -> tuple[dict[str, Any], Event]:
-        card, step = own_open_item(session, Card, participant, payload.get("card_id"), "card_id", "cards")
+        card, step = own_open_item(session, Card, participant, payload.get("card_id"), "card_id", "card")
         card.withdrawn_at = utcnow()
         session.flush()
         return {"ok": True, "withdrawn": card.id, "step_id": step.id}, cards_event(session, step, [card])
@@ -388,7 +390,7 @@ def similar_cards(session: DbSession, participant: Participant, step_id: object,
     """Up to three shown cards of the step that say something like `text` (while typing)."""
     from analysis.clustering import similar
 
-    step = open_step_of_kind(session, participant, step_id, "cards")
+    step = open_step_taking(session, participant, step_id, "card")
     if not isinstance(text, str) or len(text.strip()) < 3:
         return []
     rows = session.execute(

@@ -22,6 +22,7 @@ from models.session import DbSession
 from models.tracks import Track, Vote, tracks_event
 from models.words import Word, counted_keys, decisions_state, words_event
 from models.workshops import Step
+from steps.registry import takes
 
 MODELS: dict[str, Any] = {"word": Word, "card": Card, "track": Track}  # the models share these columns
 
@@ -61,7 +62,7 @@ def delete_contribution(session: DbSession, participant: Participant, kind: obje
     lock_workshop(session, participant.workshop_id)
     if kind == "votes":
         step = session.get(Step, item_id)
-        if step is None or step.workshop_id != participant.workshop_id or step.kind != "tracks":
+        if step is None or step.workshop_id != participant.workshop_id or not takes(step, "vote"):
             raise NotFound()
         session.execute(delete(Vote).where(Vote.step_id == step.id, Vote.participant_id == participant.id))
         event = tracks_event(session, step, list_changed=False)

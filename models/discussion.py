@@ -13,8 +13,8 @@ from models.clock import now_ms
 from models.errors import InvalidInput
 from models.events import Event, lock_workshop
 from models.session import DbSession
-from models.steps import DAY_MS, step_setting
 from models.workshops import Step
+from steps.settings import DAY_MS, step_setting
 
 MAX_EXTEND_SECONDS = 60 * 60
 

@@ -22,9 +22,9 @@ from models.errors import InvalidInput, NotFound, PermissionDenied
 from models.events import Event, Role, lock_workshop, make_event
 from models.scribes import Scribe
 from models.session import DbSession
-from models.steps import MAX_LIST_ITEM_LENGTH, MAX_LIST_ITEMS
 from models.submissions import valid_text
 from models.workshops import Workshop
+from steps.settings import MAX_LIST_ITEM_LENGTH, MAX_LIST_ITEMS
 from webapp.extensions import db
 
 NOTE_CATEGORIES = (

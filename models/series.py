@@ -19,6 +19,7 @@ from models.clock import utcnow
 from models.errors import InvalidInput, NotFound
 from models.session import DbSession
 from models.workshops import Workshop
+from steps.registry import kind_of
 from webapp.extensions import db
 
 MAX_SERIES_TITLE = 200
@@ -128,7 +129,7 @@ def themes_in_series(session: DbSession, series: Series) -> list[ThemeInSeries]:
     into synthesis groups."""
     found: list[tuple[int, Theme, int]] = []
     for workshop in series.workshops:
-        step_ids = {theme_step_id(step) for step in workshop.steps if step.kind == "cards"}
+        step_ids = {theme_step_id(step) for step in workshop.steps if kind_of(step).builds_on_themes}
         themes = list(
             session.scalars(
                 select(Theme)

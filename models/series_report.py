@@ -11,9 +11,10 @@ from sqlalchemy import func, select
 from analysis import words as word_analysis
 from export.report import SeriesReport, SeriesTrack, ThemeRow, Word, WordsStep
 from models.cards import LEVELS, Card
-from models.report_data import cloud_png, workshop_report
+from models.report_data import workshop_report
 from models.series import Series, themes_in_series
 from models.session import DbSession
+from steps.words.report import cloud_png
 
 
 def series_report(session: DbSession, series: Series, labels: dict[str, str] | None = None) -> SeriesReport:

@@ -10,18 +10,15 @@ from __future__ import annotations
 from typing import Any
 
 from models.agenda import workshop_public
-from models.cards import facilitator_board_view, participant_cards_view, projector_board_view
-from models.clouds import cloud_public, stored_cloud
 from models.events import Role, role_seqs
 from models.groups import group_public, groups_of
 from models.notes import notes_view
 from models.participants import Participant
 from models.scribes import Scribe
 from models.session import DbSession
-from models.steps import step_public, takes_cards
-from models.tracks import facilitator_tracks_view, participant_tracks_view, projector_tracks_view
-from models.words import facilitator_words_view, projector_words_view, words_of_participant
 from models.workshops import Step, Workshop
+from steps.registry import kind_of
+from steps.settings import step_public
 
 
 def begin_consistent_read(session: DbSession) -> None:
@@ -64,35 +61,12 @@ def snapshot(
 
 
 def _facilitator_step(session: DbSession, step: Step) -> dict[str, Any]:
-    view = step_public(step)
-    if step.kind == "words":
-        view.update(facilitator_words_view(session, step.id))
-        view["cloud"] = cloud_public(stored_cloud(session, step.id))
-    elif takes_cards(step):
-        view.update(facilitator_board_view(session, step))
-    elif step.kind == "tracks":
-        view.update(facilitator_tracks_view(session, step))
-    return view
+    return {**step_public(step), **kind_of(step).facilitator_view(session, step)}
 
 
 def _projector_step(session: DbSession, step: Step) -> dict[str, Any]:
-    view = step_public(step)
-    if step.kind == "words":
-        view.update(projector_words_view(session, step.id))
-        view["cloud"] = cloud_public(stored_cloud(session, step.id))
-    elif step.kind == "cards":
-        view.update(projector_board_view(session, step))
-    elif step.kind == "tracks":
-        view.update(projector_tracks_view(session, step))
-    return view
+    return {**step_public(step), **kind_of(step).projector_view(session, step)}
 
 
 def _participant_step(session: DbSession, step: Step, participant: Participant) -> dict[str, Any]:
-    view = step_public(step)
-    if step.kind == "words":
-        view["mine"] = words_of_participant(session, step.id, participant.id)
-    elif takes_cards(step):
-        view.update(participant_cards_view(session, step, participant.id))
-    elif step.kind == "tracks":
-        view.update(participant_tracks_view(session, step, participant.id))
-    return view
+    return {**step_public(step), **kind_of(step).participant_view(session, step, participant)}

@@ -25,8 +25,9 @@ from models.errors import (
 )
 from models.participants import Participant
 from models.session import DbSession, fetch, run
-from models.steps import step_setting, takes_cards
 from models.workshops import Step
+from steps.registry import kind_of
+from steps.settings import step_setting
 
 
 class ParticipantInput:
@@ -83,13 +84,13 @@ def own_view(item: Any) -> dict[str, Any]:
     }
 
 
-def open_step_of_kind(session: DbSession, participant: Participant, step_id: object, kind: str) -> Step:
-    """The open step of this participant's workshop that a submission goes to; kind
-    "cards" is any step that takes cards (a discussion's answers too)."""
+def open_step_taking(session: DbSession, participant: Participant, step_id: object, item: str) -> Step:
+    """The open step of this participant's workshop that a submission goes to; it must
+    take `item` ("word", "card", "track", "vote": see `StepKind.accepts`)."""
     step = fetch(session, Step, _id(step_id, "step_id"))
     if step is None or step.workshop_id != participant.workshop_id:
         raise InvalidInput(field="step_id")
-    if not (takes_cards(step) if kind == "cards" else step.kind == kind):
+    if not kind_of(step).accepts(step, item):
         raise WrongStepKind()
     if not step.is_open:
         raise StepClosed()
@@ -141,10 +142,10 @@ def check_limit(
 
 
 def own_open_item(
-    session: DbSession, model: type[Item], participant: Participant, item_id: object, field: str, kind: str
+    session: DbSession, model: type[Item], participant: Participant, item_id: object, field: str, item: str
 ) -> tuple[Item, Step]:
     """One of the participant's own items that is not withdrawn, in a step still open."""
-    item = session.get(model, _id(item_id, field))
-    if item is None or item.participant_id != participant.id or item.withdrawn_at is not None:
+    found = session.get(model, _id(item_id, field))
+    if found is None or found.participant_id != participant.id or found.withdrawn_at is not None:
         raise NotFound()
-    return item, open_step_of_kind(session, participant, item.step_id, kind)
+    return found, open_step_taking(session, participant, found.step_id, item)

@@ -31,17 +31,17 @@ from models.events import Event, Role, lock_workshop, make_event
 from models.participants import Participant, Senders
 from models.receipts import Outcome, once
 from models.session import DbSession
-from models.steps import step_setting
 from models.submissions import (
     ParticipantInput,
     check_limit,
-    open_step_of_kind,
+    open_step_taking,
     own_open_item,
     own_view,
     step_indexes,
     valid_sentence,
 )
 from models.workshops import Step
+from steps.settings import step_setting
 from webapp.extensions import db
 
 SOURCES = ("card", "theme")
@@ -208,7 +208,7 @@ def propose_track(session: DbSession, participant: Participant, payload: dict[st
     """{id, step_id, text}: a participant proposes a track; resending the id changes nothing."""
 
     def write() -> tuple[dict[str, Any], Event]:
-        step = open_step_of_kind(session, participant, payload.get("step_id"), "tracks")
+        step = open_step_taking(session, participant, payload.get("step_id"), "track")
         text = valid_sentence(payload.get("text"), step_setting(step, "max_length"))
         check_limit(session, Track, participant, step, "max_tracks")
         track = Track(
@@ -227,7 +227,7 @@ def propose_track(session: DbSession, participant: Participant, payload: dict[st
 
 def _own_track(session: DbSession, participant: Participant, payload: dict[str, Any]) -> tuple[Track, Step]:
     """The participant's own track named in the payload, in a step still open."""
-    return own_open_item(session, Track, participant, payload.get("track_id"), "track_id", "tracks")
+    return own_open_item(session, Track, participant, payload.get("track_id"), "track_id", "track")
 
 
 def edit_track(session: DbSession, participant: Participant, payload: dict[str, Any]) -> Outcome:
@@ -279,7 +279,7 @@ def vote(session: DbSession, participant: Participant, payload: dict[str, Any]) 
     changed: list[int] = []
 
     def write() -> tuple[dict[str, Any], Event | None]:
-        step = open_step_of_kind(session, participant, payload.get("step_id"), "tracks")
+        step = open_step_taking(session, participant, payload.get("step_id"), "vote")
         if not step_setting(step, "voting"):
             raise VotingClosed()
         dots = _number(payload.get("dots"), "dots")

@@ -37,16 +37,16 @@ from models.events import Event, Role, lock_workshop, make_event, upcoming_seq
 from models.participants import Participant, Senders
 from models.receipts import Outcome, once
 from models.session import DbSession, add_row, run
-from models.steps import step_setting
 from models.submissions import (
     ParticipantInput,
     check_limit,
-    open_step_of_kind,
+    open_step_taking,
     own_open_item,
     step_indexes,
     valid_text,
 )
 from models.workshops import Step, Workshop
+from steps.settings import step_setting
 from webapp.extensions import db
 
 
@@ -321,7 +321,7 @@ def submit_word(
     """A participant sends a word; resending the same `client_id` changes nothing."""
 
     def write() -> tuple[dict[str, Any], Event]:
-        step = open_step_of_kind(session, participant, step_id, "words")
+        step = open_step_taking(session, participant, step_id, "word")
         cleaned = valid_text(text, step_setting(step, "max_length"))
         check_limit(session, Word, participant, step, "max_words")
         word = add_row(
@@ -348,7 +348,7 @@ def edit_word(
     """A participant changes one of their words while the step is open."""
 
     def write() -> tuple[dict[str, Any], Event]:
-        word, step = own_open_item(session, Word, participant, word_id, "word_id", "words")
+        word, step = own_open_item(session, Word, participant, word_id, "word_id", "word")
         cleaned = valid_text(text, step_setting(step, "max_length"))
         decisions = decisions_state(session, step.id)
         before = counted_keys([word], decisions)
@@ -368,7 +368,7 @@ def withdraw_word(
     """A participant takes back one of their words while the step is open (it is kept, not counted)."""
 
     def write() -> tuple[dict[str, Any], Event]:
-        word, step = own_open_item(session, Word, participant, word_id, "word_id", "words")
+        word, step = own_open_item(session, Word, participant, word_id, "word_id", "word")
         decisions = decisions_state(session, step.id)
         before = counted_keys([word], decisions)
         word.withdrawn_at = utcnow()

@@ -17,8 +17,6 @@ from webapp.extensions import db
 JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 JOIN_CODE_LENGTH = 6
 
-STEP_KINDS = ("words", "cards", "tracks", "discussion")
-
 workshop_facilitators = Table(
     "workshop_facilitators",
     db.metadata,

@@ -18,8 +18,8 @@ import redis
 from flask import Flask, current_app
 
 from models.events import Role
-from models.words import answered_count
 from models.workshops import Workshop
+from steps.registry import kind_of
 from webapp.broadcast import notify
 from webapp.extensions import db, socketio
 
@@ -154,11 +154,8 @@ class Presence:
         workshop = db.session.get(Workshop, workshop_id)
         answered = {}
         if workshop is not None:
-            answered = {
-                str(step.id): answered_count(db.session, step.id)
-                for step in workshop.open_steps
-                if step.kind == "words"
-            }
+            counts = {step.id: kind_of(step).answered(db.session, step) for step in workshop.open_steps}
+            answered = {str(step_id): count for step_id, count in counts.items() if count is not None}
         return {"connected": self.connected(workshop_id), "answered": answered}
 
 

@@ -16,8 +16,8 @@ from flask import Flask, current_app
 
 from models.cards import Card, board_cards, themes_of
 from models.events import Role
-from models.steps import takes_cards
 from models.workshops import Step
+from steps.registry import takes
 from webapp.broadcast import notify
 from webapp.extensions import db, socketio
 from webapp.workers import Coalescer, WorkerProcess
@@ -32,7 +32,7 @@ def _board_request(step_id: int, propose: bool) -> tuple[int | None, dict[str, A
     """The step's workshop and the worker request for its board (None when there is nothing
     to ask), read in one short transaction."""
     step = db.session.get(Step, step_id)
-    if step is None or not takes_cards(step) or step.based_on_step_id:
+    if step is None or not takes(step, "card") or step.based_on_step_id:
         return None, None
     cards = db.session.execute(  # only the columns it needs: this runs while cards pour in
         board_cards(step.id, shown_only=True).with_only_columns(Card.id, Card.text, Card.theme_id)

@@ -10,8 +10,8 @@ from models.cards import Card, submit_card
 from models.errors import DomainError
 from models.events import Role
 from models.participants import join_workshop
-from models.steps import step_setting
 from models.workshops import Step, Workshop
+from steps.settings import step_setting
 from webapp.extensions import db
 
 

@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 
 from models.errors import InvalidInput
-from models.steps import clean_settings
 from models.workshops import JOIN_CODE_ALPHABET, clean_join_code
+from steps.settings import clean_settings
 
 
 @pytest.mark.parametrize(

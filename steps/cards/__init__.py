@@ -1,0 +1,1 @@
+"""Cards: participants post cards under categories; the facilitator sorts them into themes."""

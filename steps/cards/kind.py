@@ -1,0 +1,89 @@
+"""The Cards kind, as the shared code sees it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from wtforms import BooleanField, Field, IntegerField, TextAreaField
+from wtforms.validators import Length, NumberRange, Optional
+
+from export.report import Report
+from models.cards import cards_of, facilitator_board_view, participant_cards_view, projector_board_view
+from models.participants import Participant
+from models.report_data import ReportRows
+from models.session import DbSession
+from models.workshops import Step
+from steps.cards.report import add_board
+from steps.kind import BoolSetting, IntSetting, ListSetting, StepKind
+from steps.settings import step_setting
+
+
+def card_fields() -> dict[str, Field]:
+    """The editor's fields for how many cards a participant sends and how long."""
+    return {
+        "max_cards": IntegerField(_l("Cards per participant"), validators=[Optional(), NumberRange(1, 50)]),
+        "max_length": IntegerField(
+            _l("Maximum length (characters)"), validators=[Optional(), NumberRange(5, 500)]
+        ),
+    }
+
+
+class CardsLike(StepKind):
+    """What a step that takes cards shows and reports: its board."""
+
+    def facilitator_view(self, session: DbSession, step: Step) -> dict[str, Any]:
+        return facilitator_board_view(session, step) if self.accepts(step, "card") else {}
+
+    def participant_view(self, session: DbSession, step: Step, participant: Participant) -> dict[str, Any]:
+        return participant_cards_view(session, step, participant.id) if self.accepts(step, "card") else {}
+
+    def highlights(self, session: DbSession, step: Step) -> list[dict[str, Any]]:
+        if not self.accepts(step, "card"):
+            return []
+        return [
+            {"kind": "card", "id": c.id, "text": c.text}
+            for c in cards_of(session, step.id, shown_only=True)
+            if c.highlighted_at is not None
+        ]
+
+    def add_to_report(
+        self, session: DbSession, step: Step, report: Report, rows: ReportRows
+    ) -> Callable[[], None] | None:
+        if self.accepts(step, "card"):
+            add_board(session, step, report, rows)
+        return None
+
+
+class Cards(CardsLike):
+    name = "cards"
+    label = _l("Cards (clustered into themes)")
+    default_title = _l("Cards")
+    settings = {
+        "categories": ListSetting(("Förutsättningar",)),
+        "max_cards": IntSetting(10, 1, 50),
+        "max_length": IntSetting(280, 20, 500),
+        "levels": BoolSetting(False),
+    }
+    inputs = frozenset({"card"})
+    builds_on_themes = True
+
+    def form_fields(self) -> dict[str, Field]:
+        return {
+            "categories": TextAreaField(_l("Categories, one per line"), validators=[Length(max=2000)]),
+            **card_fields(),
+            "levels": BooleanField(_l("Ask for a level (local, sub-regional, regional, national)")),
+        }
+
+    def categories(self, step: Step) -> list[str]:
+        return list(step_setting(step, "categories"))
+
+    def asks_level(self, step: Step) -> bool:
+        return bool(step_setting(step, "levels"))
+
+    def projector_view(self, session: DbSession, step: Step) -> dict[str, Any]:
+        return projector_board_view(session, step)
+
+
+CARDS = Cards()

@@ -1,0 +1,70 @@
+"""A step's cards in the report (a Cards step, or a discussion's answers): its themes with
+their shown cards, and a raw row per card sent."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from export.report import BoardStep, Card, Report, Theme
+from models.cards import Card as CardModel
+from models.cards import Theme as ThemeModel
+from models.cards import cards_of, themes_of
+from models.report_data import ReportRows
+from models.session import DbSession
+from models.workshops import Step
+from steps.registry import kind_of
+
+
+def add_board(session: DbSession, step: Step, report: Report, rows: ReportRows) -> None:
+    board = _board(session, step, rows)
+    if board.themes or board.unsorted:
+        report.boards.append(board)
+
+
+def _board(session: DbSession, step: Step, rows: ReportRows) -> BoardStep:
+    themes = themes_of(session, step)
+    names = {t.id: t for t in themes}
+    every = session.scalars(
+        select(CardModel)
+        .where(CardModel.step_id == step.id, CardModel.withdrawn_at.is_(None))
+        .order_by(CardModel.id)
+    )
+    for card in every:
+        theme = names.get(card.theme_id) if card.theme_id else None
+        parent = names.get(theme.parent_id) if theme and theme.parent_id else None
+        rows.add(
+            step.title,
+            "card",
+            card,
+            category=card.category,
+            theme=theme.name if theme else "",
+            parent_theme=parent.name if parent else "",
+            level=card.level or "",
+            hidden=card.hidden_at is not None,
+            highlight=card.highlighted_at is not None,
+        )
+    shown = cards_of(session, step.id, shown_only=True)
+    by_theme: dict[int | None, list[CardModel]] = {}
+    for card in shown:
+        by_theme.setdefault(card.theme_id, []).append(card)
+    return BoardStep(
+        step.title,
+        step.prompt,
+        kind_of(step).categories(step),
+        [
+            Theme(t.name, [_card(c) for c in by_theme[t.id]], _parent_name(t, names))
+            for t in themes
+            if by_theme.get(t.id)
+        ],
+        [_card(c) for c in by_theme.get(None, [])],
+        side_by_side=step.based_on_step_id is not None,
+    )
+
+
+def _parent_name(theme: ThemeModel, names: dict[int, ThemeModel]) -> str | None:
+    parent = names.get(theme.parent_id) if theme.parent_id else None
+    return parent.name if parent else None
+
+
+def _card(card: CardModel) -> Card:
+    return Card(card.text, card.category, card.level, card.highlighted_at is not None)

@@ -1,0 +1,1 @@
+"""Discussion: questions shown one at a time with a shared timer; answers sorted like cards."""

@@ -1,0 +1,113 @@
+"""What a kind of step is, as the shared code sees it.
+
+The agenda, the snapshots, the report, the editor and the live screens ask a step's
+kind (`steps.registry.kind_of`) instead of testing its name: each kind answers in its
+own package (`steps/<name>/`). A new kind subclasses `StepKind`, overrides what it does
+differently, and is listed in `steps.registry`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
+
+if TYPE_CHECKING:
+    from wtforms import Field
+
+    from export.report import Report
+    from models.participants import Participant
+    from models.report_data import ReportRows
+    from models.session import DbSession
+    from models.workshops import Step
+
+
+@dataclass(frozen=True)
+class IntSetting:
+    default: int
+    low: int
+    high: int
+
+
+@dataclass(frozen=True)
+class ListSetting:
+    default: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class BoolSetting:
+    default: bool
+
+
+Setting = IntSetting | ListSetting | BoolSetting
+
+
+class StepKind:
+    """One kind of step. The defaults describe a step that takes no input and shows only
+    its title and prompt."""
+
+    name: ClassVar[str]
+    # What the editor's "add a step" list calls the kind, and a new step's title.
+    label: ClassVar[str]
+    default_title: ClassVar[str]
+    # The step's settings, with their defaults and limits (`steps.settings`).
+    settings: ClassVar[Mapping[str, Setting]] = {}
+    # Which of them the facilitator changes while the workshop runs, not in the editor.
+    live_settings: ClassVar[frozenset[str]] = frozenset()
+    # What phones send to such a step: "word", "card", "track" (see `accepts`).
+    inputs: ClassVar[frozenset[str]] = frozenset()
+    # Whether a step of this kind may sort its input under an earlier step's themes,
+    # and whether later steps may sort theirs under this one's.
+    builds_on_themes: ClassVar[bool] = False
+
+    def form_fields(self) -> dict[str, Field]:
+        """The editor's fields for the settings not in `live_settings`, by name."""
+        return {}
+
+    def accepts(self, step: Step, item: str) -> bool:
+        """Whether phones may send `item` ("word", "card", "track") to `step`."""
+        return item in self.inputs
+
+    def categories(self, step: Step) -> list[str]:
+        """What a card sent to the step is filed under."""
+        return []
+
+    def default_category(self, step: Step) -> str | None:
+        """The category of a card sent without one (None: it needs one when there are several)."""
+        return None
+
+    def asks_level(self, step: Step) -> bool:
+        """Whether a card sent to the step may name its level (local … national)."""
+        return False
+
+    def facilitator_view(self, session: DbSession, step: Step) -> dict[str, Any]:
+        """What the dashboard shows of the step, beside `steps.settings.step_public`."""
+        return {}
+
+    def projector_view(self, session: DbSession, step: Step) -> dict[str, Any]:
+        """What the projector and the scribes show of the step while it is open."""
+        return {}
+
+    def participant_view(self, session: DbSession, step: Step, participant: Participant) -> dict[str, Any]:
+        """What one phone shows of the step while it is open: the person's own input."""
+        return {}
+
+    def highlights(self, session: DbSession, step: Step) -> list[dict[str, Any]]:
+        """[{kind, id, text}] of what a facilitator marked in the step and still shows."""
+        return []
+
+    def add_to_report(
+        self, session: DbSession, step: Step, report: Report, rows: ReportRows
+    ) -> Callable[[], None] | None:
+        """Put the step's part into `report` and its raw rows into `rows`. What returns is
+        finished after the database connection is given back (drawing takes longer than
+        reading)."""
+        return None
+
+    def answered(self, session: DbSession, step: Step) -> int | None:
+        """How many participants have sent something to the open step, when the dashboard
+        counts it."""
+        return None
+
+    def opened(self, step: Step) -> None:
+        """Work to start when the step opens (from a request or a socket handler)."""

@@ -1,0 +1,35 @@
+"""Every kind of step, by name: the one list a new kind is added to.
+
+The kinds are read on first use, not on import: each kind's package imports the shared
+code (the agenda, the settings), which asks the registry in turn.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from models.workshops import Step
+    from steps.kind import StepKind
+
+
+@functools.cache
+def kinds() -> Mapping[str, StepKind]:
+    """The kinds by name, in the order the editor offers them."""
+    from steps.cards.kind import CARDS
+    from steps.discussion.kind import DISCUSSION
+    from steps.tracks.kind import TRACKS
+    from steps.words.kind import WORDS
+
+    return {kind.name: kind for kind in (WORDS, CARDS, TRACKS, DISCUSSION)}
+
+
+def kind_of(step: Step) -> StepKind:
+    return kinds()[step.kind]
+
+
+def takes(step: Step, item: str) -> bool:
+    """Whether phones may send `item` ("word", "card", "track", "vote") to the step."""
+    return kind_of(step).accepts(step, item)

@@ -1,0 +1,86 @@
+"""The settings of a step: each kind declares its own (`StepKind.settings`); these read
+them with their defaults and validate what the editor or a live control sends."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from models.errors import InvalidInput
+from models.workshops import Step
+from steps.kind import IntSetting, ListSetting
+from steps.registry import kind_of, kinds
+
+MAX_TITLE_LENGTH = 200
+MAX_PROMPT_LENGTH = 1000
+MAX_LIST_ITEMS = 20
+MAX_LIST_ITEM_LENGTH = 300
+DAY_MS = 24 * 60 * 60 * 1000
+
+
+def editor_settings(kind: str) -> list[str]:
+    """The settings of a kind of step that the step editor shows."""
+    spec = kinds()[kind]
+    return [name for name in spec.settings if name not in spec.live_settings]
+
+
+def step_setting(step: Step, name: str) -> Any:
+    """A setting of a step, or its default."""
+    spec = kind_of(step).settings[name]
+    value = (step.settings or {}).get(name)
+    if value is None:
+        return list(spec.default) if isinstance(spec, ListSetting) else spec.default
+    return value
+
+
+def clean_settings(kind: str, raw: dict[str, Any]) -> dict[str, Any]:
+    """Validated settings for a step of `kind`; missing values take their defaults."""
+    if kind not in kinds():
+        raise InvalidInput(field="kind")
+    cleaned: dict[str, Any] = {}
+    for name, spec in kinds()[kind].settings.items():
+        value = raw.get(name)
+        if isinstance(spec, IntSetting):
+            cleaned[name] = _clean_int(name, value, spec)
+        elif isinstance(spec, ListSetting):
+            cleaned[name] = _clean_list(name, value, spec)
+        else:
+            cleaned[name] = spec.default if value is None else bool(value)
+    return cleaned
+
+
+def _clean_int(name: str, value: Any, spec: IntSetting) -> int:
+    if value is None or value == "":
+        return spec.default
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise InvalidInput(field=name) from None
+    if not spec.low <= number <= spec.high:
+        raise InvalidInput(field=name)
+    return number
+
+
+def _clean_list(name: str, value: Any, spec: ListSetting) -> list[str]:
+    if value is None:
+        return list(spec.default)
+    if isinstance(value, str):
+        value = value.splitlines()
+    items = [" ".join(str(item).split()) for item in value]
+    items = [item for item in items if item]
+    if len(items) > MAX_LIST_ITEMS or any(len(item) > MAX_LIST_ITEM_LENGTH for item in items):
+        raise InvalidInput(field=name)
+    return items
+
+
+def step_public(step: Step) -> dict[str, Any]:
+    """A step as phones and the projector see it."""
+    return {
+        "id": step.id,
+        "kind": step.kind,
+        "title": step.title,
+        "prompt": step.prompt,
+        "position": step.position,
+        "is_open": step.is_open,
+        "based_on_step_id": step.based_on_step_id,
+        "settings": {name: step_setting(step, name) for name in kind_of(step).settings},
+    }

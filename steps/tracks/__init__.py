@@ -1,0 +1,1 @@
+"""Tracks: proposals (the participants' or the facilitator's), voted on with dots."""

@@ -1,0 +1,1 @@
+"""Words: each participant sends a few words; the projector shows them as a cloud."""

@@ -1,0 +1,91 @@
+"""The Words kind, as the shared code sees it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from wtforms import BooleanField, Field, IntegerField
+from wtforms.validators import NumberRange, Optional
+
+from analysis import words as word_analysis
+from export.report import Report
+from models.clouds import cloud_public, stored_cloud
+from models.participants import Participant
+from models.report_data import ReportRows
+from models.session import DbSession
+from models.words import (
+    answered_count,
+    decisions_state,
+    entry_rows,
+    facilitator_words_view,
+    projector_words_view,
+    words_of_participant,
+)
+from models.workshops import Step
+from steps.kind import BoolSetting, IntSetting, StepKind
+from steps.words.report import add_words
+
+
+class Words(StepKind):
+    name = "words"
+    label = _l("Words (word cloud)")
+    default_title = _l("Words")
+    settings = {
+        "max_words": IntSetting(3, 1, 20),
+        "max_length": IntSetting(40, 5, 80),
+        "show_list": BoolSetting(False),  # the projector shows the ranked list instead of the cloud
+    }
+    inputs = frozenset({"word"})
+
+    def form_fields(self) -> dict[str, Field]:
+        return {
+            "max_words": IntegerField(
+                _l("Words per participant"), validators=[Optional(), NumberRange(1, 20)]
+            ),
+            "max_length": IntegerField(
+                _l("Maximum length (characters)"), validators=[Optional(), NumberRange(5, 500)]
+            ),
+            "show_list": BooleanField(
+                _l("Show the words as a ranked list on the projector instead of a cloud")
+            ),
+        }
+
+    def facilitator_view(self, session: DbSession, step: Step) -> dict[str, Any]:
+        return {
+            **facilitator_words_view(session, step.id),
+            "cloud": cloud_public(stored_cloud(session, step.id)),
+        }
+
+    def projector_view(self, session: DbSession, step: Step) -> dict[str, Any]:
+        return {
+            **projector_words_view(session, step.id),
+            "cloud": cloud_public(stored_cloud(session, step.id)),
+        }
+
+    def participant_view(self, session: DbSession, step: Step, participant: Participant) -> dict[str, Any]:
+        return {"mine": words_of_participant(session, step.id, participant.id)}
+
+    def highlights(self, session: DbSession, step: Step) -> list[dict[str, Any]]:
+        decisions = decisions_state(session, step.id)
+        if not decisions.highlighted:
+            return []
+        groups = word_analysis.group(entry_rows(session, step.id), decisions, only=decisions.highlighted)
+        return [{"kind": "word", "id": g.key, "text": g.display} for g in groups if not g.hidden]
+
+    def add_to_report(
+        self, session: DbSession, step: Step, report: Report, rows: ReportRows
+    ) -> Callable[[], None] | None:
+        return add_words(session, step, report, rows)
+
+    def answered(self, session: DbSession, step: Step) -> int | None:
+        return answered_count(session, step.id)
+
+    def opened(self, step: Step) -> None:
+        from webapp.clouds import request_cloud  # the server's cloud worker, not the model's
+
+        request_cloud(step.id)  # renders only if the stored cloud is out of date
+
+
+WORDS = Words()
