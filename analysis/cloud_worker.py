@@ -4,7 +4,7 @@ Reads one JSON request per line on stdin — {"words": [[key, text, count], ...]
 "previous": [placement, ...], "max_words": n} — and answers each with one JSON
 line on stdout: {"svg": ..., "layout": [placement, ...]} or {"error": ...}.
 The server keeps one such process and waits for it without blocking its event
-loop (see `webapp.clouds`).
+loop (see `steps.words.cloud_jobs`).
 """
 
 from __future__ import annotations

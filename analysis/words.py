@@ -1,6 +1,6 @@
 """Normalising, grouping and counting the words participants send to a word cloud.
 
-Pure Python, no database: `models.words` stores entries and decisions and calls
+Pure Python, no database: `steps.words.words` stores entries and decisions and calls
 these functions, so a restart or a snapshot computes exactly the same cloud.
 
 - `clean` is the text as the participant meant it (shown back to them).
@@ -256,7 +256,7 @@ class Entry(NamedTuple):
     key: str
     text: str
     held: bool = False
-    times: int = 1  # how many words of this text it stands for (`models.words.entry_rows`)
+    times: int = 1  # how many words of this text it stands for (`steps.words.words.entry_rows`)
 
 
 @dataclass(frozen=True, slots=True)

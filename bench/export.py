@@ -25,16 +25,18 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__)
 from export.deck import write_deck
 from export.report_html import write_pdf
 from export.tables import write_csv, write_xlsx
-from models import agenda, board, notes, tracks
+from models import agenda, notes
 from models.accounts import create_facilitator
 from models.archive import export_archive
-from models.cards import submit_card
 from models.participants import join_workshop
 from models.report_data import workshop_report
 from models.templates import create_from_template
-from models.words import submit_word
 from models.workshops import Workshop
-from steps.words import report as words_report
+from steps.cards import board
+from steps.cards.cards import submit_card
+from steps.tracks import tracks
+from steps.words import in_report as words_report
+from steps.words.words import submit_word
 from webapp import create_app
 from webapp.extensions import db
 

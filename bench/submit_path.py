@@ -37,6 +37,7 @@ from bench.server import scratch_database
 from config import database_url
 from models.accounts import create_facilitator
 from models.templates import create_from_template
+from steps.registry import takes
 from webapp import create_app
 from webapp.extensions import db, socketio
 
@@ -57,8 +58,8 @@ def prepare(app: Flask) -> tuple[int, str, int, int]:
         db.create_all()  # a new database: a SQLite file, or a scratch PostgreSQL database
         leader = create_facilitator(db.session, *FACILITATOR, "Bench")
         workshop = create_from_template(db.session, leader, "samverkan", "Bench")
-        words = next(s.id for s in workshop.steps if s.kind == "words")
-        cards = next(s.id for s in workshop.steps if s.kind == "cards" and not s.based_on_step_id)
+        words = next(s.id for s in workshop.steps if takes(s, "word"))
+        cards = next(s.id for s in workshop.steps if takes(s, "card") and not s.based_on_step_id)
         facts = workshop.id, workshop.join_code, words, cards
         db.session.remove()
         return facts

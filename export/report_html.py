@@ -33,23 +33,23 @@ def sections_in_order(report: Report, wanted: set[str]) -> list[dict[str, Any]]:
     if "highlights" in wanted:
         items = [*report.highlights, *(first[1] if first else [])]
         parts.append(
-            {"kind": "list", "title": first[0] if first else report.label("highlights"), "items": items}
+            {"section": "list", "title": first[0] if first else report.label("highlights"), "items": items}
         )
     if "words" in wanted:
         parts += [
-            {"kind": "words", "step": step, "cloud": _data_uri(step.cloud_png)} for step in report.words
+            {"section": "cloud", "step": step, "cloud": _data_uri(step.cloud_png)} for step in report.words
         ]
     if "themes" in wanted:
-        parts += [{"kind": "board", "board": board} for board in report.boards]
+        parts += [{"section": "board", "board": board} for board in report.boards]
     if "notes" in wanted and second:
-        parts.append({"kind": "list", "title": second[0], "items": second[1]})
+        parts.append({"section": "list", "title": second[0], "items": second[1]})
     if "tracks" in wanted:
-        parts += [{"kind": "tracks", "step": step} for step in report.tracks]
+        parts += [{"section": "ranking", "step": step} for step in report.tracks]
     if "notes" in wanted:
-        parts += [{"kind": "list", "title": category, "items": texts} for category, texts in notes]
+        parts += [{"section": "list", "title": category, "items": texts} for category, texts in notes]
     if "participants" in wanted and (report.participants or report.anonymous_participants):
-        parts.append({"kind": "participants"})
-    return [p for p in parts if p["kind"] != "list" or p["items"]]
+        parts.append({"section": "participants"})
+    return [p for p in parts if p["section"] != "list" or p["items"]]
 
 
 def _data_uri(png: bytes | None) -> str | None:

@@ -7,21 +7,25 @@ from typing import Any
 
 from flask_login import current_user
 
-from models import agenda, board, discussion, notes, tracks, word_review
-from models.cards import submit_card
+from models import agenda, notes
 from models.errors import InvalidInput, PermissionDenied
 from models.events import Role
 from models.participants import group_proxy
 from models.scribes import Scribe
-from models.words import submit_word
 from models.workshops import Workshop
 from participant_ui.events import sent, sent_card, sent_word
+from steps.cards import board
+from steps.cards.cards import submit_card
+from steps.cards.suggestions import propose_themes, request_suggestions
+from steps.discussion import timer as discussion
 from steps.registry import kind_of, takes
+from steps.tracks import tracks
+from steps.words import review as word_review
+from steps.words.cloud_jobs import request_cloud
+from steps.words.words import submit_word
 from webapp.broadcast import broadcast
-from webapp.clouds import request_cloud
 from webapp.extensions import db, socketio
 from webapp.sockets import Identity, handler, scribe_of
-from webapp.suggestions import propose_themes, request_suggestions
 
 
 def _workshop(identity: Identity) -> Workshop:

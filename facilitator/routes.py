@@ -48,20 +48,20 @@ from facilitator.strings import import_mark
 from models import agenda
 from models.accounts import Facilitator, add_facilitator, authenticate, hand_over, remove_facilitator
 from models.archive import import_archive
-from models.clouds import stored_cloud
 from models.errors import DomainError
 from models.events import Event
 from models.groups import groups_of, save_groups
 from models.notes import note_categories, set_note_categories
 from models.participants import participant_list
 from models.privacy import delete_workshop, retention_due, set_retention
-from models.reports import words_export
 from models.scribes import Scribe, invite_scribe, revoke_scribe, scribes_of
 from models.session import DbSession
 from models.templates import create_from_template
 from models.workshops import Step, Workshop, find_by_projector_token
 from steps.registry import kind_of, kinds
 from steps.settings import editor_settings, step_setting
+from steps.words.clouds import stored_cloud
+from steps.words.export import words_export
 from webapp.broadcast import broadcast, end_access
 from webapp.errors import message_for
 from webapp.extensions import db, limiter, login_manager, talisman

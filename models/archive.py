@@ -19,15 +19,15 @@ from sqlalchemy import Date, DateTime, Table, select, update
 from export.archive import ArchiveError, read_archive, write_archive
 from models.accounts import Facilitator
 from models.agenda import MAX_FACT_LENGTH
-from models.cards import Card, Theme
 from models.clock import utcnow
 from models.groups import TableGroup
 from models.notes import Note
 from models.participants import Participant
 from models.session import DbSession
-from models.tracks import Track, Vote
-from models.words import Word, WordDecision
 from models.workshops import Step, Workshop, new_join_code, new_projector_token
+from steps.cards.cards import Card, Theme
+from steps.tracks.tracks import Track, Vote
+from steps.words.words import Word, WordDecision
 
 WORKSHOP_FIELDS = (
     "title",

@@ -13,16 +13,16 @@ from typing import Any
 
 from sqlalchemy import delete, func, select
 
-from models.cards import Card, cards_event
 from models.clock import utcnow
 from models.errors import InvalidInput, NotFound
 from models.events import Event, lock_workshop
 from models.participants import Participant
 from models.session import DbSession
-from models.tracks import Track, Vote, tracks_event
-from models.words import Word, counted_keys, decisions_state, words_event
 from models.workshops import Step
+from steps.cards.cards import Card, cards_event
 from steps.registry import takes
+from steps.tracks.tracks import Track, Vote, tracks_event
+from steps.words.words import Word, counted_keys, decisions_state, words_event
 
 MODELS: dict[str, Any] = {"word": Word, "card": Card, "track": Track}  # the models share these columns
 

@@ -10,16 +10,19 @@ import datetime as dt
 import itertools
 import random
 
-from models import agenda, board, notes, tracks, word_review
+from models import agenda, notes
 from models.accounts import Facilitator
-from models.cards import submit_card
 from models.groups import add_groups
 from models.participants import Participant, join_workshop
 from models.series import Series, create_series
 from models.session import DbSession
 from models.templates import create_from_template
-from models.words import submit_word
 from models.workshops import Workshop
+from steps.cards import board
+from steps.cards.cards import submit_card
+from steps.tracks import tracks
+from steps.words import review as word_review
+from steps.words.words import submit_word
 
 TITLE = "Ledning & Styrning i Samverkan"
 

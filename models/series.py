@@ -14,11 +14,11 @@ from sqlalchemy import Column, ForeignKey, Integer, String, Table, func, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from analysis.clustering import match_names
-from models.cards import Card, Theme, theme_step_id
 from models.clock import utcnow
 from models.errors import InvalidInput, NotFound
 from models.session import DbSession
 from models.workshops import Workshop
+from steps.cards.cards import Card, Theme, theme_step_id
 from steps.registry import kind_of
 from webapp.extensions import db
 

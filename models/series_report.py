@@ -10,11 +10,11 @@ from sqlalchemy import func, select
 
 from analysis import words as word_analysis
 from export.report import SeriesReport, SeriesTrack, ThemeRow, Word, WordsStep
-from models.cards import LEVELS, Card
 from models.report_data import workshop_report
 from models.series import Series, themes_in_series
 from models.session import DbSession
-from steps.words.report import cloud_png
+from steps.cards.cards import LEVELS, Card
+from steps.words.in_report import cloud_png
 
 
 def series_report(session: DbSession, series: Series, labels: dict[str, str] | None = None) -> SeriesReport:

@@ -10,18 +10,18 @@ from typing import Any
 
 from flask import request
 
-from models.cards import edit_card, similar_cards, submit_card, withdraw_card
 from models.events import Role
 from models.receipts import Outcome
-from models.tracks import edit_track, propose_track, vote, withdraw_track
-from models.words import edit_word, submit_word, withdraw_word
+from steps.cards.cards import edit_card, similar_cards, submit_card, withdraw_card
+from steps.cards.suggestions import request_suggestions
+from steps.tracks.rankings import request_ranking
+from steps.tracks.tracks import edit_track, propose_track, vote, withdraw_track
+from steps.words.cloud_jobs import request_cloud
+from steps.words.words import edit_word, submit_word, withdraw_word
 from webapp.broadcast import broadcast, tell_participant
-from webapp.clouds import request_cloud
 from webapp.extensions import db, socketio
 from webapp.presence import presence_changed
-from webapp.rankings import request_ranking
 from webapp.sockets import Identity, current_identity, handler, participant_of
-from webapp.suggestions import request_suggestions
 
 
 def sent(outcome: Outcome) -> dict[str, Any]:

@@ -24,21 +24,13 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     Path(app.config["INSTANCE_DIR"]).mkdir(parents=True, exist_ok=True)
     _ensure_secret_key(app, config_name)
 
-    from webapp import (
-        blueprints,
-        clouds,
-        commands,
-        errors,
-        extensions_setup,
-        loopwatch,
-        rankings,
-        security,
-        socket_limits,
-        suggestions,
-    )
+    from steps.cards import suggestions
+    from steps.tracks import rankings
+    from steps.words import cloud_jobs
+    from webapp import blueprints, commands, errors, extensions_setup, loopwatch, security, socket_limits
 
     extensions_setup.register_extensions(app)
-    clouds.register_clouds(app)
+    cloud_jobs.register_clouds(app)
     suggestions.register_suggestions(app)
     rankings.register_rankings(app)
     loopwatch.register_loopwatch(app)

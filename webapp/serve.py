@@ -19,13 +19,13 @@ from flask_migrate import upgrade  # noqa: E402
 from analysis.words import warm_up  # noqa: E402
 from export.libraries import load_export_libraries  # noqa: E402
 from models.privacy import apply_retention  # noqa: E402
+from steps.cards.suggestions import worker as suggestion_worker  # noqa: E402
+from steps.words.cloud_jobs import worker as cloud_worker  # noqa: E402
 from webapp import create_app  # noqa: E402
-from webapp.clouds import worker as cloud_worker  # noqa: E402
 from webapp.commands import ensure_first_facilitator  # noqa: E402
 from webapp.extensions import db, socketio  # noqa: E402
 from webapp.netinfo import detect_public_url  # noqa: E402
 from webapp.nodelay import NoDelayHandler  # noqa: E402
-from webapp.suggestions import worker as suggestion_worker  # noqa: E402
 
 RETENTION_EVERY_S = 3600
 

@@ -10,12 +10,12 @@ from wtforms import BooleanField, Field, IntegerField, TextAreaField
 from wtforms.validators import Length, NumberRange, Optional
 
 from export.report import Report
-from models.cards import cards_of, facilitator_board_view, participant_cards_view, projector_board_view
 from models.participants import Participant
 from models.report_data import ReportRows
 from models.session import DbSession
 from models.workshops import Step
-from steps.cards.report import add_board
+from steps.cards.cards import cards_of, facilitator_board_view, participant_cards_view, projector_board_view
+from steps.cards.in_report import add_board
 from steps.kind import BoolSetting, IntSetting, ListSetting, StepKind
 from steps.settings import step_setting
 

@@ -13,10 +13,15 @@ from export.report import Report
 from models.participants import Participant
 from models.report_data import ReportRows
 from models.session import DbSession
-from models.tracks import facilitator_tracks_view, participant_tracks_view, projector_tracks_view, tracks_of
 from models.workshops import Step
 from steps.kind import BoolSetting, IntSetting, StepKind
-from steps.tracks.report import add_tracks
+from steps.tracks.in_report import add_tracks
+from steps.tracks.tracks import (
+    facilitator_tracks_view,
+    participant_tracks_view,
+    projector_tracks_view,
+    tracks_of,
+)
 
 
 class Tracks(StepKind):

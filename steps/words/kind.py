@@ -11,11 +11,14 @@ from wtforms.validators import NumberRange, Optional
 
 from analysis import words as word_analysis
 from export.report import Report
-from models.clouds import cloud_public, stored_cloud
 from models.participants import Participant
 from models.report_data import ReportRows
 from models.session import DbSession
-from models.words import (
+from models.workshops import Step
+from steps.kind import BoolSetting, IntSetting, StepKind
+from steps.words.clouds import cloud_public, stored_cloud
+from steps.words.in_report import add_words
+from steps.words.words import (
     answered_count,
     decisions_state,
     entry_rows,
@@ -23,9 +26,6 @@ from models.words import (
     projector_words_view,
     words_of_participant,
 )
-from models.workshops import Step
-from steps.kind import BoolSetting, IntSetting, StepKind
-from steps.words.report import add_words
 
 
 class Words(StepKind):
@@ -83,7 +83,7 @@ class Words(StepKind):
         return answered_count(session, step.id)
 
     def opened(self, step: Step) -> None:
-        from webapp.clouds import request_cloud  # the server's cloud worker, not the model's
+        from steps.words.cloud_jobs import request_cloud  # the server's cloud worker, not the model's
 
         request_cloud(step.id)  # renders only if the stored cloud is out of date
 

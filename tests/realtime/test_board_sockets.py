@@ -10,9 +10,9 @@ import pytest
 from flask import Flask
 from flask_socketio import SocketIOTestClient
 
+from steps.cards.suggestions import compute
 from tests.realtime.conftest import Facts, events
 from webapp.extensions import db
-from webapp.suggestions import compute
 
 
 def open_cards(dashboard: SocketIOTestClient, facts: Facts) -> int:

@@ -10,8 +10,8 @@ from flask.sessions import SecureCookieSessionInterface
 from flask_socketio import SocketIOTestClient
 
 from models.accounts import Facilitator
-from models.words import Word
 from models.workshops import Workshop
+from steps.words.words import Word
 from tests.conftest import AuthActions
 from tests.realtime.conftest import Facts, connect, events, open_words
 from tests.support.sql import statements

@@ -6,9 +6,9 @@ from __future__ import annotations
 from flask import Flask
 from flask_socketio import SocketIOTestClient
 
-from models.words import WordDecision
+from steps.words.cloud_jobs import current_renderer
+from steps.words.words import WordDecision
 from tests.realtime.conftest import Facts, events, open_words
-from webapp.clouds import current_renderer
 from webapp.extensions import db
 
 

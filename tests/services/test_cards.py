@@ -6,14 +6,15 @@ import itertools
 
 import pytest
 
-from models import agenda, board
-from models.cards import Card, Theme, submit_card
+from models import agenda
 from models.errors import DomainError
 from models.events import Role
 from models.groups import GroupLine, add_groups, groups_of, save_groups
 from models.participants import Participant, join_workshop
 from models.snapshots import snapshot
 from models.workshops import Step, Workshop
+from steps.cards import board
+from steps.cards.cards import Card, Theme, submit_card
 from webapp.extensions import db
 
 ids = (f"card-{n:04d}" for n in itertools.count())

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from models import agenda, board, discussion
-from models.cards import Card, submit_card
+from models import agenda
 from models.errors import DomainError
 from models.events import Role
 from models.participants import join_workshop
 from models.workshops import Step, Workshop
+from steps.cards import board
+from steps.cards.cards import Card, submit_card
+from steps.discussion import timer as discussion
 from steps.settings import step_setting
 from webapp.extensions import db
 

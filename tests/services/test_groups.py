@@ -7,12 +7,12 @@ from __future__ import annotations
 import pytest
 
 from models import agenda
-from models.cards import Card, submit_card
 from models.errors import DomainError
 from models.groups import GroupLine, add_groups, groups_of, save_groups
 from models.participants import Participant, join_workshop
 from models.scribes import invite_scribe
 from models.workshops import Workshop
+from steps.cards.cards import Card, submit_card
 from webapp.extensions import db
 
 NAMES = ["Bord 1", "Bord 2", "Bord 3", "Bord 4"]

@@ -15,14 +15,14 @@ from sqlalchemy import event, insert
 
 from models import agenda
 from models.accounts import create_facilitator
-from models.cards import Card, submit_card
 from models.clock import utcnow
 from models.errors import DomainError
 from models.events import lock_workshop
 from models.participants import Participant, join_workshop
 from models.templates import create_from_template
-from models.words import Word, submit_word
 from models.workshops import Step, Workshop
+from steps.cards.cards import Card, submit_card
+from steps.words.words import Word, submit_word
 from tests.support.sql import statements
 from webapp import create_app
 from webapp.extensions import db

@@ -16,8 +16,8 @@ from models.errors import DomainError
 from models.participants import Participant, participant_list
 from models.privacy import apply_retention, delete_workshop, retention_due, set_retention
 from models.scribes import invite_scribe
-from models.words import Word
 from models.workshops import Workshop
+from steps.words.words import Word
 from tests.conftest import AuthActions
 from webapp.extensions import db
 

@@ -7,7 +7,6 @@ import pytest
 
 from models import agenda, notes
 from models.accounts import Facilitator, add_facilitator, hand_over, remove_facilitator
-from models.cards import submit_card
 from models.errors import DomainError
 from models.events import Role
 from models.groups import GroupLine, add_groups, groups_of, save_groups
@@ -15,8 +14,9 @@ from models.participants import Senders, group_proxy, join_workshop, participant
 from models.scribes import find_scribe, invite_scribe, revoke_scribe, scribes_of
 from models.snapshots import snapshot
 from models.templates import create_from_template
-from models.words import Word, facilitator_words_view, submit_word
 from models.workshops import Workshop
+from steps.cards.cards import submit_card
+from steps.words.words import Word, facilitator_words_view, submit_word
 from webapp.extensions import db
 
 REFLECTIONS = "Skribenternas reflektioner"
@@ -170,8 +170,10 @@ def test_a_co_facilitator_cannot_remove_the_owner_who_hands_over_explicitly(
 def test_highlights_of_the_day_from_words_cards_and_tracks(
     workshop: Workshop, facilitator: Facilitator
 ) -> None:
-    from models import board, tracks, word_review
     from models.highlights import highlights_of
+    from steps.cards import board
+    from steps.tracks import tracks
+    from steps.words import review as word_review
 
     words, cards = workshop.steps[0], workshop.steps[1]
     agenda.open_step(db.session, words, exclusive=False)

@@ -11,13 +11,13 @@ from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import ORMExecuteState, Session
 
 from models import agenda
-from models.cards import Card, submit_card
 from models.events import Role, make_event
 from models.participants import Participant, join_workshop
 from models.session import add_row, fetch, run
 from models.submissions import _sent_count
-from models.words import submit_word
 from models.workshops import Step, Workshop
+from steps.cards.cards import Card, submit_card
+from steps.words.words import submit_word
 from webapp.extensions import db
 
 

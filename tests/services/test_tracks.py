@@ -10,14 +10,15 @@ from typing import Any
 import pytest
 from flask import Flask
 
-from models import agenda, tracks
-from models.cards import submit_card
+from models import agenda
 from models.errors import DomainError
 from models.events import Role
 from models.participants import Participant, join_workshop
 from models.snapshots import snapshot
-from models.tracks import Track, Vote, propose_track, vote
 from models.workshops import Step, Workshop
+from steps.cards.cards import submit_card
+from steps.tracks import tracks
+from steps.tracks.tracks import Track, Vote, propose_track, vote
 from webapp.extensions import db
 
 ids = (f"track-{n:05d}" for n in itertools.count())

@@ -9,12 +9,14 @@ import pytest
 from sqlalchemy import select
 
 from analysis import words as word_analysis
-from models import agenda, word_review
+from models import agenda
 from models.errors import DomainError
 from models.events import Event, Role
 from models.participants import Participant, join_workshop
 from models.snapshots import snapshot
-from models.words import (
+from models.workshops import Step, Workshop
+from steps.words import review as word_review
+from steps.words.words import (
     Word,
     WordDecision,
     decisions_state,
@@ -24,7 +26,6 @@ from models.words import (
     withdraw_word,
     word_groups,
 )
-from models.workshops import Step, Workshop
 from webapp.extensions import db
 
 

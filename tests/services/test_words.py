@@ -9,8 +9,8 @@ from models.errors import DomainError
 from models.events import Role
 from models.participants import Participant, join_workshop
 from models.snapshots import snapshot
-from models.words import Word, submit_word
 from models.workshops import Workshop
+from steps.words.words import Word, submit_word
 from webapp.extensions import db
 
 

@@ -10,13 +10,15 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from export.archive import ArchiveError
-from models import board, tracks, word_review
 from models.accounts import Facilitator
 from models.archive import export_archive, import_archive
-from models.cards import cards_of, themes_of
 from models.clock import utcnow
 from models.report_data import workshop_report
 from models.workshops import Workshop
+from steps.cards import board
+from steps.cards.cards import cards_of, themes_of
+from steps.tracks import tracks
+from steps.words import review as word_review
 from tests.conftest import AuthActions
 from tests.web.test_exports import fill
 from webapp.extensions import db

@@ -15,14 +15,17 @@ from openpyxl import load_workbook
 from pptx import Presentation
 from sqlalchemy import select
 
-from models import agenda, board, notes, tracks, word_review
+from models import agenda, notes
 from models.accounts import Facilitator, create_facilitator
-from models.cards import Card, submit_card
 from models.groups import add_groups
 from models.participants import group_proxy, join_workshop
 from models.report_data import workshop_report
-from models.words import submit_word
 from models.workshops import Workshop
+from steps.cards import board
+from steps.cards.cards import Card, submit_card
+from steps.tracks import tracks
+from steps.words import review as word_review
+from steps.words.words import submit_word
 from tests.conftest import AuthActions, join
 from webapp.extensions import db
 

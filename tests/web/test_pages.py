@@ -189,7 +189,7 @@ def test_after_the_end_a_participant_is_thanked_and_keeps_mina_bidrag(
     app: Flask, client: FlaskClient, auth: AuthActions, workshop: Workshop
 ) -> None:
     from models import agenda
-    from models.cards import Card, submit_card
+    from steps.cards.cards import Card, submit_card
 
     phone = app.test_client()
     join(phone, workshop, "Kim")
@@ -281,9 +281,10 @@ def test_word_lists_are_saved_and_too_long_lists_keep_the_input(
 def test_the_words_export_has_counts_entries_and_decisions(
     client: FlaskClient, auth: AuthActions, workshop: Workshop
 ) -> None:
-    from models import agenda, word_review
+    from models import agenda
     from models.participants import join_workshop
-    from models.words import submit_word
+    from steps.words import review as word_review
+    from steps.words.words import submit_word
 
     step = workshop.steps[0]
     agenda.open_step(db.session, step)
@@ -372,10 +373,11 @@ def test_a_name_needs_consent_and_only_those_who_consent_are_listed(
 
 
 def test_mina_bidrag_lists_and_deletes_everything_a_phone_sent(app: Flask, workshop: Workshop) -> None:
-    from models import agenda, tracks
-    from models.cards import Card, submit_card
-    from models.tracks import Vote, propose_track, vote
-    from models.words import Word, submit_word
+    from models import agenda
+    from steps.cards.cards import Card, submit_card
+    from steps.tracks import tracks
+    from steps.tracks.tracks import Vote, propose_track, vote
+    from steps.words.words import Word, submit_word
 
     phone = app.test_client()
     join(phone, workshop, "Kim")

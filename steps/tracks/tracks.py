@@ -275,7 +275,7 @@ def vote(session: DbSession, participant: Participant, payload: dict[str, Any]) 
 
     The acknowledgement carries the participant's own dots; the totals on the screens are
     not part of the vote's transaction: `ranking_step` says they changed, and the caller
-    sends them batched (`webapp.rankings`)."""
+    sends them batched (`steps.tracks.rankings`)."""
     changed: list[int] = []
 
     def write() -> tuple[dict[str, Any], Event | None]:
@@ -352,7 +352,7 @@ def add_track(
     session: DbSession, step: Step, text: object, source_kind: object = None, source_id: object = None
 ) -> Event:
     """A facilitator's own track, or a card or theme promoted to one (its text by default)."""
-    from models.cards import Card, Theme
+    from steps.cards.cards import Card, Theme
 
     _lock(session, step)
     source: Card | Theme | None = None

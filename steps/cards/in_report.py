@@ -6,12 +6,12 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from export.report import BoardStep, Card, Report, Theme
-from models.cards import Card as CardModel
-from models.cards import Theme as ThemeModel
-from models.cards import cards_of, themes_of
 from models.report_data import ReportRows
 from models.session import DbSession
 from models.workshops import Step
+from steps.cards.cards import Card as CardModel
+from steps.cards.cards import Theme as ThemeModel
+from steps.cards.cards import cards_of, themes_of
 from steps.registry import kind_of
 
 

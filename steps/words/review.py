@@ -18,8 +18,8 @@ from models.errors import InvalidInput, NotFound, NothingToUndo, WrongStepKind
 from models.events import Event
 from models.session import DbSession
 from models.submissions import valid_text
-from models.words import Word, WordDecision, decisions_state, entry_rows, words_event
 from models.workshops import Step
+from steps.words.words import Word, WordDecision, decisions_state, entry_rows, words_event
 
 MAX_DISPLAY_LENGTH = 80
 MAX_MERGE = 50

@@ -2,7 +2,7 @@
 views and events of the word list.
 
 Every entry is stored as sent (its text and grouping key); a facilitator's merges,
-renames, hides and approvals are stored as decisions (`models.word_review`). The
+renames, hides and approvals are stored as decisions (`steps.words.review`). The
 counted list is always computed from both with `analysis.words.group`, so a
 restart, a snapshot and the export give the same words.
 """

@@ -9,11 +9,11 @@ from typing import Any
 
 from analysis import words as word_analysis
 from export.report import Report, Word, WordsStep
-from models.clouds import stored_cloud, words_hash
 from models.report_data import ReportRows
 from models.session import DbSession
-from models.words import decisions_state, entries_of, word_groups
 from models.workshops import Step
+from steps.words.clouds import stored_cloud, words_hash
+from steps.words.words import decisions_state, entries_of, word_groups
 
 
 def add_words(session: DbSession, step: Step, report: Report, rows: ReportRows) -> Callable[[], None]:

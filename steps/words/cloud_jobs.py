@@ -4,7 +4,7 @@ A change to a Words step's shown words calls `request_cloud(step_id)`. Per step 
 most one render is in flight; requests that arrive meanwhile coalesce into one
 more render of the latest state. The layout and SVG are made by a separate
 process (`analysis.cloud_worker`, see `webapp.workers`), so the server keeps answering phones while it
-works; the result is stored (`models.clouds`) and `cloud_ready` tells projectors
+works; the result is stored (`steps.words.clouds`) and `cloud_ready` tells projectors
 and dashboards to fetch the new version.
 """
 
@@ -14,10 +14,10 @@ import logging
 
 from flask import Flask, current_app
 
-from models.clouds import save_cloud, stored_cloud, words_hash
 from models.events import Role
-from models.words import visible_words
 from models.workshops import Step
+from steps.words.clouds import save_cloud, stored_cloud, words_hash
+from steps.words.words import visible_words
 from webapp.broadcast import notify
 from webapp.extensions import db
 from webapp.workers import Coalescer, WorkerProcess

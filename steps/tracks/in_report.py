@@ -6,9 +6,9 @@ from __future__ import annotations
 from export.report import Report, Track, TracksStep
 from models.report_data import ReportRows
 from models.session import DbSession
-from models.tracks import Track as TrackModel
-from models.tracks import ranked, totals, tracks_of
 from models.workshops import Step
+from steps.tracks.tracks import Track as TrackModel
+from steps.tracks.tracks import ranked, totals, tracks_of
 
 
 def add_tracks(session: DbSession, step: Step, report: Report, rows: ReportRows) -> None:

@@ -12,7 +12,12 @@ from dataclasses import replace
 
 from sqlalchemy import select
 
-from models.cards import (
+from models.clock import utcnow
+from models.errors import EmptyText, InvalidInput, NotFound, TextTooLong, ThemesFromEarlierStep, TooDeep
+from models.events import Event, lock_workshop
+from models.session import DbSession
+from models.workshops import Step
+from steps.cards.cards import (
     MAX_THEME_NAME_LENGTH,
     Card,
     Theme,
@@ -21,11 +26,6 @@ from models.cards import (
     in_column,
     themes_of,
 )
-from models.clock import utcnow
-from models.errors import EmptyText, InvalidInput, NotFound, TextTooLong, ThemesFromEarlierStep, TooDeep
-from models.events import Event, lock_workshop
-from models.session import DbSession
-from models.workshops import Step
 from steps.registry import takes
 
 MAX_CARDS_AT_ONCE = 500

@@ -14,9 +14,9 @@ from typing import Any
 
 from flask import Flask, current_app
 
-from models.cards import Card, board_cards, themes_of
 from models.events import Role
 from models.workshops import Step
+from steps.cards.cards import Card, board_cards, themes_of
 from steps.registry import takes
 from webapp.broadcast import notify
 from webapp.extensions import db, socketio

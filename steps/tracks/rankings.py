@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from flask import Flask, current_app
 
-from models.tracks import tracks_event
 from models.workshops import Step
+from steps.tracks.tracks import tracks_event
 from webapp.broadcast import broadcast
 from webapp.extensions import db
 from webapp.workers import Coalescer

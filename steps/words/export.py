@@ -12,8 +12,8 @@ from typing import Any
 from sqlalchemy import select
 
 from models.session import DbSession
-from models.words import Word, WordDecision, decisions_state, entries_of, word_groups
 from models.workshops import Workshop
+from steps.words.words import Word, WordDecision, decisions_state, entries_of, word_groups
 
 
 def words_export(session: DbSession, workshop: Workshop) -> dict[str, Any]:
