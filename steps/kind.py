@@ -12,6 +12,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from flask import Blueprint, url_for
+
 if TYPE_CHECKING:
     from wtforms import Field
 
@@ -59,6 +61,31 @@ class StepKind:
     # Whether a step of this kind may sort its input under an earlier step's themes,
     # and whether later steps may sort theirs under this one's.
     builds_on_themes: ClassVar[bool] = False
+
+    # The screens whose script (`static/<screen>.js`) and template
+    # (`templates/steps/<name>/<screen>.html`) the kind's package provides.
+    screens: ClassVar[frozenset[str]] = frozenset()
+
+    def blueprint(self) -> Blueprint:
+        """Serves the package's `static/` and `templates/` (its scripts and fragments)."""
+        package = type(self).__module__.rpartition(".")[0]
+        return Blueprint(
+            f"step_{self.name}",
+            package,
+            static_folder="static",
+            static_url_path=f"/static/steps/{self.name}",
+            template_folder="templates",
+        )
+
+    def script(self, screen: str) -> str | None:
+        """The address of the kind's module for `screen` ("phone", ...), if it has one."""
+        if screen not in self.screens:
+            return None
+        return url_for(f"step_{self.name}.static", filename=f"{screen}.js")
+
+    def template(self, screen: str) -> str | None:
+        """The kind's template fragment for `screen`, if it has one."""
+        return f"steps/{self.name}/{screen}.html" if screen in self.screens else None
 
     def form_fields(self) -> dict[str, Field]:
         """The editor's fields for the settings not in `live_settings`, by name."""

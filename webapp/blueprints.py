@@ -17,6 +17,7 @@ def register_blueprints(app: Flask) -> None:
     from facilitator.routes import projector_bp
     from facilitator.scribes import bp as scribe_bp
     from participant_ui.routes import bp as participant_bp
+    from steps.registry import kinds
     from webapp.health import bp as health_bp
 
     app.register_blueprint(health_bp)
@@ -24,13 +25,18 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(facilitator_bp)
     app.register_blueprint(projector_bp)
     app.register_blueprint(scribe_bp)
+    for kind in kinds().values():
+        app.register_blueprint(kind.blueprint())
     app.context_processor(_template_globals)
 
 
 def _template_globals() -> dict[str, Any]:
     from facilitator.strings import BEHALF_STRINGS, CONNECTION_STRINGS, NOTES_STRINGS, page_strings
+    from steps.registry import kinds
 
     return {
+        "step_kinds": list(kinds().values()),
+        "kind_scripts": kind_scripts,
         "behalf_strings": BEHALF_STRINGS,
         "connection_strings": CONNECTION_STRINGS,
         "notes_strings": NOTES_STRINGS,
@@ -39,3 +45,10 @@ def _template_globals() -> dict[str, Any]:
         "languages": current_app.config["LANGUAGES"],
         "public_base_url": public_base_url(request.host_url),
     }
+
+
+def kind_scripts(screen: str) -> dict[str, str]:
+    """The kinds' modules for one screen, by kind name: the screen's shell imports them."""
+    from steps.registry import kinds
+
+    return {name: url for name, kind in kinds().items() if (url := kind.script(screen))}

@@ -1,12 +1,11 @@
-// The phone view: shows the open step (words, cards or tracks), sends input through
-// the outbox, and shows what arrived. It never touches what the person is typing when
-// updates arrive. On a Tracks step the person also places dots: each vote names the
-// dots on one track and a number that grows, so a late copy never undoes a newer one.
+// The phone view: shows the open steps, sends input through the outbox, and shows what
+// arrived. It never touches what the person is typing when updates arrive. What differs
+// between kinds of step is in each kind's module (steps/<kind>/static/phone.js), which
+// this page imports by the list the server gives (data-kinds).
 import { Announcer } from "/static/js/announce.js";
 import { placeAfter } from "/static/js/keyed.js";
 import { updateCounter } from "/static/js/counter.js";
 import { connectLive, loadStrings, newId } from "/static/js/live.js";
-import { fillQuestions, shownQuestions } from "/static/js/questions.js";
 import { Countdown } from "/static/js/timer.js";
 import { Outbox } from "./outbox.js";
 
@@ -28,16 +27,12 @@ navigator.serviceWorker?.register("/sw.js").then(() => navigator.serviceWorker.r
 // Said to screen readers: a step that opens, and each of this person's own inputs arriving.
 const announcer = new Announcer(document.getElementById("announcer"));
 const RESEND_MS = 4000;
-const SIMILAR_DELAY_MS = 600;
 
-// What differs between a Words step and a Cards step; the rest of the phone is shared.
-const KINDS = {
-  words: { template: "words-step", submit: "submit_word", edit: "edit_word", withdraw: "withdraw_word", idField: "word_id", limit: "max_words", label: "label_words", editLabel: "edit_label" },
-  cards: { template: "cards-step", submit: "submit_card", edit: "edit_card", withdraw: "withdraw_card", idField: "card_id", limit: "max_cards", label: "label_card", editLabel: "edit_card_label" },
-  discussion: { template: "discussion-step", submit: "submit_card", edit: "edit_card", withdraw: "withdraw_card", idField: "card_id", limit: "max_cards", label: "label_answer", editLabel: "edit_answer_label" },
-  tracks: { template: "tracks-step", submit: "propose_track", edit: "edit_track", withdraw: "withdraw_track", idField: "track_id", limit: "max_tracks", label: "label_track", editLabel: "edit_track_label" },
-};
-const EDITS = new Set(Object.values(KINDS).map((spec) => spec.edit));
+// Each kind of step: its template, its events and its hooks (see docs/STEP_KINDS.md).
+const KINDS = Object.fromEntries(await Promise.all(
+  Object.entries(JSON.parse(root.dataset.kinds)).map(async ([name, url]) => [name, (await import(url)).default]),
+));
+const EDITS = new Map(Object.values(KINDS).map((spec) => [spec.edit, spec.idField]));
 const SUBMITS = new Set(Object.values(KINDS).map((spec) => spec.submit));
 
 let state = { open_steps: [] };
@@ -47,8 +42,6 @@ const views = new Map(); // step id -> rendered section
 const countdowns = new Map(); // step id -> Countdown
 const editing = new Set(); // ids of words and cards being edited
 const votes = new Map(); // step id -> {track id: dots} acknowledged by the server
-let voteCounter = 0;
-const voteNotices = new Map(); // step id -> why the last dot could not be placed
 
 const socket = connectLive({
   auth: { role: "participant", workshop: workshopId },
@@ -203,7 +196,7 @@ function buildStep(step) {
       event.preventDefault();
       submitInput(step, form, input);
     });
-    if (step.kind === "cards") watchSimilar(step, view, input);
+    spec.build?.(step, view, input, phone);
   }
   const list = view.querySelector(".track-list");
   if (list) list.id = `tracks-${step.id}`;
@@ -216,23 +209,14 @@ function fillStep(view, step) {
   view.querySelector(".step-title").textContent = step.title;
   view.querySelector(".prompt").textContent = step.prompt;
   const spec = KINDS[step.kind];
-  if (!spec) return;
-  if (step.kind === "discussion") {
-    fillQuestions(view.querySelector(".questions"), step.settings);
-    countdowns.get(step.id)?.set(step.settings);
-    view.querySelector(".answers").hidden = !step.settings.answers;
-    if (!step.settings.answers) return;
-  }
+  if (!spec || spec.fill?.(view, step, phone) === false) return;
   const input = view.querySelector(".text-input");
   input.maxLength = step.settings.max_length;
-  if (step.kind !== "words" && step.kind !== "tracks") fillChoices(view, step);
   const sent = mine.get(step.id) || [];
   const queued = outbox.items().filter((item) => item.payload.step_id === step.id);
   const adds = queued.filter((item) => item.event === spec.submit);
   const left = Math.max(0, step.settings[spec.limit] - sent.length - adds.length);
-  const noneLeft = { cards: t("no_cards_left"), tracks: t("no_tracks_left"), discussion: t("no_answers_left") }[step.kind] || t("none_left");
-  const more = t(step.kind === "tracks" ? "remaining_tracks" : "remaining", { count: left });
-  view.querySelector(".remaining").textContent = left ? more : noneLeft;
+  view.querySelector(".remaining").textContent = t(left ? spec.remaining : spec.noneLeft, { count: left });
   view.querySelector("button[type=submit]").disabled = left === 0;
   const pending = new Map(
     queued.filter((item) => item.event !== spec.submit).map((item) => [item.payload[spec.idField], item]),
@@ -242,187 +226,12 @@ function fillStep(view, step) {
     ...adds.map((item) => ({ key: `q${item.id}`, sig: item.payload.text, build: () => entry(item.payload.text, t("sending"), "sending", context(step, item.payload)) })),
   ];
   renderKeyed(view.querySelector(".mine"), items);
-  if (step.kind === "tracks") fillVotes(view, step);
+  spec.after?.(view, step, phone);
 }
 
-// --- dots ---------------------------------------------------------------------------------
-
-// The dots shown: the acknowledged ones, with the newest vote still in the outbox on top.
-function shownVotes(step) {
-  const shown = { ...(votes.get(step.id) || {}) };
-  for (const item of outbox.items()) {
-    if (item.event === "vote" && item.payload.step_id === step.id) shown[item.payload.track_id] = item.payload.dots;
-  }
-  return shown;
-}
-
-function fillVotes(view, step) {
-  const { dots, max_per_track: most, voting } = step.settings;
-  const shown = shownVotes(step);
-  const used = Object.values(shown).reduce((a, b) => a + b, 0);
-  const status = view.querySelector(".vote-status");
-  const tracks = step.tracks || [];
-  const notice = voting ? voteNotices.get(step.id) : null;
-  status.classList.toggle("is-warning", Boolean(notice));
-  if (notice) status.textContent = notice;
-  else if (!tracks.length) status.textContent = t("no_tracks");
-  else if (voting) status.textContent = t("dots_left", { left: dots - used, dots, max: most });
-  else status.textContent = t("voting_not_open");
-  const items = tracks.map((track) => {
-    const count = shown[track.id] || 0;
-    const canAdd = voting && count < most && used < dots;
-    return {
-      key: `t${track.id}`,
-      sig: `${track.text}|${count}|${voting}|${canAdd}`,
-      build: () => trackRow(step, track, count, voting, canAdd),
-    };
-  });
-  renderKeyed(view.querySelector(".track-list"), items);
-}
-
-function trackRow(step, track, count, voting, canAdd) {
-  const li = document.createElement("li");
-  li.className = "track";
-  const text = document.createElement("span");
-  text.className = "track-text";
-  text.textContent = track.text;
-  const dotsEl = document.createElement("span");
-  dotsEl.className = "track-dots";
-  dotsEl.setAttribute("role", "img");
-  dotsEl.textContent = "●".repeat(count) || "–";
-  dotsEl.setAttribute("aria-label", t(count === 1 ? "one_own_dot" : "track_dots", { count }));
-  li.append(text, dotsEl);
-  if (voting) {
-    const controls = document.createElement("span");
-    controls.className = "vote-controls";
-    const less = dotButton("−", `${t("remove_dot")}: ${track.text}`, () => placeDots(step, track.id, count - 1));
-    less.disabled = count === 0;
-    const more = dotButton("+", `${t("add_dot")}: ${track.text}`, () => {
-      if (!canAdd) {
-        // Said beside the dots, where the person is looking, not at the foot of the page.
-        voteNotices.set(step.id, t(count >= step.settings.max_per_track ? "track_full" : "budget_used"));
-        return refresh();
-      }
-      placeDots(step, track.id, count + 1);
-    });
-    more.setAttribute("aria-disabled", String(!canAdd));
-    controls.append(less, more);
-    li.append(controls);
-  }
-  return li;
-}
-
-function dotButton(symbol, name, onClick) {
-  const button = document.createElement("button");
-  button.type = "button";
-  button.className = "dot-button";
-  button.textContent = symbol;
-  button.setAttribute("aria-label", name);
-  button.addEventListener("click", onClick);
-  return button;
-}
-
-function placeDots(step, trackId, dots) {
-  hideAlert();
-  voteNotices.delete(step.id);
-  voteCounter = (voteCounter + 1) % 1000;
-  const n = Date.now() * 1000 + voteCounter; // grows across reloads too
-  // An older vote for the same track still waiting is replaced: only the newest counts.
-  for (const item of outbox.items()) {
-    if (item.event === "vote" && item.payload.track_id === trackId && !inFlight.has(item.id)) outbox.remove(item.id);
-  }
-  queue("vote", { step_id: step.id, track_id: trackId, dots, n });
-  // Focus stays on the same button after the row is built again.
-  requestAnimationFrame(() => {
-    const row = document.querySelector(`#tracks-${step.id} [data-key="t${trackId}"]`);
-    row?.querySelectorAll(".vote-controls button")[dots > 0 ? 1 : 0]?.focus();
-  });
-}
-
-// Theme, category and level choices of a Cards step. Built again only when the options
-// change, so a choice the person made stays made (it is also kept as a draft).
-function fillChoices(view, step) {
-  const themes = step.based_on_step_id ? step.themes || [] : [];
-  fillRadios(view.querySelector(".theme-choice"), step, "theme", themes.map((th) => [String(th.id), th.name]));
-  const categories = step.kind === "discussion" ? shownQuestions(step.settings) : step.settings.categories || [];
-  fillRadios(view.querySelector(".category-choice"), step, "category", categories.length > 1 ? categories.map((c) => [c, c]) : []);
-  const levels = view.querySelector(".level-choice");
-  levels.hidden = !step.settings.levels;
-  const select = levels.querySelector("select");
-  if (!select.id) {
-    select.id = `level-${step.id}`;
-    levels.querySelector("label").htmlFor = select.id;
-    keepDraft(select, draftKey(step.id, "level"));
-  }
-}
-
-function fillRadios(fieldset, step, name, options) {
-  fieldset.hidden = options.length === 0;
-  const sig = JSON.stringify(options);
-  if (fieldset.dataset.sig === sig) return;
-  fieldset.dataset.sig = sig;
-  const key = draftKey(step.id, name);
-  const chosen = sessionStorage.getItem(key);
-  const box = fieldset.querySelector(".options");
-  box.replaceChildren(...options.map(([value, text], index) => {
-    const label = document.createElement("label");
-    label.className = "choice";
-    const radio = document.createElement("input");
-    radio.type = "radio";
-    radio.name = `${name}-${step.id}`;
-    radio.value = value;
-    radio.checked = value === chosen;
-    radio.id = `${name}-${step.id}-${index}`;
-    radio.addEventListener("change", () => sessionStorage.setItem(key, value));
-    const span = document.createElement("span");
-    span.textContent = text;
-    label.append(radio, " ", span);
-    return label;
-  }));
-}
-
-function chosen(form, name) {
-  return form.querySelector(`.${name}-choice:not([hidden]) input:checked`)?.value;
-}
-
-// What a card is filed under, shown beside it: "Hinder · Tema: Tillit · regional".
-function context(step, card) {
-  if (step.kind === "discussion") return (step.settings.questions || []).length > 1 ? card.category : "";
-  if (step.kind !== "cards") return "";
-  const parts = [];
-  if ((step.settings.categories || []).length > 1 && card.category) parts.push(card.category);
-  const theme = (step.themes || []).find((th) => th.id === card.theme_id);
-  if (theme) parts.push(t("theme_named", { name: theme.name }));
-  if (card.level) parts.push(t(`level_${card.level}`));
-  return parts.join(" · ");
-}
-
-// While a card is typed, show up to three similar cards already posted.
-function watchSimilar(step, view, input) {
-  const box = view.querySelector(".similar");
-  const list = box.querySelector("ul");
-  let timer = null;
-  let asked = "";
-  input.addEventListener("input", () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      const text = input.value.trim();
-      if (text.length < 3 || !socket.connected) {
-        box.hidden = true;
-        return;
-      }
-      asked = text;
-      socket.timeout(RESEND_MS).emit("similar_cards", { step_id: step.id, text }, (err, ack) => {
-        if (err || !ack.ok || asked !== text) return;
-        list.replaceChildren(...ack.cards.map((card) => {
-          const li = document.createElement("li");
-          li.textContent = card;
-          return li;
-        }));
-        box.hidden = ack.cards.length === 0;
-      });
-    }, SIMILAR_DELAY_MS);
-  });
+// What an item is filed under, shown beside it (a card's category, theme and level).
+function context(step, item) {
+  return KINDS[step.kind].context?.(step, item, t) || "";
 }
 
 // One of the participant's own words or cards: its state, and buttons to change or withdraw it.
@@ -529,8 +338,8 @@ function editForm(step, word) {
   const form = document.createElement("form");
   form.className = "edit-form";
   form.noValidate = true;
-  const input = document.createElement(step.kind === "cards" ? "textarea" : "input");
-  if (step.kind === "cards") input.rows = 3;
+  const input = document.createElement(KINDS[step.kind].multiline ? "textarea" : "input");
+  if (KINDS[step.kind].multiline) input.rows = 3;
   else input.type = "text";
   input.id = `edit-${word.id}`;
   input.maxLength = step.settings.max_length;
@@ -604,22 +413,8 @@ function submitInput(step, form, input) {
   if (!text) return showAlert(t("empty"));
   if (text.length > input.maxLength) return showAlert(t("too_long", { limit: input.maxLength }));
   const payload = { step_id: step.id, text };
-  if (step.kind === "discussion" && shownQuestions(step.settings).length === 1) {
-    payload.category = shownQuestions(step.settings)[0]; // the question on the screen as it was sent
-  }
-  if (step.kind === "cards" || step.kind === "discussion") {
-    const theme = chosen(form, "theme");
-    if (!form.querySelector(".theme-choice").hidden && !theme) return showAlert(t("choose_theme"));
-    const category = chosen(form, "category");
-    if (!form.querySelector(".category-choice").hidden && !category) {
-      return showAlert(t(step.kind === "discussion" ? "choose_question" : "choose_category"));
-    }
-    if (theme) payload.theme_id = Number(theme);
-    if (category) payload.category = category;
-    const level = form.querySelector(".level-choice:not([hidden]) select")?.value;
-    if (level) payload.level = level;
-    form.querySelector(".similar").hidden = true;
-  }
+  const missing = KINDS[step.kind].complete?.(step, form, payload, phone);
+  if (missing) return showAlert(missing);
   input.value = "";
   updateCounter(input);
   sessionStorage.removeItem(draftKey(step.id));
@@ -694,7 +489,7 @@ function applyAck(item, ack) {
 function restoreText(item) {
   if (item.event === "vote") return;
   if (EDITS.has(item.event)) {
-    const id = item.payload.word_id ?? item.payload.card_id ?? item.payload.track_id;
+    const id = item.payload[EDITS.get(item.event)];
     sessionStorage.setItem(draftKey(item.payload.step_id, `edit-${id}`), item.payload.text);
     editing.add(id);
     return;
@@ -702,6 +497,11 @@ function restoreText(item) {
   const input = document.getElementById(`text-${item.payload.step_id}`);
   if (input && !input.value && item.payload.text) input.value = item.payload.text;
 }
+
+// What a kind's module may use of this page (see steps/<kind>/static/phone.js).
+const phone = {
+  t, socket, outbox, inFlight, votes, countdowns, queue, refresh, hideAlert, keepDraft, draftKey, renderKeyed,
+};
 
 function refresh() {
   render();
@@ -717,6 +517,12 @@ function hideAlert() {
   alertEl.hidden = true;
   alertEl.textContent = "";
 }
+
+// The same person's other tab sent or was answered: what waits in the shared outbox
+// changed, so this tab's "sending" lines follow at once (no line shown twice).
+window.addEventListener("storage", (event) => {
+  if (event.key === outbox.key) refresh();
+});
 
 // A reload without a connection (the venue's Wi-Fi lets the page through, not the live
 // connection): show the last state this phone saw, with its outbox and drafts, until the

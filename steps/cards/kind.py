@@ -58,6 +58,7 @@ class CardsLike(StepKind):
 
 class Cards(CardsLike):
     name = "cards"
+    screens = frozenset({"phone"})
     label = _l("Cards (clustered into themes)")
     default_title = _l("Cards")
     settings = {

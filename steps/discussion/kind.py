@@ -14,6 +14,7 @@ from steps.settings import DAY_MS, step_setting
 
 class Discussion(CardsLike):
     name = "discussion"
+    screens = frozenset({"phone"})
     label = _l("Discussion questions")
     default_title = _l("Discussion")
     settings = {

@@ -30,6 +30,7 @@ from steps.words.words import (
 
 class Words(StepKind):
     name = "words"
+    screens = frozenset({"phone"})
     label = _l("Words (word cloud)")
     default_title = _l("Words")
     settings = {
