@@ -62,9 +62,10 @@ class StepKind:
     # and whether later steps may sort theirs under this one's.
     builds_on_themes: ClassVar[bool] = False
 
-    # The screens whose script (`static/<screen>.js`) and template
-    # (`templates/steps/<name>/<screen>.html`) the kind's package provides.
+    # The screens ("phone", "dashboard") whose module the package has (`static/<screen>.js`),
+    # and those whose page includes a fragment of it (`templates/steps/<name>/<screen>.html`).
     screens: ClassVar[frozenset[str]] = frozenset()
+    fragments: ClassVar[frozenset[str]] = frozenset()
 
     def blueprint(self) -> Blueprint:
         """Serves the package's `static/` and `templates/` (its scripts and fragments)."""
@@ -85,7 +86,7 @@ class StepKind:
 
     def template(self, screen: str) -> str | None:
         """The kind's template fragment for `screen`, if it has one."""
-        return f"steps/{self.name}/{screen}.html" if screen in self.screens else None
+        return f"steps/{self.name}/{screen}.html" if screen in self.fragments else None
 
     def form_fields(self) -> dict[str, Field]:
         """The editor's fields for the settings not in `live_settings`, by name."""

@@ -1,16 +1,12 @@
-// The live dashboard: the agenda with open/close buttons, presence, the input of
-// each Words step with the tools to merge, rename, hide and review words, the board
-// of each Cards step, and the ranked tracks of each Tracks step.
+// The live dashboard: the agenda with open/close buttons, presence, the notes, and a
+// panel per step with input: each kind's panel is in its package
+// (steps/<kind>/static/dashboard.js), imported by the list the server gives (data-kinds).
 import { Announcer } from "/static/js/announce.js";
 import { placeAfter } from "/static/js/keyed.js";
 import { connectLive, loadStrings } from "/static/js/live.js";
 import { BehalfForm } from "./behalf_form.js";
-import { BoardPanel } from "./board_panel.js";
-import { DiscussionPanel } from "./discussion_panel.js";
 import { NotesPanel } from "./notes_panel.js";
 import { onKeys } from "./shortcuts.js";
-import { TracksPanel } from "./tracks_panel.js";
-import { WordsPanel } from "./words_panel.js";
 
 const root = document.getElementById("dashboard");
 const workshopId = Number(root.dataset.workshopId);
@@ -21,12 +17,16 @@ const announcer = new Announcer(document.getElementById("announcer"));
 const connectionEl = document.getElementById("connection");
 const alertEl = document.getElementById("dashboard-alert");
 const boardsEl = document.getElementById("boards");
-const PANEL_KINDS = new Set(["words", "cards", "tracks", "discussion"]);
+// Each kind's panel: {Panel, board (below, full width), resync (needs the whole state
+// once made), takesPromoted (cards and themes become its tracks)}.
+const KINDS = Object.fromEntries(await Promise.all(
+  Object.entries(JSON.parse(root.dataset.kinds)).map(async ([name, url]) => [name, (await import(url)).default]),
+));
 
 let steps = [];
 let groups = new Map(); // table group id -> name
 let groupList = [];
-const panels = new Map(); // step id -> WordsPanel, BoardPanel, TracksPanel or DiscussionPanel
+const panels = new Map(); // step id -> its kind's panel
 
 let notesPanel = null; // made once the socket exists
 let behalf = null;
@@ -56,7 +56,7 @@ const socket = connectLive({
     groupList = snap.groups || [];
     groups = new Map(groupList.map((g) => [g.id, g.name]));
     for (const step of steps) {
-      if (!PANEL_KINDS.has(step.kind)) continue;
+      if (!KINDS[step.kind]) continue;
       if (panels.has(step.id)) panels.get(step.id).reset(step);
       else panels.set(step.id, newPanel(step));
     }
@@ -80,31 +80,28 @@ document.getElementById("behalf").append(behalf.el);
 
 function newPanel(step) {
   const options = { socket, t, onError: showError, announce, groupName: (id) => groups.get(id) || "" };
-  if (step.kind === "cards") return new BoardPanel(step, { ...options, promote, canPromote });
-  if (step.kind === "tracks") return new TracksPanel(step, options);
-  if (step.kind === "discussion") return new DiscussionPanel(step, { ...options, promote, canPromote });
-  return new WordsPanel(step, { ...options, cloudBase: root.dataset.cloudBase });
+  return new KINDS[step.kind].Panel(step, { ...options, promote, canPromote, cloudBase: root.dataset.cloudBase });
 }
 
 function panel(stepId) {
   if (!panels.has(stepId)) {
-    const step = steps.find((s) => s.id === stepId && PANEL_KINDS.has(s.kind));
+    const step = steps.find((s) => s.id === stepId && KINDS[s.kind]);
     if (!step) return null;
     panels.set(stepId, newPanel(step));
     // The agenda carries no input or themes (a step built on themes shows an earlier
     // step's): fetch the whole state once.
-    if (step.kind !== "words") socket.resync();
+    if (KINDS[step.kind].resync) socket.resync();
   }
   return panels.get(stepId);
 }
 
 // A card or a theme becomes a track of the agenda's (first) Tracks step.
 function canPromote() {
-  return steps.some((s) => s.kind === "tracks");
+  return steps.some((s) => KINDS[s.kind]?.takesPromoted);
 }
 
 function promote(kind, id, text) {
-  const step = steps.find((s) => s.kind === "tracks");
+  const step = steps.find((s) => KINDS[s.kind]?.takesPromoted);
   if (!step) return;
   socket.emit("tracks", { step_id: step.id, op: "add_track", source_kind: kind, source_id: id }, (ack) => {
     if (!ack.ok) showError(ack.message);
@@ -151,8 +148,8 @@ function hideFocused() {
 }
 
 function revealResult() {
-  const open = steps.find((s) => s.is_open && s.kind === "tracks");
-  const reveal = open && panels.get(open.id)?.revealButton;
+  const open = steps.find((s) => s.is_open && panels.get(s.id)?.revealButton);
+  const reveal = open && panels.get(open.id).revealButton;
   if (reveal && !reveal.hidden) reveal.click();
   else announce(t("nothing_to_reveal"));
 }
@@ -204,14 +201,14 @@ function agendaItem(step) {
 // Words panels beside the agenda; boards below, full width. A step's panel shows while
 // it is open or once it has input.
 function renderPanels() {
-  const shown = steps.filter((s) => PANEL_KINDS.has(s.kind) && (s.is_open || panel(s.id)?.total() > 0));
+  const shown = steps.filter((s) => KINDS[s.kind] && (s.is_open || panel(s.id)?.total() > 0));
   // A discussion's answers get a board below, beside the Cards steps' boards.
   for (const view of panels.values()) {
     if (view.board && !(shown.some((s) => s.id === view.stepId) && view.hasBoard())) view.board.el.remove();
   }
   document.getElementById("no-input").hidden = shown.length > 0;
   for (const [id, view] of panels) {
-    if (!steps.some((s) => s.id === id && PANEL_KINDS.has(s.kind))) {
+    if (!steps.some((s) => s.id === id && KINDS[s.kind])) {
       view.el.remove();
       panels.delete(id);
     } else if (!shown.some((s) => s.id === id)) {
@@ -221,12 +218,8 @@ function renderPanels() {
   const previous = new Map([[panelsEl, null], [boardsEl, null]]);
   for (const step of shown) {
     const view = panel(step.id);
-    const container = step.kind === "cards" ? boardsEl : panelsEl;
-    if (step.kind !== "words") view.step = { ...view.step, ...step };
-    else {
-      view.title = step.title;
-      view.showList = Boolean(step.settings?.show_list);
-    }
+    const container = KINDS[step.kind].board ? boardsEl : panelsEl;
+    view.update(step);
     view.render();
     const after = previous.get(container);
     previous.set(container, placeAfter(container, view.el, after, container.querySelector(".panel")));
@@ -241,7 +234,7 @@ function renderPanels() {
 // What waits for the facilitator's decision, at a glance beside presence.
 function showModeration() {
   let held = 0;
-  for (const view of panels.values()) if (view instanceof WordsPanel) held += view.heldEntries().length;
+  for (const view of panels.values()) held += view.heldEntries?.().length || 0;
   document.getElementById("held").textContent = String(held);
   document.getElementById("held-box").classList.toggle("needs-action", held > 0);
 }
@@ -250,23 +243,7 @@ function showModeration() {
 function collectHighlights() {
   const found = [];
   for (const step of steps) {
-    const view = panels.get(step.id);
-    const boardView = view?.board || (view instanceof BoardPanel ? view : null);
-    for (const card of boardView ? boardView.cards.values() : []) {
-      if (card.highlight && !card.hidden) {
-        found.push({ key: `c${card.id}`, text: card.text, source: step.title, show: () => reveal(boardView.cardViews.get(card.id)?.li) });
-      }
-    }
-    if (view instanceof WordsPanel) {
-      for (const row of [...view.rows.values()].filter((r) => r.highlight && !r.hidden)) {
-        found.push({ key: `w${step.id}:${row.key}`, text: row.display, source: step.title, show: () => reveal(view.rowViews.get(row.key)?.li) });
-      }
-    }
-    if (view instanceof TracksPanel) {
-      for (const track of view.tracks.filter((tr) => tr.highlight && !tr.hidden)) {
-        found.push({ key: `t${track.id}`, text: track.text, source: step.title, show: () => reveal(view.rows.get(track.id)?.li) });
-      }
-    }
+    for (const marked of panels.get(step.id)?.highlights(reveal) || []) found.push({ ...marked, source: step.title });
   }
   notesPanel.setHighlights(found);
 }
@@ -280,7 +257,7 @@ function reveal(element) {
 
 function showPresence(presence) {
   document.getElementById("connected").textContent = String(presence.connected);
-  const open = steps.find((s) => s.is_open && PANEL_KINDS.has(s.kind));
+  const open = steps.find((s) => s.is_open && KINDS[s.kind]);
   const answered = open ? presence.answered[String(open.id)] : undefined;
   document.getElementById("answered").textContent = answered === undefined ? "–" : String(answered);
   // How many have answered comes with presence, a few times a second, not with each word.

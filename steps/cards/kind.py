@@ -58,7 +58,8 @@ class CardsLike(StepKind):
 
 class Cards(CardsLike):
     name = "cards"
-    screens = frozenset({"phone"})
+    screens = frozenset({"phone", "dashboard"})
+    fragments = frozenset({"phone"})
     label = _l("Cards (clustered into themes)")
     default_title = _l("Cards")
     settings = {

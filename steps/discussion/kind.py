@@ -14,7 +14,8 @@ from steps.settings import DAY_MS, step_setting
 
 class Discussion(CardsLike):
     name = "discussion"
-    screens = frozenset({"phone"})
+    screens = frozenset({"phone", "dashboard"})
+    fragments = frozenset({"phone"})
     label = _l("Discussion questions")
     default_title = _l("Discussion")
     settings = {

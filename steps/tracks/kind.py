@@ -26,7 +26,8 @@ from steps.tracks.tracks import (
 
 class Tracks(StepKind):
     name = "tracks"
-    screens = frozenset({"phone"})
+    screens = frozenset({"phone", "dashboard"})
+    fragments = frozenset({"phone"})
     label = _l("Tracks with voting")
     default_title = _l("Tracks for further development")
     settings = {

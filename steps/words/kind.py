@@ -30,7 +30,8 @@ from steps.words.words import (
 
 class Words(StepKind):
     name = "words"
-    screens = frozenset({"phone"})
+    screens = frozenset({"phone", "dashboard"})
+    fragments = frozenset({"phone"})
     label = _l("Words (word cloud)")
     default_title = _l("Words")
     settings = {

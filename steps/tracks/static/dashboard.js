@@ -4,9 +4,20 @@
 // cards and themes are promoted from the board. Rows are kept and updated in place,
 // so an open merge choice survives votes arriving.
 import { placeAfter } from "/static/js/keyed.js";
-import { button, clearSent, el, named, nextId, textField } from "./dom.js";
+import { button, clearSent, el, named, nextId, textField } from "/f/static/dom.js";
 
 export class TracksPanel {
+  update(step) {
+    this.step = { ...this.step, ...step };
+  }
+
+  // The highlighted tracks still shown, for the notes panel: [{key, text, show}].
+  highlights(reveal) {
+    return this.tracks.filter((tr) => tr.highlight && !tr.hidden).map((track) => (
+      { key: `t${track.id}`, text: track.text, show: () => reveal(this.rows.get(track.id)?.li) }
+    ));
+  }
+
   constructor(step, { socket, t, onError, announce, groupName }) {
     this.stepId = step.id;
     this.socket = socket;
@@ -168,3 +179,7 @@ export class TracksPanel {
     return { li, update };
   }
 }
+
+// The dashboard's part of a Tracks step; cards and themes promoted from a board become
+// tracks of the agenda's first Tracks step (see docs/STEP_KINDS.md).
+export default { Panel: TracksPanel, resync: true, takesPromoted: true };

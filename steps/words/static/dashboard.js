@@ -5,9 +5,22 @@
 // Participants' text is only ever set as textContent.
 
 import { placeAfter } from "/static/js/keyed.js";
-import { button, clearSent, el, nextId } from "./dom.js";
+import { button, clearSent, el, nextId } from "/f/static/dom.js";
 
 export class WordsPanel {
+  // What the agenda changes: the title and whether the projector shows the list.
+  update(step) {
+    this.title = step.title;
+    this.showList = Boolean(step.settings?.show_list);
+  }
+
+  // The highlighted words, for the notes panel: [{key, text, show}].
+  highlights(reveal) {
+    return [...this.rows.values()].filter((r) => r.highlight && !r.hidden).map((row) => (
+      { key: `w${this.stepId}:${row.key}`, text: row.display, show: () => reveal(this.rowViews.get(row.key)?.li) }
+    ));
+  }
+
   constructor(step, { socket, t, cloudBase, onError, groupName }) {
     this.stepId = step.id;
     this.groupName = groupName;
@@ -315,3 +328,6 @@ function describe(t, decision) {
   const data = decision.data;
   return t(`undo_${decision.kind}`, { display: data.display || "", count: (data.ids || []).length });
 }
+
+// The dashboard's part of a Words step (see docs/STEP_KINDS.md).
+export default { Panel: WordsPanel };

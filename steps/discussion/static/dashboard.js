@@ -2,8 +2,8 @@
 // and the timer every screen counts down (start, pause, +1 and +5 minutes, reset).
 // When the step takes answers, they arrive as cards on a board of their own below.
 import { Countdown } from "/static/js/timer.js";
-import { BoardPanel } from "./board_panel.js";
-import { button, el, named, nextId } from "./dom.js";
+import { BoardPanel } from "/static/steps/cards/board_panel.js";
+import { button, el, named, nextId } from "/f/static/dom.js";
 
 export class DiscussionPanel {
   constructor(step, options) {
@@ -30,6 +30,14 @@ export class DiscussionPanel {
 
   total() {
     return this.board.total();
+  }
+
+  update(step) {
+    this.step = { ...this.step, ...step };
+  }
+
+  highlights(reveal) {
+    return this.board.highlights(reveal);
   }
 
   hasBoard() {
@@ -95,3 +103,6 @@ export class DiscussionPanel {
     if (this.hasBoard()) this.board.render();
   }
 }
+
+// The dashboard's part of a Discussion step (see docs/STEP_KINDS.md).
+export default { Panel: DiscussionPanel, resync: true };

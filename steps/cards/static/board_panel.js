@@ -9,9 +9,20 @@
 // Ctrl+Z on the board); undo is per dashboard, so it never reverses a colleague's move.
 import { placeAfter } from "/static/js/keyed.js";
 import { UNSORTED, appendNew } from "./board_order.js";
-import { button, clearSent, el, named, nextId, textField } from "./dom.js";
+import { button, clearSent, el, named, nextId, textField } from "/f/static/dom.js";
 
 export class BoardPanel {
+  update(step) {
+    this.step = { ...this.step, ...step };
+  }
+
+  // The highlighted cards still shown, for the notes panel: [{key, text, show}].
+  highlights(reveal) {
+    return [...this.cards.values()].filter((card) => card.highlight && !card.hidden).map((card) => (
+      { key: `c${card.id}`, text: card.text, show: () => reveal(this.cardViews.get(card.id)?.li) }
+    ));
+  }
+
   constructor(step, { socket, t, onError, announce, groupName, promote, canPromote, title = (s) => s.title }) {
     this.stepId = step.id;
     this.promote = promote;
