@@ -5,26 +5,19 @@
 // until it is acknowledged: pressing Send again after a dropped connection never
 // makes a second copy, and the typed text stays until the server has it.
 import { newId } from "/static/js/live.js";
-import { shownQuestions } from "/static/js/questions.js";
 import { button, clearSent, el, headedSection, nextId } from "./dom.js";
 
 const NO_GROUP = "none";
-const KIND_OF_STEP = { words: "word", cards: "card", tracks: "track", discussion: "card" };
 const LEVELS = ["lokal", "delregional", "regional", "nationell"];
 const ACK_TIMEOUT_MS = 10000;
 
-function takesInput(step) {
-  return step.is_open && (step.kind !== "discussion" || Boolean(step.settings?.answers));
-}
-
-function categoriesOf(step) {
-  if (step.kind === "discussion") return shownQuestions(step.settings);
-  return step.kind === "cards" ? step.settings?.categories || [] : [];
-}
 
 export class BehalfForm {
-  constructor({ socket, t, announce, fixedGroup = null, themesOf = (step) => step.themes || [] }) {
+  // kinds: each kind's entry module (steps/<kind>/static/entry.js): what the form sends
+  // to a step of that kind ({item, takesInput, categories, asksLevel}).
+  constructor({ socket, t, announce, kinds, fixedGroup = null, themesOf = (step) => step.themes || [] }) {
     this.socket = socket;
+    this.kinds = kinds;
     this.t = t;
     this.announce = announce;
     this.fixedGroup = fixedGroup; // {id, name} when a scribe writes for one group
@@ -91,7 +84,7 @@ export class BehalfForm {
   }
 
   update(steps, groups) {
-    this.steps = steps.filter(takesInput);
+    this.steps = steps.filter((step) => this.takesInput(step));
     this.groups = groups;
     this.render();
   }
@@ -110,6 +103,11 @@ export class BehalfForm {
     this.renderChoices();
   }
 
+  takesInput(step) {
+    const kind = this.kinds[step.kind];
+    return step.is_open && Boolean(kind) && (kind.takesInput?.(step) ?? true);
+  }
+
   current() {
     return this.steps.find((s) => String(s.id) === this.step.input.value);
   }
@@ -119,15 +117,16 @@ export class BehalfForm {
     const step = this.current();
     const themes = step?.based_on_step_id ? this.themesOf(step) : [];
     this.fill(this.theme, themes.map((th) => [String(th.id), th.name]));
-    const categories = step ? categoriesOf(step) : [];
+    const kind = step && this.kinds[step.kind];
+    const categories = kind?.categories?.(step) || [];
     this.fill(this.category, categories.map((c) => [c, c]), categories.length > 1);
-    this.fill(this.level, [["", t("behalf_no_level")], ...LEVELS.map((l) => [l, t(`level_${l}`)])], Boolean(step?.kind === "cards" && step.settings?.levels));
+    this.fill(this.level, [["", t("behalf_no_level")], ...LEVELS.map((l) => [l, t(`level_${l}`)])], Boolean(kind?.asksLevel?.(step)));
     if (step) this.text.maxLength = step.settings?.max_length || 500;
   }
 
   payload() {
     const step = this.current();
-    const data = { kind: KIND_OF_STEP[step.kind], step_id: step.id, text: this.text.value };
+    const data = { kind: this.kinds[step.kind].item, step_id: step.id, text: this.text.value };
     if (!this.group.input.hidden) data.group_id = this.group.input.value === NO_GROUP ? null : Number(this.group.input.value);
     if (!this.theme.input.hidden) data.theme_id = Number(this.theme.input.value);
     if (!this.category.input.hidden) data.category = this.category.input.value;

@@ -3,6 +3,7 @@
 // (steps/<kind>/static/dashboard.js), imported by the list the server gives (data-kinds).
 import { Announcer } from "/static/js/announce.js";
 import { placeAfter } from "/static/js/keyed.js";
+import { loadKinds } from "/static/js/kinds.js";
 import { connectLive, loadStrings } from "/static/js/live.js";
 import { BehalfForm } from "./behalf_form.js";
 import { NotesPanel } from "./notes_panel.js";
@@ -19,9 +20,9 @@ const alertEl = document.getElementById("dashboard-alert");
 const boardsEl = document.getElementById("boards");
 // Each kind's panel: {Panel, board (below, full width), resync (needs the whole state
 // once made), takesPromoted (cards and themes become its tracks)}.
-const KINDS = Object.fromEntries(await Promise.all(
-  Object.entries(JSON.parse(root.dataset.kinds)).map(async ([name, url]) => [name, (await import(url)).default]),
-));
+const KINDS = await loadKinds(root);
+// What the form for a table group sends to each kind (loaded before the connection opens).
+const behalfKinds = await loadKinds(document.getElementById("behalf"));
 
 let steps = [];
 let groups = new Map(); // table group id -> name
@@ -75,7 +76,7 @@ const socket = connectLive({
 notesPanel = new NotesPanel({ socket, t, onError: showError, announce, groupName: (id) => groups.get(id) || "" });
 document.getElementById("notes").append(notesPanel.el);
 // A step built on an earlier one takes cards under that step's themes, as its board shows them.
-behalf = new BehalfForm({ socket, t, announce, themesOf: (step) => panels.get(step.id)?.themes || [] });
+behalf = new BehalfForm({ socket, t, announce, kinds: behalfKinds, themesOf: (step) => panels.get(step.id)?.themes || [] });
 document.getElementById("behalf").append(behalf.el);
 
 function newPanel(step) {

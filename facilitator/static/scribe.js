@@ -2,11 +2,14 @@
 // to enter input on a table group's behalf. The board itself is the read-only
 // projector view behind the "Show the board" link. The connection receives what the
 // projector receives, so the form knows the open steps and their themes.
+import { loadKinds } from "/static/js/kinds.js";
 import { connectLive, loadStrings } from "/static/js/live.js";
 import { BehalfForm } from "./behalf_form.js";
 import { NotesPanel } from "./notes_panel.js";
 
 const root = document.getElementById("scribe");
+// What the form sends to each kind of step (loaded before the connection opens).
+const behalfKinds = await loadKinds(document.getElementById("behalf"));
 const t = loadStrings();
 const scribeId = Number(root.dataset.scribeId);
 const connectionEl = document.getElementById("connection");
@@ -63,6 +66,7 @@ const socket = connectLive({
 const groupName = (id) => groups.find((g) => g.id === id)?.name || "";
 const notes = new NotesPanel({ socket, t, onError: showError, announce, canEdit: (note) => note.scribe_id === scribeId, groupName });
 const behalf = new BehalfForm({
+  kinds: behalfKinds,
   socket, t, announce, fixedGroup,
   themesOf: (step) => themes.get(step.based_on_step_id) || step.themes || [],
 });

@@ -5,6 +5,7 @@
 import { Announcer } from "/static/js/announce.js";
 import { placeAfter } from "/static/js/keyed.js";
 import { updateCounter } from "/static/js/counter.js";
+import { loadKinds } from "/static/js/kinds.js";
 import { connectLive, loadStrings, newId } from "/static/js/live.js";
 import { Countdown } from "/static/js/timer.js";
 import { Outbox } from "./outbox.js";
@@ -29,9 +30,7 @@ const announcer = new Announcer(document.getElementById("announcer"));
 const RESEND_MS = 4000;
 
 // Each kind of step: its template, its events and its hooks (see docs/STEP_KINDS.md).
-const KINDS = Object.fromEntries(await Promise.all(
-  Object.entries(JSON.parse(root.dataset.kinds)).map(async ([name, url]) => [name, (await import(url)).default]),
-));
+const KINDS = await loadKinds(root);
 const EDITS = new Map(Object.values(KINDS).map((spec) => [spec.edit, spec.idField]));
 const SUBMITS = new Set(Object.values(KINDS).map((spec) => spec.submit));
 

@@ -58,7 +58,7 @@ class CardsLike(StepKind):
 
 class Cards(CardsLike):
     name = "cards"
-    screens = frozenset({"phone", "dashboard"})
+    screens = frozenset({"phone", "dashboard", "entry"})
     fragments = frozenset({"phone"})
     label = _l("Cards (clustered into themes)")
     default_title = _l("Cards")

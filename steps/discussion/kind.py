@@ -14,7 +14,7 @@ from steps.settings import DAY_MS, step_setting
 
 class Discussion(CardsLike):
     name = "discussion"
-    screens = frozenset({"phone", "dashboard"})
+    screens = frozenset({"phone", "dashboard", "entry"})
     fragments = frozenset({"phone"})
     label = _l("Discussion questions")
     default_title = _l("Discussion")

@@ -26,7 +26,7 @@ from steps.tracks.tracks import (
 
 class Tracks(StepKind):
     name = "tracks"
-    screens = frozenset({"phone", "dashboard"})
+    screens = frozenset({"phone", "dashboard", "entry"})
     fragments = frozenset({"phone"})
     label = _l("Tracks with voting")
     default_title = _l("Tracks for further development")

@@ -30,7 +30,7 @@ from steps.words.words import (
 
 class Words(StepKind):
     name = "words"
-    screens = frozenset({"phone", "dashboard"})
+    screens = frozenset({"phone", "dashboard", "entry"})
     fragments = frozenset({"phone"})
     label = _l("Words (word cloud)")
     default_title = _l("Words")

@@ -1,0 +1,8 @@
+// Entering an answer for a table group, when the discussion takes answers.
+import { shownQuestions } from "/static/js/questions.js";
+
+export default {
+  item: "card",
+  takesInput: (step) => Boolean(step.settings?.answers),
+  categories: (step) => shownQuestions(step.settings),
+};

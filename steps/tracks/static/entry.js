@@ -1,0 +1,2 @@
+// Entering a track proposal for a table group (the dashboard's and the scribe's form).
+export default { item: "track" };
