@@ -22,16 +22,16 @@ from pathlib import Path
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 # ruff: noqa: E402 - the imports below must come after that
 
+from content.archive import export_archive
+from content.templates import create_from_template
 from export.deck import write_deck
 from export.report_html import write_pdf
 from export.tables import write_csv, write_xlsx
 from models import agenda, notes
 from models.accounts import create_facilitator
-from models.archive import export_archive
 from models.participants import join_workshop
-from models.report_data import workshop_report
-from models.templates import create_from_template
 from models.workshops import Workshop
+from readers.workshop_report import workshop_report
 from steps.cards import board
 from steps.cards.cards import submit_card
 from steps.tracks import tracks

@@ -35,8 +35,8 @@ from sqlalchemy import event, text
 from bench.load import FACILITATOR
 from bench.server import scratch_database
 from config import database_url
+from content.templates import create_from_template
 from models.accounts import create_facilitator
-from models.templates import create_from_template
 from steps.registry import takes
 from webapp import create_app
 from webapp.extensions import db, socketio

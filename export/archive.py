@@ -3,7 +3,7 @@ can be imported again as a new workshop (export → import → export gives the 
 but for the moment it was written).
 
 This module knows the file: its format name, its version, how values are written and
-what a valid file looks like. `models.archive` knows the tables.
+what a valid file looks like. `content.archive` knows the tables.
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ from pptx.presentation import Presentation as PresentationType
 from pptx.slide import Slide, SlideLayout
 from pptx.util import Emu, Pt
 
-from export.report import BoardStep, Report, SeriesReport, Theme, Track, WordsStep
+from export.report import BoardStep, Report, ReportTheme, ReportTrack, SeriesReport, WordsStep
 
 SECTIONS = ("title", "highlights", "words", "themes", "notes", "tracks", "participants")
 BODY_TYPES = {PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT}
@@ -161,7 +161,7 @@ class Deck:
                 for theme in board.themes:
                     self.theme_slides(board, theme)
                 if board.unsorted:
-                    self.theme_slides(board, Theme(report.label("unsorted"), board.unsorted))
+                    self.theme_slides(board, ReportTheme(report.label("unsorted"), board.unsorted))
         if "notes" in wanted and second_notes:
             self.list_slides(second_notes[0], _items(second_notes[1]))
         if "tracks" in wanted:
@@ -225,7 +225,7 @@ class Deck:
             _picture(self.prs, slide, step.cloud_png)
         self.list_slides(f"{self.report.label('words')}: {step.title}", items, columns=2)
 
-    def theme_slides(self, board: BoardStep, theme: Theme) -> None:
+    def theme_slides(self, board: BoardStep, theme: ReportTheme) -> None:
         name = f"{theme.parent} – {theme.name}" if theme.parent else theme.name
         title = f"{board.title}: {name}" if len(self.report.boards) > 1 else name
         if board.side_by_side and len(board.categories) == 2:
@@ -254,7 +254,7 @@ class Deck:
     def continued(self, title: str, number: int) -> str:
         return f"{title} ({self.report.label('continued')})" if number else title
 
-    def track_line(self, track: Track) -> str:
+    def track_line(self, track: ReportTrack) -> str:
         rank = self.report.label("tied", rank=track.rank) if track.tied else f"{track.rank}."
         return f"{rank} {track.text} – {self.report.label('dots', count=track.dots)}"
 

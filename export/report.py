@@ -36,7 +36,7 @@ LABELS = {
 
 
 @dataclass(frozen=True)
-class Word:
+class ReportWord:
     text: str
     count: int
 
@@ -45,12 +45,12 @@ class Word:
 class WordsStep:
     title: str
     prompt: str
-    words: list[Word]  # most frequent first
+    words: list[ReportWord]  # most frequent first
     cloud_png: bytes | None = None
 
 
 @dataclass(frozen=True)
-class Card:
+class ReportCard:
     text: str
     category: str = ""
     level: str | None = None
@@ -58,9 +58,9 @@ class Card:
 
 
 @dataclass(frozen=True)
-class Theme:
+class ReportTheme:
     name: str
-    cards: list[Card]
+    cards: list[ReportCard]
     parent: str | None = None  # the dimension it sits under
 
 
@@ -72,13 +72,13 @@ class BoardStep:
     title: str
     prompt: str
     categories: list[str]
-    themes: list[Theme]
-    unsorted: list[Card] = field(default_factory=list)
+    themes: list[ReportTheme]
+    unsorted: list[ReportCard] = field(default_factory=list)
     side_by_side: bool = False
 
 
 @dataclass(frozen=True)
-class Track:
+class ReportTrack:
     text: str
     dots: int
     rank: int
@@ -89,7 +89,7 @@ class Track:
 class TracksStep:
     title: str
     prompt: str
-    tracks: list[Track]  # ranked
+    tracks: list[ReportTrack]  # ranked
 
 
 @dataclass(frozen=True)
@@ -152,7 +152,7 @@ class ThemeRow:
 
 
 @dataclass(frozen=True)
-class SeriesTrack(Track):
+class SeriesTrack(ReportTrack):
     meeting: str = ""  # where it was proposed
 
 

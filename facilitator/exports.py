@@ -12,7 +12,7 @@ from __future__ import annotations
 import zipfile
 from dataclasses import dataclass
 
-from flask import abort, flash, jsonify, redirect, render_template, request, send_file, url_for
+from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, send_file, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -21,15 +21,18 @@ from werkzeug.wrappers import Response
 from export.deck import SECTIONS, Options, write_deck
 from export.report import Report
 from export.report_html import STYLESHEET, PdfUnavailable, render_html
+from facilitator.access import download, own_workshop
 from facilitator.forms import DeckForm
-from facilitator.routes import bp, download, own_workshop
 from facilitator.strings import report_labels
-from models.export_files import write_export
-from models.report_data import workshop_report
 from models.workshops import Workshop
+from readers.export_files import write_export
+from readers.workshop_report import workshop_report
+from steps.words.export import words_export
 from webapp.export_jobs import Job, Work, current_export_jobs, new_job_id
 from webapp.extensions import db
 from webapp.offload import off_the_loop
+
+bp = Blueprint("exports", __name__, url_prefix="/f")
 
 PPTX_TYPE = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -125,7 +128,7 @@ def start_export(workshop_id: int) -> tuple[Response, int]:
     work = _work(workshop.id, wanted)
     db.session.remove()  # the pool may hold one connection (SQLite): the job needs it
     current_export_jobs().start(job, work)
-    status = url_for("facilitator.export_job", workshop_id=workshop.id, job_id=job.id)
+    status = url_for("exports.export_job", workshop_id=workshop.id, job_id=job.id)
     return jsonify(ok=True, id=job.id, status=status), 202
 
 
@@ -144,7 +147,7 @@ def export_job(workshop_id: int, job_id: str) -> Response:
     job = _job(workshop_id, job_id)
     data: dict[str, object] = {"stage": job.stage}
     if job.stage == "done":
-        data["file"] = url_for("facilitator.export_job_file", workshop_id=workshop_id, job_id=job.id)
+        data["file"] = url_for("exports.export_job_file", workshop_id=workshop_id, job_id=job.id)
     return jsonify(data)
 
 
@@ -165,7 +168,7 @@ def printable_report(workshop_id: int) -> str:
     labels, lang, stylesheet = (
         report_labels(),
         str(get_locale() or "sv"),
-        url_for("facilitator.report_stylesheet"),
+        url_for("exports.report_stylesheet"),
     )
     db.session.remove()  # the pool may hold one connection (SQLite): the page needs it
     return off_the_loop(
@@ -186,7 +189,7 @@ def export_pdf(workshop_id: int) -> Response:
         return _file(workshop, Request("pdf", Options()))
     except PdfUnavailable:
         flash(_("PDF needs the Pango library on the server. Print the report page instead."), "error")
-        return redirect(url_for("facilitator.export", workshop_id=workshop_id))
+        return redirect(url_for("exports.export", workshop_id=workshop_id))
 
 
 @bp.get("/workshops/<int:workshop_id>/export/archive.json")
@@ -201,3 +204,13 @@ def export_archive_file(workshop_id: int) -> Response:
 def export_data(workshop_id: int, kind: str) -> Response:
     """Every input, one row each, with its flags (names only of those listed)."""
     return _file(own_workshop(workshop_id), Request(kind, Options()))
+
+
+@bp.get("/workshops/<int:workshop_id>/export/words.json")
+@login_required
+def export_words(workshop_id: int) -> Response:
+    """Every Words step: counted words with their entries, held and hidden words, decisions."""
+    workshop = own_workshop(workshop_id)
+    response = jsonify(words_export(db.session, workshop))
+    response.headers["Content-Disposition"] = f'attachment; filename="rundabord-{workshop.id}-ord.json"'
+    return response

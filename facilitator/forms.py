@@ -48,6 +48,15 @@ class WorkshopForm(FlaskForm):
     place = StringField(_l("Place"), validators=[Length(max=200)])
     organizer = StringField(_l("Organizer"), validators=[Length(max=200)])
 
+    def facts(self) -> dict[str, Any]:
+        """The facts as `models.agenda` takes them."""
+        return {
+            "title": self.title.data or "",
+            "date": self.date.data,
+            "place": self.place.data or "",
+            "organizer": self.organizer.data or "",
+        }
+
 
 class WordListsForm(FlaskForm):
     """The word cloud's review lists for one workshop, one word or phrase per line."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, render_template, url_for
 from werkzeug.wrappers import Response
 
-from facilitator.routes import CLOUD_POLICY, cloud_response
+from facilitator.projector import CLOUD_POLICY, cloud_response
 from models.errors import LinkRevoked
 from models.groups import groups_of
 from models.scribes import Scribe, find_scribe, scribe_group, was_revoked

@@ -3,7 +3,7 @@ themes are matched, and downloads the synthesis deck."""
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
@@ -11,9 +11,9 @@ from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from export.deck import Options, write_series_deck
+from facilitator.access import download, show_error
 from facilitator.exports import PPTX_TYPE
 from facilitator.forms import SeriesForm
-from facilitator.routes import bp, download, show_error
 from facilitator.strings import report_labels
 from models.accounts import Facilitator
 from models.errors import DomainError
@@ -27,10 +27,12 @@ from models.series import (
     set_workshops,
     themes_in_series,
 )
-from models.series_report import series_report
 from models.workshops import Workshop
+from readers.series_report import series_report
 from webapp.extensions import db
 from webapp.offload import off_the_loop
+
+bp = Blueprint("series", __name__, url_prefix="/f")
 
 
 def _form(**kwargs: object) -> SeriesForm:
@@ -67,7 +69,7 @@ def series_list() -> Response | str:
             db.session.rollback()
             show_error(form, error)
         else:
-            return redirect(url_for("facilitator.series_page", series_id=series.id))
+            return redirect(url_for("series.series_page", series_id=series.id))
     return render_template(
         "facilitator/series_list.html", series=series_of(db.session, current_user.id), form=form
     )
@@ -92,7 +94,7 @@ def series_page(series_id: int) -> Response | str:
             show_error(form, error)
         else:
             flash(_("Saved."), "success")
-            return redirect(url_for("facilitator.series_page", series_id=series.id))
+            return redirect(url_for("series.series_page", series_id=series.id))
     return _page(series, form)
 
 
@@ -131,7 +133,7 @@ def series_themes(series_id: int) -> Response | str:
             series, _form(data={"title": series.title, "workshops": [w.id for w in series.workshops]})
         )
     flash(_("Saved."), "success")
-    return redirect(url_for("facilitator.series_page", series_id=series.id, _anchor="themes-heading"))
+    return redirect(url_for("series.series_page", series_id=series.id, _anchor="themes-heading"))
 
 
 @bp.get("/series/<int:series_id>/deck.pptx")

@@ -13,7 +13,7 @@ from models.events import Event, Role, make_event
 from models.session import DbSession
 from models.workshops import Step, Workshop, new_join_code, new_projector_token
 from steps.registry import kind_of
-from steps.settings import MAX_PROMPT_LENGTH, MAX_TITLE_LENGTH, clean_settings, step_public
+from steps.settings import MAX_PROMPT_LENGTH, MAX_TITLE_LENGTH, clean_settings, split_settings, step_public
 
 MAX_FACT_LENGTH = 200
 
@@ -97,7 +97,8 @@ def append_step(
         kind=kind,
         title=_text(title, "title", MAX_TITLE_LENGTH, required=True),
         prompt=_text(prompt, "prompt", MAX_PROMPT_LENGTH, multiline=True),
-        settings=clean_settings(kind, settings or {}),
+        settings=split_settings(kind, clean_settings(kind, settings or {}))[0],
+        state={},
         position=len(workshop.steps),
         based_on_step_id=_earlier_step(workshop, based_on_step_id),
     )
@@ -115,9 +116,7 @@ def update_step(
 ) -> Event:
     step.title = _text(title, "title", MAX_TITLE_LENGTH, required=True)
     step.prompt = _text(prompt, "prompt", MAX_PROMPT_LENGTH, multiline=True)
-    running = kind_of(step).live_settings
-    live = {name: value for name, value in (step.settings or {}).items() if name in running}
-    step.settings = clean_settings(step.kind, {**settings, **live})
+    step.settings = split_settings(step.kind, clean_settings(step.kind, settings))[0]
     step.based_on_step_id = _earlier_step(step.workshop, based_on_step_id, before=step)
     return _agenda_event(session, step.workshop, "step_changed")
 
@@ -132,7 +131,8 @@ def set_step_settings(session: DbSession, step: Step, **values: Any) -> Event:
     for name in values:
         if name not in kind_of(step).settings:
             raise InvalidInput(field=name)
-    step.settings = clean_settings(step.kind, {**(step.settings or {}), **values})
+    current = {**(step.settings or {}), **(step.state or {})}
+    step.settings, step.state = split_settings(step.kind, clean_settings(step.kind, {**current, **values}))
     return _agenda_event(session, step.workshop, "step_changed")
 
 

@@ -81,7 +81,8 @@ class Workshop(db.Model):  # type: ignore[name-defined,misc]
 
 
 class Step(db.Model):  # type: ignore[name-defined,misc]
-    """One item on the agenda: words, cards, tracks or discussion, with its settings."""
+    """One item on the agenda: its kind (`steps.registry`), its configuration from the
+    editor (`settings`) and what changes while it runs (`state`: voting open, the timer)."""
 
     __tablename__ = "steps"
 
@@ -92,6 +93,7 @@ class Step(db.Model):  # type: ignore[name-defined,misc]
     title: Mapped[str] = mapped_column(String(200))
     prompt: Mapped[str] = mapped_column(Text, default="")
     settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    state: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     based_on_step_id: Mapped[int | None] = mapped_column(ForeignKey("steps.id", ondelete="SET NULL"))
     is_open: Mapped[bool] = mapped_column(default=False)
     opened_at: Mapped[dt.datetime | None]

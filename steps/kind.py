@@ -8,20 +8,22 @@ differently, and is listed in `steps.registry`.
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from flask import Blueprint, url_for
+from flask import Blueprint, Flask, url_for
 
 if TYPE_CHECKING:
     from wtforms import Field
 
     from export.report import Report
     from models.participants import Participant
-    from models.report_data import ReportRows
     from models.session import DbSession
     from models.workshops import Step
+    from readers.workshop_report import ReportRows
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,8 @@ class StepKind:
     default_title: ClassVar[str]
     # The step's settings, with their defaults and limits (`steps.settings`).
     settings: ClassVar[Mapping[str, Setting]] = {}
-    # Which of them the facilitator changes while the workshop runs, not in the editor.
+    # Which of them are the step's run-time state (voting open, the timer): changed while
+    # the workshop runs, never in the editor, and kept in `Step.state`, not `Step.settings`.
     live_settings: ClassVar[frozenset[str]] = frozenset()
     # What phones send to such a step: "word", "card", "track" (see `accepts`).
     inputs: ClassVar[frozenset[str]] = frozenset()
@@ -69,14 +72,32 @@ class StepKind:
 
     def blueprint(self) -> Blueprint:
         """Serves the package's `static/` and `templates/` (its scripts and fragments)."""
-        package = type(self).__module__.rpartition(".")[0]
         return Blueprint(
             f"step_{self.name}",
-            package,
+            self.package(),
             static_folder="static",
             static_url_path=f"/static/steps/{self.name}",
             template_folder="templates",
         )
+
+    def package(self) -> str:
+        """The kind's package, `steps.<name>`."""
+        return type(self).__module__.rpartition(".")[0]
+
+    def register(self, app: Flask) -> None:
+        """The kind's background work for `app` (a renderer, a suggester), started once."""
+
+    def load_events(self) -> None:
+        """Registers the package's socket handlers (its `events` module), if it has any."""
+        if importlib.util.find_spec(f"{self.package()}.events") is not None:
+            importlib.import_module(f"{self.package()}.events")
+
+    def send(self, item: str, participant: Participant, payload: dict[str, Any]) -> dict[str, Any]:
+        """Takes `item` (one of `inputs`) from a phone, or entered for a table group by a
+        facilitator or scribe; broadcasts what it changed and returns the acknowledgement."""
+        from models.errors import InvalidInput
+
+        raise InvalidInput(field="kind")
 
     def script(self, screen: str) -> str | None:
         """The address of the kind's module for `screen` ("phone", ...), if it has one."""

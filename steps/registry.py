@@ -6,7 +6,6 @@ code (the agenda, the settings), which asks the registry in turn.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -15,15 +14,19 @@ if TYPE_CHECKING:
     from steps.kind import StepKind
 
 
-@functools.cache
+_KINDS: dict[str, StepKind] = {}
+
+
 def kinds() -> Mapping[str, StepKind]:
     """The kinds by name, in the order the editor offers them."""
-    from steps.cards.kind import CARDS
-    from steps.discussion.kind import DISCUSSION
-    from steps.tracks.kind import TRACKS
-    from steps.words.kind import WORDS
+    if not _KINDS:
+        from steps.cards.kind import CARDS
+        from steps.discussion.kind import DISCUSSION
+        from steps.tracks.kind import TRACKS
+        from steps.words.kind import WORDS
 
-    return {kind.name: kind for kind in (WORDS, CARDS, TRACKS, DISCUSSION)}
+        _KINDS.update((kind.name, kind) for kind in (WORDS, CARDS, TRACKS, DISCUSSION))
+    return _KINDS
 
 
 def kind_of(step: Step) -> StepKind:
@@ -33,3 +36,8 @@ def kind_of(step: Step) -> StepKind:
 def takes(step: Step, item: str) -> bool:
     """Whether phones may send `item` ("word", "card", "track", "vote") to the step."""
     return kind_of(step).accepts(step, item)
+
+
+def taking(item: str) -> StepKind | None:
+    """The kind that takes `item` ("word", "card", ...) from phones, if any does."""
+    return next((kind for kind in kinds().values() if item in kind.inputs), None)

@@ -1,5 +1,8 @@
 """The settings of a step: each kind declares its own (`StepKind.settings`); these read
-them with their defaults and validate what the editor or a live control sends."""
+them with their defaults and validate what the editor or a live control sends. The
+editor's configuration is kept in `Step.settings`, the run-time state (the kind's
+`live_settings`) in `Step.state`, so that saving the editor never touches a running
+timer or an open vote."""
 
 from __future__ import annotations
 
@@ -25,8 +28,9 @@ def editor_settings(kind: str) -> list[str]:
 
 def step_setting(step: Step, name: str) -> Any:
     """A setting of a step, or its default."""
-    spec = kind_of(step).settings[name]
-    value = (step.settings or {}).get(name)
+    kind = kind_of(step)
+    spec = kind.settings[name]
+    value = ((step.state if name in kind.live_settings else step.settings) or {}).get(name)
     if value is None:
         return list(spec.default) if isinstance(spec, ListSetting) else spec.default
     return value
@@ -46,6 +50,15 @@ def clean_settings(kind: str, raw: dict[str, Any]) -> dict[str, Any]:
         else:
             cleaned[name] = spec.default if value is None else bool(value)
     return cleaned
+
+
+def split_settings(kind: str, values: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Settings of a step of `kind` as its configuration and its run-time state."""
+    live = kinds()[kind].live_settings
+    return (
+        {name: value for name, value in values.items() if name not in live},
+        {name: value for name, value in values.items() if name in live},
+    )
 
 
 def _clean_int(name: str, value: Any, spec: IntSetting) -> int:

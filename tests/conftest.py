@@ -13,8 +13,8 @@ from flask import Flask
 from flask.testing import FlaskClient, FlaskCliRunner
 from sqlalchemy import text
 
+from content.templates import create_from_template
 from models.accounts import Facilitator, create_facilitator
-from models.templates import create_from_template
 from models.workshops import Workshop
 from tests.support.required import missing
 from webapp import create_app

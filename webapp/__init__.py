@@ -24,15 +24,12 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     Path(app.config["INSTANCE_DIR"]).mkdir(parents=True, exist_ok=True)
     _ensure_secret_key(app, config_name)
 
-    from steps.cards import suggestions
-    from steps.tracks import rankings
-    from steps.words import cloud_jobs
+    from steps.registry import kinds
     from webapp import blueprints, commands, errors, extensions_setup, loopwatch, security, socket_limits
 
     extensions_setup.register_extensions(app)
-    cloud_jobs.register_clouds(app)
-    suggestions.register_suggestions(app)
-    rankings.register_rankings(app)
+    for kind in kinds().values():
+        kind.register(app)  # its workers: clouds, theme suggestions, rankings
     loopwatch.register_loopwatch(app)
     socket_limits.register_socket_limits(app)
     security.register_security(app)

@@ -11,22 +11,20 @@ from webapp.netinfo import public_base_url
 
 
 def register_blueprints(app: Flask) -> None:
-    from facilitator import exports as _export_routes  # noqa: F401 - registers its routes
-    from facilitator import series as _series_routes  # noqa: F401 - registers its routes
-    from facilitator.routes import bp as facilitator_bp
-    from facilitator.routes import projector_bp
-    from facilitator.scribes import bp as scribe_bp
+    from facilitator import blueprints as facilitator_blueprints
+    from facilitator.accounts import load_facilitator
     from participant_ui.routes import bp as participant_bp
     from steps.registry import kinds
+    from webapp.extensions import login_manager
     from webapp.health import bp as health_bp
 
     app.register_blueprint(health_bp)
     app.register_blueprint(participant_bp)
-    app.register_blueprint(facilitator_bp)
-    app.register_blueprint(projector_bp)
-    app.register_blueprint(scribe_bp)
+    for blueprint in facilitator_blueprints():
+        app.register_blueprint(blueprint)
     for kind in kinds().values():
         app.register_blueprint(kind.blueprint())
+    login_manager.user_loader(load_facilitator)
     app.context_processor(_template_globals)
 
 

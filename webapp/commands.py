@@ -10,20 +10,20 @@ import click
 from flask import Flask, current_app, url_for
 from sqlalchemy import select
 
+from content.archive import import_archive
+from content.demo import load_demo, load_demo_series
+from content.templates import TEMPLATES, create_from_template
 from export.archive import ArchiveError
 from export.deck import Options, write_series_deck
 from export.report_html import PdfUnavailable
 from facilitator.strings import import_mark, report_labels
 from models.accounts import Facilitator, count_facilitators, create_facilitator, find_facilitator
-from models.archive import import_archive
-from models.demo import load_demo, load_demo_series
 from models.errors import DomainError
-from models.export_files import KINDS, write_export
 from models.privacy import apply_retention
 from models.series import Series
-from models.series_report import series_report
-from models.templates import TEMPLATES, create_from_template
 from models.workshops import Workshop
+from readers.export_files import KINDS, write_export
+from readers.series_report import series_report
 from webapp.errors import message_for
 from webapp.extensions import db
 from webapp.netinfo import detect_public_url
@@ -114,7 +114,7 @@ def workshop_addresses(workshop: Workshop) -> dict[str, str]:
             "Join URL": base + f"j/{workshop.join_code}",
             "Projector URL": base.rstrip("/")
             + url_for("projector.projector", token=workshop.projector_token),
-            "Dashboard URL": base.rstrip("/") + url_for("facilitator.dashboard", workshop_id=workshop.id),
+            "Dashboard URL": base.rstrip("/") + url_for("workshops.dashboard", workshop_id=workshop.id),
         }
 
 

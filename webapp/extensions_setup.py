@@ -30,7 +30,7 @@ def register_extensions(app: Flask) -> None:
     db.init_app(app)
     migrate.init_app(app, db, directory=str(BASE_DIR / "migrations"), render_as_batch=True)
     login_manager.init_app(app)
-    login_manager.login_view = "facilitator.login"
+    login_manager.login_view = "accounts.login"
     login_manager.login_message = N_("Log in to see this page.")
     login_manager.localize_callback = gettext  # translated when flashed, in the person's language
     login_manager.login_message_category = "info"
@@ -67,9 +67,13 @@ def _engine_options(app: Flask) -> dict[str, Any]:
 
 
 def _init_socketio(app: Flask) -> None:
-    # Handlers register on import, before init_app (as Flask-SocketIO-Chat does).
+    # Handlers register on import, before init_app (as Flask-SocketIO-Chat does): the
+    # shared ones, then each kind's own.
     import facilitator.events  # noqa: F401
-    import participant_ui.events  # noqa: F401
+    from steps.registry import kinds
+
+    for kind in kinds().values():
+        kind.load_events()
     from webapp.sockets import SocketSessionInterface
 
     app.session_interface = SocketSessionInterface()

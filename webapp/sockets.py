@@ -4,8 +4,8 @@ A client says who it is in the connect `auth` payload; the server checks it
 against the session cookie (participants, facilitators), the projector token or a
 scribe's link,
 puts the connection in its workshop's room for that role and remembers the
-identity for the handlers. Role-specific handlers live in `participant_ui.events`
-and `facilitator.events` and use the decorators below.
+identity for the handlers. The handlers live in each kind's package
+(`steps/<kind>/events.py`) and in `facilitator.events`, and use the decorators below.
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ from models.participants import Participant, find_participant
 from models.receipts import resent_ack
 from models.scribes import Scribe, find_scribe, was_revoked
 from models.session import fetch
-from models.snapshots import snapshot
 from models.workshops import Workshop, find_by_projector_token
+from readers.snapshots import snapshot
 from webapp.broadcast import participant_room, room, scribe_room
 from webapp.errors import error_ack
 from webapp.extensions import db, socketio
@@ -199,6 +199,14 @@ def participant_of(identity: Identity) -> Participant:
     if participant is None:
         raise PermissionDenied()
     return participant
+
+
+def facilitated_workshop(identity: Identity) -> Workshop:
+    """A facilitator's workshop, checked again: a facilitator removed mid-session loses it."""
+    workshop = db.session.get(Workshop, identity.workshop_id)
+    if workshop is None or not current_user.is_authenticated or not workshop.is_run_by(current_user.id):
+        raise PermissionDenied()
+    return workshop
 
 
 def scribe_of(identity: Identity) -> Scribe:

@@ -1,16 +1,11 @@
-// The projector: the join slide until a step opens, then the open step. A Words
-// step shows the word cloud the server renders (or, toggled, the ranked list,
-// which is also the cloud's text alternative); a Cards step shows its board; a Tracks
-// step its ranked tracks.
+// The projector: the join slide until a step opens, then the open step, as its kind
+// shows it (steps/<kind>/static/projector.js: a Words step's cloud or list, a Cards
+// step's board, a Tracks step's ranked tracks, a Discussion step's question and timer).
 // Read-only: it only listens. A scribe's board view is the same page, signed in with
 // the scribe's link; it also receives the notes, which it does not show.
 import { Announcer } from "/static/js/announce.js";
+import { loadKinds } from "/static/js/kinds.js";
 import { connectLive, loadStrings } from "/static/js/live.js";
-import { Ranking } from "/static/js/ranking.js";
-import { fillQuestions } from "/static/js/questions.js";
-import { Countdown } from "/static/js/timer.js";
-import { ProjectorBoard } from "./projector_board.js";
-import { ProjectorTracks } from "./projector_tracks.js";
 import { onKeys } from "./shortcuts.js";
 
 const root = document.getElementById("projector");
@@ -18,19 +13,8 @@ const t = loadStrings();
 const joinSlide = document.getElementById("join-slide");
 const stepView = document.getElementById("step-view");
 const promptEl = document.getElementById("step-prompt");
-const rankingEl = document.getElementById("ranking");
-const cloudEl = document.getElementById("cloud");
-const cloudImg = document.getElementById("cloud-img");
 const emptyEl = document.getElementById("empty");
-const toggle = document.getElementById("view-toggle");
 const connectionEl = document.getElementById("connection");
-const MAX_ROWS = 16; // two columns of eight fit above the footer
-const boardEl = document.getElementById("board");
-const board = new ProjectorBoard(boardEl, document.getElementById("board-page"), t);
-const tracksEl = document.getElementById("tracks");
-const tracks = new ProjectorTracks(tracksEl, document.getElementById("tracks-note"), t);
-const LIVE_KINDS = new Set(["words", "cards", "tracks", "discussion"]);
-const questionsEl = document.getElementById("questions");
 const announcer = new Announcer(document.getElementById("announcer"));
 const keysHelp = document.getElementById("keys-help");
 const keysToggle = document.getElementById("keys-toggle");
@@ -40,71 +24,61 @@ const fullscreenToggle = document.getElementById("fullscreen-toggle");
 const CONTRAST_KEY = "rundabord:projector:contrast";
 
 let openSteps = [];
-let ranking = new Ranking();
-let cloudVersion = 0;
-let listOverride = null; // the button on this screen, until the dashboard changes the view
 let joinShown = false; // the join slide over an open step, until J or Esc again
 let ended = !document.getElementById("ended-slide").hidden; // the thank-you, not the QR code
+let live = null;
 
-const live = connectLive({
+// Each kind's view of its step: {reset(step), render(step) -> empty?, events, notices,
+// keys, fit(step), agendaChanged(before, now)}; render and reset get null when another
+// kind's step is shown.
+const makers = await loadKinds(root);
+const context = { t, render, current, cloudBase: root.dataset.cloudBase, serverNow: () => live.serverNow() };
+const views = Object.fromEntries(Object.entries(makers).map(([name, make]) => [name, make(context)]));
+const each = (name) => Object.entries(views).filter(([, view]) => view[name]);
+
+// An event or notice of a kind goes to the view that handles it, with the step shown.
+function handlers(group) {
+  const found = {};
+  for (const [, view] of each(group)) {
+    for (const [event, handle] of Object.entries(view[group])) {
+      found[event] = (m) => {
+        const result = handle(m, current());
+        if (result === "arrived") arrived();
+        if (result) render();
+      };
+    }
+  }
+  return found;
+}
+
+function resetViews(step) {
+  for (const [name, view] of Object.entries(views)) view.reset(step?.kind === name ? step : null);
+}
+
+live = connectLive({
   auth: { role: root.dataset.role, token: root.dataset.token },
   events: {
     notes_changed: () => {},
     agenda_changed: (m) => {
-      const before = current()?.id;
-      const beforeSetting = current()?.settings?.show_list;
+      const before = current();
       openSteps = m.open_steps;
       ended = Boolean(m.workshop?.ended);
-      if (current()?.settings?.show_list !== beforeSetting) listOverride = null;
-      if (current()?.id !== before) {
+      for (const [, view] of each("agendaChanged")) view.agendaChanged(before, current());
+      if (current()?.id !== before?.id) {
         joinShown = false;
         if (current()) announcer.say(t("now_showing", { title: current().prompt || current().title }));
-        ranking = new Ranking();
-        board.reset(null);
-        tracks.reset(null);
-        cloudVersion = 0;
+        resetViews(null);
         live.resync(); // the newly opened step may already have input, or a cloud
       }
       render();
     },
-    words_changed: (m) => {
-      if (m.step_id !== current()?.id) return;
-      ranking.apply(m);
-      arrived();
-      render();
-    },
-    cards_changed: (m) => {
-      if (m.step_id !== current()?.id) return;
-      board.applyCards(m);
-      arrived();
-      render();
-    },
-    tracks_changed: (m) => {
-      if (m.step_id !== current()?.id) return;
-      tracks.apply(m);
-      arrived();
-      render();
-    },
-    board_changed: (m) => {
-      if (m.step_id === current()?.id) board.applyBoard(m);
-      else if (m.step_id === current()?.based_on_step_id) board.themes = m.themes;
-      else return;
-      render();
-    },
+    ...handlers("events"),
   },
-  notices: {
-    cloud_ready: (m) => {
-      if (m.step_id === current()?.id) showCloud(m.version);
-    },
-  },
+  notices: handlers("notices"),
   onSnapshot: (snap) => {
     openSteps = snap.open_steps;
     ended = Boolean(snap.workshop?.ended);
-    const step = current();
-    ranking = new Ranking(step?.rows || []);
-    board.reset(step?.kind === "cards" ? step : null);
-    tracks.reset(step?.kind === "tracks" ? step : null);
-    if (step?.cloud) showCloud(step.cloud.version);
+    resetViews(current());
     render();
   },
   onState: (state) => {
@@ -113,9 +87,6 @@ const live = connectLive({
   },
 });
 
-const countdown = new Countdown(document.getElementById("timer"), () => live.serverNow(), t);
-
-toggle.addEventListener("click", toggleList);
 joinToggle.addEventListener("click", toggleJoin);
 contrastToggle.addEventListener("click", toggleContrast);
 fullscreenToggle.addEventListener("click", toggleFullscreen);
@@ -130,22 +101,13 @@ onKeys({
   j: toggleJoin,
   f: toggleFullscreen,
   k: toggleContrast,
-  l: toggleList,
   "?": toggleKeys,
-  " ": () => board.togglePause(),
-  arrowright: () => board.turnPage(1, true),
-  arrowleft: () => board.turnPage(-1, true),
+  ...Object.assign({}, ...each("keys").map(([, view]) => view.keys)),
   escape: () => {
     if (!keysHelp.hidden) toggleKeys();
     else if (joinShown) toggleJoin();
   },
 });
-
-function toggleList() {
-  if (toggle.hidden) return; // words only
-  listOverride = !showList();
-  render();
-}
 
 function toggleJoin() {
   joinShown = !joinShown && Boolean(current());
@@ -180,28 +142,8 @@ function arrived() {
   announcer.arrived(1, (count) => t("arrived", { count }));
 }
 
-function showList() {
-  return listOverride ?? Boolean(current()?.settings?.show_list);
-}
-
 function current() {
-  return openSteps.find((s) => LIVE_KINDS.has(s.kind)) || openSteps[0];
-}
-
-// Load the new picture before swapping it in, so the screen never flashes empty;
-// an older version that arrives late never replaces a newer one.
-function showCloud(version) {
-  if (version <= cloudVersion) return;
-  cloudVersion = version;
-  const url = `${root.dataset.cloudBase}${current().id}.svg?v=${version}`;
-  const next = new Image();
-  next.onload = () => {
-    if (version === cloudVersion) {
-      cloudImg.src = url;
-      render();
-    }
-  };
-  next.src = url;
+  return openSteps.find((s) => views[s.kind]) || openSteps[0];
 }
 
 function render() {
@@ -214,32 +156,11 @@ function render() {
   joinToggle.setAttribute("aria-pressed", String(joinShown));
   if (!step) return;
   promptEl.textContent = step.prompt || step.title;
-  const cards = step.kind === "cards";
-  boardEl.hidden = !cards;
-  stepView.classList.toggle("is-board", cards);
-  if (cards) board.render();
-  const isDiscussion = step.kind === "discussion";
-  questionsEl.hidden = !isDiscussion;
-  stepView.classList.toggle("is-discussion", isDiscussion);
-  countdown.set(isDiscussion ? step.settings : null);
-  if (isDiscussion) fillQuestions(questionsEl, step.settings); // one large, or all numbered
-  const isTracks = step.kind === "tracks";
-  tracksEl.hidden = !isTracks || tracks.total() === 0;
-  if (isTracks) tracks.render(Boolean(step.settings?.voting));
-  else document.getElementById("tracks-note").hidden = true;
-  const words = step.kind === "words";
-  const empty = (words && ranking.total() === 0) || (cards && board.total() === 0) || (isTracks && tracks.total() === 0);
+  let empty = false;
+  for (const [name, view] of Object.entries(views)) {
+    const shown = name === step.kind;
+    if (view.render(shown ? step : null) && shown) empty = true;
+  }
   emptyEl.hidden = !empty;
-  toggle.hidden = !words;
-  const list = showList();
-  toggle.setAttribute("aria-pressed", String(list));
-  toggle.textContent = list ? t("show_cloud") : t("show_list");
-  const hasCloud = words && !empty && cloudImg.getAttribute("src");
-  cloudEl.hidden = !hasCloud || list;
-  // The list is always there for screen readers; on screen when chosen or before the first cloud.
-  const listOnScreen = words && !empty && (list || !hasCloud);
-  rankingEl.classList.toggle("visually-hidden", !listOnScreen);
-  rankingEl.hidden = !words || empty;
-  ranking.render(rankingEl, listOnScreen ? MAX_ROWS : Infinity);
-  if (isTracks) tracks.fit(Boolean(step.settings?.voting));
+  for (const [name, view] of each("fit")) view.fit(name === step.kind ? step : null);
 }

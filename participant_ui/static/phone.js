@@ -1,14 +1,18 @@
-// The phone view: shows the open steps, sends input through the outbox, and shows what
-// arrived. It never touches what the person is typing when updates arrive. What differs
-// between kinds of step is in each kind's module (steps/<kind>/static/phone.js), which
-// this page imports by the list the server gives (data-kinds).
+// The phone view: shows the open steps, sends input through the outbox (sender.js), and
+// shows what arrived (own_items.js). It never touches what the person is typing when
+// updates arrive (drafts.js). What differs between kinds of step is in each kind's module
+// (steps/<kind>/static/phone.js), which this page imports by the list the server gives
+// (data-kinds).
 import { Announcer } from "/static/js/announce.js";
-import { placeAfter } from "/static/js/keyed.js";
 import { updateCounter } from "/static/js/counter.js";
+import { renderKeyed } from "/static/js/keyed.js";
 import { loadKinds } from "/static/js/kinds.js";
-import { connectLive, loadStrings, newId } from "/static/js/live.js";
+import { connectLive, loadStrings } from "/static/js/live.js";
 import { Countdown } from "/static/js/timer.js";
+import { Drafts } from "./drafts.js";
 import { Outbox } from "./outbox.js";
+import { OwnItems } from "./own_items.js";
+import { Sender } from "./sender.js";
 
 const root = document.getElementById("phone");
 const workshopId = Number(root.dataset.workshopId);
@@ -27,7 +31,7 @@ navigator.serviceWorker?.register("/sw.js").then(() => navigator.serviceWorker.r
 
 // Said to screen readers: a step that opens, and each of this person's own inputs arriving.
 const announcer = new Announcer(document.getElementById("announcer"));
-const RESEND_MS = 4000;
+const drafts = new Drafts(workshopId);
 
 // Each kind of step: its template, its events and its hooks (see docs/STEP_KINDS.md).
 const KINDS = await loadKinds(root);
@@ -39,7 +43,6 @@ let connection = "connecting";
 const mine = new Map(); // step id -> [{id, text, status}] acknowledged by the server
 const views = new Map(); // step id -> rendered section
 const countdowns = new Map(); // step id -> Countdown
-const editing = new Set(); // ids of words and cards being edited
 const votes = new Map(); // step id -> {track id: dots} acknowledged by the server
 
 const socket = connectLive({
@@ -50,6 +53,11 @@ const socket = connectLive({
   onSnapshot,
   onState,
 });
+const sender = new Sender({ socket, outbox, onAnswer, onChange: refresh });
+const queue = (event, payload) => sender.queue(event, payload);
+const flush = () => sender.flush();
+const alerts = { show: showAlert, hide: hideAlert };
+const own = new OwnItems({ t, kinds: KINDS, drafts, queue, alerts, refresh });
 
 function onSnapshot(snap) {
   applySnapshot(snap);
@@ -162,7 +170,7 @@ function render() {
 }
 
 // A step closed while the person was typing in it: say so, and that the text waits on
-// this phone (keepDraft) for the step to open again, where it is back in its box.
+// this phone (drafts.js) for the step to open again, where it is back in its box.
 function noteKeptDraft(stepId, view) {
   const typed = [...view.querySelectorAll(".text-input")].some((input) => input.value.trim());
   if (!typed) return;
@@ -190,7 +198,7 @@ function buildStep(step) {
     const hint = form.querySelector(".remaining");
     hint.id = `remaining-${step.id}`;
     input.setAttribute("aria-describedby", hint.id);
-    keepDraft(input, draftKey(step.id));
+    drafts.keep(input, drafts.key(step.id));
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       submitInput(step, form, input);
@@ -221,190 +229,12 @@ function fillStep(view, step) {
     queued.filter((item) => item.event !== spec.submit).map((item) => [item.payload[spec.idField], item]),
   );
   const items = [
-    ...sent.map((sentItem) => ownItem(step, sentItem, pending.get(sentItem.id))),
-    ...adds.map((item) => ({ key: `q${item.id}`, sig: item.payload.text, build: () => entry(item.payload.text, t("sending"), "sending", context(step, item.payload)) })),
+    ...sent.map((sentItem) => own.item(step, sentItem, pending.get(sentItem.id))),
+    ...adds.map((item) => own.sending(step, item)),
   ];
   renderKeyed(view.querySelector(".mine"), items);
   spec.after?.(view, step, phone);
 }
-
-// What an item is filed under, shown beside it (a card's category, theme and level).
-function context(step, item) {
-  return KINDS[step.kind].context?.(step, item, t) || "";
-}
-
-// One of the participant's own words or cards: its state, and buttons to change or withdraw it.
-function ownItem(step, word, pendingOp) {
-  const spec = KINDS[step.kind];
-  if (pendingOp) {
-    const text = pendingOp.event === spec.edit ? pendingOp.payload.text : word.text;
-    const status = pendingOp.event === spec.edit ? t("sending") : t("withdrawing");
-    return { key: `w${word.id}`, sig: `p|${status}|${text}`, build: () => entry(text, status, "sending") };
-  }
-  if (editing.has(word.id)) {
-    return { key: `w${word.id}`, sig: "editing", build: () => editForm(step, word) };
-  }
-  const status = t(word.status);
-  const text = word.status === "hidden" ? t("hidden_text") : word.text;
-  const about = context(step, word);
-  return {
-    key: `w${word.id}`,
-    sig: `${word.status}|${word.text}|${about}`,
-    build: () => {
-      const li = entry(text, status, word.status, about);
-      const actions = document.createElement("span");
-      actions.className = "entry-actions";
-      if (word.status !== "hidden") {
-        actions.append(actionButton(t("edit"), word.text, () => startEdit(word.id)));
-      }
-      actions.append(actionButton(t("withdraw"), word.text || text, () => withdraw(step, word)));
-      li.append(actions);
-      return li;
-    },
-  };
-}
-
-// Update a list in place, item by item, so an open edit field keeps its text and focus.
-function renderKeyed(list, items) {
-  const existing = new Map([...list.children].map((li) => [li.dataset.key, li]));
-  let previous = null;
-  for (const item of items) {
-    let li = existing.get(item.key);
-    existing.delete(item.key);
-    if (!li || li.dataset.sig !== item.sig) {
-      const fresh = item.build();
-      fresh.dataset.key = item.key;
-      fresh.dataset.sig = item.sig;
-      if (li) replaceKeepingFocus(li, fresh);
-      li = fresh;
-    }
-    previous = placeAfter(list, li, previous);
-  }
-  for (const li of existing.values()) li.remove();
-}
-
-// A rebuilt item takes the place of the old one; a control that had the keyboard focus
-// hands it to its counterpart (same name, else same place), so an acknowledgement or a
-// change from others never drops a keyboard user's focus to the page.
-const FOCUSABLE = "button, a[href], input, select, textarea";
-
-function replaceKeepingFocus(old, fresh) {
-  const focused = old.contains(document.activeElement) ? document.activeElement : null;
-  const controls = focused ? [...old.querySelectorAll(FOCUSABLE)] : [];
-  old.replaceWith(fresh);
-  if (!focused) return;
-  const candidates = [...fresh.querySelectorAll(FOCUSABLE)];
-  const label = focused.getAttribute("aria-label");
-  const same = label ? candidates.find((el) => el.getAttribute("aria-label") === label) : null;
-  (same || candidates[controls.indexOf(focused)])?.focus();
-}
-
-function entry(text, status, kind, about = "") {
-  const li = document.createElement("li");
-  li.className = `entry entry-${kind}`;
-  const word = document.createElement("span");
-  word.className = "entry-text";
-  word.textContent = text;
-  const badge = document.createElement("span");
-  badge.className = "entry-status";
-  badge.textContent = status;
-  li.append(word, " ", badge);
-  if (about) {
-    const small = document.createElement("span");
-    small.className = "entry-about";
-    small.textContent = about;
-    li.append(small);
-  }
-  return li;
-}
-
-function actionButton(label, wordText, onClick) {
-  const button = document.createElement("button");
-  button.type = "button";
-  button.className = "small-button";
-  button.textContent = label;
-  const name = document.createElement("span");
-  name.className = "visually-hidden";
-  name.textContent = `: ${wordText}`;
-  button.append(name);
-  button.addEventListener("click", onClick);
-  return button;
-}
-
-function editForm(step, word) {
-  const li = document.createElement("li");
-  li.className = "entry entry-editing";
-  const form = document.createElement("form");
-  form.className = "edit-form";
-  form.noValidate = true;
-  const input = document.createElement(KINDS[step.kind].multiline ? "textarea" : "input");
-  if (KINDS[step.kind].multiline) input.rows = 3;
-  else input.type = "text";
-  input.id = `edit-${word.id}`;
-  input.maxLength = step.settings.max_length;
-  input.autocomplete = "off";
-  const label = document.createElement("label");
-  label.htmlFor = input.id;
-  label.textContent = t(KINDS[step.kind].editLabel);
-  const key = draftKey(step.id, `edit-${word.id}`);
-  if (sessionStorage.getItem(key) === null) sessionStorage.setItem(key, word.text);
-  keepDraft(input, key);
-  const save = document.createElement("button");
-  save.type = "submit";
-  save.className = "primary small-button";
-  save.textContent = t("save");
-  const cancel = document.createElement("button");
-  cancel.type = "button";
-  cancel.className = "small-button";
-  cancel.textContent = t("cancel");
-  cancel.addEventListener("click", () => {
-    sessionStorage.removeItem(key);
-    editing.delete(word.id);
-    refresh();
-  });
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    saveEdit(step, word, input, key);
-  });
-  const buttons = document.createElement("div");
-  buttons.className = "edit-buttons";
-  buttons.append(save, cancel);
-  form.append(label, input, buttons);
-  li.append(form);
-  requestAnimationFrame(() => input.focus());
-  return li;
-}
-
-function startEdit(wordId) {
-  hideAlert();
-  editing.add(wordId);
-  refresh();
-}
-
-function saveEdit(step, word, input, key) {
-  const text = input.value.trim();
-  hideAlert();
-  if (!text) return showAlert(t("empty"));
-  if (text.length > input.maxLength) return showAlert(t("too_long", { limit: input.maxLength }));
-  editing.delete(word.id);
-  sessionStorage.removeItem(key);
-  const spec = KINDS[step.kind];
-  queue(spec.edit, { step_id: step.id, [spec.idField]: word.id, text });
-}
-
-function withdraw(step, word) {
-  hideAlert();
-  const spec = KINDS[step.kind];
-  queue(spec.withdraw, { step_id: step.id, [spec.idField]: word.id });
-}
-
-function keepDraft(input, key) {
-  input.value = sessionStorage.getItem(key) || "";
-  input.addEventListener("input", () => sessionStorage.setItem(key, input.value));
-}
-
-const draftKey = (stepId, field = "new") =>
-  `rundabord:draft:${workshopId}:${stepId}${field === "new" ? "" : `:${field}`}`;
 
 function submitInput(step, form, input) {
   const text = input.value.trim();
@@ -416,54 +246,20 @@ function submitInput(step, form, input) {
   if (missing) return showAlert(missing);
   input.value = "";
   updateCounter(input);
-  sessionStorage.removeItem(draftKey(step.id));
+  sessionStorage.removeItem(drafts.key(step.id));
   queue(KINDS[step.kind].submit, payload);
 }
 
-function queue(event, payload) {
-  const id = newId();
-  outbox.add({ id, event, payload: { id, ...payload } });
-  refresh();
-  send(outbox.items().find((item) => item.id === id));
-}
-
-function flush() {
-  for (const item of outbox.items()) send(item);
-}
-
-const inFlight = new Set();
-const SLOW_DOWN_MS = 2000;
-
-function send(item) {
-  if (!item || !socket.connected || inFlight.has(item.id)) return;
-  inFlight.add(item.id);
-  // Sent before (its answer never came): say so, and the server answers from its receipt
-  // with one read instead of trying the write again.
-  const payload = item.sent ? { ...item.payload, resend: true } : item.payload;
-  outbox.markSent(item.id);
-  socket.timeout(RESEND_MS * 2).emit(item.event, payload, (err, ack) => {
-    inFlight.delete(item.id);
-    if (err) {
-      // No answer: the item stays in the outbox and goes again (the server dedupes).
-      setTimeout(() => send(outbox.items().find((i) => i.id === item.id)), RESEND_MS);
-      return;
-    }
-    if (ack.error === "slow_down") {
-      // Too fast for the server: the item stays and goes again in a moment.
-      setTimeout(() => send(outbox.items().find((i) => i.id === item.id)), SLOW_DOWN_MS);
-      return;
-    }
-    outbox.remove(item.id);
-    if (ack.ok) {
-      applyAck(item, ack);
-      saveState();
-      if (SUBMITS.has(item.event)) announcer.say(t("arrived_ok", { text: item.payload.text }));
-    } else {
-      showAlert(ack.message);
-      restoreText(item);
-    }
-    refresh();
-  });
+// The server answered an item from the outbox.
+function onAnswer(item, ack) {
+  if (ack.ok) {
+    applyAck(item, ack);
+    saveState();
+    if (SUBMITS.has(item.event)) announcer.say(t("arrived_ok", { text: item.payload.text }));
+  } else {
+    showAlert(ack.message);
+    restoreText(item);
+  }
 }
 
 function applyAck(item, ack) {
@@ -489,8 +285,8 @@ function restoreText(item) {
   if (item.event === "vote") return;
   if (EDITS.has(item.event)) {
     const id = item.payload[EDITS.get(item.event)];
-    sessionStorage.setItem(draftKey(item.payload.step_id, `edit-${id}`), item.payload.text);
-    editing.add(id);
+    sessionStorage.setItem(drafts.key(item.payload.step_id, `edit-${id}`), item.payload.text);
+    own.editing.add(id);
     return;
   }
   const input = document.getElementById(`text-${item.payload.step_id}`);
@@ -499,7 +295,7 @@ function restoreText(item) {
 
 // What a kind's module may use of this page (see steps/<kind>/static/phone.js).
 const phone = {
-  t, socket, outbox, inFlight, votes, countdowns, queue, refresh, hideAlert, keepDraft, draftKey, renderKeyed,
+  t, socket, outbox, inFlight: sender.inFlight, votes, countdowns, queue, refresh, hideAlert, drafts, renderKeyed,
 };
 
 function refresh() {

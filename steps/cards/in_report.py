@@ -5,13 +5,11 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from export.report import BoardStep, Card, Report, Theme
-from models.report_data import ReportRows
+from export.report import BoardStep, Report, ReportCard, ReportTheme
 from models.session import DbSession
 from models.workshops import Step
-from steps.cards.cards import Card as CardModel
-from steps.cards.cards import Theme as ThemeModel
-from steps.cards.cards import cards_of, themes_of
+from readers.workshop_report import ReportRows
+from steps.cards.cards import Card, Theme, cards_of, themes_of
 from steps.registry import kind_of
 
 
@@ -25,9 +23,7 @@ def _board(session: DbSession, step: Step, rows: ReportRows) -> BoardStep:
     themes = themes_of(session, step)
     names = {t.id: t for t in themes}
     every = session.scalars(
-        select(CardModel)
-        .where(CardModel.step_id == step.id, CardModel.withdrawn_at.is_(None))
-        .order_by(CardModel.id)
+        select(Card).where(Card.step_id == step.id, Card.withdrawn_at.is_(None)).order_by(Card.id)
     )
     for card in every:
         theme = names.get(card.theme_id) if card.theme_id else None
@@ -44,7 +40,7 @@ def _board(session: DbSession, step: Step, rows: ReportRows) -> BoardStep:
             highlight=card.highlighted_at is not None,
         )
     shown = cards_of(session, step.id, shown_only=True)
-    by_theme: dict[int | None, list[CardModel]] = {}
+    by_theme: dict[int | None, list[Card]] = {}
     for card in shown:
         by_theme.setdefault(card.theme_id, []).append(card)
     return BoardStep(
@@ -52,7 +48,7 @@ def _board(session: DbSession, step: Step, rows: ReportRows) -> BoardStep:
         step.prompt,
         kind_of(step).categories(step),
         [
-            Theme(t.name, [_card(c) for c in by_theme[t.id]], _parent_name(t, names))
+            ReportTheme(t.name, [_card(c) for c in by_theme[t.id]], _parent_name(t, names))
             for t in themes
             if by_theme.get(t.id)
         ],
@@ -61,10 +57,10 @@ def _board(session: DbSession, step: Step, rows: ReportRows) -> BoardStep:
     )
 
 
-def _parent_name(theme: ThemeModel, names: dict[int, ThemeModel]) -> str | None:
+def _parent_name(theme: Theme, names: dict[int, Theme]) -> str | None:
     parent = names.get(theme.parent_id) if theme.parent_id else None
     return parent.name if parent else None
 
 
-def _card(card: CardModel) -> Card:
-    return Card(card.text, card.category, card.level, card.highlighted_at is not None)
+def _card(card: Card) -> ReportCard:
+    return ReportCard(card.text, card.category, card.level, card.highlighted_at is not None)

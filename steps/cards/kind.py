@@ -5,15 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from flask import Flask
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, Field, IntegerField, TextAreaField
 from wtforms.validators import Length, NumberRange, Optional
 
 from export.report import Report
 from models.participants import Participant
-from models.report_data import ReportRows
 from models.session import DbSession
 from models.workshops import Step
+from readers.workshop_report import ReportRows
 from steps.cards.cards import cards_of, facilitator_board_view, participant_cards_view, projector_board_view
 from steps.cards.in_report import add_board
 from steps.kind import BoolSetting, IntSetting, ListSetting, StepKind
@@ -48,6 +49,11 @@ class CardsLike(StepKind):
             if c.highlighted_at is not None
         ]
 
+    def send(self, item: str, participant: Participant, payload: dict[str, Any]) -> dict[str, Any]:
+        from steps.cards.events import send_card
+
+        return send_card(participant, payload) if item == "card" else super().send(item, participant, payload)
+
     def add_to_report(
         self, session: DbSession, step: Step, report: Report, rows: ReportRows
     ) -> Callable[[], None] | None:
@@ -58,7 +64,7 @@ class CardsLike(StepKind):
 
 class Cards(CardsLike):
     name = "cards"
-    screens = frozenset({"phone", "dashboard", "entry"})
+    screens = frozenset({"phone", "dashboard", "entry", "projector"})
     fragments = frozenset({"phone"})
     label = _l("Cards (clustered into themes)")
     default_title = _l("Cards")
@@ -70,6 +76,11 @@ class Cards(CardsLike):
     }
     inputs = frozenset({"card"})
     builds_on_themes = True
+
+    def register(self, app: Flask) -> None:
+        from steps.cards.suggestions import register_suggestions
+
+        register_suggestions(app)
 
     def form_fields(self) -> dict[str, Field]:
         return {

@@ -14,7 +14,7 @@ from steps.settings import DAY_MS, step_setting
 
 class Discussion(CardsLike):
     name = "discussion"
-    screens = frozenset({"phone", "dashboard", "entry"})
+    screens = frozenset({"phone", "dashboard", "entry", "projector"})
     fragments = frozenset({"phone"})
     label = _l("Discussion questions")
     default_title = _l("Discussion")

@@ -3,12 +3,11 @@ track."""
 
 from __future__ import annotations
 
-from export.report import Report, Track, TracksStep
-from models.report_data import ReportRows
+from export.report import Report, ReportTrack, TracksStep
 from models.session import DbSession
 from models.workshops import Step
-from steps.tracks.tracks import Track as TrackModel
-from steps.tracks.tracks import ranked, totals, tracks_of
+from readers.workshop_report import ReportRows
+from steps.tracks.tracks import Track, ranked, totals, tracks_of
 
 
 def add_tracks(session: DbSession, step: Step, report: Report, rows: ReportRows) -> None:
@@ -27,9 +26,9 @@ def _tracks(session: DbSession, step: Step, rows: ReportRows) -> TracksStep:
             hidden=track.hidden_at is not None,
             highlight=track.highlighted_at is not None,
         )
-    shown: list[TrackModel] = [t for t in every if t.hidden_at is None]
+    shown: list[Track] = [t for t in every if t.hidden_at is None]
     return TracksStep(
         step.title,
         step.prompt,
-        [Track(r["text"], r["total"], r["rank"], r["tied"]) for r in ranked(shown, counted)],
+        [ReportTrack(r["text"], r["total"], r["rank"], r["tied"]) for r in ranked(shown, counted)],
     )

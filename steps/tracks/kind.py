@@ -5,15 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from flask import Flask
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, Field, IntegerField
 from wtforms.validators import NumberRange, Optional
 
 from export.report import Report
 from models.participants import Participant
-from models.report_data import ReportRows
 from models.session import DbSession
 from models.workshops import Step
+from readers.workshop_report import ReportRows
 from steps.kind import BoolSetting, IntSetting, StepKind
 from steps.tracks.in_report import add_tracks
 from steps.tracks.tracks import (
@@ -26,7 +27,7 @@ from steps.tracks.tracks import (
 
 class Tracks(StepKind):
     name = "tracks"
-    screens = frozenset({"phone", "dashboard", "entry"})
+    screens = frozenset({"phone", "dashboard", "entry", "projector"})
     fragments = frozenset({"phone"})
     label = _l("Tracks with voting")
     default_title = _l("Tracks for further development")
@@ -59,6 +60,18 @@ class Tracks(StepKind):
 
     def facilitator_view(self, session: DbSession, step: Step) -> dict[str, Any]:
         return facilitator_tracks_view(session, step)
+
+    def send(self, item: str, participant: Participant, payload: dict[str, Any]) -> dict[str, Any]:
+        from steps.tracks.events import send_track
+
+        return (
+            send_track(participant, payload) if item == "track" else super().send(item, participant, payload)
+        )
+
+    def register(self, app: Flask) -> None:
+        from steps.tracks.rankings import register_rankings
+
+        register_rankings(app)
 
     def projector_view(self, session: DbSession, step: Step) -> dict[str, Any]:
         return projector_tracks_view(session, step)

@@ -8,10 +8,10 @@ from dataclasses import replace
 from typing import Any
 
 from analysis import words as word_analysis
-from export.report import Report, Word, WordsStep
-from models.report_data import ReportRows
+from export.report import Report, ReportWord, WordsStep
 from models.session import DbSession
 from models.workshops import Step
+from readers.workshop_report import ReportRows
 from steps.words.clouds import stored_cloud, words_hash
 from steps.words.words import decisions_state, entries_of, word_groups
 
@@ -32,7 +32,7 @@ def add_words(session: DbSession, step: Step, report: Report, rows: ReportRows) 
             hidden=held or bool(group and group.hidden),
             highlight=bool(group and group.highlight),
         )
-    part = WordsStep(step.title, step.prompt, [Word(g.display, g.count) for g in shown])
+    part = WordsStep(step.title, step.prompt, [ReportWord(g.display, g.count) for g in shown])
     cloud = _cloud_input(session, step, shown)
     return lambda: report.words.append(replace(part, cloud_png=cloud_png(*cloud)))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from flask import Flask
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, Field, IntegerField
 from wtforms.validators import NumberRange, Optional
@@ -12,9 +13,9 @@ from wtforms.validators import NumberRange, Optional
 from analysis import words as word_analysis
 from export.report import Report
 from models.participants import Participant
-from models.report_data import ReportRows
 from models.session import DbSession
 from models.workshops import Step
+from readers.workshop_report import ReportRows
 from steps.kind import BoolSetting, IntSetting, StepKind
 from steps.words.clouds import cloud_public, stored_cloud
 from steps.words.in_report import add_words
@@ -30,7 +31,7 @@ from steps.words.words import (
 
 class Words(StepKind):
     name = "words"
-    screens = frozenset({"phone", "dashboard", "entry"})
+    screens = frozenset({"phone", "dashboard", "entry", "projector"})
     fragments = frozenset({"phone"})
     label = _l("Words (word cloud)")
     default_title = _l("Words")
@@ -83,6 +84,16 @@ class Words(StepKind):
 
     def answered(self, session: DbSession, step: Step) -> int | None:
         return answered_count(session, step.id)
+
+    def send(self, item: str, participant: Participant, payload: dict[str, Any]) -> dict[str, Any]:
+        from steps.words.events import send_word
+
+        return send_word(participant, payload) if item == "word" else super().send(item, participant, payload)
+
+    def register(self, app: Flask) -> None:
+        from steps.words.cloud_jobs import register_clouds
+
+        register_clouds(app)
 
     def opened(self, step: Step) -> None:
         from steps.words.cloud_jobs import request_cloud  # the server's cloud worker, not the model's

@@ -19,7 +19,7 @@ import pytest
 
 from bench.phone import Phone, close_all
 from bench.server import ServerProcess, facilitator_and_workshop
-from models.templates import SAMVERKAN
+from content.templates import SAMVERKAN
 from tests.browser.conftest import OVERFLOW, WIDE, axe_violations, new_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

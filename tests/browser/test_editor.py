@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from bench.server import ServerProcess
 from tests.browser.conftest import axe_violations, new_page
@@ -162,10 +163,11 @@ def test_saving_one_part_of_the_editor_keeps_what_is_typed_in_another(
     page.on("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="In English").click()
     page.wait_for_function("document.documentElement.lang === 'en'")
-    assert page.get_by_label("Place").input_value() == "Hotell Gillet, Uppsala"
+    # (the page's script puts the text back once it has run: wait for it, not for the load)
+    expect(page.get_by_label("Place")).to_have_value("Hotell Gillet, Uppsala")
     page.get_by_role("button", name="På svenska").click()
     page.wait_for_function("document.documentElement.lang === 'sv'")
-    assert page.get_by_label("Plats").input_value() == "Hotell Gillet, Uppsala"
+    expect(page.get_by_label("Plats")).to_have_value("Hotell Gillet, Uppsala")
     page.locator("#part-facts").get_by_role("button", name="Spara").click()
     page.locator("#part-facts").get_by_text("Sparat.").wait_for()
     page.reload()

@@ -12,7 +12,7 @@ import pytest
 
 from bench.phone import Phone, facilitator_socket, template_workshop
 from bench.server import ServerProcess
-from models.templates import SAMVERKAN
+from content.templates import SAMVERKAN
 from tests.browser.conftest import OVERFLOW, WIDE, axe_violations, new_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

@@ -8,7 +8,17 @@ import io
 from pptx import Presentation
 
 from export.deck import Options, write_deck
-from export.report import BoardStep, Card, Person, Report, Theme, Track, TracksStep, Word, WordsStep
+from export.report import (
+    BoardStep,
+    Person,
+    Report,
+    ReportCard,
+    ReportTheme,
+    ReportTrack,
+    ReportWord,
+    TracksStep,
+    WordsStep,
+)
 
 PAYLOAD = '<img src=x onerror="alert(1)">=HYPERLINK("http://x")'
 
@@ -30,7 +40,7 @@ def report(**changes: object) -> Report:
             WordsStep(
                 "Ordet samverkan",
                 "Vilka ord tänker du på när du hör samverkan?",
-                [Word("Tillit", 12), Word("Öppenhet", 3)],
+                [ReportWord("Tillit", 12), ReportWord("Öppenhet", 3)],
             )
         ],
         boards=[
@@ -39,9 +49,12 @@ def report(**changes: object) -> Report:
                 "",
                 ["Hinder", "Möjligheter"],
                 [
-                    Theme(
+                    ReportTheme(
                         "Mål",
-                        [Card("Olika mål hos huvudmännen", "Hinder"), Card(PAYLOAD, "Möjligheter")],
+                        [
+                            ReportCard("Olika mål hos huvudmännen", "Hinder"),
+                            ReportCard(PAYLOAD, "Möjligheter"),
+                        ],
                         parent="Styrning",
                     )
                 ],
@@ -53,9 +66,9 @@ def report(**changes: object) -> Report:
                 "Spår",
                 "",
                 [
-                    Track("Hur skapas tillit?", 5, 1, True),
-                    Track("Gemensam målbild", 5, 1, True),
-                    Track("En väg in", 2, 3),
+                    ReportTrack("Hur skapas tillit?", 5, 1, True),
+                    ReportTrack("Gemensam målbild", 5, 1, True),
+                    ReportTrack("En väg in", 2, 3),
                 ],
             )
         ],

@@ -12,9 +12,9 @@ import pytest
 from flask import Flask
 from flask_socketio import SocketIOTestClient
 
+from content.templates import create_from_template
 from models.accounts import Facilitator
 from models.scribes import find_scribe, invite_scribe, revoke_scribe
-from models.templates import create_from_template
 from models.workshops import Workshop
 from tests.conftest import AuthActions
 from tests.realtime.conftest import Facts, connect

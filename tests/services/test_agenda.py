@@ -81,7 +81,7 @@ def test_a_step_builds_only_on_an_earlier_step(workshop: Workshop) -> None:
 def test_ending_closes_every_step_refuses_joins_and_can_be_undone(workshop: Workshop) -> None:
     from models.errors import DomainError
     from models.participants import join_workshop
-    from models.snapshots import snapshot
+    from readers.snapshots import snapshot
 
     agenda.open_step(db.session, workshop.steps[0], exclusive=False)
     agenda.open_step(db.session, workshop.steps[1], exclusive=False)

@@ -11,8 +11,8 @@ from models.errors import DomainError
 from models.events import Role
 from models.groups import GroupLine, add_groups, groups_of, save_groups
 from models.participants import Participant, join_workshop
-from models.snapshots import snapshot
 from models.workshops import Step, Workshop
+from readers.snapshots import snapshot
 from steps.cards import board
 from steps.cards.cards import Card, Theme, submit_card
 from webapp.extensions import db

@@ -13,13 +13,13 @@ from typing import Any
 import pytest
 from sqlalchemy import event, insert
 
+from content.templates import create_from_template
 from models import agenda
 from models.accounts import create_facilitator
 from models.clock import utcnow
 from models.errors import DomainError
 from models.events import lock_workshop
 from models.participants import Participant, join_workshop
-from models.templates import create_from_template
 from models.workshops import Step, Workshop
 from steps.cards.cards import Card, submit_card
 from steps.words.words import Word, submit_word

@@ -9,8 +9,8 @@ from models import notes
 from models.accounts import Facilitator
 from models.errors import DomainError
 from models.events import Role
-from models.snapshots import snapshot
 from models.workshops import Workshop
+from readers.snapshots import snapshot
 from webapp.extensions import db
 
 

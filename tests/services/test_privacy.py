@@ -10,8 +10,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
+from content.demo import load_demo, load_demo_series
 from models.accounts import Facilitator
-from models.demo import load_demo, load_demo_series
 from models.errors import DomainError
 from models.participants import Participant, participant_list
 from models.privacy import apply_retention, delete_workshop, retention_due, set_retention

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from content.templates import create_from_template
 from models import agenda, notes
 from models.accounts import Facilitator, add_facilitator, hand_over, remove_facilitator
 from models.errors import DomainError
@@ -12,9 +13,8 @@ from models.events import Role
 from models.groups import GroupLine, add_groups, groups_of, save_groups
 from models.participants import Senders, group_proxy, join_workshop, participant_list
 from models.scribes import find_scribe, invite_scribe, revoke_scribe, scribes_of
-from models.snapshots import snapshot
-from models.templates import create_from_template
 from models.workshops import Workshop
+from readers.snapshots import snapshot
 from steps.cards.cards import submit_card
 from steps.words.words import Word, facilitator_words_view, submit_word
 from webapp.extensions import db
@@ -170,7 +170,7 @@ def test_a_co_facilitator_cannot_remove_the_owner_who_hands_over_explicitly(
 def test_highlights_of_the_day_from_words_cards_and_tracks(
     workshop: Workshop, facilitator: Facilitator
 ) -> None:
-    from models.highlights import highlights_of
+    from readers.highlights import highlights_of
     from steps.cards import board
     from steps.tracks import tracks
     from steps.words import review as word_review

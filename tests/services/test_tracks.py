@@ -14,8 +14,8 @@ from models import agenda
 from models.errors import DomainError
 from models.events import Role
 from models.participants import Participant, join_workshop
-from models.snapshots import snapshot
 from models.workshops import Step, Workshop
+from readers.snapshots import snapshot
 from steps.cards.cards import submit_card
 from steps.tracks import tracks
 from steps.tracks.tracks import Track, Vote, propose_track, vote

@@ -13,8 +13,8 @@ from models import agenda
 from models.errors import DomainError
 from models.events import Event, Role
 from models.participants import Participant, join_workshop
-from models.snapshots import snapshot
 from models.workshops import Step, Workshop
+from readers.snapshots import snapshot
 from steps.words import review as word_review
 from steps.words.words import (
     Word,

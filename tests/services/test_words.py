@@ -8,8 +8,8 @@ from models import agenda
 from models.errors import DomainError
 from models.events import Role
 from models.participants import Participant, join_workshop
-from models.snapshots import snapshot
 from models.workshops import Workshop
+from readers.snapshots import snapshot
 from steps.words.words import Word, submit_word
 from webapp.extensions import db
 

@@ -9,12 +9,12 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from content.archive import export_archive, import_archive
 from export.archive import ArchiveError
 from models.accounts import Facilitator
-from models.archive import export_archive, import_archive
 from models.clock import utcnow
-from models.report_data import workshop_report
 from models.workshops import Workshop
+from readers.workshop_report import workshop_report
 from steps.cards import board
 from steps.cards.cards import cards_of, themes_of
 from steps.tracks import tracks

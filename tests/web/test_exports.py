@@ -19,8 +19,8 @@ from models import agenda, notes
 from models.accounts import Facilitator, create_facilitator
 from models.groups import add_groups
 from models.participants import group_proxy, join_workshop
-from models.report_data import workshop_report
 from models.workshops import Workshop
+from readers.workshop_report import workshop_report
 from steps.cards import board
 from steps.cards.cards import Card, submit_card
 from steps.tracks import tracks

@@ -9,9 +9,9 @@ from flask import Flask
 from flask.testing import FlaskClient
 from flask_babel import refresh
 
+from content.templates import create_from_template
 from models.accounts import Facilitator
 from models.participants import Participant
-from models.templates import create_from_template
 from models.workshops import Workshop
 from tests.conftest import AuthActions, join
 from webapp.extensions import db

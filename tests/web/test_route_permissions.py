@@ -18,25 +18,25 @@ from webapp.extensions import db
 
 # endpoint -> (path, form data that would change something if it were allowed)
 WORKSHOP_ROUTES = {
-    "facilitator.edit_workshop": ("/f/workshops/{w}", {"title": "Kapad"}),
-    "facilitator.edit_word_lists": ("/f/workshops/{w}/word-lists", {"held_words": "kapad"}),
-    "facilitator.edit_groups": ("/f/workshops/{w}/groups", {"new_groups": "Kapad"}),
-    "facilitator.edit_note_categories": ("/f/workshops/{w}/note-categories", {"note_categories": "Kapad"}),
-    "facilitator.add_step": ("/f/workshops/{w}/steps", {"kind": "words"}),
-    "facilitator.edit_step": ("/f/workshops/{w}/steps/{s}", {"title": "Kapad"}),
-    "facilitator.delete_step": ("/f/workshops/{w}/steps/{s}/delete", {}),
-    "facilitator.move_step": ("/f/workshops/{w}/steps/{s}/move", {"direction": "down"}),
-    "facilitator.add_scribe": ("/f/workshops/{w}/scribes", {"name": "Kapad"}),
-    "facilitator.revoke_scribe_link": ("/f/workshops/{w}/scribes/{scribe}/revoke", {}),
-    "facilitator.add_cofacilitator": ("/f/workshops/{w}/facilitators", {"email": "annan@kommun.se"}),
-    "facilitator.remove_cofacilitator": ("/f/workshops/{w}/facilitators/{f}/remove", {}),
-    "facilitator.export": ("/f/workshops/{w}/export", {"sections": "title"}),
-    "facilitator.start_export": ("/f/workshops/{w}/export/jobs", {"kind": "csv"}),
-    "facilitator.edit_retention": ("/f/workshops/{w}/retention", {"retention_days": "1"}),
-    "facilitator.delete_workshop_route": ("/f/workshops/{w}/delete", {}),
-    "facilitator.hand_over_workshop": ("/f/workshops/{w}/facilitators/{f}/owner", {}),
-    "facilitator.end_workshop": ("/f/workshops/{w}/end", {}),
-    "facilitator.reopen_workshop": ("/f/workshops/{w}/reopen", {}),
+    "editor.edit_workshop": ("/f/workshops/{w}", {"title": "Kapad"}),
+    "editor.edit_word_lists": ("/f/workshops/{w}/word-lists", {"held_words": "kapad"}),
+    "editor.edit_groups": ("/f/workshops/{w}/groups", {"new_groups": "Kapad"}),
+    "editor.edit_note_categories": ("/f/workshops/{w}/note-categories", {"note_categories": "Kapad"}),
+    "editor.add_step": ("/f/workshops/{w}/steps", {"kind": "words"}),
+    "editor.edit_step": ("/f/workshops/{w}/steps/{s}", {"title": "Kapad"}),
+    "editor.delete_step": ("/f/workshops/{w}/steps/{s}/delete", {}),
+    "editor.move_step": ("/f/workshops/{w}/steps/{s}/move", {"direction": "down"}),
+    "people.add_scribe": ("/f/workshops/{w}/scribes", {"name": "Kapad"}),
+    "people.revoke_scribe_link": ("/f/workshops/{w}/scribes/{scribe}/revoke", {}),
+    "people.add_cofacilitator": ("/f/workshops/{w}/facilitators", {"email": "annan@kommun.se"}),
+    "people.remove_cofacilitator": ("/f/workshops/{w}/facilitators/{f}/remove", {}),
+    "exports.export": ("/f/workshops/{w}/export", {"sections": "title"}),
+    "exports.start_export": ("/f/workshops/{w}/export/jobs", {"kind": "csv"}),
+    "editor.edit_retention": ("/f/workshops/{w}/retention", {"retention_days": "1"}),
+    "workshops.delete_workshop_route": ("/f/workshops/{w}/delete", {}),
+    "people.hand_over_workshop": ("/f/workshops/{w}/facilitators/{f}/owner", {}),
+    "workshops.end_workshop": ("/f/workshops/{w}/end", {}),
+    "workshops.reopen_workshop": ("/f/workshops/{w}/reopen", {}),
 }
 # Routes anyone may post to: joining, the language, logging in and out, a new workshop
 # of one's own or one imported (login required), and a phone's own contributions (tested
@@ -45,15 +45,15 @@ OPEN_ROUTES = {
     "participant.workshop",
     "participant.mine",
     "participant.set_language",
-    "facilitator.login",
-    "facilitator.logout",
-    "facilitator.settings",  # one's own language (tests/web/test_accessibility_pages.py)
-    "facilitator.new_workshop",
-    "facilitator.import_workshop",
-    "facilitator.series_list",  # a new series of one's own workshops
+    "accounts.login",
+    "accounts.logout",
+    "accounts.settings",  # one's own language (tests/web/test_accessibility_pages.py)
+    "workshops.new_workshop",
+    "workshops.import_workshop",
+    "series.series_list",  # a new series of one's own workshops
     # A series' own routes are tried by everyone else in tests/web/test_series.py.
-    "facilitator.series_page",
-    "facilitator.series_themes",
+    "series.series_page",
+    "series.series_themes",
 }
 
 

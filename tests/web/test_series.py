@@ -12,13 +12,13 @@ from flask.testing import FlaskClient
 from pptx import Presentation
 
 from analysis.clustering import match_names
+from content.demo import load_demo_series
+from content.templates import create_from_template
 from export.deck import write_series_deck
 from models.accounts import Facilitator
-from models.demo import load_demo_series
 from models.errors import DomainError
 from models.series import Series, create_series, set_theme_groups, themes_in_series
-from models.series_report import series_report
-from models.templates import create_from_template
+from readers.series_report import series_report
 from tests.conftest import AuthActions, join
 from webapp.extensions import db
 

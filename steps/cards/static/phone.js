@@ -26,7 +26,7 @@ export function fillChoices(view, step, categories, phone) {
   if (!select.id) {
     select.id = `level-${step.id}`;
     levels.querySelector("label").htmlFor = select.id;
-    phone.keepDraft(select, phone.draftKey(step.id, "level"));
+    phone.drafts.keep(select, phone.drafts.key(step.id, "level"));
   }
 }
 
@@ -35,7 +35,7 @@ function fillRadios(fieldset, step, name, options, phone) {
   const sig = JSON.stringify(options);
   if (fieldset.dataset.sig === sig) return;
   fieldset.dataset.sig = sig;
-  const key = phone.draftKey(step.id, name);
+  const key = phone.drafts.key(step.id, name);
   const chosen = sessionStorage.getItem(key);
   const box = fieldset.querySelector(".options");
   box.replaceChildren(...options.map(([value, text], index) => {

@@ -10,13 +10,13 @@ import datetime as dt
 import itertools
 import random
 
+from content.templates import create_from_template
 from models import agenda, notes
 from models.accounts import Facilitator
 from models.groups import add_groups
 from models.participants import Participant, join_workshop
 from models.series import Series, create_series
 from models.session import DbSession
-from models.templates import create_from_template
 from models.workshops import Workshop
 from steps.cards import board
 from steps.cards.cards import submit_card

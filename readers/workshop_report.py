@@ -12,12 +12,12 @@ from sqlalchemy import select
 
 from export.report import Person, Report, Row
 from models.groups import groups_of
-from models.highlights import highlights_of
 from models.notes import Note, note_categories
 from models.participants import Participant, participant_list
 from models.session import DbSession
-from models.snapshots import begin_consistent_read
 from models.workshops import Workshop
+from readers.highlights import highlights_of
+from readers.snapshots import begin_consistent_read
 from steps.registry import kind_of
 
 

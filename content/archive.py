@@ -26,6 +26,7 @@ from models.participants import Participant
 from models.session import DbSession
 from models.workshops import Step, Workshop, new_join_code, new_projector_token
 from steps.cards.cards import Card, Theme
+from steps.settings import split_settings
 from steps.tracks.tracks import Track, Vote
 from steps.words.words import Word, WordDecision
 
@@ -218,6 +219,9 @@ def _row_values(
             **values["data"],
             "ids": [new_ids["words"][int(ref)] for ref in values["data"]["ids"]],
         }
+    if spec.name == "steps" and "state" not in row:
+        # An archive from before run-time state had its own column: it was in settings.
+        values["settings"], values["state"] = split_settings(values["kind"], values.get("settings") or {})
     if "workshop_id" in spec.table.c:
         values["workshop_id"] = workshop_id
     if "token" in spec.drop:

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from content.archive import export_archive
 from export.deck import Options, write_deck
 from export.report_html import write_pdf
 from export.tables import write_csv, write_xlsx
-from models.archive import export_archive
 from models.errors import NotFound
-from models.report_data import workshop_report
 from models.session import DbSession
 from models.workshops import Workshop
+from readers.workshop_report import workshop_report
 
 KINDS = ("pptx", "pdf", "xlsx", "csv", "json")
 

@@ -9,10 +9,10 @@ from collections import Counter
 from sqlalchemy import func, select
 
 from analysis import words as word_analysis
-from export.report import SeriesReport, SeriesTrack, ThemeRow, Word, WordsStep
-from models.report_data import workshop_report
+from export.report import ReportWord, SeriesReport, SeriesTrack, ThemeRow, WordsStep
 from models.series import Series, themes_in_series
 from models.session import DbSession
+from readers.workshop_report import workshop_report
 from steps.cards.cards import LEVELS, Card
 from steps.words.in_report import cloud_png
 
@@ -58,7 +58,7 @@ def series_report(session: DbSession, series: Series, labels: dict[str, str] | N
                 key = word_analysis.key(word.text)
                 counts[key] += word.count
                 shown.setdefault(key, Counter())[word.text] += word.count
-    words = [Word(shown[key].most_common(1)[0][0], count) for key, count in counts.most_common()]
+    words = [ReportWord(shown[key].most_common(1)[0][0], count) for key, count in counts.most_common()]
     merged = WordsStep(
         "",
         "",

@@ -3,7 +3,7 @@
 // column per category (Hinder | Möjligheter) under each theme. Hidden cards never
 // arrive here. A board taller than the screen flows into columns to the right and
 // is shown a page at a time. Participants' text is only ever set as textContent.
-import { UNSORTED, appendNew } from "/static/steps/cards/board_order.js";
+import { UNSORTED, appendNew } from "./board_order.js";
 
 const PAGE_SECONDS = 12;
 

@@ -1,0 +1,124 @@
+"""Socket events of a step that takes cards (a Cards step, a Discussion's answers): what
+phones send, and the facilitator's board and theme suggestions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from models import agenda
+from models.errors import InvalidInput
+from models.events import Role
+from models.participants import Participant
+from models.receipts import Outcome
+from participant_ui.events import sent
+from steps.cards import board
+from steps.cards.cards import edit_card, similar_cards, submit_card, withdraw_card
+from steps.cards.suggestions import propose_themes, request_suggestions
+from steps.registry import takes
+from webapp.broadcast import broadcast
+from webapp.extensions import db, socketio
+from webapp.sockets import Identity, facilitated_workshop, handler, participant_of
+
+
+def sent_card(outcome: Outcome) -> dict[str, Any]:
+    """`sent`, then fresh theme suggestions for the unsorted cards."""
+    ack = sent(outcome)
+    if outcome.event is not None:
+        request_suggestions(outcome.event.payloads[Role.FACILITATOR]["step_id"])
+    return ack
+
+
+def send_card(participant: Participant, payload: dict[str, Any]) -> dict[str, Any]:
+    """A card from a phone, or entered for a table group (`StepKind.send`)."""
+    return sent_card(submit_card(db.session, participant, payload))
+
+
+@socketio.on("submit_card")
+@handler(Role.PARTICIPANT)
+def on_submit_card(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
+    """{id, step_id, text, category, level?, theme_id?} → ack {ok, card}; `cards_changed` to
+    facilitators and the projector."""
+    return send_card(participant_of(identity), payload)
+
+
+@socketio.on("edit_card")
+@handler(Role.PARTICIPANT)
+def on_edit_card(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
+    """{id, card_id, text, category?, level?, theme_id?} → ack {ok, card}; own card, step open."""
+    return sent(edit_card(db.session, participant_of(identity), payload))
+
+
+@socketio.on("withdraw_card")
+@handler(Role.PARTICIPANT)
+def on_withdraw_card(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
+    """{id, card_id} → ack {ok, withdrawn, step_id}; the card is kept but no longer shown."""
+    return sent(withdraw_card(db.session, participant_of(identity), payload))
+
+
+@socketio.on("similar_cards")
+@handler(Role.PARTICIPANT)
+def on_similar_cards(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
+    """{step_id, text} → ack {ok, cards: [text, ...]}: up to three shown cards like the one
+    being typed, so people add to them instead of repeating them. Changes nothing."""
+    texts = similar_cards(db.session, participant_of(identity), payload.get("step_id"), payload.get("text"))
+    return {"ok": True, "cards": texts}
+
+
+@socketio.on("board")
+@handler(Role.FACILITATOR)
+def on_board(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
+    """{step_id, op, ...}: one change to a Cards step's board; `board_changed` (themes) or
+    `cards_changed` (cards) to facilitators and the projector.
+
+    ops: create_theme {name, parent_id?, card_ids?, index?, child_ids?} → ack {theme_id} ·
+    rename_theme {theme_id, name} · move_theme {theme_id, parent_id?, index?} · delete_theme
+    {theme_id} · merge_themes {theme_id, target_id} · move_card {card_id, theme_id (null:
+    unsorted), index?} · hide_card / highlight_card {card_id, on: bool}
+    """
+    step = agenda.find_step(facilitated_workshop(identity), payload.get("step_id"))
+    get = payload.get
+    operations = {
+        "create_theme": lambda: board.create_theme(
+            db.session,
+            step,
+            get("name"),
+            get("parent_id"),
+            get("card_ids") or [],
+            get("index"),
+            get("child_ids") or [],
+        ),
+        "rename_theme": lambda: board.rename_theme(db.session, step, get("theme_id"), get("name")),
+        "move_theme": lambda: board.move_theme(
+            db.session, step, get("theme_id"), get("parent_id"), get("index")
+        ),
+        "delete_theme": lambda: board.delete_theme(db.session, step, get("theme_id")),
+        "merge_themes": lambda: board.merge_themes(db.session, step, get("theme_id"), get("target_id")),
+        "move_card": lambda: board.move_card(db.session, step, get("card_id"), get("theme_id"), get("index")),
+        "hide_card": lambda: board.set_card_flag(db.session, step, get("card_id"), "hidden", get("on")),
+        "highlight_card": lambda: board.set_card_flag(
+            db.session, step, get("card_id"), "highlight", get("on")
+        ),
+    }
+    operation = operations.get(str(get("op")))
+    if operation is None:
+        raise InvalidInput(field="op")
+    event = operation()
+    broadcast(event)
+    if get("op") != "move_card" or get("theme_id") is None:
+        request_suggestions(step.id)  # the themes, or the unsorted cards, changed
+    return {"ok": True, **event.reply}
+
+
+@socketio.on("suggest_themes")
+@handler(Role.FACILITATOR)
+def on_suggest_themes(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
+    """{step_id, propose: bool}: suggestions for the unsorted cards (propose: new groups with
+    draft names) follow as the `suggestions_ready` notice. Nothing changes on the board."""
+    step = agenda.find_step(facilitated_workshop(identity), payload.get("step_id"))
+    if not takes(step, "card"):
+        raise InvalidInput(field="step_id")
+    if payload.get("propose") is True:
+        propose_themes(step.id)
+    else:
+        request_suggestions(step.id)
+    return {"ok": True}
