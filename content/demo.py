@@ -20,7 +20,7 @@ from models.session import DbSession
 from models.workshops import Workshop
 from steps.cards import board
 from steps.cards.cards import submit_card
-from steps.tracks import tracks
+from steps.tracks import curation, tracks
 from steps.words import review as word_review
 from steps.words.words import submit_word
 
@@ -221,10 +221,10 @@ def load_demo(session: DbSession, facilitator: Facilitator) -> Workshop:
                 )
                 dots_left[phone.id] -= 1
                 placed += 1
-    tracks.set_phase(session, track_step, "voting", False)
-    tracks.set_phase(session, track_step, "revealed", True)
+    curation.set_phase(session, track_step, "voting", False)
+    curation.set_phase(session, track_step, "revealed", True)
     first = by_text[next(iter(TRACKS))]
-    tracks.set_track_flag(session, track_step, first.id, "highlight", True)
+    curation.set_track_flag(session, track_step, first.id, "highlight", True)
 
     agenda.close_step(session, track_step)
     for category, texts in NOTES.items():

@@ -15,11 +15,11 @@ import enum
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import bindparam, update
 from sqlalchemy.orm.attributes import set_committed_value
 
 from models.errors import NotFound
-from models.session import DbSession, fetch, plain_session, run
+from models.hot_path import advance_workshop, fetch, run
+from models.session import DbSession, plain_session
 from models.workshops import Workshop
 
 
@@ -101,7 +101,7 @@ def next_seq(session: DbSession, workshop_id: int, roles: set[Role]) -> tuple[in
     values = {_SEQ_COLUMNS[role]: seq for role in roles}
     # Written at once with a statement built once, and set on the object as its stored
     # state: the unit of work would cost more than the rest of a submission's writes.
-    run(session, _ADVANCE, {**values, "workshop_id": workshop_id})
+    run(session, advance_workshop(), {**values, "workshop_id": workshop_id})
     for name, value in values.items():
         set_committed_value(workshop, name, value)
     return seq, {role: prev[role] for role in roles}
@@ -114,8 +114,6 @@ _SEQ_COLUMNS = {
     Role.PARTICIPANT: "participant_seq",
     Role.SCRIBE: "scribe_seq",
 }
-_WORKSHOPS = Workshop.__table__
-_ADVANCE = update(_WORKSHOPS).where(_WORKSHOPS.c.id == bindparam("workshop_id"))  # SET what is given
 
 
 def role_seqs(workshop: Workshop) -> dict[Role, int]:

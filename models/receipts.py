@@ -14,13 +14,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint, bindparam, insert, select
+from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.clock import utcnow
 from models.errors import DomainError, InvalidInput
 from models.events import Event
+from models.hot_path import store_receipt, stored_ack
 from models.session import DbSession
 from webapp.extensions import db
 
@@ -56,16 +57,8 @@ def check_client_id(client_id: object) -> str:
     return client_id
 
 
-# Built once: they run on every submission (see models.session).
-_RECEIPTS = Receipt.__table__
-_STORED_ACK = select(_RECEIPTS.c.ack).where(
-    _RECEIPTS.c.participant_id == bindparam("participant_id"), _RECEIPTS.c.client_id == bindparam("client_id")
-)
-_STORE = insert(_RECEIPTS)
-
-
 def _stored_ack(session: DbSession, participant_id: int, client_id: str) -> dict[str, Any] | None:
-    return session.scalar(_STORED_ACK, {"participant_id": participant_id, "client_id": client_id})
+    return session.scalar(stored_ack(), {"participant_id": participant_id, "client_id": client_id})
 
 
 def resent_ack(session: DbSession, participant_id: int, client_id: object) -> dict[str, Any] | None:
@@ -97,7 +90,9 @@ def once(
     client_id = check_client_id(client_id)
     try:
         ack, event = operation()
-        session.execute(_STORE, {"participant_id": participant_id, "client_id": client_id, "ack": ack})
+        session.execute(
+            store_receipt(), {"participant_id": participant_id, "client_id": client_id, "ack": ack}
+        )
         session.commit()
     except (DomainError, IntegrityError):
         session.rollback()

@@ -5,11 +5,10 @@ the participant has not reached the step's limit, and what they change is their 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Callable
 from typing import Any, Protocol, TypeVar
 
-from sqlalchemy import ForeignKey, Index, Select, bindparam, func, select
+from sqlalchemy import ForeignKey, Index
 from sqlalchemy.orm import Mapped, mapped_column
 
 from analysis.words import clean, clean_sentence
@@ -23,8 +22,9 @@ from models.errors import (
     TextTooLong,
     WrongStepKind,
 )
+from models.hot_path import fetch, run, sent_count
 from models.participants import Participant
-from models.session import DbSession, fetch, run
+from models.session import DbSession
 from models.workshops import Step
 from steps.registry import kind_of
 from steps.settings import step_setting
@@ -116,18 +116,6 @@ def valid_sentence(text: object, max_length: int) -> str:
     return valid_text(text, max_length, cleaner=clean_sentence)
 
 
-@functools.cache
-def _sent_count(model: type[Submitted]) -> Select[tuple[int]]:
-    """How many items of `model` a participant has in a step, not withdrawn (built once:
-    it runs on every submission; see `models.session`)."""
-    table = model.__table__  # type: ignore[attr-defined]
-    return select(func.count(table.c.id)).where(
-        table.c.step_id == bindparam("step_id"),
-        table.c.participant_id == bindparam("participant_id"),
-        table.c.withdrawn_at.is_(None),
-    )
-
-
 def check_limit(
     session: DbSession, model: type[Item], participant: Participant, step: Step, setting: str
 ) -> None:
@@ -136,7 +124,8 @@ def check_limit(
     if participant.on_behalf:
         return
     limit = step_setting(step, setting)
-    sent = run(session, _sent_count(model), {"step_id": step.id, "participant_id": participant.id}).scalar()
+    table = model.__table__  # type: ignore[attr-defined]
+    sent = run(session, sent_count(table), {"step_id": step.id, "participant_id": participant.id}).scalar()
     if (sent or 0) >= limit:
         raise LimitReached(limit=limit)
 

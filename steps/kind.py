@@ -69,6 +69,9 @@ class StepKind:
     # and those whose page includes a fragment of it (`templates/steps/<name>/<screen>.html`).
     screens: ClassVar[frozenset[str]] = frozenset()
     fragments: ClassVar[frozenset[str]] = frozenset()
+    # What the kind's scripts say, by screen ("phone", "dashboard", "projector"): key ->
+    # lazy text; each page's translation block merges every kind's strings for its screen.
+    strings: ClassVar[Mapping[str, Mapping[str, Any]]] = {}
 
     def blueprint(self) -> Blueprint:
         """Serves the package's `static/` and `templates/` (its scripts and fragments)."""

@@ -35,6 +35,7 @@ def _template_globals() -> dict[str, Any]:
     return {
         "step_kinds": list(kinds().values()),
         "kind_scripts": kind_scripts,
+        "kind_strings": kind_strings,
         "behalf_strings": BEHALF_STRINGS,
         "connection_strings": CONNECTION_STRINGS,
         "notes_strings": NOTES_STRINGS,
@@ -50,3 +51,13 @@ def kind_scripts(screen: str) -> dict[str, str]:
     from steps.registry import kinds
 
     return {name: url for name, kind in kinds().items() if (url := kind.script(screen))}
+
+
+def kind_strings(screen: str) -> dict[str, object]:
+    """Every kind's strings for `screen`, for the page's translation block."""
+    from steps.registry import kinds
+
+    merged: dict[str, object] = {}
+    for kind in kinds().values():
+        merged.update(kind.strings.get(screen, {}))
+    return merged

@@ -23,10 +23,10 @@ from flask_socketio import ConnectionRefusedError, join_room
 from models.clock import now_ms
 from models.errors import DomainError, LinkRevoked, PermissionDenied, SlowDown
 from models.events import Role
+from models.hot_path import fetch
 from models.participants import Participant, find_participant
 from models.receipts import resent_ack
 from models.scribes import Scribe, find_scribe, was_revoked
-from models.session import fetch
 from models.workshops import Workshop, find_by_projector_token
 from readers.snapshots import snapshot
 from webapp.broadcast import participant_room, room, scribe_room

@@ -7,6 +7,10 @@ under the earlier step's themes, and its board shows them per theme in one colum
 per category (Hinder | Möjligheter). Cards keep their order in a theme by
 `position`; hidden and withdrawn cards are kept, never shown to phones or the
 projector.
+
+About 400 lines: the models, the reads each role's view needs and the participant's
+operations stay together, because every operation answers with an event built from
+those same reads; the facilitator's board operations are in `steps.cards.board`.
 """
 
 from __future__ import annotations
@@ -21,9 +25,10 @@ from sqlalchemy.orm import Mapped, mapped_column
 from models.clock import utcnow
 from models.errors import InvalidInput, ThemeRequired
 from models.events import Event, Role, make_event, upcoming_seq
+from models.hot_path import add_row, prebuilt, run
 from models.participants import Participant, Senders
 from models.receipts import Outcome, once
-from models.session import DbSession, add_row, run
+from models.session import DbSession
 from models.submissions import (
     ParticipantInput,
     check_limit,
@@ -308,21 +313,24 @@ def in_column(theme_id: int | None) -> ColumnElement[bool]:
     return Card.theme_id.is_(None) if theme_id is None else Card.theme_id == theme_id
 
 
-_CARDS = Card.__table__
-# The last position in a column, built once (it runs on every new card; see models.session).
-_LAST_POSITION = {
-    unsorted: select(func.max(_CARDS.c.position)).where(
-        _CARDS.c.step_id == bindparam("step_id"),
-        _CARDS.c.theme_id.is_(None) if unsorted else _CARDS.c.theme_id == bindparam("theme_id"),
-    )
-    for unsorted in (True, False)
-}
+@prebuilt
+def _last_positions() -> dict[bool, Select[Any]]:
+    """The last position in a column, unsorted or a theme's (built once: it runs on every
+    new card; see `models.hot_path`)."""
+    cards = Card.__table__
+    return {
+        unsorted: select(func.max(cards.c.position)).where(
+            cards.c.step_id == bindparam("step_id"),
+            cards.c.theme_id.is_(None) if unsorted else cards.c.theme_id == bindparam("theme_id"),
+        )
+        for unsorted in (True, False)
+    }
 
 
 def next_position(session: DbSession, step_id: int, theme_id: int | None) -> int:
     """The position after the last card of a column."""
     params = {"step_id": step_id} if theme_id is None else {"step_id": step_id, "theme_id": theme_id}
-    last = run(session, _LAST_POSITION[theme_id is None], params).scalar()
+    last = run(session, _last_positions()[theme_id is None], params).scalar()
     return (last if last is not None else -1) + 1
 
 

@@ -17,6 +17,7 @@ from models.workshops import Step
 from readers.workshop_report import ReportRows
 from steps.cards.cards import cards_of, facilitator_board_view, participant_cards_view, projector_board_view
 from steps.cards.in_report import add_board
+from steps.cards.strings import STRINGS
 from steps.kind import BoolSetting, IntSetting, ListSetting, StepKind
 from steps.settings import step_setting
 
@@ -66,6 +67,7 @@ class Cards(CardsLike):
     name = "cards"
     screens = frozenset({"phone", "dashboard", "entry", "projector"})
     fragments = frozenset({"phone"})
+    strings = STRINGS
     label = _l("Cards (clustered into themes)")
     default_title = _l("Cards")
     settings = {

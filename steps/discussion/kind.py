@@ -8,6 +8,7 @@ from wtforms.validators import Length, NumberRange, Optional
 
 from models.workshops import Step
 from steps.cards.kind import CardsLike, card_fields
+from steps.discussion.strings import STRINGS
 from steps.kind import BoolSetting, IntSetting, ListSetting
 from steps.settings import DAY_MS, step_setting
 
@@ -16,6 +17,7 @@ class Discussion(CardsLike):
     name = "discussion"
     screens = frozenset({"phone", "dashboard", "entry", "projector"})
     fragments = frozenset({"phone"})
+    strings = STRINGS
     label = _l("Discussion questions")
     default_title = _l("Discussion")
     settings = {

@@ -10,7 +10,7 @@ from models.errors import InvalidInput
 from models.events import Role
 from models.participants import Participant
 from participant_ui.events import sent, to_my_other_screens
-from steps.tracks import tracks
+from steps.tracks import curation
 from steps.tracks.rankings import request_ranking
 from steps.tracks.tracks import edit_track, propose_track, vote, withdraw_track
 from webapp.broadcast import broadcast
@@ -70,15 +70,17 @@ def on_tracks(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
     get = payload.get
     operations = {
         "add_track": lambda: [
-            tracks.add_track(db.session, step, get("text"), get("source_kind"), get("source_id"))
+            curation.add_track(db.session, step, get("text"), get("source_kind"), get("source_id"))
         ],
-        "rename_track": lambda: [tracks.rename_track(db.session, step, get("track_id"), get("text"))],
-        "hide_track": lambda: [tracks.set_track_flag(db.session, step, get("track_id"), "hidden", get("on"))],
+        "rename_track": lambda: [curation.rename_track(db.session, step, get("track_id"), get("text"))],
+        "hide_track": lambda: [
+            curation.set_track_flag(db.session, step, get("track_id"), "hidden", get("on"))
+        ],
         "highlight_track": lambda: [
-            tracks.set_track_flag(db.session, step, get("track_id"), "highlight", get("on"))
+            curation.set_track_flag(db.session, step, get("track_id"), "highlight", get("on"))
         ],
-        "merge_tracks": lambda: [tracks.merge_tracks(db.session, step, get("track_id"), get("target_id"))],
-        "phase": lambda: tracks.set_phase(db.session, step, get("name"), get("on")),
+        "merge_tracks": lambda: [curation.merge_tracks(db.session, step, get("track_id"), get("target_id"))],
+        "phase": lambda: curation.set_phase(db.session, step, get("name"), get("on")),
     }
     operation = operations.get(str(get("op")))
     if operation is None:

@@ -17,6 +17,7 @@ from models.workshops import Step
 from readers.workshop_report import ReportRows
 from steps.kind import BoolSetting, IntSetting, StepKind
 from steps.tracks.in_report import add_tracks
+from steps.tracks.strings import STRINGS
 from steps.tracks.tracks import (
     facilitator_tracks_view,
     participant_tracks_view,
@@ -29,6 +30,7 @@ class Tracks(StepKind):
     name = "tracks"
     screens = frozenset({"phone", "dashboard", "entry", "projector"})
     fragments = frozenset({"phone"})
+    strings = STRINGS
     label = _l("Tracks with voting")
     default_title = _l("Tracks for further development")
     settings = {

@@ -10,7 +10,8 @@ arrives after a newer one for the same track is ignored. The budget is checked u
 the workshop's write lock, so parallel votes can never exceed it.
 
 The projector shows the ranked list live, or without counts until the facilitator
-reveals the result (`hide_results`, `revealed`). Equal totals share a rank.
+reveals the result (`hide_results`, `revealed`). Equal totals share a rank. What the
+facilitator does with the list is in `steps.tracks.curation`.
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ from typing import Any
 from sqlalchemy import BigInteger, ForeignKey, Integer, String, UniqueConstraint, func, select
 from sqlalchemy.orm import Mapped, mapped_column
 
-from models.agenda import set_step_setting
 from models.clock import utcnow
 from models.errors import BudgetExceeded, InvalidInput, NotFound, TrackHasVotes, VotingClosed
 from models.events import Event, Role, lock_workshop, make_event
@@ -262,7 +262,7 @@ def withdraw_track(session: DbSession, participant: Participant, payload: dict[s
     return once(session, participant.id, payload.get("id"), write)
 
 
-def _number(value: object, field: str, low: int = 0) -> int:
+def whole_number(value: object, field: str, low: int = 0) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or value < low:
         raise InvalidInput(field=field)
     return value
@@ -282,11 +282,11 @@ def vote(session: DbSession, participant: Participant, payload: dict[str, Any]) 
         step = open_step_taking(session, participant, payload.get("step_id"), "vote")
         if not step_setting(step, "voting"):
             raise VotingClosed()
-        dots = _number(payload.get("dots"), "dots")
-        n = _number(payload.get("n", 0), "n")
+        dots = whole_number(payload.get("dots"), "dots")
+        n = whole_number(payload.get("n", 0), "n")
         if dots > step_setting(step, "max_per_track"):
             raise InvalidInput(field="dots")
-        track = session.get(Track, _number(payload.get("track_id"), "track_id", 1))
+        track = session.get(Track, whole_number(payload.get("track_id"), "track_id", 1))
         if track is None or track.step_id != step.id or not track.shown:
             raise NotFound()
         lock_workshop(session, step.workshop_id)  # before the sum: parallel votes wait here
@@ -324,112 +324,3 @@ def _vote_ack(session: DbSession, step: Step, participant: Participant) -> dict[
         "votes": votes,
         "left": step_setting(step, "dots") - sum(votes.values()),
     }
-
-
-# --- What facilitators do -----------------------------------------------------------------
-
-
-def _lock(session: DbSession, step: Step) -> None:
-    """A facilitator's change to a Tracks step; takes the workshop's write lock first."""
-    if step.kind != "tracks":
-        raise InvalidInput(field="step_id")
-    lock_workshop(session, step.workshop_id)
-
-
-def _track(session: DbSession, step: Step, track_id: object) -> Track:
-    track = session.get(Track, _number(track_id, "track_id", 1))
-    if track is None or track.step_id != step.id or not track.listed:
-        raise NotFound()
-    return track
-
-
-def _commit(session: DbSession, event: Event) -> Event:
-    session.commit()
-    return event
-
-
-def add_track(
-    session: DbSession, step: Step, text: object, source_kind: object = None, source_id: object = None
-) -> Event:
-    """A facilitator's own track, or a card or theme promoted to one (its text by default)."""
-    from steps.cards.cards import Card, Theme
-
-    _lock(session, step)
-    source: Card | Theme | None = None
-    if source_kind is not None:
-        if source_kind not in SOURCES:
-            raise InvalidInput(field="source_kind")
-        source_pk = _number(source_id, "source_id", 1)
-        source = session.get(Card, source_pk) if source_kind == "card" else session.get(Theme, source_pk)
-        if source is None or source.workshop_id != step.workshop_id:
-            raise NotFound()
-    if text in (None, "") and source is not None:
-        text = source.text if isinstance(source, Card) else source.name
-    track = Track(
-        workshop_id=step.workshop_id,
-        step_id=step.id,
-        text=valid_sentence(text, step_setting(step, "max_length")),
-        source_kind=source_kind if source is not None else None,
-        source_id=source.id if source is not None else None,
-    )
-    session.add(track)
-    session.flush()
-    return _commit(session, tracks_event(session, step))
-
-
-def rename_track(session: DbSession, step: Step, track_id: object, text: object) -> Event:
-    _lock(session, step)
-    track = _track(session, step, track_id)
-    track.text = valid_sentence(text, step_setting(step, "max_length"))
-    track.edited_at = utcnow()
-    return _commit(session, tracks_event(session, step))
-
-
-def set_track_flag(session: DbSession, step: Step, track_id: object, flag: str, on: object) -> Event:
-    """Hide a track (its dots stay stored, and count again when it is shown) or mark it as
-    a highlight of the day."""
-    _lock(session, step)
-    track = _track(session, step, track_id)
-    value = utcnow() if on is True else None
-    if flag == "hidden":
-        track.hidden_at = value
-    elif flag == "highlight":
-        track.highlighted_at = value
-    else:
-        raise InvalidInput(field="flag")
-    return _commit(session, tracks_event(session, step, list_changed=flag == "hidden"))
-
-
-def merge_tracks(session: DbSession, step: Step, source_id: object, target_id: object) -> Event:
-    """Fold a duplicate into another track: its dots move along, up to the most one track
-    may have from one person (the rest go back to that person's budget)."""
-    _lock(session, step)
-    source, target = _track(session, step, source_id), _track(session, step, target_id)
-    if source is target:
-        raise InvalidInput(field="target_id")
-    cap = step_setting(step, "max_per_track")
-    kept = {v.participant_id: v for v in session.scalars(select(Vote).where(Vote.track_id == target.id))}
-    for moving in list(session.scalars(select(Vote).where(Vote.track_id == source.id))):
-        existing = kept.get(moving.participant_id)
-        if existing is None:
-            moving.track_id = target.id
-            moving.dots = min(moving.dots, cap)
-        else:
-            existing.dots = min(cap, existing.dots + moving.dots)
-            session.delete(moving)
-    source.merged_into_id = target.id
-    session.flush()
-    return _commit(session, tracks_event(session, step))
-
-
-PHASE_SETTINGS = ("voting", "revealed")
-
-
-def set_phase(session: DbSession, step: Step, name: object, on: object) -> list[Event]:
-    """Open or close voting, or reveal the result: the step's settings change for every
-    screen (`step_changed`) and the projector's list follows (`tracks_changed`)."""
-    if name not in PHASE_SETTINGS:
-        raise InvalidInput(field="phase")
-    _lock(session, step)
-    changed = set_step_setting(session, step, str(name), on is True)
-    return [changed, _commit(session, tracks_event(session, step, list_changed=False))]

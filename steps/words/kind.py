@@ -19,6 +19,7 @@ from readers.workshop_report import ReportRows
 from steps.kind import BoolSetting, IntSetting, StepKind
 from steps.words.clouds import cloud_public, stored_cloud
 from steps.words.in_report import add_words
+from steps.words.strings import STRINGS
 from steps.words.words import (
     answered_count,
     decisions_state,
@@ -33,6 +34,7 @@ class Words(StepKind):
     name = "words"
     screens = frozenset({"phone", "dashboard", "entry", "projector"})
     fragments = frozenset({"phone"})
+    strings = STRINGS
     label = _l("Words (word cloud)")
     default_title = _l("Words")
     settings = {

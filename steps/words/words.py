@@ -5,6 +5,10 @@ Every entry is stored as sent (its text and grouping key); a facilitator's merge
 renames, hides and approvals are stored as decisions (`steps.words.review`). The
 counted list is always computed from both with `analysis.words.group`, so a
 restart, a snapshot and the export give the same words.
+
+About 400 lines: the models, the reads each role's view needs and the participant's
+operations stay together, because every operation answers with an event built from
+those same reads; the facilitator's review is in `steps.words.review`.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    Select,
     String,
     bindparam,
     false,
@@ -34,9 +39,10 @@ from sqlalchemy.orm import Mapped, mapped_column
 from analysis import words as word_analysis
 from models.clock import utcnow
 from models.events import Event, Role, lock_workshop, make_event, upcoming_seq
+from models.hot_path import add_row, prebuilt, run
 from models.participants import Participant, Senders
 from models.receipts import Outcome, once
-from models.session import DbSession, add_row, run
+from models.session import DbSession
 from models.submissions import (
     ParticipantInput,
     check_limit,
@@ -89,16 +95,21 @@ class WordDecision(db.Model):  # type: ignore[name-defined,misc]
 # --- Reading ------------------------------------------------------------------------------
 
 
-_DECISIONS = WordDecision.__table__
-_ACTIVE_DECISIONS = (  # built once, as the next: they run on every word (see models.session)
-    select(_DECISIONS.c.kind, _DECISIONS.c.data)
-    .where(_DECISIONS.c.step_id == bindparam("step_id"), _DECISIONS.c.undone_at.is_(None))
-    .order_by(_DECISIONS.c.id)
-)
+# The statements here are built once (`models.hot_path`): they run on every new word.
+
+
+@prebuilt
+def _active_decisions() -> Select[Any]:
+    decisions = WordDecision.__table__
+    return (
+        select(decisions.c.kind, decisions.c.data)
+        .where(decisions.c.step_id == bindparam("step_id"), decisions.c.undone_at.is_(None))
+        .order_by(decisions.c.id)
+    )
 
 
 def decisions_state(session: DbSession, step_id: int) -> word_analysis.Decisions:
-    rows = run(session, _ACTIVE_DECISIONS, {"step_id": step_id})
+    rows = run(session, _active_decisions(), {"step_id": step_id})
     return word_analysis.Decisions.replay((kind, data) for kind, data in rows)
 
 
@@ -123,15 +134,16 @@ def entry_rows(
     if keys is None:
         return [
             word_analysis.Entry(id=i, key=k, text=t, held=bool(h), times=n)
-            for i, k, t, n, h in run(session, _TEXT_COUNTS, {"step_id": step_id})
+            for i, k, t, n, h in run(session, _text_counts(), {"step_id": step_id})
         ]
     return [
         word_analysis.Entry(id=i, key=k, text=t, held=r is not None)
-        for i, k, t, r in run(session, _ENTRY_ROWS, {"step_id": step_id, "keys": list(keys)})
+        for i, k, t, r in run(session, _entry_rows(), {"step_id": step_id, "keys": list(keys)})
     ]
 
 
-def _text_counts_query() -> CompoundSelect:
+@prebuilt
+def _text_counts() -> CompoundSelect:
     words = Word.__table__
     in_step = (words.c.step_id == bindparam("step_id"), words.c.withdrawn_at.is_(None))
     counted = (
@@ -145,17 +157,18 @@ def _text_counts_query() -> CompoundSelect:
     return union_all(counted, held).order_by("first")
 
 
-_TEXT_COUNTS = _text_counts_query()
-_WORDS = Word.__table__  # Core columns: the statement runs on every new word (see models.session)
-_ENTRY_ROWS = (
-    select(_WORDS.c.id, _WORDS.c.key, _WORDS.c.text, _WORDS.c.held_reason)
-    .where(
-        _WORDS.c.step_id == bindparam("step_id"),
-        _WORDS.c.withdrawn_at.is_(None),
-        _WORDS.c.key.in_(bindparam("keys", expanding=True)),
+@prebuilt
+def _entry_rows() -> Select[Any]:
+    words = Word.__table__  # Core columns, not objects
+    return (
+        select(words.c.id, words.c.key, words.c.text, words.c.held_reason)
+        .where(
+            words.c.step_id == bindparam("step_id"),
+            words.c.withdrawn_at.is_(None),
+            words.c.key.in_(bindparam("keys", expanding=True)),
+        )
+        .order_by(words.c.id)
     )
-    .order_by(_WORDS.c.id)
-)
 
 
 def word_groups(session: DbSession, step_id: int) -> list[word_analysis.Group]:

@@ -172,7 +172,7 @@ def test_highlights_of_the_day_from_words_cards_and_tracks(
 ) -> None:
     from readers.highlights import highlights_of
     from steps.cards import board
-    from steps.tracks import tracks
+    from steps.tracks import curation, tracks
     from steps.words import review as word_review
 
     words, cards = workshop.steps[0], workshop.steps[1]
@@ -205,9 +205,9 @@ def test_highlights_of_the_day_from_words_cards_and_tracks(
     )
     board.set_card_flag(db.session, cards, card.ack["card"]["id"], "highlight", True)
     track_step = workshop.steps[3]
-    tracks.add_track(db.session, track_step, "Hur skapas tillit?", None, None)
+    curation.add_track(db.session, track_step, "Hur skapas tillit?", None, None)
     [track] = tracks.tracks_of(db.session, track_step.id)
-    tracks.set_track_flag(db.session, track_step, track.id, "highlight", True)
+    curation.set_track_flag(db.session, track_step, track.id, "highlight", True)
     found = highlights_of(db.session, workshop)
     assert [(h["kind"], h["text"], h["step"]) for h in found] == [
         ("word", "Tillit och dialog", "Ordet samverkan"),  # a merged highlight stays one

@@ -1,4 +1,4 @@
-"""The hot path's stand-ins for the ORM (`models.session`): `fetch` is `session.get`,
+"""The hot path's stand-ins for the ORM (`models.hot_path`): `fetch` is `session.get`,
 `add_row` is `add` and `flush`, `run` autoflushes, `next_seq` writes the workshop's
 numbers without the unit of work. Each must leave the session as the ORM would."""
 
@@ -12,9 +12,8 @@ from sqlalchemy.orm import ORMExecuteState, Session
 
 from models import agenda
 from models.events import Role, make_event
+from models.hot_path import add_row, fetch, run, sent_count
 from models.participants import Participant, join_workshop
-from models.session import add_row, fetch, run
-from models.submissions import _sent_count
 from models.workshops import Step, Workshop
 from steps.cards.cards import Card, submit_card
 from steps.words.words import submit_word
@@ -75,7 +74,7 @@ def test_run_sees_what_the_session_has_not_written_yet(workshop: Workshop) -> No
     db.session.add(
         Card(workshop_id=workshop.id, step_id=step.id, participant_id=phone.id, text="x", category="Hinder")
     )
-    count = run(db.session, _sent_count(Card), {"step_id": step.id, "participant_id": phone.id})
+    count = run(db.session, sent_count(Card.__table__), {"step_id": step.id, "participant_id": phone.id})
     assert count.scalar() == 1
 
 

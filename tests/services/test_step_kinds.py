@@ -24,7 +24,7 @@ from steps import registry
 from steps.discussion.timer import control_timer
 from steps.kind import StepKind
 from steps.settings import step_setting
-from steps.tracks.tracks import set_phase
+from steps.tracks.curation import set_phase
 from tests.conftest import AuthActions
 from webapp.extensions import db
 

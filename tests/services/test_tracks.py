@@ -17,7 +17,7 @@ from models.participants import Participant, join_workshop
 from models.workshops import Step, Workshop
 from readers.snapshots import snapshot
 from steps.cards.cards import submit_card
-from steps.tracks import tracks
+from steps.tracks import curation, tracks
 from steps.tracks.tracks import Track, Vote, propose_track, vote
 from webapp.extensions import db
 
@@ -55,7 +55,7 @@ def dots(phone: Participant, step: Step, track_id: int, count: int, n: int | Non
 
 
 def open_voting(step: Step) -> None:
-    tracks.set_phase(db.session, step, "voting", True)
+    curation.set_phase(db.session, step, "voting", True)
 
 
 def test_proposals_reach_every_screen_without_names(step: Step, phone: Participant) -> None:
@@ -104,7 +104,7 @@ def test_the_budget_holds_and_dots_move_until_voting_closes(step: Step, phone: P
     assert vote(db.session, phone, payload).ranking_step == step.id  # the totals follow, batched
     assert vote(db.session, phone, payload).ranking_step is None
     assert tracks.totals(db.session, step.id) == {first: 0, second: 1, third: 0}
-    tracks.set_phase(db.session, step, "voting", False)
+    curation.set_phase(db.session, step, "voting", False)
     with pytest.raises(DomainError) as error:
         dots(phone, step, second, 2)
     assert error.value.code == "voting_closed"
@@ -126,7 +126,7 @@ def test_equal_totals_share_a_rank_and_hidden_results_wait_for_the_reveal(
     dots(other, step, c, 1)
     shown = snapshot(db.session, workshop.id, Role.PROJECTOR)["open_steps"][0]
     assert shown["results"] is False and all("total" not in t for t in shown["tracks"])
-    events = tracks.set_phase(db.session, step, "revealed", True)
+    events = curation.set_phase(db.session, step, "revealed", True)
     projector = events[-1].message(Role.PROJECTOR)
     assert projector is not None and projector["results"] is True
     assert [(t["text"], t["total"], t["rank"], t["tied"]) for t in projector["tracks"]] == [
@@ -145,7 +145,7 @@ def test_merging_moves_dots_up_to_the_most_on_one_track(
     dots(phone, step, duplicate, 1)
     other = join_workshop(db.session, workshop, "")
     dots(other, step, duplicate, 2)
-    event = tracks.merge_tracks(db.session, step, duplicate, original)
+    event = curation.merge_tracks(db.session, step, duplicate, original)
     facilitator = event.message(Role.FACILITATOR)
     assert facilitator is not None and [(t["text"], t["total"]) for t in facilitator["tracks"]] == [
         ("Gemensam målbild", 4)
@@ -160,7 +160,7 @@ def test_a_card_or_theme_is_promoted_to_a_track(workshop: Workshop, step: Step, 
     card = submit_card(
         db.session, phone, {"id": next(ids), "step_id": cards_step.id, "text": "Öronmärkta resurser"}
     )
-    event = tracks.add_track(db.session, step, None, "card", card.ack["card"]["id"])
+    event = curation.add_track(db.session, step, None, "card", card.ack["card"]["id"])
     message = event.message(Role.PARTICIPANT)
     assert message is not None and [t["text"] for t in message["tracks"]] == ["Öronmärkta resurser"]
     facilitator = event.message(Role.FACILITATOR)
@@ -169,7 +169,7 @@ def test_a_card_or_theme_is_promoted_to_a_track(workshop: Workshop, step: Step, 
         "id": card.ack["card"]["id"],
     }
     with pytest.raises(DomainError):
-        tracks.add_track(db.session, step, None, "card", 10_000)
+        curation.add_track(db.session, step, None, "card", 10_000)
 
 
 def test_parallel_votes_never_exceed_the_budget(

@@ -17,7 +17,7 @@ from models.workshops import Workshop
 from readers.workshop_report import workshop_report
 from steps.cards import board
 from steps.cards.cards import cards_of, themes_of
-from steps.tracks import tracks
+from steps.tracks import curation, tracks
 from steps.words import review as word_review
 from tests.conftest import AuthActions
 from tests.web.test_exports import fill
@@ -42,9 +42,9 @@ def test_export_import_export_gives_the_same_content(workshop: Workshop, facilit
     [mal] = [t for t in themes_of(db.session, prerequisites) if t.name == "Gemensamma mål"]
     board.move_theme(db.session, prerequisites, mal.id, dimension, None)
     card = cards_of(db.session, prerequisites.id)[0]
-    tracks.add_track(db.session, track_step, None, "card", card.id)
+    curation.add_track(db.session, track_step, None, "card", card.id)
     first, second = tracks.tracks_of(db.session, track_step.id)[:2]
-    tracks.merge_tracks(db.session, track_step, second.id, first.id)
+    curation.merge_tracks(db.session, track_step, second.id, first.id)
     word_review.decide(
         db.session, words, facilitator.id, "rename", {"key": "tillit", "display": "Förtroende"}
     )

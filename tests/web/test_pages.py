@@ -375,7 +375,7 @@ def test_a_name_needs_consent_and_only_those_who_consent_are_listed(
 def test_mina_bidrag_lists_and_deletes_everything_a_phone_sent(app: Flask, workshop: Workshop) -> None:
     from models import agenda
     from steps.cards.cards import Card, submit_card
-    from steps.tracks import tracks
+    from steps.tracks import curation
     from steps.tracks.tracks import Vote, propose_track, vote
     from steps.words.words import Word, submit_word
 
@@ -389,7 +389,7 @@ def test_mina_bidrag_lists_and_deletes_everything_a_phone_sent(app: Flask, works
     submit_card(db.session, kim, {"id": "c-00000001", "step_id": cards_step.id, "text": "Gemensam målbild"})
     agenda.open_step(db.session, tracks_step)
     track = propose_track(db.session, kim, {"id": "t-00000001", "step_id": tracks_step.id, "text": "Hur?"})
-    tracks.set_phase(db.session, tracks_step, "voting", True)
+    curation.set_phase(db.session, tracks_step, "voting", True)
     track_id = track.ack["track"]["id"]
     vote(
         db.session,

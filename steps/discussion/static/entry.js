@@ -1,5 +1,5 @@
 // Entering an answer for a table group, when the discussion takes answers.
-import { shownQuestions } from "/static/js/questions.js";
+import { shownQuestions } from "./questions.js";
 
 export default {
   item: "card",

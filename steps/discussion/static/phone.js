@@ -1,6 +1,6 @@
 // A Discussion step on the phone: the question (or questions) shown, the shared timer,
 // and, when the facilitator allows it, short answers sent like cards.
-import { fillQuestions, shownQuestions } from "/static/js/questions.js";
+import { fillQuestions, shownQuestions } from "./questions.js";
 import { addChoices, cardInput, fillChoices } from "/static/steps/cards/phone.js";
 
 export default {

@@ -1,6 +1,6 @@
 // A Discussion step on the projector: the question shown large (or all, numbered) and the
 // timer every screen counts down together (see docs/STEP_KINDS.md).
-import { fillQuestions } from "/static/js/questions.js";
+import { fillQuestions } from "./questions.js";
 import { Countdown } from "/static/js/timer.js";
 
 export default function discussionView({ t, serverNow }) {

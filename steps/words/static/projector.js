@@ -1,6 +1,6 @@
 // A Words step on the projector: the word cloud the server renders or, toggled (L), the
 // ranked list, which is also the cloud's text alternative (see docs/STEP_KINDS.md).
-import { Ranking } from "/static/js/ranking.js";
+import { Ranking } from "./ranking.js";
 
 const MAX_ROWS = 16; // two columns of eight fit above the footer
 

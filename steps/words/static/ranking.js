@@ -1,6 +1,6 @@
 // The counted words of a Words step, kept from a snapshot plus `words_changed`
 // events (the server computes every row; merges and hides arrive as full lists).
-// Shared by the dashboard and the projector. Participants' text is only ever set
+// Kept by the projector. Participants' text is only ever set
 // as textContent.
 export class Ranking {
   constructor(rows = []) {

@@ -1,0 +1,141 @@
+// The facilitator's changes to a board, sent to the server, each remembered with the
+// change that reverses it ("Ångra", or Ctrl+Z on the board). Undo is per dashboard, so it
+// never reverses a colleague's move.
+import { UNSORTED } from "./board_order.js";
+
+const UNDO_DEPTH = 50;
+
+export class BoardChanges {
+  // data: the BoardData; onUndoChanged(): the last undoable change is another one.
+  constructor({ stepId, socket, data, t, onError, announce, onUndoChanged }) {
+    Object.assign(this, { stepId, socket, data, t, onError, announce, onUndoChanged });
+    this.undoStack = []; // {label, op, data}, the last change made here at the end
+  }
+
+  send(op, data, done = () => {}) {
+    this.socket.emit("board", { step_id: this.stepId, op, ...data }, (ack) => {
+      if (!ack.ok) this.onError(ack.message);
+      done(ack);
+    });
+  }
+
+  // A change that can be undone: `reverse(ack)` gives the {op, data} that puts it back.
+  change(op, data, label, reverse, done = () => {}) {
+    this.send(op, data, (ack) => {
+      if (ack.ok) {
+        this.undoStack.push({ label, ...reverse(ack) });
+        if (this.undoStack.length > UNDO_DEPTH) this.undoStack.shift();
+        this.onUndoChanged();
+      }
+      done(ack);
+    });
+  }
+
+  // What "Ångra" would reverse, if anything.
+  lastLabel() {
+    return this.undoStack.at(-1)?.label;
+  }
+
+  undo() {
+    const last = this.undoStack.pop();
+    this.onUndoChanged();
+    if (!last) return;
+    this.send(last.op, last.data, (ack) => {
+      if (ack.ok) this.announce(this.t("board_undone", { what: last.label }));
+    });
+  }
+
+  moveCard(cardId, themeId, index = null) {
+    const { data, t } = this;
+    const card = data.cards.get(cardId);
+    if (!card) return;
+    const from = { theme_id: card.theme_id || null, index: data.column(data.keyOf(card)).indexOf(cardId) };
+    const label = t("undo_move_card", { text: short(card.text) });
+    this.change("move_card", { card_id: cardId, theme_id: themeId, index }, label, () => ({
+      op: "move_card", data: { card_id: cardId, ...from },
+    }), (ack) => {
+      if (!ack.ok) return;
+      const ids = data.column(themeId ? String(themeId) : UNSORTED);
+      this.announce(t("card_placed", {
+        text: short(card.text), theme: this.themeName(themeId), place: ids.indexOf(cardId) + 1, count: ids.length,
+      }));
+    });
+  }
+
+  // Alt+↑/↓ on a card: one place up or down in its own column.
+  shiftCard(cardId, offset) {
+    const card = this.data.cards.get(cardId);
+    const ids = this.data.column(this.data.keyOf(card));
+    const index = ids.indexOf(cardId) + offset;
+    if (index < 0 || index >= ids.length) return;
+    this.moveCard(cardId, card.theme_id || null, index);
+  }
+
+  setCardFlag(card, flag, on) {
+    const op = flag === "hidden" ? "hide_card" : "highlight_card";
+    const label = this.t(`undo_${op}_${on ? "on" : "off"}`, { text: short(card.text) });
+    this.change(op, { card_id: card.id, on }, label, () => ({ op, data: { card_id: card.id, on: !on } }));
+  }
+
+  createTheme(name, cardIds, done) {
+    const label = this.t("undo_create_theme", { name });
+    this.change("create_theme", { name, card_ids: cardIds }, label, (ack) => ({
+      op: "delete_theme", data: { theme_id: ack.theme_id },
+    }), done);
+  }
+
+  renameTheme(themeId, name, done) {
+    const old = this.themeName(themeId);
+    this.change("rename_theme", { theme_id: themeId, name }, this.t("undo_rename_theme", { name: old }), () => ({
+      op: "rename_theme", data: { theme_id: themeId, name: old },
+    }), done);
+  }
+
+  // Deleting or merging a theme: undo makes it again at its place with its cards and themes.
+  removeTheme(op, themeId, extra, labelKey) {
+    const { data } = this;
+    const theme = data.theme(themeId);
+    const restore = {
+      name: theme.name,
+      parent_id: theme.parent_id || null,
+      index: data.siblings(theme).indexOf(theme),
+      card_ids: data.column(String(themeId)),
+      child_ids: data.children(themeId).map((th) => th.id),
+    };
+    this.change(op, { theme_id: themeId, ...extra }, this.t(labelKey, { name: theme.name }), () => ({
+      op: "create_theme", data: restore,
+    }));
+  }
+
+  moveTheme(themeId, offset) {
+    const theme = this.data.theme(themeId);
+    const siblings = this.data.siblings(theme);
+    const index = siblings.indexOf(theme) + offset;
+    if (index < 0 || index >= siblings.length) return;
+    this.placeTheme(themeId, theme.parent_id || null, index);
+  }
+
+  placeTheme(themeId, parentId, index) {
+    const theme = this.data.theme(themeId);
+    const from = { theme_id: themeId, parent_id: theme.parent_id || null, index: this.data.siblings(theme).indexOf(theme) };
+    this.change("move_theme", { theme_id: themeId, parent_id: parentId, index }, this.t("undo_move_theme", { name: theme.name }), () => ({
+      op: "move_theme", data: from,
+    }));
+  }
+
+  askSuggestions(propose = false) {
+    this.socket.emit("suggest_themes", { step_id: this.stepId, propose }, (ack) => {
+      if (!ack.ok) this.onError(ack.message);
+      else if (propose) this.announce(this.t("proposing"));
+    });
+  }
+
+  themeName(id) {
+    return this.data.theme(id)?.name || this.t("unsorted");
+  }
+}
+
+// A card's text cut for a label or an announcement.
+export function short(text) {
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}

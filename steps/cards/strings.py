@@ -1,0 +1,72 @@
+"""What the cards kind's scripts say, by screen: each page's translation block merges the
+kinds' strings for its screen (`StepKind.strings`)."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+
+STRINGS = {
+    "phone": {
+        "label_card": _l("Your card"),
+        "edit_card_label": _l("Change your card"),
+        "no_cards_left": _l("You have sent all your cards."),
+        "choose_theme": _l("Choose the theme your card is about."),
+        "choose_category": _l("Choose the kind of card first."),
+        "theme_named": _l("Theme: {name}"),
+    },
+    "dashboard": {
+        "unsorted": _l("Unsorted"),
+        "no_cards": _l("No cards yet."),
+        "cards_summary": _l("{count} cards, {themes} themes, {unsorted} unsorted"),
+        "new_theme": _l("New theme"),
+        "add_theme": _l("Add theme"),
+        "suggest": _l("Suggest themes for unsorted cards"),
+        "propose_themes": _l("Propose themes"),
+        "proposing": _l("Looking for groups among the unsorted cards…"),
+        "proposals_heading": _l("Proposed themes (nothing changes until you create one)"),
+        "create_from_proposal": _l("Create theme with these cards"),
+        "proposal_accepted": _l("Theme “{name}” created with {count} cards"),
+        "no_proposals": _l("No groups found among the unsorted cards."),
+        "close_proposals": _l("Close the proposals"),
+        "card_count": _l("{count} cards"),
+        "filter_group": _l("Group"),
+        "filter_category": _l("Category"),
+        "filter_level": _l("Level"),
+        "filter_all": _l("All"),
+        "theme_tools": _l("Theme tools"),
+        "merge_into": _l("Merge into"),
+        "place_under": _l("Place under"),
+        "place": _l("Place"),
+        "top_level": _l("(top level)"),
+        "move_earlier": _l("Move earlier"),
+        "move_later": _l("Move later"),
+        "delete_theme": _l("Delete theme"),
+        "move": _l("Move"),
+        "move_to": _l("Move to"),
+        "card_placed": _l("“{text}” is now number {place} of {count} in {theme}"),
+        "board_keys": _l(
+            "Keyboard: Enter on a card moves it to a theme, Alt+↑ and Alt+↓ change its place in "
+            "the column, Ctrl+Z undoes your last change."
+        ),
+        "board_undo": _l("Undo: {what}"),
+        "board_undone": _l("Undone: {what}"),
+        "undo_move_card": _l("move “{text}”"),
+        "undo_hide_card_on": _l("hide “{text}”"),
+        "undo_hide_card_off": _l("show “{text}” again"),
+        "undo_highlight_card_on": _l("highlight “{text}”"),
+        "undo_highlight_card_off": _l("remove highlight from “{text}”"),
+        "undo_create_theme": _l("create theme “{name}”"),
+        "undo_rename_theme": _l("rename “{name}”"),
+        "undo_delete_theme": _l("delete theme “{name}”"),
+        "undo_merge_theme": _l("merge “{name}”"),
+        "undo_move_theme": _l("move theme “{name}”"),
+        "accept_suggestion": _l("suggested theme"),
+        "make_track": _l("Make a track"),
+        "make_theme_track": _l("Make the theme a track"),
+    },
+    "projector": {
+        "unsorted": _l("New cards"),
+        "page": _l("Page {page} of {pages}"),
+        "paused": _l("(paused: Space turns on)"),
+    },
+}
