@@ -1,5 +1,6 @@
-// The live dashboard: the agenda with open/close buttons, presence, the notes, and a
-// panel per step with input: each kind's panel is in its package
+// The live dashboard: the agenda at the side with open/close buttons, presence, the notes,
+// and the workspace: the panel of one step, the open one unless the facilitator chose
+// another in the agenda. Each kind's panel is in its package
 // (steps/<kind>/static/dashboard.js), imported by the list the server gives (data-kinds).
 import { Announcer } from "/static/js/announce.js";
 import { placeAfter } from "/static/js/keyed.js";
@@ -13,11 +14,11 @@ const root = document.getElementById("dashboard");
 const workshopId = Number(root.dataset.workshopId);
 const t = loadStrings();
 const agendaEl = document.getElementById("agenda");
-const panelsEl = document.getElementById("panels");
+const workspaceEl = document.getElementById("workspace");
 const announcer = new Announcer(document.getElementById("announcer"));
 const connectionEl = document.getElementById("connection");
 const alertEl = document.getElementById("dashboard-alert");
-const boardsEl = document.getElementById("boards");
+const followingEl = document.getElementById("following");
 // Each kind's panel: {Panel, board (below, full width), resync (needs the whole state
 // once made), takesPromoted (cards and themes become its tracks)}.
 const KINDS = await loadKinds(root);
@@ -28,6 +29,9 @@ let steps = [];
 let groups = new Map(); // table group id -> name
 let groupList = [];
 const panels = new Map(); // step id -> its kind's panel
+// The step whose panel the workspace shows when the facilitator chose one in the agenda;
+// null: the open step, following it as it changes (here or on a colleague's dashboard).
+let chosen = null;
 
 let notesPanel = null; // made once the socket exists
 let behalf = null;
@@ -126,8 +130,28 @@ onKeys({
   p: () => openRelative(-1),
   h: hideFocused,
   r: revealResult,
+  f: toggleFocusMode,
   "?": () => keysHelp.showModal(),
 });
+
+// Focus mode: the workspace alone, on the whole screen where the browser allows; F or
+// the button again (or Escape out of full screen) brings the rest back.
+const focusButton = document.getElementById("focus-mode");
+focusButton.addEventListener("click", () => toggleFocusMode());
+document.addEventListener("fullscreenchange", () => {
+  if (!document.fullscreenElement && document.body.classList.contains("focus-mode")) setFocusMode(false);
+});
+
+function toggleFocusMode() {
+  setFocusMode(!document.body.classList.contains("focus-mode"));
+}
+
+function setFocusMode(on) {
+  document.body.classList.toggle("focus-mode", on);
+  focusButton.setAttribute("aria-pressed", String(on));
+  if (on && !document.fullscreenElement) document.documentElement.requestFullscreen?.().catch(() => {});
+  if (!on && document.fullscreenElement) document.exitFullscreen?.().catch(() => {});
+}
 
 function openRelative(direction) {
   const at = steps.findIndex((s) => s.is_open);
@@ -136,6 +160,7 @@ function openRelative(direction) {
     announce(t(direction > 0 ? "no_next_step" : "no_previous_step"));
     return;
   }
+  chosen = null;
   socket.emit("open_step", { step_id: target.id }, (ack) => {
     if (ack && !ack.ok) showError(ack.message);
   });
@@ -172,8 +197,15 @@ function agendaItem(step) {
   const kind = document.createElement("span");
   kind.className = `kind kind-${step.kind}`;
   kind.textContent = t(step.kind);
-  const title = document.createElement("strong");
+  const title = document.createElement("button");
+  title.type = "button";
+  title.className = "agenda-select";
   title.textContent = step.title;
+  const shown = shownStep()?.id === step.id;
+  li.classList.toggle("is-shown", shown);
+  if (shown) title.setAttribute("aria-current", "true");
+  title.title = t("show_step");
+  title.addEventListener("click", () => choose(step));
   text.append(kind, " ", title);
   if (step.is_open) {
     const badge = document.createElement("span");
@@ -191,6 +223,7 @@ function agendaItem(step) {
   button.append(label);
   button.addEventListener("click", () => {
     button.disabled = true;
+    if (!step.is_open) chosen = null; // opening a step moves the workspace to it
     socket.emit(step.is_open ? "close_step" : "open_step", { step_id: step.id }, () => {
       button.disabled = false;
     });
@@ -199,38 +232,61 @@ function agendaItem(step) {
   return li;
 }
 
-// Words panels beside the agenda; boards below, full width. A step's panel shows while
-// it is open or once it has input.
+// The step the workspace shows: the chosen one, else the (first) open step with a panel.
+function shownStep() {
+  if (chosen !== null) {
+    const step = steps.find((s) => s.id === chosen);
+    if (step) return step;
+    chosen = null; // deleted from the agenda
+  }
+  return shownStepFollowing();
+}
+
+function shownStepFollowing() {
+  return steps.find((s) => s.is_open && KINDS[s.kind]) || null;
+}
+
+function choose(step) {
+  chosen = step.id;
+  if (shownStepFollowing()?.id === step.id) chosen = null; // the open step: follow it again
+  renderAgenda();
+  renderPanels();
+}
+
+// The workspace: the shown step's panel (and a discussion's board of answers below it).
+// Every panel keeps its state while another is shown.
 function renderPanels() {
-  const shown = steps.filter((s) => KINDS[s.kind] && (s.is_open || panel(s.id)?.total() > 0));
-  // A discussion's answers get a board below, beside the Cards steps' boards.
-  for (const view of panels.values()) {
-    if (view.board && !(shown.some((s) => s.id === view.stepId) && view.hasBoard())) view.board.el.remove();
-  }
-  document.getElementById("no-input").hidden = shown.length > 0;
+  const step = shownStep();
   for (const [id, view] of panels) {
-    if (!steps.some((s) => s.id === id && KINDS[s.kind])) {
-      view.el.remove();
-      panels.delete(id);
-    } else if (!shown.some((s) => s.id === id)) {
-      view.el.remove();
-    }
+    if (!steps.some((s) => s.id === id && KINDS[s.kind])) panels.delete(id);
   }
-  const previous = new Map([[panelsEl, null], [boardsEl, null]]);
-  for (const step of shown) {
+  const wanted = [];
+  if (step && KINDS[step.kind]) {
     const view = panel(step.id);
-    const container = KINDS[step.kind].board ? boardsEl : panelsEl;
     view.update(step);
     view.render();
-    const after = previous.get(container);
-    previous.set(container, placeAfter(container, view.el, after, container.querySelector(".panel")));
-    if (view.board && view.hasBoard()) {
-      previous.set(boardsEl, placeAfter(boardsEl, view.board.el, previous.get(boardsEl), boardsEl.querySelector(".panel")));
-    }
+    wanted.push(view.el);
+    if (view.board && view.hasBoard()) wanted.push(view.board.el);
   }
+  document.getElementById("no-input").hidden = wanted.length > 0;
+  for (const node of [...workspaceEl.children]) {
+    if (node.id !== "no-input" && !wanted.includes(node)) node.remove();
+  }
+  let previous = null;
+  for (const node of wanted) previous = placeAfter(workspaceEl, node, previous, workspaceEl.querySelector(".panel"));
+  const open = steps.find((s) => s.is_open && KINDS[s.kind]);
+  followingEl.hidden = !(step && open && step.id !== open.id);
+  if (!followingEl.hidden) document.getElementById("following-text").textContent = t("showing_other", { title: step.title });
   collectHighlights();
   showModeration();
 }
+
+document.getElementById("follow-open").addEventListener("click", () => {
+  chosen = null;
+  renderAgenda();
+  renderPanels();
+  workspaceEl.querySelector(".panel h3")?.focus?.();
+});
 
 // What waits for the facilitator's decision, at a glance beside presence.
 function showModeration() {
@@ -244,7 +300,11 @@ function showModeration() {
 function collectHighlights() {
   const found = [];
   for (const step of steps) {
-    for (const marked of panels.get(step.id)?.highlights(reveal) || []) found.push({ ...marked, source: step.title });
+    const showIn = (element) => {
+      if (shownStep()?.id !== step.id) choose(step);
+      reveal(element);
+    };
+    for (const marked of panels.get(step.id)?.highlights(showIn) || []) found.push({ ...marked, source: step.title });
   }
   notesPanel.setHighlights(found);
 }

@@ -45,9 +45,15 @@ STRINGS = {
         "move_to": _l("Move to"),
         "card_placed": _l("“{text}” is now number {place} of {count} in {theme}"),
         "board_keys": _l(
-            "Keyboard: Enter on a card moves it to a theme, Alt+↑ and Alt+↓ change its place in "
-            "the column, Ctrl+Z undoes your last change."
+            "Keyboard on a card: Enter moves it to a theme, A accepts the suggested theme, S shows "
+            "the next suggestion, H hides it, . opens its actions, Alt+↑ and Alt+↓ change its place "
+            "in the column; Ctrl+Z undoes your last change."
         ),
+        "card_actions": _l("Actions"),
+        "find_card": _l("Find"),
+        "theme_cards": _l("Cards in the theme"),
+        "group_count": _l("{name} ({count})"),
+        "suggestion_now": _l("Suggested theme: {theme}"),
         "board_undo": _l("Undo: {what}"),
         "board_undone": _l("Undone: {what}"),
         "undo_move_card": _l("move “{text}”"),

@@ -159,7 +159,8 @@ def test_organizer_pages_reflow_at_320_px(browser: Any, server: ServerProcess, d
         page.wait_for_load_state("load")
         if url.endswith("/live"):  # the dashboard's panels arrive with the snapshot
             page.locator("#connection[data-state=connected]").wait_for()
-            page.locator(".board-panel").first.wait_for()
+            page.get_by_role("button", name="Förutsättningar", exact=True).click()  # its board
+            page.locator("#workspace .board-panel .board-card").first.wait_for()
         assert page.evaluate(OVERFLOW) <= 0, (url, page.evaluate(WIDE))
     assert axe_violations(page) == []
 

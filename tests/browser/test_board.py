@@ -119,10 +119,13 @@ def test_cards_clustered_live(browser: Any, server: ServerProcess, workshop: dic
     assert axe_violations(projector) == []
     projector.screenshot(path=str(SHOTS / "projector-prerequisites.png"))
 
+    # A card's actions are behind its one "⋯" button (Åtgärder), so the board stays compact.
+    card(dashboard, "<b>Tillit</b>").get_by_role("button", name=re.compile("^Åtgärder")).click()
     card(dashboard, "<b>Tillit</b>").get_by_role("button", name=re.compile("^Dölj")).click()
     projector.locator(".board-cards li", has_text="<b>Tillit</b>").wait_for(state="detached")
     card(second, "<b>Tillit</b>").locator(".card-text").wait_for()
     assert "is-hidden" in (card(second, "<b>Tillit</b>").get_attribute("class") or "")
+    card(dashboard, "Gemensam målbild").get_by_role("button", name=re.compile("^Åtgärder")).click()
     card(dashboard, "Gemensam målbild").get_by_role("button", name=re.compile("^Highlight")).click()
     projector.locator(".board-cards li.is-highlight", has_text="Gemensam målbild").wait_for()
     # The notes panel lists the highlights of the day, each with a way back to its card.

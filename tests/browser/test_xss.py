@@ -77,8 +77,16 @@ def test_no_payload_runs_anywhere(browser: Any, server: ServerProcess, workshop:
     login(dashboard, server)
     dashboard.goto(workshop["Dashboard URL"])
     dashboard.get_by_text("Ansluten").wait_for()
-    dashboard.locator(".board-card").first.wait_for()
-    dashboard.get_by_text("<script>alert(123)</script>", exact=True).first.wait_for(state="attached")
+    # Each step's input in the workspace, chosen in the agenda: the payloads show as text.
+    for row in (".word-row", ".board-card", ".track-row"):
+        dashboard.locator("#agenda .agenda-select").nth(
+            {".word-row": 0, ".board-card": 1, ".track-row": 3}[row]
+        ).click()
+        dashboard.locator(f"#workspace {row}").first.wait_for()
+        dashboard.locator("#workspace").get_by_text("<script>alert(123)</script>", exact=True).first.wait_for(
+            state="attached"
+        )
+        assert watch(dashboard) == []
     phone = new_page(browser, "phone")
     phone.goto(workshop["Join URL"])
     phone.get_by_role("button", name="Delta").click()

@@ -27,6 +27,8 @@ export class BoardPanel {
     this.cardViews = new Map(); // card id -> {li, update}
     this.columnViews = new Map(); // column key -> {section, list, update}
     this.filters = { group: "", category: "", level: "" };
+    this.nextSuggestion = new Map(); // card id -> how many times S turned its suggestion
+    this.folded = new Set(); // keys of the columns whose cards are folded away
     this.el = this.build();
     this.reset(step);
   }
@@ -126,10 +128,25 @@ export class BoardPanel {
       this.filterSelects[name] = { wrap, select };
       this.filterBar.append(wrap);
     }
+    // Find a card by its text.
+    const search = textField("find-card", t("find_card"), 100);
+    search.input.type = "search";
+    search.input.addEventListener("input", () => {
+      this.filters.text = search.input.value.trim().toLocaleLowerCase("sv");
+      this.render();
+    });
+    const find = el("div", "filter find");
+    find.append(search.label, search.input);
+    this.filterBar.append(find);
 
     this.proposals = el("section", "proposals");
     this.proposals.hidden = true;
+    // New cards arrive in the inbox ("Osorterade"), a column of its own at the side, so
+    // what the facilitator is sorting into the themes never moves under the pointer.
     this.columns = el("div", "board-columns");
+    this.inbox = el("div", "board-inbox");
+    this.themeColumns = el("div", "theme-columns");
+    this.columns.append(this.inbox, this.themeColumns);
     panel.append(this.heading, this.summary, toolbar, keys, this.filterBar, this.proposals, this.columns);
     panel.addEventListener("keydown", (event) => {
       if (event.key !== "z" || !(event.ctrlKey || event.metaKey) || event.shiftKey) return;
@@ -167,7 +184,8 @@ export class BoardPanel {
         this.columnViews.set(key, view);
       }
       view.update();
-      previous = placeAfter(this.columns, view.section, previous);
+      if (key === UNSORTED) placeAfter(this.inbox, view.section, null);
+      else previous = placeAfter(this.themeColumns, view.section, previous);
     }
     for (const [key, view] of this.columnViews) {
       if (!keys.includes(key)) {
@@ -187,15 +205,23 @@ export class BoardPanel {
   renderFilters() {
     const t = this.t;
     const values = { group: new Set(), category: new Set(), level: new Set() };
+    const perGroup = new Map(); // group id -> how many cards
     for (const card of this.data.cards.values()) {
       if (card.group_id) values.group.add(String(card.group_id));
+      if (card.group_id) perGroup.set(String(card.group_id), (perGroup.get(String(card.group_id)) || 0) + 1);
       values.category.add(card.category);
       if (card.level) values.level.add(card.level);
     }
+    // A card's category is worth a label unless the step has one category for all its
+    // cards (a discussion's answers are filed under their question: always shown).
+    const categories = this.step.settings?.categories;
+    this.manyCategories = !(Array.isArray(categories) && categories.length <= 1) || values.category.size > 1;
     for (const [name, { wrap, select }] of Object.entries(this.filterSelects)) {
       const options = [...values[name]].sort();
       wrap.hidden = options.length < 2 && !this.filters[name];
-      const labelOf = (v) => (name === "group" ? this.groupName(Number(v)) : name === "level" ? t(`level_${v}`) : v);
+      const labelOf = (v) => (name === "group"
+        ? t("group_count", { name: this.groupName(Number(v)), count: perGroup.get(v) })
+        : name === "level" ? t(`level_${v}`) : v);
       const sig = JSON.stringify(options.map(labelOf));
       if (select.dataset.sig === sig) continue;
       select.dataset.sig = sig;
@@ -211,7 +237,8 @@ export class BoardPanel {
     const f = this.filters;
     return (!f.group || String(card.group_id) === f.group)
       && (!f.category || card.category === f.category)
-      && (!f.level || card.level === f.level);
+      && (!f.level || card.level === f.level)
+      && (!f.text || card.text.toLocaleLowerCase("sv").includes(f.text));
   }
 
   buildColumn(key) {
@@ -225,6 +252,17 @@ export class BoardPanel {
     const count = el("span", "count");
     const header = el("div", "column-header");
     header.append(heading, count);
+    // A theme's cards fold away (its heading and count stay, and it still takes cards).
+    let fold = null;
+    if (key !== UNSORTED) {
+      fold = button("", () => {
+        if (this.folded.has(key)) this.folded.delete(key);
+        else this.folded.add(key);
+        update();
+      });
+      fold.className = "column-fold";
+      header.append(fold);
+    }
     section.append(header);
     let tools = null;
     if (key !== UNSORTED && !this.step.based_on_step_id) {
@@ -254,6 +292,15 @@ export class BoardPanel {
       count.textContent = shown.length === ids.length ? String(ids.length) : `${shown.length}/${ids.length}`;
       tools?.update(theme);
       this.fillCards(list, ids);
+      if (fold) {
+        const folded = this.folded.has(key);
+        list.hidden = folded;
+        section.classList.toggle("is-folded", folded);
+        fold.setAttribute("aria-expanded", String(!folded));
+        const glyph = el("span", "", folded ? "▸" : "▾");
+        glyph.setAttribute("aria-hidden", "true");
+        fold.replaceChildren(glyph, el("span", "visually-hidden", `${t("theme_cards")}: ${heading.textContent}`));
+      }
     };
     return { section, list, update };
   }
@@ -345,6 +392,9 @@ export class BoardPanel {
 
 
 
+  // A compact card: its text, small labels (group, level, category), its best suggested
+  // theme, and one "⋯" button for the rest. On a focused card: Enter or M moves it,
+  // A accepts the suggestion, S shows the next one, H hides it, "." opens its actions.
   buildCard(id) {
     const t = this.t;
     const li = el("li", "board-card");
@@ -353,8 +403,16 @@ export class BoardPanel {
     draggableCard(li, id);
     const text = el("p", "card-text");
     const meta = el("p", "card-meta");
+    const foot = el("div", "card-foot");
     const chips = el("div", "suggestions");
+    const more = button("", () => toggleActions());
+    more.classList.add("card-more");
+    more.setAttribute("aria-expanded", "false");
+    foot.append(meta, chips, more);
     const actions = el("div", "card-actions");
+    actions.id = nextId("card-actions");
+    actions.hidden = true;
+    more.setAttribute("aria-controls", actions.id);
     const move = button(t("move"), () => openMove());
     const hide = button("", () => this.changes.setCardFlag(current, "hidden", !current.hidden));
     hide.classList.add("hide-button");
@@ -368,9 +426,15 @@ export class BoardPanel {
     go.className = "primary";
     const cancel = button(t("cancel"), () => closeMove());
     moveForm.append(choice.wrap, go, cancel);
-    li.append(text, meta, chips, actions, moveForm);
+    li.append(text, foot, actions, moveForm);
 
     let current = null;
+    let suggested = [];
+    const toggleActions = (open = actions.hidden) => {
+      actions.hidden = !open;
+      more.setAttribute("aria-expanded", String(open));
+      if (open) move.focus();
+    };
     const openMove = () => {
       const options = [[0, t("unsorted")], ...this.data.themes.map((th) => [th.id, th.name])];
       fillOptions(choice.select, options, current.theme_id || 0);
@@ -394,13 +458,30 @@ export class BoardPanel {
         moveForm.requestSubmit();
       }
     });
+    actions.addEventListener("keydown", (event) => {
+      if (event.key !== "Escape") return;
+      toggleActions(false);
+      li.focus();
+    });
     li.setAttribute("aria-describedby", this.keysHint);
-    li.setAttribute("aria-keyshortcuts", "Enter Alt+ArrowUp Alt+ArrowDown");
+    li.setAttribute("aria-keyshortcuts", "Enter M A S H . Alt+ArrowUp Alt+ArrowDown");
     li.addEventListener("keydown", (event) => {
-      if (event.target !== li) return;
-      if (event.key === "m" || event.key === "Enter") {
+      if (event.target !== li || event.ctrlKey || event.metaKey) return;
+      const key = event.key.toLowerCase();
+      if (key === "m" || event.key === "Enter") {
         event.preventDefault();
         openMove();
+      } else if (key === "a" && !event.altKey && suggested.length) {
+        event.preventDefault();
+        this.changes.moveCard(id, suggested[0]);
+      } else if (key === "s" && !event.altKey && suggested.length > 1) {
+        event.preventDefault();
+        this.nextSuggestion.set(id, (this.nextSuggestion.get(id) || 0) + 1);
+        update(current);
+        this.announce(t("suggestion_now", { theme: this.changes.themeName(suggested[0]) }));
+      } else if (event.key === "." || event.key === "ContextMenu" || (event.shiftKey && event.key === "F10")) {
+        event.preventDefault();
+        toggleActions(true);
       } else if (event.altKey && (event.key === "ArrowUp" || event.key === "ArrowDown")) {
         event.preventDefault();
         this.changes.shiftCard(id, event.key === "ArrowUp" ? -1 : 1);
@@ -411,8 +492,9 @@ export class BoardPanel {
       current = card;
       text.textContent = card.text;
       const who = [card.participant?.on_behalf ? t("on_behalf") : card.participant?.name, this.groupName(card.group_id)].filter(Boolean);
-      const parts = [card.category, card.level ? t(`level_${card.level}`) : "", ...who].filter(Boolean);
-      meta.textContent = parts.join(" · ");
+      // The category only where the board has more than one (Hinder | Möjligheter).
+      const category = this.manyCategories ? card.category : "";
+      meta.replaceChildren(...[card.level ? t(`level_${card.level}`) : "", ...who, category].filter(Boolean).map((part) => el("span", "card-label", part)));
       li.classList.toggle("is-hidden", card.hidden);
       li.classList.toggle("is-highlight", card.highlight);
       li.setAttribute("aria-label", `${card.text}${card.hidden ? ` (${t("hidden")})` : ""}${card.highlight ? ` (${t("highlight")})` : ""}`);
@@ -426,8 +508,14 @@ export class BoardPanel {
       toTrack.replaceChildren(t("make_track"));
       named(toTrack, short(card.text));
       toTrack.hidden = !this.canPromote();
-      const suggested = this.data.suggested(card);
-      chips.replaceChildren(...suggested.map((tid) => named(
+      const glyph = el("span", "", "⋯");
+      glyph.setAttribute("aria-hidden", "true");
+      more.replaceChildren(glyph, el("span", "visually-hidden", `${t("card_actions")}: ${short(card.text)}`));
+      // The best suggestion first; S turns to the next one.
+      const all = this.data.suggested(card);
+      const turn = all.length ? (this.nextSuggestion.get(card.id) || 0) % all.length : 0;
+      suggested = [...all.slice(turn), ...all.slice(0, turn)];
+      chips.replaceChildren(...suggested.slice(0, 1).map((tid) => named(
         button(`→ ${this.changes.themeName(tid)}`, () => this.changes.moveCard(card.id, tid)),
         `${t("accept_suggestion")}, ${short(card.text)}`,
       )));
@@ -435,7 +523,6 @@ export class BoardPanel {
     };
     return { li, update };
   }
-
 
   showProposals(proposals) {
     const t = this.t;

@@ -3,6 +3,7 @@
 // column per category (Hinder | Möjligheter) under each theme. Hidden cards never
 // arrive here. A board taller than the screen flows into columns to the right and
 // is shown a page at a time. Participants' text is only ever set as textContent.
+import { fitWords } from "/static/js/fit_words.js";
 import { UNSORTED, appendNew } from "./board_order.js";
 
 const PAGE_SECONDS = 12;
@@ -16,7 +17,10 @@ export class ProjectorBoard {
     this.paused = false; // Space stops the turning of pages (WCAG 2.2.2); arrows turn by hand
     this.reset(null);
     setInterval(() => this.turnPage(), PAGE_SECONDS * 1000);
-    window.addEventListener("resize", () => this.paginate());
+    window.addEventListener("resize", () => {
+      this.fitWords();
+      this.paginate();
+    });
   }
 
   reset(step) {
@@ -71,7 +75,14 @@ export class ProjectorBoard {
     }
     this.container.replaceChildren(...blocks);
     this.fit(blocks.filter((b) => b.classList.contains("theme-block")).length, split);
+    this.fitWords();
     this.paginate();
+  }
+
+  // No word breaks in the middle: a card or heading too narrow for its longest word
+  // takes a smaller size (see fit_words.js).
+  fitWords() {
+    fitWords(this.container.querySelectorAll(".board-cards li, .theme-block > :is(h2, h3), .category-columns :is(h3, h4)"));
   }
 
   // Few themes use the whole screen: a theme split into Hinder | Möjligheter gets a column
