@@ -40,21 +40,21 @@ const socket = connectLive({
   auth: { role: "facilitator", workshop: workshopId },
   events: {
     agenda_changed: (m) => { steps = m.steps; renderAgenda(); renderPanels(); announceOpened(m); behalf.update(steps, groupList); },
-    words_changed: (m) => { panel(m.step_id)?.apply(m); renderPanels(); arrived(m.entries?.length); },
-    cards_changed: (m) => { panel(m.step_id)?.applyCards(m); renderPanels(); arrived(m.cards?.length); },
-    tracks_changed: (m) => { panel(m.step_id)?.apply(m); renderPanels(); },
+    words_changed: (m) => { panel(m.step_id)?.apply(m); schedulePanels(); arrived(m.entries?.length); },
+    cards_changed: (m) => { panel(m.step_id)?.applyCards(m); schedulePanels(); arrived(m.cards?.length); },
+    tracks_changed: (m) => { panel(m.step_id)?.apply(m); schedulePanels(); },
     notes_changed: (m) => notesPanel.apply(m),
     board_changed: (m) => {
       panel(m.step_id)?.applyBoard(m);
       // A step built on this one shows the same themes.
       for (const step of steps.filter((s) => s.based_on_step_id === m.step_id)) panels.get(step.id)?.setThemes(m.themes);
-      renderPanels();
+      schedulePanels();
     },
   },
   notices: {
     presence_changed: showPresence,
     cloud_ready: (m) => panel(m.step_id)?.setCloud(m.version),
-    suggestions_ready: (m) => panel(m.step_id)?.setSuggestions(m),
+    suggestions_ready: (m) => { panel(m.step_id)?.setSuggestions(m); schedulePanels(); },
   },
   onSnapshot: (snap) => {
     steps = snap.steps;
@@ -251,6 +251,21 @@ function choose(step) {
   if (shownStepFollowing()?.id === step.id) chosen = null; // the open step: follow it again
   renderAgenda();
   renderPanels();
+}
+
+// Input arrives many times a second in a full room: the workspace is drawn once per frame
+// at most, not once per event (in a hidden tab, a few times a second).
+let panelsPending = false;
+
+function schedulePanels() {
+  if (panelsPending) return;
+  panelsPending = true;
+  const draw = () => {
+    panelsPending = false;
+    renderPanels();
+  };
+  if (document.hidden) setTimeout(draw, 250);
+  else requestAnimationFrame(draw);
 }
 
 // The workspace: the shown step's panel (and a discussion's board of answers below it).

@@ -30,16 +30,22 @@ def in_view(page: Any, locator: Any) -> bool:
     return box is not None and box["y"] >= 0 and box["y"] + min(box["height"], 40) <= height
 
 
+def connected_dashboard(browser: Any, server: ServerProcess, url: str) -> Any:
+    """A facilitator logged in on a live dashboard (1366x768), connected."""
+    dashboard = new_page(browser, "laptop")
+    login(dashboard, server)
+    dashboard.goto(url)
+    dashboard.get_by_text("Ansluten").wait_for()
+    return dashboard
+
+
 def open_step(page: Any, title: str) -> None:
     page.get_by_role("button", name=re.compile(rf"^Öppna\W+{re.escape(title)}$")).click()
     page.locator(".agenda-step.is-open", has_text=title).wait_for()
 
 
 def test_the_open_step_is_the_page(browser: Any, server: ServerProcess, demo: dict[str, str]) -> None:
-    dashboard = new_page(browser, "laptop")
-    login(dashboard, server)
-    dashboard.goto(demo["Dashboard URL"])
-    dashboard.get_by_text("Ansluten").wait_for()
+    dashboard = connected_dashboard(browser, server, demo["Dashboard URL"])
 
     # A cards step: its inbox ("Osorterade") and its first card, without scrolling.
     open_step(dashboard, "Förutsättningar")
@@ -115,10 +121,7 @@ def test_the_open_step_is_the_page(browser: Any, server: ServerProcess, demo: di
 def test_a_colleague_follows_the_open_step_unless_they_chose_another(
     browser: Any, server: ServerProcess, demo: dict[str, str]
 ) -> None:
-    first = new_page(browser, "laptop")
-    login(first, server)
-    first.goto(demo["Dashboard URL"])
-    first.get_by_text("Ansluten").wait_for()
+    first = connected_dashboard(browser, server, demo["Dashboard URL"])
     second = new_page(browser, "laptop")
     second.context.add_cookies(first.context.cookies())
     second.goto(demo["Dashboard URL"])
@@ -139,10 +142,7 @@ def test_a_colleague_follows_the_open_step_unless_they_chose_another(
 def test_a_suggested_theme_is_one_key(browser: Any, server: ServerProcess) -> None:
     made = server.flask("create-workshop", "--facilitator", "leda@region.se", "--title", "Förslag")
     workshop = addresses(made)
-    dashboard = new_page(browser, "laptop")
-    login(dashboard, server)
-    dashboard.goto(workshop["Dashboard URL"])
-    dashboard.get_by_text("Ansluten").wait_for()
+    dashboard = connected_dashboard(browser, server, workshop["Dashboard URL"])
     open_step(dashboard, "Förutsättningar")
     board = dashboard.locator("#workspace .board-panel")
     for name in ("Tillit och relationer", "Ekonomi och resurser"):
@@ -192,10 +192,7 @@ UNBROKEN = """() => {
 
 
 def test_the_projector_never_breaks_a_word(browser: Any, server: ServerProcess, demo: dict[str, str]) -> None:
-    dashboard = new_page(browser, "laptop")
-    login(dashboard, server)
-    dashboard.goto(demo["Dashboard URL"])
-    dashboard.get_by_text("Ansluten").wait_for()
+    dashboard = connected_dashboard(browser, server, demo["Dashboard URL"])
     open_step(dashboard, "Hinder och möjligheter")  # two narrow columns per theme
     for size in ("projector", "laptop"):
         projector = new_page(browser, size)

@@ -50,25 +50,23 @@ export class BoardPanel {
     this.render();
   }
 
+  // What arrives changes the data; the dashboard draws the board when it is shown, once
+  // per frame however many events came (facilitator/static/dashboard.js).
   applyCards(message) {
     this.data.applyCards(message);
-    this.render();
   }
 
   applyBoard(message) {
     this.data.applyBoard(message);
-    this.render();
   }
 
   setThemes(themes) {
     this.data.themes = themes;
-    this.render();
   }
 
   setSuggestions(message) {
     this.data.setSuggestions(message);
     if (message.proposals) this.showProposals(message.proposals);
-    this.render();
   }
 
   total() {
@@ -488,8 +486,18 @@ export class BoardPanel {
       }
     });
 
+    // Drawn again only when something it shows changed: a board of hundreds of cards is
+    // drawn once per frame while cards pour in, and most cards stay as they were.
+    let drawn = "";
     const update = (card) => {
       current = card;
+      const all = this.data.suggested(card);
+      const shows = JSON.stringify([
+        card, this.manyCategories, this.canPromote(), this.groupName(card.group_id),
+        all.map((tid) => this.changes.themeName(tid)), this.nextSuggestion.get(card.id) || 0,
+      ]);
+      if (shows === drawn) return;
+      drawn = shows;
       text.textContent = card.text;
       const who = [card.participant?.on_behalf ? t("on_behalf") : card.participant?.name, this.groupName(card.group_id)].filter(Boolean);
       // The category only where the board has more than one (Hinder | Möjligheter).
@@ -512,7 +520,6 @@ export class BoardPanel {
       glyph.setAttribute("aria-hidden", "true");
       more.replaceChildren(glyph, el("span", "visually-hidden", `${t("card_actions")}: ${short(card.text)}`));
       // The best suggestion first; S turns to the next one.
-      const all = this.data.suggested(card);
       const turn = all.length ? (this.nextSuggestion.get(card.id) || 0) % all.length : 0;
       suggested = [...all.slice(turn), ...all.slice(0, turn)];
       chips.replaceChildren(...suggested.slice(0, 1).map((tid) => named(
