@@ -60,8 +60,8 @@ def _work(workshop_id: int, wanted: Request) -> Work:
     """The export's work, to run in a thread of its own (labels and language are taken
     from the request now, while it is there)."""
     labels, lang = report_labels(), str(get_locale() or "sv")
-    return lambda stage: write_export(
-        db.session, workshop_id, wanted.kind, wanted.options, labels, lang, stage
+    return lambda session, stage: write_export(
+        session, workshop_id, wanted.kind, wanted.options, labels, lang, stage
     )
 
 
@@ -71,7 +71,9 @@ def _file(workshop: Workshop, wanted: Request) -> Response:
     work = _work(workshop_id, wanted)
     db.session.remove()  # the pool may hold one connection (SQLite): the export needs it
     extension, mimetype = KINDS[wanted.kind]
-    return download(off_the_loop(lambda: work(lambda _stage: None)), name, extension, mimetype)
+    return download(
+        off_the_loop(lambda session: work(session, lambda _stage: None)), name, extension, mimetype
+    )
 
 
 def _file_name(workshop: Workshop) -> str:
@@ -126,7 +128,7 @@ def start_export(workshop_id: int) -> tuple[Response, int]:
     extension, mimetype = KINDS[kind]
     job = Job(new_job_id(), workshop.id, current_user.id, _file_name(workshop), extension, mimetype)
     work = _work(workshop.id, wanted)
-    db.session.remove()  # the pool may hold one connection (SQLite): the job needs it
+    db.session.remove()  # the pool's one connection (SQLite) is for phones meanwhile
     current_export_jobs().start(job, work)
     status = url_for("exports.export_job", workshop_id=workshop.id, job_id=job.id)
     return jsonify(ok=True, id=job.id, status=status), 202
@@ -170,9 +172,9 @@ def printable_report(workshop_id: int) -> str:
         str(get_locale() or "sv"),
         url_for("exports.report_stylesheet"),
     )
-    db.session.remove()  # the pool may hold one connection (SQLite): the page needs it
+    db.session.remove()  # the pool's one connection (SQLite) is for phones while this waits
     return off_the_loop(
-        lambda: render_html(workshop_report(db.session, workshop_id, labels), stylesheet, lang=lang)
+        lambda session: render_html(workshop_report(session, workshop_id, labels), stylesheet, lang=lang)
     )
 
 

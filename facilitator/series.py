@@ -27,6 +27,7 @@ from models.series import (
     set_workshops,
     themes_in_series,
 )
+from models.session import DbSession
 from models.workshops import Workshop
 from readers.series_report import series_report
 from webapp.extensions import db
@@ -142,13 +143,13 @@ def series_deck(series_id: int) -> Response:
     """The synthesis, then each meeting's deck."""
     series = _series(series_id)
     series_id, labels, title = series.id, report_labels(), series.title
-    db.session.remove()
+    db.session.remove()  # the pool's one connection (SQLite) is for phones while this waits
 
-    def write() -> bytes:
-        found = db.session.get(Series, series_id)
+    def write(session: DbSession) -> bytes:
+        found = session.get(Series, series_id)
         assert found is not None
-        report = series_report(db.session, found, labels)
-        db.session.remove()
+        report = series_report(session, found, labels)
+        session.close()  # the connection goes back before the slow writing
         return write_series_deck(report, Options())
 
     return download(off_the_loop(write), f"rundabord-serie-{series_id}-{title}", "pptx", PPTX_TYPE)

@@ -18,13 +18,14 @@ from pathlib import Path
 
 from flask import Flask, current_app
 
+from models.session import DbSession
 from webapp.extensions import socketio
 from webapp.offload import off_the_loop
 
 KEEP_SECONDS = 3600
 
-# The work of a job: given a way to report its stage, the file's bytes.
-Work = Callable[[Callable[[str], None]], bytes]
+# The work of a job: given a session and a way to report its stage, the file's bytes.
+Work = Callable[[DbSession, Callable[[str], None]], bytes]
 
 
 @dataclass
@@ -67,7 +68,7 @@ class ExportJobs:
 
         with app.app_context():
             try:
-                data = off_the_loop(lambda: work(stage))
+                data = off_the_loop(lambda session: work(session, stage))
                 folder = Path(app.config["INSTANCE_DIR"]) / "exports"
                 folder.mkdir(parents=True, exist_ok=True)
                 path = folder / f"{job.id}.{job.extension}"

@@ -11,7 +11,9 @@ import csv
 import io
 import json
 import os
+import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +23,7 @@ from openpyxl import load_workbook
 from pptx import Presentation
 from pypdf import PdfReader
 
+from bench.phone import csrf_of, facilitator_login
 from bench.server import ServerProcess, facilitator_and_workshop, scratch_database, server_settings
 from tests.browser.conftest import new_page
 from tests.browser.test_live_workshop import login
@@ -147,3 +150,29 @@ def test_each_export_link_downloads_without_javascript(
     opened = _open(kind, response.body())
     assert all(text in opened for text in EXPECTED[kind])
     page.context.close()
+
+
+def test_many_exports_at_once_all_finish(served: Any) -> None:
+    """Twelve exports started together while their pages poll: each reaches its file.
+    Here two exports once each waited for ever on a lock the other held (a gevent lock
+    taken in two native threads), and a poll on the connection a job had given back."""
+    server, workshop = served
+    base = f"{server.url}/f/workshops/{workshop['Workshop']}"
+
+    def export(kind: str) -> tuple[str, str]:
+        http = facilitator_login(server.url, "leda@region.se", "correct horse battery")
+        token = csrf_of(http.get(f"{base}/export", timeout=30))
+        started = http.post(f"{base}/export/jobs", data={"csrf_token": token, "kind": kind}, timeout=30)
+        status = server.url + started.json()["status"]
+        deadline = time.monotonic() + 120  # a hang, not a speed: one file takes seconds
+        while time.monotonic() < deadline:
+            stage = http.get(status, timeout=60).json()["stage"]
+            if stage in ("done", "failed"):
+                return kind, stage
+            time.sleep(0.2)
+        return kind, "still waiting"
+
+    kinds = ["json", "xlsx", "csv", "pdf"] * 3
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        stages = list(pool.map(export, kinds))
+    assert stages == [(kind, "done") for kind in kinds]
