@@ -230,32 +230,69 @@ def move_card(
 ) -> Event:
     """Move a card to a theme (None: back to unsorted), at `index` among the column's shown
     cards (default: last)."""
+    return place_cards(session, step, [{"card_id": card_id, "theme_id": theme_id, "index": index}])
+
+
+def place_cards(session: DbSession, step: Step, moves: object) -> Event:
+    """Several cards placed in one change and one event (a selection moved, the suggestions
+    accepted, or the undo of either): each {card_id, theme_id (None: unsorted), index?}
+    in turn, `index` counted among the column's shown cards as it is by then (default:
+    last). Putting cards back in the order of their old places restores those places."""
+    if not isinstance(moves, list | tuple) or not moves or len(moves) > MAX_CARDS_AT_ONCE:
+        raise InvalidInput(field="moves")
     lock_workshop(session, step.workshop_id)
-    card = _card(session, step, card_id)
-    target = _int_or_none(theme_id, "theme_id")
-    if target is not None:
-        _theme(themes_of(session, step), target)
-    column = [c for c in cards_of_theme(session, step, target) if c.id != card.id]
-    at = _index(index)
-    visible = [c for c in column if c.withdrawn_at is None]
-    before = len(column) if at is None or at >= len(visible) else column.index(visible[at])
-    card.theme_id = target
-    for position, each in enumerate([*column[:before], card, *column[before:]]):
-        each.position = position
+    theme_ids = {t.id for t in themes_of(session, step)}
+    columns: dict[int | None, list[Card]] = {}  # each column touched, in its order
+
+    def column(theme_id: int | None) -> list[Card]:
+        if theme_id not in columns:
+            columns[theme_id] = cards_of_theme(session, step, theme_id)
+        return columns[theme_id]
+
+    changed: dict[int, Card] = {}
+    for move in moves:
+        if not isinstance(move, dict):
+            raise InvalidInput(field="moves")
+        card = _card(session, step, move.get("card_id"))
+        target = _int_or_none(move.get("theme_id"), "theme_id")
+        if target is not None and target not in theme_ids:
+            raise NotFound()
+        at = _index(move.get("index"))
+        leaving = column(card.theme_id)
+        if card in leaving:
+            leaving.remove(card)
+        arriving = column(target)
+        visible = [c for c in arriving if c.withdrawn_at is None]
+        before = len(arriving) if at is None or at >= len(visible) else arriving.index(visible[at])
+        arriving.insert(before, card)
+        card.theme_id = target
+        changed[card.id] = card
+    for cards in columns.values():
+        for position, each in enumerate(cards):
+            each.position = position
     session.flush()
-    return _commit(session, cards_event(session, step, [card]))
+    return _commit(session, cards_event(session, step, changed.values()))
+
+
+def set_cards_flag(session: DbSession, step: Step, card_ids: object, flag: str, on: object) -> Event:
+    """Hide several cards, or mark them as highlights, in one change (or undo that)."""
+    ids = _id_list(card_ids, "card_ids")
+    if not ids:
+        raise InvalidInput(field="card_ids")
+    lock_workshop(session, step.workshop_id)
+    if flag not in ("hidden", "highlight"):
+        raise InvalidInput(field="flag")
+    cards = [_card(session, step, card_id) for card_id in ids]
+    value = utcnow() if on is True else None
+    for card in cards:
+        if flag == "hidden":
+            card.hidden_at = value
+        else:
+            card.highlighted_at = value
+    session.flush()
+    return _commit(session, cards_event(session, step, cards))
 
 
 def set_card_flag(session: DbSession, step: Step, card_id: object, flag: str, on: object) -> Event:
     """Hide a card (moderation) or mark it as a highlight of the day; both can be undone."""
-    lock_workshop(session, step.workshop_id)
-    card = _card(session, step, card_id)
-    if flag not in ("hidden", "highlight"):
-        raise InvalidInput(field="flag")
-    value = utcnow() if on is True else None
-    if flag == "hidden":
-        card.hidden_at = value
-    else:
-        card.highlighted_at = value
-    session.flush()
-    return _commit(session, cards_event(session, step, [card]))
+    return set_cards_flag(session, step, [card_id], flag, on)

@@ -73,7 +73,9 @@ def on_board(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
     ops: create_theme {name, parent_id?, card_ids?, index?, child_ids?} → ack {theme_id} ·
     rename_theme {theme_id, name} · move_theme {theme_id, parent_id?, index?} · delete_theme
     {theme_id} · merge_themes {theme_id, target_id} · move_card {card_id, theme_id (null:
-    unsorted), index?} · hide_card / highlight_card {card_id, on: bool}
+    unsorted), index?} · place_cards {moves: [{card_id, theme_id, index?}, ...]} (several at
+    once, one event) · hide_card / highlight_card {card_id, on: bool} · hide_cards /
+    highlight_cards {card_ids, on: bool}
     """
     step = agenda.find_step(facilitated_workshop(identity), payload.get("step_id"))
     get = payload.get
@@ -98,15 +100,30 @@ def on_board(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
         "highlight_card": lambda: board.set_card_flag(
             db.session, step, get("card_id"), "highlight", get("on")
         ),
+        "place_cards": lambda: board.place_cards(db.session, step, get("moves")),
+        "hide_cards": lambda: board.set_cards_flag(db.session, step, get("card_ids"), "hidden", get("on")),
+        "highlight_cards": lambda: board.set_cards_flag(
+            db.session, step, get("card_ids"), "highlight", get("on")
+        ),
     }
     operation = operations.get(str(get("op")))
     if operation is None:
         raise InvalidInput(field="op")
     event = operation()
     broadcast(event)
-    if get("op") != "move_card" or get("theme_id") is None:
+    if not _only_sorted(payload):
         request_suggestions(step.id)  # the themes, or the unsorted cards, changed
     return {"ok": True, **event.reply}
+
+
+def _only_sorted(payload: dict[str, Any]) -> bool:
+    """Whether a board change only took cards out of the unsorted column into themes (the
+    suggestions still standing are then still right)."""
+    if payload.get("op") == "move_card":
+        return payload.get("theme_id") is not None
+    if payload.get("op") == "place_cards":
+        return all(isinstance(m, dict) and m.get("theme_id") is not None for m in payload.get("moves") or [])
+    return False
 
 
 @socketio.on("suggest_themes")

@@ -14,6 +14,8 @@ from steps.cards.suggestions import compute
 from tests.realtime.conftest import Facts, events
 from webapp.extensions import db
 
+UNSORTED = "0"  # the unsorted column's key (board_order.js)
+
 
 def open_cards(dashboard: SocketIOTestClient, facts: Facts) -> int:
     step_id = facts.step_ids[1]  # "Förutsättningar"
@@ -125,3 +127,47 @@ def test_suggestions_come_from_the_worker_and_change_nothing(
     # Nothing moved: suggestions wait for the facilitator.
     order = dashboard.emit("get_snapshot", {}, callback=True)["steps"][1]["order"]
     assert sorted(order["0"]) == sorted([resources["id"], trust["id"], resources["id"] + 1])
+
+
+def test_several_cards_move_and_hide_in_one_change_and_come_back_in_one(
+    facts: Facts, dashboard: SocketIOTestClient, phone: SocketIOTestClient, projector: SocketIOTestClient
+) -> None:
+    """A selection moved into a theme is one event, and the undo the dashboard sends (the
+    old places, in their order) puts every card back where it was."""
+    step_id = open_cards(dashboard, facts)
+    cards = [
+        post(phone, step_id, f"card-many-{i:02}", text)
+        for i, text in enumerate(
+            ["Tydliga roller", "Gemensam budget", "Delad journal", "Tillit", "Uppföljning"]
+        )
+    ]
+    ids = [c["id"] for c in cards]
+    theme_id = board(dashboard, step_id, "create_theme", name="Styrning")["theme_id"]
+    projector.get_received()
+    dashboard.get_received()
+    chosen = [ids[3], ids[1]]  # the order they were selected in
+    moves = [{"card_id": i, "theme_id": theme_id} for i in chosen]
+    assert board(dashboard, step_id, "place_cards", moves=moves) == {"ok": True}
+    moved = events(projector, "cards_changed")
+    assert len(moved) == 1 and moved[0]["order"][str(theme_id)] == chosen
+    snapshot = dashboard.emit("get_snapshot", {}, callback=True)["steps"][1]
+    assert [i for i in snapshot["order"][UNSORTED] if i in ids] == [ids[0], ids[2], ids[4]]
+    back = [
+        {"card_id": ids[1], "theme_id": None, "index": 1},
+        {"card_id": ids[3], "theme_id": None, "index": 3},
+    ]
+    assert board(dashboard, step_id, "place_cards", moves=back) == {"ok": True}
+    snapshot = dashboard.emit("get_snapshot", {}, callback=True)["steps"][1]
+    assert [i for i in snapshot["order"][UNSORTED] if i in ids] == ids
+    assert snapshot["order"].get(str(theme_id), []) == []
+
+    assert board(dashboard, step_id, "hide_cards", card_ids=[ids[0], ids[4]], on=True) == {"ok": True}
+    hidden = events(projector, "cards_changed")[-1]
+    assert sorted(hidden["removed"]) == sorted([ids[0], ids[4]])
+    for bad in ({"moves": []}, {"moves": "all"}, {"moves": [{"card_id": "x", "theme_id": None}]}):
+        assert board(dashboard, step_id, "place_cards", **bad)["error"] == "invalid_input"
+    assert board(dashboard, step_id, "hide_cards", card_ids=[], on=True)["error"] == "invalid_input"
+    nowhere = [{"card_id": ids[0], "theme_id": 10**9}]
+    assert board(dashboard, step_id, "place_cards", moves=nowhere)["ok"] is False
+    snapshot = dashboard.emit("get_snapshot", {}, callback=True)["steps"][1]
+    assert [i for i in snapshot["order"][UNSORTED] if i in ids] == ids  # nothing half done
