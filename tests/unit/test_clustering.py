@@ -81,9 +81,14 @@ def test_worker_payloads() -> None:
     lexical = make_backend("lexical")
     reply = suggestion_payload(
         lexical,
-        {"op": "suggest", "cards": [[10, "Budget"]], "themes": [[1, "Resurser", ["Budget för projekten"]]]},
+        {
+            "op": "suggest",
+            "cards": [[10, "Mer resurser och budget"], [11, "Något helt annat"]],
+            "themes": [[1, "Resurser", ["Budget för projekten"]], [2, "Tillit", ["Tillit mellan parterna"]]],
+        },
     )
-    assert reply == {"backend": "lexical", "suggestions": {"10": [1]}}
+    # A card that leads one theme far is sure; one that fits none is suggested, not sure.
+    assert reply == {"backend": "lexical", "suggestions": {"10": [1, 2], "11": [1, 2]}, "sure": [10]}
     reply = suggestion_payload(lexical, {"op": "propose", "cards": [[5, "Tillit"], [6, "Tillit byggs"]]})
     assert reply["proposals"] == [{"cards": [5, 6], "name": "Tillit"}]
     with pytest.raises(ValueError, match="unknown"):
