@@ -38,7 +38,14 @@ from typing import Any
 
 from playwright.sync_api import sync_playwright
 
-from analysis.clustering import LexicalBackend, SemanticBackend, ThemeInput, semantic_available
+from analysis.clustering import (
+    SURE_MARGIN,
+    LexicalBackend,
+    SemanticBackend,
+    ThemeInput,
+    margin,
+    semantic_available,
+)
 from bench.board import DATA, EMAIL, PASSWORD, facilitator_client, texts
 from bench.load import percentile
 from bench.phone import Phone, close_all
@@ -126,6 +133,46 @@ def sorting_actions() -> dict[str, Any]:
         "sort_first_right_share": round(first_right / len(arriving), 3),
         "actions_per_card_suggested": round(actions / len(arriving), 2),
         "actions_per_card_unsuggested": float(MOVE_BY_MENU),
+        **batch_actions(backend, themes, arriving),
+    }
+
+
+BATCH = 10  # cards the facilitator lets arrive before "Godta förslag…"
+ACCEPT_SURE = 2  # the button, then "Godta" (the sure suggestions are chosen when it opens)
+
+
+def batch_actions(
+    backend: Any, themes: list[dict[str, Any]], arriving: list[tuple[int, str]]
+) -> dict[str, Any]:
+    """The same sort when the facilitator, every BATCH cards, accepts the sure suggestions
+    in one go (a wrong one among them costs a move by menu to put right) and sorts the
+    rest one by one as above."""
+    known = [list(theme["cards"][:SEEDS]) for theme in themes]
+    board = [ThemeInput(n, theme["name"], known[n]) for n, theme in enumerate(themes)]
+    sure_margin = SURE_MARGIN[backend.name]
+    actions = taken = wrong = 0
+    for start in range(0, len(arriving), BATCH):
+        batch = arriving[start : start + BATCH]
+        ranked = [backend.ranked(card, board, limit=3) for _theme, card in batch]
+        sure = [i for i, found in enumerate(ranked) if found and margin(found) >= sure_margin]
+        if sure:
+            actions += ACCEPT_SURE
+        for i, ((theme_id, _card), found) in enumerate(zip(batch, ranked, strict=True)):
+            suggested = [tid for tid, _score in found]
+            if i in sure:
+                taken += 1
+                if suggested[0] != theme_id:
+                    wrong += 1
+                    actions += MOVE_BY_MENU
+            else:
+                at = suggested.index(theme_id) if theme_id in suggested else None
+                actions += MOVE_BY_MENU if at is None else 1 + at
+        for theme_id, card in batch:
+            known[theme_id].append(card)
+    return {
+        "actions_per_card_batch_accept": round(actions / len(arriving), 2),
+        "batch_sure_share": round(taken / len(arriving), 3),
+        "batch_sure_wrong": wrong,
     }
 
 

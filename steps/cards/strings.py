@@ -24,7 +24,10 @@ STRINGS = {
         "propose_themes": _l("Propose themes"),
         "proposing": _l("Looking for groups among the unsorted cards…"),
         "proposals_heading": _l("Proposed themes (nothing changes until you create one)"),
-        "create_from_proposal": _l("Create theme with these cards"),
+        "create_from_proposal": _l("Create the theme"),
+        "proposal_name": _l("Name of the theme"),
+        "dissolve_proposal": _l("Dissolve"),
+        "proposal_dissolved": _l("Proposal “{name}” dissolved; its cards stay unsorted"),
         "proposal_accepted": _l("Theme “{name}” created with {count} cards"),
         "no_proposals": _l("No groups found among the unsorted cards."),
         "close_proposals": _l("Close the proposals"),
@@ -46,9 +49,40 @@ STRINGS = {
         "card_placed": _l("“{text}” is now number {place} of {count} in {theme}"),
         "board_keys": _l(
             "Keyboard on a card: Enter moves it to a theme, A accepts the suggested theme, S shows "
-            "the next suggestion, H hides it, . opens its actions, Alt+↑ and Alt+↓ change its place "
-            "in the column; Ctrl+Z undoes your last change."
+            "the next suggestion, H hides it, * highlights it, . opens its actions, Alt+↑ and Alt+↓ "
+            "change its place in the column. Space chooses a card, ↑ and ↓ go to the next, Shift+↑ "
+            "and Shift+↓ choose as they go (or Ctrl and Shift with a click); the keys then act on "
+            "all the chosen cards, and Escape lets them go. Ctrl+Z undoes your last change."
         ),
+        "accept_many": _l("Accept suggestions…"),
+        "accept_many_heading": _l("Accept the suggested themes"),
+        "accept_which": _l("Which suggestions"),
+        "accept_sure_help": _l(
+            "A sure suggestion leads the next theme clearly; about nine sure suggestions in ten are "
+            "right. Nothing changes until you accept, and Undo takes them all back at once."
+        ),
+        "accept_sure": _l("Only the sure suggestions ({count} cards)"),
+        "accept_all": _l("All suggestions ({count} cards)"),
+        "accept_none": _l("No cards to place."),
+        "accept_count": _l("Accept {count} suggestions"),
+        "rename_hint": _l(
+            "Press the theme's name to rename it; drag a theme by its grip (⠿) onto another to merge them."
+        ),
+        "drag_to_merge": _l("Drag onto another theme to merge them"),
+        "theme_merged": _l("“{name}” merged into “{into}”"),
+        "selected": _l("chosen"),
+        "cards_selected": _l("{count} cards chosen"),
+        "selection_cleared": _l("No card chosen"),
+        "clear_selection": _l("Let go of the choice"),
+        "accept_suggestions_count": _l("Accept their suggested themes ({count})"),
+        "cards_moved": _l("{count} cards moved to {theme}"),
+        "suggestions_accepted": _l("{count} cards placed in their suggested themes"),
+        "undo_move_cards": _l("move {count} cards to {theme}"),
+        "undo_accept_suggestions": _l("accept {count} suggested themes"),
+        "undo_hide_cards_on": _l("hide {count} cards"),
+        "undo_hide_cards_off": _l("show {count} cards again"),
+        "undo_highlight_cards_on": _l("highlight {count} cards"),
+        "undo_highlight_cards_off": _l("remove the highlight from {count} cards"),
         "card_actions": _l("Actions"),
         "find_card": _l("Find"),
         "theme_cards": _l("Cards in the theme"),

@@ -30,6 +30,18 @@ def in_view(page: Any, locator: Any) -> bool:
     return box is not None and box["y"] >= 0 and box["y"] + min(box["height"], 40) <= height
 
 
+def drag(page: Any, source: Any, target: Any) -> None:
+    """A drag by the mouse in steps, as a hand does (a drag from a small handle starts
+    only once the pointer has moved a little)."""
+    start, end = source.bounding_box(), target.bounding_box()
+    page.mouse.move(start["x"] + start["width"] / 2, start["y"] + start["height"] / 2)
+    page.mouse.down()
+    x, y = end["x"] + end["width"] / 2, end["y"] + min(end["height"] / 2, 20)
+    for step in range(1, 11):
+        page.mouse.move(start["x"] + (x - start["x"]) * step / 10, start["y"] + (y - start["y"]) * step / 10)
+    page.mouse.up()
+
+
 def connected_dashboard(browser: Any, server: ServerProcess, url: str) -> Any:
     """A facilitator logged in on a live dashboard (1366x768), connected."""
     dashboard = new_page(browser, "laptop")
@@ -40,6 +52,10 @@ def connected_dashboard(browser: Any, server: ServerProcess, url: str) -> Any:
 
 
 def open_step(page: Any, title: str) -> None:
+    """Open a step of the agenda (an earlier test may have left it open)."""
+    page.locator(".agenda-step", has_text=title).wait_for()
+    if page.locator(".agenda-step.is-open", has_text=title).count():
+        return
     page.get_by_role("button", name=re.compile(rf"^Öppna\W+{re.escape(title)}$")).click()
     page.locator(".agenda-step.is-open", has_text=title).wait_for()
 
@@ -168,6 +184,49 @@ def test_a_suggested_theme_is_one_key(browser: Any, server: ServerProcess) -> No
     ).wait_for()
     dashboard.locator("#announcer").get_by_text(f"är nu nummer 1 av 1 i {suggested}").wait_for()
 
+    # Many at once: a preview of what goes where, then one change and one undo.
+    for text in ("Tillit byggs genom att vi träffas ofta", "Gemensam budget och resurser för insatserna"):
+        phone.get_by_label("Ditt kort").fill(text)
+        phone.get_by_role("button", name="Skicka").click()
+        board.locator(".board-card", has_text=text).wait_for()
+    board.get_by_role("button", name="Föreslå teman för osorterade kort").click()
+    inbox = board.locator(".board-column.is-unsorted")
+    expect(inbox.locator(".board-card .suggestions button")).to_have_count(3)
+    board.get_by_role("button", name="Godta förslag…").click()
+    dialog = dashboard.get_by_role("dialog", name="Godta de föreslagna temana")
+    expect(dialog).to_be_visible()
+    dialog.get_by_label("Alla förslag (3 kort)").check()
+    expect(dialog.locator(".accept-preview li li")).to_have_count(3)
+    assert axe_violations(dashboard) == []
+    assert inbox.locator(".board-card").count() == 3  # nothing changed yet
+    dialog.get_by_role("button", name="Godta 3 förslag").click()
+    expect(inbox.locator(".board-card")).to_have_count(0)
+    dashboard.locator("#announcer").get_by_text("3 kort placerade i sina föreslagna teman").wait_for()
+    board.get_by_role("button", name="Ångra: godta 3 föreslagna teman").click()
+    expect(inbox.locator(".board-card")).to_have_count(3)
+
+    # "Föreslå teman": piles with a draft name; one renamed and made a theme, and undone.
+    board.get_by_role("button", name="Föreslå teman", exact=True).click()
+    pile = board.locator(".proposal-pile").first
+    pile.wait_for()
+    assert axe_violations(dashboard) == []
+    count = pile.locator(".proposal-cards li").count()
+    pile.get_by_label("Temats namn").fill("Budget och resurser")
+    pile.get_by_role("button", name="Skapa temat").click()
+    made = board.locator(".board-column").filter(has=dashboard.locator("h4", has_text="Budget och resurser"))
+    expect(made.locator(".board-card")).to_have_count(count)
+    expect(inbox.locator(".board-card")).to_have_count(3 - count)
+    board.get_by_role("button", name="Ångra: skapa temat ”Budget och resurser”").click()
+    expect(inbox.locator(".board-card")).to_have_count(3)
+    # Dissolved, a proposal goes and its cards stay where they are.
+    board.get_by_role("button", name="Föreslå teman", exact=True).click()
+    pile.wait_for()
+    piles = board.locator(".proposal-pile").count()
+    pile.get_by_role("button", name="Lös upp").click()
+    expect(board.locator(".proposal-pile")).to_have_count(piles - 1)
+    expect(inbox.locator(".board-card")).to_have_count(3)
+    assert dashboard.errors == []
+
 
 # Every card and heading on the projector's board whose words may break mid-word: where
 # the browser cannot hyphenate Swedish (probed as the page does), only a text that keeps
@@ -207,3 +266,122 @@ def test_the_projector_never_breaks_a_word(browser: Any, server: ServerProcess, 
             # In a column this narrow the compound fits only at a smaller size.
             assert long_card.evaluate("el => el.style.fontSize !== ''")
         assert projector.errors == []
+
+
+def test_several_cards_chosen_and_acted_on_together(
+    browser: Any, server: ServerProcess, demo: dict[str, str]
+) -> None:
+    """By keyboard: Space and Shift+↓ choose three cards, H hides them in one change that
+    one undo reverses, Enter moves them all through the bar; by mouse: Ctrl+click chooses
+    two and dragging one takes both."""
+    dashboard = connected_dashboard(browser, server, demo["Dashboard URL"])
+    open_step(dashboard, "Förutsättningar")
+    board = dashboard.locator("#workspace .board-panel")
+    board.locator(".board-card").first.wait_for()
+    goals = board.locator(".board-column").filter(has=dashboard.locator("h4", has_text="Gemensamma mål"))
+    texts = goals.locator(".card-text").all_inner_texts()
+    assert len(texts) == 3
+    cards = goals.locator(".board-card")
+    bar = board.locator(".selection-bar")
+
+    cards.first.focus()
+    dashboard.keyboard.press("Space")
+    dashboard.keyboard.press("Shift+ArrowDown")
+    dashboard.keyboard.press("Shift+ArrowDown")
+    expect(bar).to_be_visible()
+    expect(bar.locator(".selection-count")).to_have_text("3 kort valda")
+    expect(cards.nth(2)).to_be_focused()
+    expect(board.locator(".board-card.is-selected")).to_have_count(3)
+    assert "(valt)" in (cards.first.get_attribute("aria-label") or "")
+    assert axe_violations(dashboard) == []
+
+    dashboard.keyboard.press("h")  # on a chosen card: all three
+    expect(goals.locator(".board-card.is-hidden")).to_have_count(3)
+    undo = board.get_by_role("button", name="Ångra: dölj 3 kort")
+    expect(undo).to_be_visible()
+    dashboard.keyboard.press("Control+z")
+    expect(goals.locator(".board-card.is-hidden")).to_have_count(0)
+    dashboard.locator("#announcer").get_by_text("Ångrat: dölj 3 kort").wait_for()
+
+    # Enter on a chosen card goes to the bar's "Flytta till"; Enter there moves them all.
+    cards.nth(2).focus()
+    dashboard.keyboard.press("Enter")
+    target = bar.get_by_label("Flytta till")
+    expect(target).to_be_focused()
+    target.select_option(label="Osorterade")
+    dashboard.keyboard.press("Enter")
+    inbox = board.locator(".board-column.is-unsorted")
+    for text in texts:
+        inbox.locator(".card-text", has_text=text).wait_for()
+    expect(goals.locator(".board-card")).to_have_count(0)
+    expect(bar).to_be_hidden()
+    moved = inbox.locator(".board-card", has=dashboard.locator(".card-text", has_text=texts[0]))
+    expect(moved).to_be_focused()
+    dashboard.keyboard.press("Control+z")  # one undo puts all three back, in their order
+    expect(goals.locator(".card-text")).to_have_text(texts)
+
+    # Escape lets the choice go.
+    cards.first.focus()
+    dashboard.keyboard.press("Space")
+    expect(bar).to_be_visible()
+    dashboard.keyboard.press("Escape")
+    expect(bar).to_be_hidden()
+
+    # By mouse: Ctrl+click two cards, drag one of them, and both go.
+    cards.nth(0).click(modifiers=["Control"])
+    cards.nth(1).click(modifiers=["Control"])
+    expect(bar.locator(".selection-count")).to_have_text("2 kort valda")
+    other = (
+        board.locator(".theme-columns .board-column")
+        .filter(has_not=dashboard.locator("h4", has_text="Gemensamma mål"))
+        .first
+    )
+    other_name = other.locator("h4").inner_text()
+    cards.nth(0).drag_to(other.locator(".card-list"))
+    for text in texts[:2]:
+        other.locator(".card-text", has_text=text).wait_for()
+    expect(goals.locator(".card-text")).to_have_text(texts[2:])
+    board.get_by_role("button", name=f"Ångra: flytta 2 kort till {other_name}").click()
+    expect(goals.locator(".card-text")).to_have_text(texts)
+    assert dashboard.errors == []
+
+
+def test_a_theme_renamed_in_place_and_merged_by_dragging(
+    browser: Any, server: ServerProcess, demo: dict[str, str]
+) -> None:
+    dashboard = connected_dashboard(browser, server, demo["Dashboard URL"])
+    open_step(dashboard, "Förutsättningar")
+    board = dashboard.locator("#workspace .board-panel")
+    board.locator(".board-card").first.wait_for()
+    themes = board.locator(".theme-columns .board-column")
+    first_name, second_name = (themes.nth(i).locator("h4").inner_text() for i in (0, 1))
+    cards_in_first = themes.nth(0).locator(".board-card").count()
+
+    # The name is a button; pressed, a field: Escape keeps the name, Enter renames.
+    name = themes.nth(0).get_by_role("button", name=first_name, exact=True)
+    name.click()
+    field = themes.nth(0).get_by_label("Nytt namn")
+    expect(field).to_be_focused()
+    dashboard.keyboard.press("Escape")
+    expect(name).to_be_focused()
+    dashboard.keyboard.press("F2")
+    field.fill("Målbild och riktning")
+    dashboard.keyboard.press("Enter")
+    renamed = themes.nth(0).get_by_role("button", name="Målbild och riktning", exact=True)
+    expect(renamed).to_be_focused()
+    assert axe_violations(dashboard) == []
+    board.get_by_role("button", name=f"Ångra: byt namn på ”{first_name}”").click()
+    expect(themes.nth(0).locator("h4")).to_have_text(first_name)
+
+    # Dragged by its header onto another theme, it merges; one undo brings it back.
+    second = themes.filter(has=dashboard.locator("h4", has_text=second_name))
+    cards_in_second = second.locator(".board-card").count()
+    drag(dashboard, themes.nth(0).locator(".theme-grip"), second.locator(".card-list"))
+    expect(board.locator(".theme-columns h4", has_text=first_name)).to_have_count(0)
+    expect(second.locator(".board-card")).to_have_count(cards_in_first + cards_in_second)
+    dashboard.locator("#announcer").get_by_text(f"”{first_name}” ihopslaget med ”{second_name}”").wait_for()
+    board.get_by_role("button", name=f"Ångra: slå ihop ”{first_name}”").click()
+    expect(board.locator(".theme-columns h4", has_text=first_name)).to_have_count(1)
+    first = themes.filter(has=dashboard.locator("h4", has_text=first_name))
+    expect(first.locator(".board-card")).to_have_count(cards_in_first)
+    assert dashboard.errors == []

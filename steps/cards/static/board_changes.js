@@ -62,6 +62,44 @@ export class BoardChanges {
     });
   }
 
+  // Several cards placed in one change (a selection moved, the suggestions accepted):
+  // moves [{card_id, theme_id, index?}]. One undo puts each back where it was: in the order
+  // of their old places, each at its place, restores every column.
+  placeCards(moves, label, done = () => {}) {
+    const { data } = this;
+    const from = moves.filter((move) => data.cards.has(move.card_id)).map((move) => {
+      const card = data.cards.get(move.card_id);
+      return { card_id: card.id, theme_id: card.theme_id || null, index: data.column(data.keyOf(card)).indexOf(card.id) };
+    });
+    if (!from.length) return;
+    from.sort((a, b) => a.index - b.index);
+    this.change("place_cards", { moves }, label, () => ({ op: "place_cards", data: { moves: from } }), done);
+  }
+
+  // The chosen cards to one theme (null: unsorted), after what it holds; those already
+  // there stay where they are.
+  moveCards(cardIds, themeId, done = () => {}) {
+    const moves = cardIds.filter((id) => (this.data.cards.get(id)?.theme_id || null) !== themeId)
+      .map((id) => ({ card_id: id, theme_id: themeId }));
+    if (!moves.length) return;
+    const label = this.t("undo_move_cards", { count: moves.length, theme: this.themeName(themeId) });
+    this.placeCards(moves, label, (ack) => {
+      if (ack.ok) this.announce(this.t("cards_moved", { count: moves.length, theme: this.themeName(themeId) }));
+      done(ack);
+    });
+  }
+
+  // Each card to its best suggested theme (suggestions: card id -> theme id), in one change.
+  acceptSuggestions(suggestions, done = () => {}) {
+    const moves = [...suggestions].map(([cardId, themeId]) => ({ card_id: cardId, theme_id: themeId }));
+    if (!moves.length) return;
+    const label = this.t("undo_accept_suggestions", { count: moves.length });
+    this.placeCards(moves, label, (ack) => {
+      if (ack.ok) this.announce(this.t("suggestions_accepted", { count: moves.length }));
+      done(ack);
+    });
+  }
+
   // Alt+↑/↓ on a card: one place up or down in its own column.
   shiftCard(cardId, offset) {
     const card = this.data.cards.get(cardId);
@@ -75,6 +113,21 @@ export class BoardChanges {
     const op = flag === "hidden" ? "hide_card" : "highlight_card";
     const label = this.t(`undo_${op}_${on ? "on" : "off"}`, { text: short(card.text) });
     this.change(op, { card_id: card.id, on }, label, () => ({ op, data: { card_id: card.id, on: !on } }));
+  }
+
+  // Hide (or show) several cards, or mark them, in one change; only the cards not already
+  // so change, so undo gives each back what it had.
+  setCardsFlag(cardIds, flag, on) {
+    const field = flag === "hidden" ? "hidden" : "highlight";
+    const ids = cardIds.filter((id) => this.data.cards.has(id) && Boolean(this.data.cards.get(id)[field]) !== on);
+    if (!ids.length) return;
+    if (ids.length === 1) {
+      this.setCardFlag(this.data.cards.get(ids[0]), flag, on);
+      return;
+    }
+    const op = flag === "hidden" ? "hide_cards" : "highlight_cards";
+    const label = this.t(`undo_${op}_${on ? "on" : "off"}`, { count: ids.length });
+    this.change(op, { card_ids: ids, on }, label, () => ({ op, data: { card_ids: ids, on: !on } }));
   }
 
   createTheme(name, cardIds, done) {

@@ -7,6 +7,7 @@ import { UNSORTED, appendNew } from "./board_order.js";
 export class BoardData {
   constructor(step) {
     this.suggestions = new Map(); // card id -> theme ids
+    this.sure = new Set(); // ids of the cards whose best suggestion is sure (analysis/clustering.py)
     this.reset(step);
   }
 
@@ -36,9 +37,17 @@ export class BoardData {
   }
 
   setSuggestions(message) {
+    const sure = new Set(message.sure || []);
     for (const [cardId, themeIds] of Object.entries(message.suggestions || {})) {
       this.suggestions.set(Number(cardId), themeIds);
+      if (sure.has(Number(cardId))) this.sure.add(Number(cardId));
+      else this.sure.delete(Number(cardId));
     }
+  }
+
+  // Whether a card's best suggestion leads the others by enough to be taken unseen.
+  isSure(cardId) {
+    return this.sure.has(cardId);
   }
 
   // The shown cards of a column, in order.

@@ -1,18 +1,27 @@
 // Drag and drop of cards between a board's columns (the keyboard has "Flytta" and
-// Alt+↑/↓ instead). A card dropped on another card goes before it.
-const CARD_TYPE = "text/x-rundabord-card";
+// Alt+↑/↓ instead). Dragging a selected card takes the whole selection along. Cards dropped
+// on another card go before it. A theme dragged by its header onto another theme merges
+// into it (the keyboard has "Slå ihop" in the theme's tools).
+const CARD_TYPE = "text/x-rundabord-cards";
+const THEME_TYPE = "text/x-rundabord-theme";
 
-export function draggableCard(li, cardId) {
+// dragged(): the ids of the cards that go with this one (itself, or the selection it is in).
+export function draggableCard(li, dragged) {
   li.draggable = true;
   li.addEventListener("dragstart", (event) => {
-    event.dataTransfer.setData(CARD_TYPE, String(cardId));
+    const ids = dragged();
+    event.dataTransfer.setData(CARD_TYPE, JSON.stringify(ids));
     event.dataTransfer.effectAllowed = "move";
     li.classList.add("is-dragging");
+    if (ids.length > 1) li.dataset.dragCount = String(ids.length);
   });
-  li.addEventListener("dragend", () => li.classList.remove("is-dragging"));
+  li.addEventListener("dragend", () => {
+    li.classList.remove("is-dragging");
+    delete li.dataset.dragCount;
+  });
 }
 
-// `section` takes dropped cards into `list`: onDrop(cardId, beforeCardId or null).
+// `section` takes dropped cards into `list`: onDrop(cardIds, beforeCardId or null).
 export function dropTarget(section, list, onDrop) {
   section.addEventListener("dragover", (event) => {
     if (!event.dataTransfer.types.includes(CARD_TYPE)) return;
@@ -21,10 +30,44 @@ export function dropTarget(section, list, onDrop) {
   });
   section.addEventListener("dragleave", () => section.classList.remove("is-drop-target"));
   section.addEventListener("drop", (event) => {
+    if (!event.dataTransfer.types.includes(CARD_TYPE)) return;
     event.preventDefault();
     section.classList.remove("is-drop-target");
-    const cardId = Number(event.dataTransfer.getData(CARD_TYPE));
+    let ids = [];
+    try {
+      ids = JSON.parse(event.dataTransfer.getData(CARD_TYPE)).map(Number).filter(Number.isInteger);
+    } catch {
+      return;
+    }
     const before = event.target.closest?.(".board-card");
-    onDrop(cardId, before && list.contains(before) ? Number(before.dataset.cardId) : null);
+    onDrop(ids, before && list.contains(before) ? Number(before.dataset.cardId) : null);
+  });
+}
+
+// A theme's header drags the theme: onto another theme's column, it merges into that one.
+export function draggableTheme(handle, section, themeId) {
+  handle.draggable = true;
+  handle.addEventListener("dragstart", (event) => {
+    event.dataTransfer.setData(THEME_TYPE, String(themeId));
+    event.dataTransfer.effectAllowed = "move";
+    section.classList.add("is-dragging");
+  });
+  handle.addEventListener("dragend", () => section.classList.remove("is-dragging"));
+}
+
+// `section` (a theme's column) takes a dragged theme: onMerge(themeId).
+export function themeDropTarget(section, themeId, onMerge) {
+  section.addEventListener("dragover", (event) => {
+    if (!event.dataTransfer.types.includes(THEME_TYPE)) return;
+    event.preventDefault();
+    section.classList.add("is-merge-target");
+  });
+  section.addEventListener("dragleave", () => section.classList.remove("is-merge-target"));
+  section.addEventListener("drop", (event) => {
+    if (!event.dataTransfer.types.includes(THEME_TYPE)) return;
+    event.preventDefault();
+    section.classList.remove("is-merge-target");
+    const dragged = Number(event.dataTransfer.getData(THEME_TYPE));
+    if (Number.isInteger(dragged) && dragged !== themeId) onMerge(dragged);
   });
 }

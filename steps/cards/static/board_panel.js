@@ -3,12 +3,13 @@
 // (board_dnd.js) or by keyboard (focus a card, "Flytta", choose a theme), hides cards and
 // marks highlights. Suggested themes for unsorted cards are offered, never applied. What
 // the board holds is in board_data.js; the changes sent, and their undo, in
-// board_changes.js. Views are kept and updated in place, so focus and a half-typed name
-// survive cards arriving.
+// board_changes.js. Several cards can be chosen at once (Ctrl/Shift click, Space and
+// Shift+↑/↓) and moved, hidden or highlighted together, with one undo. Views are kept and
+// updated in place, so focus and a half-typed name survive cards arriving.
 import { placeAfter } from "/static/js/keyed.js";
 import { BoardChanges, short } from "./board_changes.js";
 import { BoardData } from "./board_data.js";
-import { draggableCard, dropTarget } from "./board_dnd.js";
+import { draggableCard, draggableTheme, dropTarget, themeDropTarget } from "./board_dnd.js";
 import { UNSORTED } from "./board_order.js";
 import { button, clearSent, el, named, nextId, textField } from "/f/static/dom.js";
 
@@ -29,6 +30,8 @@ export class BoardPanel {
     this.filters = { group: "", category: "", level: "" };
     this.nextSuggestion = new Map(); // card id -> how many times S turned its suggestion
     this.folded = new Set(); // keys of the columns whose cards are folded away
+    this.selected = new Set(); // ids of the chosen cards, acted on together
+    this.anchor = null; // the card a Shift click or Shift+arrow extends the choice from
     this.el = this.build();
     this.reset(step);
   }
@@ -103,12 +106,20 @@ export class BoardPanel {
     });
     this.proposeButton = button(t("propose_themes"), () => this.changes.askSuggestions(true));
     this.suggestButton = button(t("suggest"), () => this.changes.askSuggestions(false));
+    this.acceptManyButton = button(t("accept_many"), () => this.openAcceptMany());
+    this.acceptManyButton.hidden = true;
     this.undoButton = button("", () => this.changes.undo());
     this.undoButton.hidden = true;
-    toolbar.append(this.newTheme, this.suggestButton, this.proposeButton, this.undoButton);
-    const keys = el("p", "hint", t("board_keys"));
+    toolbar.append(this.newTheme, this.suggestButton, this.acceptManyButton, this.proposeButton, this.undoButton);
+    this.acceptMany = this.buildAcceptMany();
+    // Read with each card by screen readers; on screen, "Kortkommandon" (or ?) lists the keys.
+    const keys = el("p", "visually-hidden", t("board_keys"));
     keys.id = nextId("board-keys");
     this.keysHint = keys.id;
+    const renameHint = el("span", "visually-hidden", t("rename_hint"));
+    renameHint.id = nextId("rename-hint");
+    this.renameHint = renameHint.id;
+    keys.append(renameHint);
 
     this.filterBar = el("div", "filters");
     this.filterSelects = {};
@@ -145,8 +156,16 @@ export class BoardPanel {
     this.inbox = el("div", "board-inbox");
     this.themeColumns = el("div", "theme-columns");
     this.columns.append(this.inbox, this.themeColumns);
-    panel.append(this.heading, this.summary, toolbar, keys, this.filterBar, this.proposals, this.columns);
+    this.selectionBar = this.buildSelectionBar();
+    panel.append(
+      this.heading, this.summary, toolbar, keys, this.filterBar, this.proposals, this.columns, this.selectionBar,
+      this.acceptMany.dialog,
+    );
     panel.addEventListener("keydown", (event) => {
+      if (event.key === "Escape" && this.selected.size && !event.target.closest("input, textarea, select, dialog, .card-actions, .move-form")) {
+        this.clearSelection();
+        return;
+      }
       if (event.key !== "z" || !(event.ctrlKey || event.metaKey) || event.shiftKey) return;
       if (event.target.closest("input, textarea, select")) return; // the field's own undo
       event.preventDefault();
@@ -168,6 +187,7 @@ export class BoardPanel {
       ? t("cards_summary", { count: this.data.cards.size, themes: this.data.themes.length, unsorted })
       : t("no_cards");
     this.suggestButton.disabled = unsorted === 0 || this.data.themes.length === 0;
+    this.acceptManyButton.hidden = based || this.suggestedCards(false).size === 0;
     this.renderFilters();
     const focused = document.activeElement;
     const keys = [UNSORTED, ...this.data.themes.filter((th) => !th.parent_id).flatMap((th) => [
@@ -197,7 +217,237 @@ export class BoardPanel {
         this.cardViews.delete(id);
       }
     }
+    for (const id of this.selected) {
+      if (!this.data.cards.has(id)) this.selected.delete(id);
+    }
+    this.renderSelection();
     if (focused && focused !== document.activeElement && focused.isConnected) focused.focus();
+  }
+
+  // --- several cards at once -------------------------------------------------------------
+
+  // The shown unsorted cards with a suggestion (only the sure ones: `sureOnly`), card id ->
+  // its best suggested theme, in board order.
+  suggestedCards(sureOnly) {
+    const found = new Map();
+    for (const id of this.data.column(UNSORTED)) {
+      const card = this.data.cards.get(id);
+      const best = this.data.suggested(card)[0];
+      if (best && this.matches(card) && (!sureOnly || this.data.isSure(id))) found.set(id, best);
+    }
+    return found;
+  }
+
+  // "Accept suggestions…": what would move where, the sure suggestions or all of them,
+  // shown before anything changes; one change, one undo.
+  buildAcceptMany() {
+    const t = this.t;
+    const dialog = el("dialog", "accept-many");
+    const heading = el("h2", "", t("accept_many_heading"));
+    heading.id = nextId("accept-many");
+    dialog.setAttribute("aria-labelledby", heading.id);
+    const choice = el("fieldset", "accept-choice");
+    choice.append(el("legend", "", t("accept_which")));
+    const radios = {};
+    for (const which of ["sure", "all"]) {
+      const input = el("input");
+      input.type = "radio";
+      input.name = nextId("accept-which");
+      input.id = nextId("accept-which");
+      input.value = which;
+      const label = el("label");
+      label.htmlFor = input.id;
+      const row = el("div", "radio-row");
+      row.append(input, label);
+      choice.append(row);
+      radios[which] = { input, label };
+      input.addEventListener("change", () => fill());
+    }
+    const help = el("p", "hint", t("accept_sure_help"));
+    const preview = el("div", "accept-preview");
+    preview.setAttribute("aria-live", "polite");
+    const accept = button("", null, "submit");
+    accept.className = "primary";
+    const cancel = button(t("cancel"), () => dialog.close());
+    const form = el("form", "accept-actions");
+    form.append(accept, cancel);
+    dialog.append(heading, help, choice, preview, form);
+    let chosen = new Map();
+    const fill = () => {
+      const sure = this.suggestedCards(true);
+      const all = this.suggestedCards(false);
+      radios.sure.label.textContent = t("accept_sure", { count: sure.size });
+      radios.all.label.textContent = t("accept_all", { count: all.size });
+      radios.sure.input.disabled = sure.size === 0;
+      if (sure.size === 0) radios.all.input.checked = true;
+      chosen = radios.sure.input.checked ? sure : all;
+      const byTheme = new Map();
+      for (const [id, themeId] of chosen) byTheme.set(themeId, [...(byTheme.get(themeId) || []), id]);
+      const list = el("ul", "accept-themes");
+      for (const [themeId, ids] of byTheme) {
+        const item = el("li");
+        item.append(el("strong", "", `${this.changes.themeName(themeId)} (${ids.length})`));
+        const cards = el("ul");
+        cards.append(...ids.map((id) => el("li", "", this.data.cards.get(id).text)));
+        item.append(cards);
+        list.append(item);
+      }
+      preview.replaceChildren(chosen.size ? list : el("p", "", t("accept_none")));
+      accept.textContent = t("accept_count", { count: chosen.size });
+      accept.disabled = chosen.size === 0;
+    };
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const moves = chosen;
+      dialog.close();
+      this.changes.acceptSuggestions(moves);
+    });
+    const open = () => {
+      const sureCount = this.suggestedCards(true).size;
+      radios.sure.input.checked = sureCount > 0;
+      radios.all.input.checked = sureCount === 0;
+      fill();
+      dialog.showModal();
+      (sureCount > 0 ? radios.sure.input : radios.all.input).focus();
+    };
+    return { dialog, open };
+  }
+
+  openAcceptMany() {
+    this.acceptMany.open();
+  }
+
+  // The bar for the chosen cards floats at the foot of the screen, so choosing never moves
+  // the board.
+  buildSelectionBar() {
+    const t = this.t;
+    const bar = el("div", "selection-bar");
+    bar.setAttribute("role", "region");
+    this.selectionCount = el("p", "selection-count");
+    this.selectionCount.id = nextId("selection-count");
+    bar.setAttribute("aria-labelledby", this.selectionCount.id);
+    const form = el("form", "selection-move");
+    this.selectionTarget = this.themeSelect(t("move_to"));
+    form.append(this.selectionTarget.wrap, button(t("move"), null, "submit"));
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const target = Number(this.selectionTarget.select.value) || null;
+      const ids = this.selectedInOrder();
+      this.changes.moveCards(ids, target, (ack) => {
+        if (!ack.ok) return;
+        this.clearSelection(false); // draws the board: the cards are in their new column
+        this.focusCard(ids[0]);
+      });
+    });
+    form.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" && event.target === this.selectionTarget.select) {
+        event.preventDefault(); // a select does not submit its form by itself
+        form.requestSubmit();
+      }
+    });
+    this.selectionHide = button("", () => this.flagSelection("hidden"));
+    this.selectionStar = button("", () => this.flagSelection("highlight"));
+    this.selectionAccept = button("", () => this.acceptSelected());
+    const clear = button(t("clear_selection"), () => this.clearSelection());
+    bar.append(this.selectionCount, form, this.selectionHide, this.selectionStar, this.selectionAccept, clear);
+    bar.hidden = true;
+    return bar;
+  }
+
+  renderSelection() {
+    const t = this.t;
+    const ids = [...this.selected];
+    this.selectionBar.hidden = ids.length === 0;
+    this.el.classList.toggle("has-selection", ids.length > 0);
+    if (!ids.length) return;
+    const cards = ids.map((id) => this.data.cards.get(id));
+    this.selectionCount.textContent = t("cards_selected", { count: ids.length });
+    const options = [[0, t("unsorted")], ...this.data.themes.map((th) => [th.id, th.name])];
+    fillOptions(this.selectionTarget.select, options, this.selectionTarget.select.value || 0);
+    this.selectionHide.textContent = cards.every((c) => c.hidden) ? t("unhide") : t("hide");
+    this.selectionStar.textContent = cards.every((c) => c.highlight) ? t("unhighlight") : t("mark_highlight");
+    const suggested = this.selectedSuggestions().size;
+    this.selectionAccept.hidden = suggested === 0;
+    this.selectionAccept.textContent = t("accept_suggestions_count", { count: suggested });
+  }
+
+  // The chosen cards in board order (as they stand in their columns).
+  selectedInOrder() {
+    const order = [UNSORTED, ...this.data.themes.map((th) => String(th.id))].flatMap((key) => this.data.column(key));
+    return order.filter((id) => this.selected.has(id));
+  }
+
+  // Card id -> its best suggested theme, for the chosen cards that have one.
+  selectedSuggestions() {
+    const found = new Map();
+    for (const id of this.selectedInOrder()) {
+      const best = this.data.suggested(this.data.cards.get(id))[0];
+      if (best) found.set(id, best);
+    }
+    return found;
+  }
+
+  // What a key or a drag on a card acts on: the choice when the card is in it, else the card.
+  chosenWith(id) {
+    return this.selected.has(id) && this.selected.size > 1 ? this.selectedInOrder() : [id];
+  }
+
+  // Shift with a click or an arrow: the choice is the range from the anchor (Ctrl adds it).
+  chooseRange(id, keep = false) {
+    if (!keep) this.selected.clear();
+    this.choose(this.range(id));
+  }
+
+  choose(ids, on = true) {
+    for (const id of ids) {
+      if (on) this.selected.add(id);
+      else this.selected.delete(id);
+    }
+    this.render();
+    this.announce(this.t("cards_selected", { count: this.selected.size }));
+  }
+
+  clearSelection(announce = true) {
+    if (!this.selected.size) return;
+    this.selected.clear();
+    this.anchor = null;
+    this.render();
+    if (announce) this.announce(this.t("selection_cleared"));
+  }
+
+  // The shown cards from the anchor to `id`, when both are in one column.
+  range(id) {
+    const card = this.data.cards.get(id);
+    const anchor = this.data.cards.get(this.anchor);
+    if (!anchor || this.data.keyOf(anchor) !== this.data.keyOf(card)) return [id];
+    const ids = this.data.column(this.data.keyOf(card)).filter((each) => this.matches(this.data.cards.get(each)));
+    const [from, to] = [ids.indexOf(this.anchor), ids.indexOf(id)].sort((a, b) => a - b);
+    return from < 0 ? [id] : ids.slice(from, to + 1);
+  }
+
+  flagSelection(flag, ids = this.selectedInOrder()) {
+    const field = flag === "hidden" ? "hidden" : "highlight";
+    const on = !ids.every((id) => this.data.cards.get(id)?.[field]);
+    this.changes.setCardsFlag(ids, flag, on);
+  }
+
+  acceptSelected(ids = this.selectedInOrder()) {
+    const chosen = this.selectedSuggestions();
+    const suggestions = new Map(ids.filter((id) => chosen.has(id)).map((id) => [id, chosen.get(id)]));
+    this.changes.acceptSuggestions(suggestions, (ack) => {
+      if (ack.ok) this.clearSelection(false);
+    });
+  }
+
+  // The next or previous shown card of the focused card's column.
+  neighbour(id, offset) {
+    const card = this.data.cards.get(id);
+    const ids = this.data.column(this.data.keyOf(card)).filter((each) => this.matches(this.data.cards.get(each)));
+    return ids[ids.indexOf(id) + offset];
+  }
+
+  focusCard(id) {
+    this.cardViews.get(id)?.li.focus();
   }
 
   renderFilters() {
@@ -262,6 +512,21 @@ export class BoardPanel {
       header.append(fold);
     }
     section.append(header);
+    // A theme is renamed where its name is: the name is a button that becomes a field.
+    let naming = null;
+    if (key !== UNSORTED && !this.step.based_on_step_id) {
+      naming = this.buildNaming(Number(key), heading);
+      // The grip drags the theme (a button's text does not start a drag in every browser).
+      const grip = el("span", "theme-grip", "⠿");
+      grip.setAttribute("aria-hidden", "true");
+      grip.title = t("drag_to_merge");
+      header.prepend(grip);
+      draggableTheme(grip, section, Number(key));
+      themeDropTarget(section, Number(key), (dragged) => {
+        this.changes.removeTheme("merge_themes", dragged, { target_id: Number(key) }, "undo_merge_theme");
+        this.announce(t("theme_merged", { name: this.changes.themeName(dragged), into: this.changes.themeName(Number(key)) }));
+      });
+    }
     let tools = null;
     if (key !== UNSORTED && !this.step.based_on_step_id) {
       tools = this.buildThemeTools(key);
@@ -270,12 +535,20 @@ export class BoardPanel {
     const list = el("ul", "card-list");
     list.setAttribute("aria-labelledby", heading.id);
     section.append(list);
-    dropTarget(section, list, (cardId, beforeId) => {
-      if (!this.data.cards.has(cardId)) return;
+    dropTarget(section, list, (cardIds, beforeId) => {
+      const ids = cardIds.filter((id) => this.data.cards.has(id));
+      const target = key === UNSORTED ? null : Number(key);
+      if (ids.length > 1) {
+        this.changes.moveCards(ids, target, (ack) => {
+          if (ack.ok) this.clearSelection(false);
+        });
+        return;
+      }
+      if (!ids.length) return;
       // The index counts the column's cards without the one dropped.
-      const ids = this.data.column(key).filter((id) => id !== cardId);
-      const index = beforeId === null ? -1 : ids.indexOf(beforeId);
-      this.changes.moveCard(cardId, key === UNSORTED ? null : Number(key), index >= 0 ? index : null);
+      const others = this.data.column(key).filter((id) => id !== ids[0]);
+      const index = beforeId === null ? -1 : others.indexOf(beforeId);
+      this.changes.moveCard(ids[0], target, index >= 0 ? index : null);
     });
     const update = () => {
       const theme = this.data.themes.find((th) => String(th.id) === key);
@@ -283,8 +556,11 @@ export class BoardPanel {
       section.classList.toggle("is-unsorted", key === UNSORTED);
       section.classList.toggle("is-nested", Boolean(theme?.parent_id));
       section.classList.toggle("is-dimension", Boolean(isDimension));
-      heading.textContent = theme ? theme.name : t("unsorted");
-      if (theme?.parent_id) heading.prepend(el("span", "parent-name", `${this.changes.themeName(theme.parent_id)} › `));
+      if (naming) naming.update(theme);
+      else heading.textContent = theme ? theme.name : t("unsorted");
+      if (theme?.parent_id && !naming?.editing()) {
+        heading.prepend(el("span", "parent-name", `${this.changes.themeName(theme.parent_id)} › `));
+      }
       const ids = this.data.column(key);
       const shown = ids.filter((id) => this.matches(this.data.cards.get(id)));
       count.textContent = shown.length === ids.length ? String(ids.length) : `${shown.length}/${ids.length}`;
@@ -325,6 +601,73 @@ export class BoardPanel {
     }
   }
 
+  // The theme's name as a button in its heading; pressed (or F2 on it), a field in its
+  // place: Enter renames, Escape or leaving it keeps the name.
+  buildNaming(themeId, heading) {
+    const t = this.t;
+    const nameButton = button("", () => edit());
+    nameButton.className = "theme-name";
+    nameButton.setAttribute("aria-describedby", this.renameHint);
+    const form = el("form", "rename-inline");
+    const input = el("input");
+    input.maxLength = 120;
+    input.setAttribute("aria-label", t("rename_label"));
+    form.append(input);
+    let editing = false;
+    let name = "";
+    const show = () => {
+      editing = false;
+      if (nameButton.textContent !== name) nameButton.textContent = name;
+      // Only what is around the button goes: a focused name keeps its focus.
+      for (const node of [...heading.childNodes]) if (node !== nameButton) node.remove();
+      if (!nameButton.isConnected || nameButton.parentNode !== heading) heading.append(nameButton);
+    };
+    const edit = () => {
+      editing = true;
+      input.value = name;
+      heading.replaceChildren(form);
+      input.focus();
+      input.select();
+    };
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const sent = input.value.trim();
+      if (!sent || sent === name) {
+        show();
+        nameButton.focus();
+        return;
+      }
+      this.changes.renameTheme(themeId, sent, (ack) => {
+        if (!ack.ok) return; // the message is shown; the field keeps what was typed
+        name = sent;
+        show();
+        nameButton.focus();
+      });
+    });
+    input.addEventListener("keydown", (event) => {
+      if (event.key !== "Escape") return;
+      event.preventDefault();
+      event.stopPropagation();
+      show();
+      nameButton.focus();
+    });
+    input.addEventListener("blur", () => {
+      if (editing && !form.contains(document.activeElement)) setTimeout(() => { if (editing && document.activeElement !== input) show(); }, 0);
+    });
+    nameButton.addEventListener("keydown", (event) => {
+      if (event.key === "F2") {
+        event.preventDefault();
+        edit();
+      }
+    });
+    const update = (theme) => {
+      if (!theme) return;
+      name = theme.name;
+      if (!editing) show();
+    };
+    return { update, editing: () => editing };
+  }
+
   buildThemeTools(key) {
     const t = this.t;
     const themeId = Number(key);
@@ -332,16 +675,6 @@ export class BoardPanel {
     const summary = el("summary");
     const summaryName = el("span", "visually-hidden");
     summary.append(el("span", "", t("theme_tools")), summaryName);
-    const form = el("form", "rename-form");
-    const { label, input } = textField("rename-theme", t("rename_label"), 120);
-    form.append(label, input, button(t("rename"), null, "submit"));
-    form.addEventListener("submit", (event) => {
-      event.preventDefault();
-      const sent = input.value;
-      this.changes.renameTheme(themeId, sent, (ack) => {
-        if (ack.ok) clearSent(input, sent);
-      });
-    });
     const target = this.themeSelect(t("merge_into"));
     const merge = button(t("merge"), () => {
       if (!target.select.value) return;
@@ -363,12 +696,11 @@ export class BoardPanel {
       div.append(...nodes);
       return div;
     };
-    details.append(summary, form, row(target.wrap, merge), row(parent.wrap, nest), row(earlier, later, toTrack, remove));
+    details.append(summary, row(target.wrap, merge), row(parent.wrap, nest), row(earlier, later, toTrack, remove));
     const update = (theme) => {
       if (!theme) return;
       summaryName.textContent = `: ${theme.name}`;
       toTrack.hidden = !this.canPromote();
-      input.placeholder = theme.name;
       const others = this.data.themes.filter((th) => th.id !== themeId);
       fillOptions(target.select, others.map((th) => [th.id, th.name]), "");
       const hasChildren = this.data.themes.some((c) => c.parent_id === themeId);
@@ -392,13 +724,15 @@ export class BoardPanel {
 
   // A compact card: its text, small labels (group, level, category), its best suggested
   // theme, and one "⋯" button for the rest. On a focused card: Enter or M moves it,
-  // A accepts the suggestion, S shows the next one, H hides it, "." opens its actions.
+  // A accepts the suggestion, S shows the next one, H hides it, * highlights it, "." opens
+  // its actions; Space chooses it, ↑/↓ go to the next card (with Shift: choosing). Keys on
+  // a chosen card act on all the chosen cards.
   buildCard(id) {
     const t = this.t;
     const li = el("li", "board-card");
     li.dataset.cardId = String(id);
     li.tabIndex = 0;
-    draggableCard(li, id);
+    draggableCard(li, () => this.chosenWith(id));
     const text = el("p", "card-text");
     const meta = el("p", "card-meta");
     const foot = el("div", "card-foot");
@@ -462,16 +796,56 @@ export class BoardPanel {
       li.focus();
     });
     li.setAttribute("aria-describedby", this.keysHint);
-    li.setAttribute("aria-keyshortcuts", "Enter M A S H . Alt+ArrowUp Alt+ArrowDown");
+    li.setAttribute("aria-keyshortcuts", "Enter M A S H * . Space ArrowUp ArrowDown Shift+ArrowUp Shift+ArrowDown Alt+ArrowUp Alt+ArrowDown");
+    li.addEventListener("click", (event) => {
+      if (event.target.closest("button, select, input, form, .card-actions")) return;
+      if (event.shiftKey && this.anchor !== null) {
+        event.preventDefault();
+        this.chooseRange(id, event.ctrlKey || event.metaKey);
+      } else if (event.ctrlKey || event.metaKey) {
+        event.preventDefault();
+        this.anchor = id;
+        this.choose([id], !this.selected.has(id));
+      } else if (!this.selected.has(id)) {
+        this.clearSelection(false); // a plain click on another card starts again
+        this.anchor = id;
+      }
+    });
     li.addEventListener("keydown", (event) => {
       if (event.target !== li || event.ctrlKey || event.metaKey) return;
       const key = event.key.toLowerCase();
-      if (key === "m" || event.key === "Enter") {
+      const many = this.selected.has(id) && this.selected.size > 1;
+      if ((key === "m" || event.key === "Enter") && many) {
+        event.preventDefault();
+        this.selectionTarget.select.focus();
+      } else if (key === "m" || event.key === "Enter") {
         event.preventDefault();
         openMove();
+      } else if (key === "a" && !event.altKey && many) {
+        event.preventDefault();
+        this.acceptSelected();
       } else if (key === "a" && !event.altKey && suggested.length) {
         event.preventDefault();
         this.changes.moveCard(id, suggested[0]);
+      } else if (key === "h" && !event.altKey) {
+        event.preventDefault();
+        this.flagSelection("hidden", this.chosenWith(id));
+      } else if (event.key === "*" && !event.altKey) {
+        event.preventDefault();
+        this.flagSelection("highlight", this.chosenWith(id));
+      } else if (event.key === " " && !event.altKey) {
+        event.preventDefault();
+        this.anchor = id;
+        this.choose([id], !this.selected.has(id));
+      } else if (!event.altKey && (event.key === "ArrowUp" || event.key === "ArrowDown")) {
+        const next = this.neighbour(id, event.key === "ArrowUp" ? -1 : 1);
+        if (next === undefined) return;
+        event.preventDefault();
+        if (event.shiftKey) {
+          if (this.anchor === null || !this.selected.has(this.anchor)) this.anchor = id;
+          this.chooseRange(next);
+        }
+        this.focusCard(next);
       } else if (key === "s" && !event.altKey && suggested.length > 1) {
         event.preventDefault();
         this.nextSuggestion.set(id, (this.nextSuggestion.get(id) || 0) + 1);
@@ -492,8 +866,9 @@ export class BoardPanel {
     const update = (card) => {
       current = card;
       const all = this.data.suggested(card);
+      const chosen = this.selected.has(card.id);
       const shows = JSON.stringify([
-        card, this.manyCategories, this.canPromote(), this.groupName(card.group_id),
+        card, chosen, this.manyCategories, this.canPromote(), this.groupName(card.group_id),
         all.map((tid) => this.changes.themeName(tid)), this.nextSuggestion.get(card.id) || 0,
       ]);
       if (shows === drawn) return;
@@ -505,7 +880,9 @@ export class BoardPanel {
       meta.replaceChildren(...[card.level ? t(`level_${card.level}`) : "", ...who, category].filter(Boolean).map((part) => el("span", "card-label", part)));
       li.classList.toggle("is-hidden", card.hidden);
       li.classList.toggle("is-highlight", card.highlight);
-      li.setAttribute("aria-label", `${card.text}${card.hidden ? ` (${t("hidden")})` : ""}${card.highlight ? ` (${t("highlight")})` : ""}`);
+      li.classList.toggle("is-selected", chosen);
+      const states = [chosen && t("selected"), card.hidden && t("hidden"), card.highlight && t("highlight")];
+      li.setAttribute("aria-label", [card.text, ...states.filter(Boolean).map((s) => `(${s})`)].join(" "));
       hide.replaceChildren(card.hidden ? t("unhide") : t("hide"));
       named(hide, short(card.text));
       star.replaceChildren(card.highlight ? t("unhighlight") : t("mark_highlight"));
@@ -531,6 +908,9 @@ export class BoardPanel {
     return { li, update };
   }
 
+  // "Föreslå teman": each proposed group as a pile of its cards, with its draft name in a
+  // field; it becomes a theme with its cards in one change ("Skapa tema", undone with
+  // one undo) or is let go ("Lös upp": its cards stay unsorted). Nothing changes before.
   showProposals(proposals) {
     const t = this.t;
     this.proposals.hidden = false;
@@ -539,13 +919,33 @@ export class BoardPanel {
     for (const proposal of proposals) {
       const cards = proposal.cards.filter((id) => this.data.cards.has(id) && !this.data.cards.get(id).theme_id);
       if (cards.length < 2) continue;
-      const li = el("li");
-      li.append(el("strong", "", proposal.name), el("span", "meta", ` (${t("card_count", { count: cards.length })}) `));
-      const accept = button(t("create_from_proposal"), () => this.acceptProposal(proposal.name, cards, li));
-      named(accept, proposal.name);
+      const li = el("li", "proposal-pile");
+      const form = el("form", "proposal-name");
+      const { label, input } = textField("proposal-name", t("proposal_name"), 120);
+      input.value = proposal.name;
+      const accept = button(t("create_from_proposal"), null, "submit");
+      accept.className = "primary";
+      const dissolve = button(t("dissolve_proposal"), () => {
+        li.remove();
+        this.announce(t("proposal_dissolved", { name: input.value.trim() || proposal.name }));
+        if (!list.children.length) this.proposals.hidden = true;
+      });
+      form.append(label, input, el("span", "meta", t("card_count", { count: cards.length })));
+      const actions = el("div", "row-actions");
+      actions.append(accept, dissolve);
+      form.append(actions);
+      form.addEventListener("submit", (event) => {
+        event.preventDefault();
+        const name = input.value.trim();
+        if (!name) {
+          input.focus();
+          return;
+        }
+        this.acceptProposal(name, cards.filter((id) => this.data.cards.has(id) && !this.data.cards.get(id).theme_id), li);
+      });
       const examples = el("ul", "proposal-cards");
       examples.append(...cards.map((id) => el("li", "", this.data.cards.get(id).text)));
-      li.append(accept, examples);
+      li.append(form, examples);
       list.append(li);
     }
     const close = button(t("close_proposals"), () => { this.proposals.hidden = true; });
@@ -556,7 +956,9 @@ export class BoardPanel {
   acceptProposal(name, cards, li) {
     this.changes.createTheme(name, cards, (ack) => {
       if (!ack.ok) return;
+      const list = li.parentElement;
       li.remove();
+      if (list && !list.children.length) this.proposals.hidden = true;
       this.announce(this.t("proposal_accepted", { name, count: cards.length }));
     });
   }
