@@ -23,6 +23,7 @@ STRINGS = {
     },
     "dashboard": {
         "new_track": _l("New track"),
+        "track_actions": _l("Actions"),
         "no_tracks": _l("No tracks yet."),
         "tracks_summary": _l("{count} tracks, {voters} have voted"),
         "voting_open": _l("voting is open"),

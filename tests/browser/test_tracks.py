@@ -62,6 +62,7 @@ def test_tracks_voted_live(browser: Any, server: ServerProcess, workshop: dict[s
     row = dashboard.locator(".track-row").filter(
         has=dashboard.locator(".track-text", has_text="Gemensamma mål")
     )
+    row.get_by_role("button", name=re.compile("^Åtgärder")).click()  # the row's actions, behind one button
     row.get_by_label("Slå ihop med").select_option(label="Gemensam målbild")
     row.get_by_role("button", name=re.compile("^Slå ihop")).click()
     projector.locator("#tracks").get_by_text("Gemensamma mål").wait_for(state="detached")

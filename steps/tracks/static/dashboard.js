@@ -123,7 +123,19 @@ export class TracksPanel {
     const text = el("span", "track-text");
     const total = el("span", "total");
     const meta = el("p", "card-meta");
+    // Its actions behind one "⋯" button (or "." on the row), so the ranking stays compact.
     const actions = el("div", "card-actions");
+    actions.id = nextId("track-actions");
+    actions.hidden = true;
+    const more = button("", () => toggle());
+    more.classList.add("card-more");
+    more.setAttribute("aria-expanded", "false");
+    more.setAttribute("aria-controls", actions.id);
+    const toggle = (open = actions.hidden) => {
+      actions.hidden = !open;
+      more.setAttribute("aria-expanded", String(open));
+      if (open) hide.focus();
+    };
     const hide = button("", () => this.send("hide_track", { track_id: id, on: !current.hidden }));
     hide.classList.add("hide-button");
     const star = button("", () => this.send("highlight_track", { track_id: id, on: !current.highlight }));
@@ -142,8 +154,22 @@ export class TracksPanel {
     mergeBox.append(selectLabel, select, merge);
     actions.append(hide, star, mergeBox);
     const head = el("div", "track-head");
-    head.append(rank, text, total);
+    head.append(rank, text, total, more);
     li.append(head, meta, actions);
+    li.tabIndex = 0;
+    li.setAttribute("aria-keyshortcuts", "H .");
+    li.addEventListener("keydown", (event) => {
+      if (event.target !== li || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.key === "." || event.key === "ContextMenu" || (event.shiftKey && event.key === "F10")) {
+        event.preventDefault();
+        toggle(true);
+      }
+    });
+    actions.addEventListener("keydown", (event) => {
+      if (event.key !== "Escape") return;
+      toggle(false);
+      li.focus();
+    });
     let current = null;
     const update = (track) => {
       current = track;
@@ -161,6 +187,10 @@ export class TracksPanel {
       star.replaceChildren(track.highlight ? t("unhighlight") : t("mark_highlight"));
       named(star, track.text);
       star.setAttribute("aria-pressed", String(track.highlight));
+      li.setAttribute("aria-label", `${rank.textContent} ${track.text}, ${total.textContent}`);
+      const glyph = el("span", "", "⋯");
+      glyph.setAttribute("aria-hidden", "true");
+      more.replaceChildren(glyph, el("span", "visually-hidden", `${t("track_actions")}: ${track.text}`));
       merge.replaceChildren(t("merge"));
       named(merge, track.text);
       const others = this.tracks.filter((tr) => tr.id !== id);

@@ -159,7 +159,14 @@ export class WordsPanel {
 
     this.list = el("ol", "words-list");
     this.list.setAttribute("aria-labelledby", this.heading.id);
-    panel.append(this.heading, this.summary, this.preview, toolbar, this.mergeForm, this.held, this.list);
+    // The list to work in, and the cloud small beside it (under it on a narrow screen).
+    const work = el("div", "words-work");
+    work.append(toolbar, this.mergeForm, this.held, this.list);
+    const cloud = el("div", "words-cloud");
+    cloud.append(this.preview);
+    const layout = el("div", "words-layout");
+    layout.append(work, cloud);
+    panel.append(this.heading, this.summary, layout);
     return panel;
   }
 
