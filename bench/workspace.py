@@ -21,9 +21,13 @@ and two of its cards (as a facilitator who has made the themes); the rest arrive
 interleaved, and each sorted card joins its theme, so the suggestions learn as the board
 grows. With suggestions a card whose best suggestion is right costs 1 (A, or a click on
 its chip), the second or third 2 or 3 (S, then A); any other card, and every card
-without suggestions, 3 (Enter, choose the theme, Enter).
+without suggestions, 3 (Enter, choose the theme, Enter). And the same sort when the
+facilitator lets 10 cards arrive and then takes their sure suggestions in one go
+("Godta förslag…", 2 actions; a wrong one costs 3 more to put right), sorting the rest
+one by one.
 
-Ends with one JSON line of figures.
+`--screenshot PATH` saves the dashboard as it is at the end. Ends with one JSON line of
+figures.
 """
 
 from __future__ import annotations
@@ -176,7 +180,7 @@ def batch_actions(
     }
 
 
-def run(cards: int, rate: float, phones: int) -> dict[str, Any]:
+def run(cards: int, rate: float, phones: int, screenshot: str = "") -> dict[str, Any]:
     server = ServerProcess(Path(tempfile.mkdtemp(prefix="rundabord-workspace-")))
     server.start()
     senders: list[Phone] = []
@@ -222,6 +226,8 @@ def run(cards: int, rate: float, phones: int) -> dict[str, Any]:
             page.wait_for_timeout(3000)  # the last cards arrive
             seen: dict[str, float] = page.evaluate("window.benchSeen")
             long_tasks: list[float] = page.evaluate("window.benchLong")
+            if screenshot:  # the dashboard as the facilitator sees it at the end
+                page.screenshot(path=screenshot)
             browser.close()
         sent: dict[str, float] = result["sent"]
         latencies = [seen[text] - at for text, at in sent.items() if text in seen]
@@ -248,8 +254,9 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=5.0, help="cards a second, from all phones together")
     parser.add_argument("--phones", type=int, default=30)
     parser.add_argument("--no-sort", dest="sort", action="store_false", help="skip the sorting actions")
+    parser.add_argument("--screenshot", default="", help="save the dashboard at the end to this PNG")
     args = parser.parse_args()
-    figures = run(args.cards, args.rate, args.phones)
+    figures = run(args.cards, args.rate, args.phones, args.screenshot)
     if args.sort:
         figures.update(sorting_actions())
     print(json.dumps(figures))

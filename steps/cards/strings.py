@@ -50,7 +50,8 @@ STRINGS = {
         "board_keys": _l(
             "Keyboard on a card: Enter moves it to a theme, A accepts the suggested theme, S shows "
             "the next suggestion, H hides it, * highlights it, . opens its actions, Alt+↑ and Alt+↓ "
-            "change its place in the column. Space chooses a card, ↑ and ↓ go to the next, Shift+↑ "
+            "change its place in the column. Space chooses a card, ↑ and ↓ go to the next, ← and → to "
+            "the column beside, Shift+↑ "
             "and Shift+↓ choose as they go (or Ctrl and Shift with a click); the keys then act on "
             "all the chosen cards, and Escape lets them go. Ctrl+Z undoes your last change."
         ),

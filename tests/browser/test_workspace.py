@@ -284,6 +284,15 @@ def test_several_cards_chosen_and_acted_on_together(
     cards = goals.locator(".board-card")
     bar = board.locator(".selection-bar")
 
+    # ← and → go to the column beside, at about the same place.
+    cards.nth(1).focus()
+    dashboard.keyboard.press("ArrowRight")
+    focused = dashboard.locator(".board-card:focus")
+    expect(focused).to_have_count(1)
+    assert focused.locator(".card-text").inner_text() not in texts
+    dashboard.keyboard.press("ArrowLeft")
+    expect(cards.nth(1)).to_be_focused()
+
     cards.first.focus()
     dashboard.keyboard.press("Space")
     dashboard.keyboard.press("Shift+ArrowDown")

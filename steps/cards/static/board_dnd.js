@@ -1,6 +1,6 @@
 // Drag and drop of cards between a board's columns (the keyboard has "Flytta" and
 // Alt+↑/↓ instead). Dragging a selected card takes the whole selection along. Cards dropped
-// on another card go before it. A theme dragged by its header onto another theme merges
+// on another card go before it. A theme dragged by its grip (⠿) onto another theme merges
 // into it (the keyboard has "Slå ihop" in the theme's tools).
 const CARD_TYPE = "text/x-rundabord-cards";
 const THEME_TYPE = "text/x-rundabord-theme";
@@ -23,19 +23,10 @@ export function draggableCard(li, dragged) {
 
 // `section` takes dropped cards into `list`: onDrop(cardIds, beforeCardId or null).
 export function dropTarget(section, list, onDrop) {
-  section.addEventListener("dragover", (event) => {
-    if (!event.dataTransfer.types.includes(CARD_TYPE)) return;
-    event.preventDefault();
-    section.classList.add("is-drop-target");
-  });
-  section.addEventListener("dragleave", () => section.classList.remove("is-drop-target"));
-  section.addEventListener("drop", (event) => {
-    if (!event.dataTransfer.types.includes(CARD_TYPE)) return;
-    event.preventDefault();
-    section.classList.remove("is-drop-target");
+  acceptDrops(section, CARD_TYPE, "is-drop-target", (data, event) => {
     let ids = [];
     try {
-      ids = JSON.parse(event.dataTransfer.getData(CARD_TYPE)).map(Number).filter(Number.isInteger);
+      ids = JSON.parse(data).map(Number).filter(Number.isInteger);
     } catch {
       return;
     }
@@ -44,7 +35,7 @@ export function dropTarget(section, list, onDrop) {
   });
 }
 
-// A theme's header drags the theme: onto another theme's column, it merges into that one.
+// A theme's grip drags the theme: onto another theme's column, it merges into that one.
 export function draggableTheme(handle, section, themeId) {
   handle.draggable = true;
   handle.addEventListener("dragstart", (event) => {
@@ -57,17 +48,25 @@ export function draggableTheme(handle, section, themeId) {
 
 // `section` (a theme's column) takes a dragged theme: onMerge(themeId).
 export function themeDropTarget(section, themeId, onMerge) {
-  section.addEventListener("dragover", (event) => {
-    if (!event.dataTransfer.types.includes(THEME_TYPE)) return;
-    event.preventDefault();
-    section.classList.add("is-merge-target");
-  });
-  section.addEventListener("dragleave", () => section.classList.remove("is-merge-target"));
-  section.addEventListener("drop", (event) => {
-    if (!event.dataTransfer.types.includes(THEME_TYPE)) return;
-    event.preventDefault();
-    section.classList.remove("is-merge-target");
-    const dragged = Number(event.dataTransfer.getData(THEME_TYPE));
+  acceptDrops(section, THEME_TYPE, "is-merge-target", (data) => {
+    const dragged = Number(data);
     if (Number.isInteger(dragged) && dragged !== themeId) onMerge(dragged);
+  });
+}
+
+// `section` shows it takes what is dragged of `type` (class `targetClass`) and hands a
+// drop to onDrop(data, event).
+function acceptDrops(section, type, targetClass, onDrop) {
+  section.addEventListener("dragover", (event) => {
+    if (!event.dataTransfer.types.includes(type)) return;
+    event.preventDefault();
+    section.classList.add(targetClass);
+  });
+  section.addEventListener("dragleave", () => section.classList.remove(targetClass));
+  section.addEventListener("drop", (event) => {
+    if (!event.dataTransfer.types.includes(type)) return;
+    event.preventDefault();
+    section.classList.remove(targetClass);
+    onDrop(event.dataTransfer.getData(type), event);
   });
 }

@@ -1,16 +1,19 @@
 // One Cards step's board on the dashboard, as drawn: new cards arrive in "Osorterade"; the
 // facilitator makes themes (and dimensions above them), moves cards by drag and drop
 // (board_dnd.js) or by keyboard (focus a card, "Flytta", choose a theme), hides cards and
-// marks highlights. Suggested themes for unsorted cards are offered, never applied. What
-// the board holds is in board_data.js; the changes sent, and their undo, in
-// board_changes.js. Several cards can be chosen at once (Ctrl/Shift click, Space and
-// Shift+↑/↓) and moved, hidden or highlighted together, with one undo. Views are kept and
-// updated in place, so focus and a half-typed name survive cards arriving.
+// marks highlights. Each unsorted card offers its best suggested theme, never applied by
+// itself. What the board holds is in board_data.js; the changes sent, and their undo, in
+// board_changes.js; several cards chosen at once in board_selection.js; suggestions taken
+// many at a time and proposed themes in board_suggestions.js. Views are kept and updated
+// in place, so focus and a half-typed name survive cards arriving.
 import { placeAfter } from "/static/js/keyed.js";
 import { BoardChanges, short } from "./board_changes.js";
 import { BoardData } from "./board_data.js";
 import { draggableCard, draggableTheme, dropTarget, themeDropTarget } from "./board_dnd.js";
+import { fillOptions, themeSelect } from "./board_fields.js";
 import { UNSORTED } from "./board_order.js";
+import { CardSelection } from "./board_selection.js";
+import { AcceptMany, ProposalPiles, suggestedCards } from "./board_suggestions.js";
 import { button, clearSent, el, named, nextId, textField } from "/f/static/dom.js";
 
 export class BoardPanel {
@@ -30,8 +33,6 @@ export class BoardPanel {
     this.filters = { group: "", category: "", level: "" };
     this.nextSuggestion = new Map(); // card id -> how many times S turned its suggestion
     this.folded = new Set(); // keys of the columns whose cards are folded away
-    this.selected = new Set(); // ids of the chosen cards, acted on together
-    this.anchor = null; // the card a Shift click or Shift+arrow extends the choice from
     this.el = this.build();
     this.reset(step);
   }
@@ -69,7 +70,7 @@ export class BoardPanel {
 
   setSuggestions(message) {
     this.data.setSuggestions(message);
-    if (message.proposals) this.showProposals(message.proposals);
+    if (message.proposals) this.proposals.show(message.proposals);
   }
 
   total() {
@@ -106,12 +107,12 @@ export class BoardPanel {
     });
     this.proposeButton = button(t("propose_themes"), () => this.changes.askSuggestions(true));
     this.suggestButton = button(t("suggest"), () => this.changes.askSuggestions(false));
-    this.acceptManyButton = button(t("accept_many"), () => this.openAcceptMany());
+    this.acceptMany = new AcceptMany(this);
+    this.acceptManyButton = button(t("accept_many"), () => this.acceptMany.open());
     this.acceptManyButton.hidden = true;
     this.undoButton = button("", () => this.changes.undo());
     this.undoButton.hidden = true;
     toolbar.append(this.newTheme, this.suggestButton, this.acceptManyButton, this.proposeButton, this.undoButton);
-    this.acceptMany = this.buildAcceptMany();
     // Read with each card by screen readers; on screen, "Kortkommandon" (or ?) lists the keys.
     const keys = el("p", "visually-hidden", t("board_keys"));
     keys.id = nextId("board-keys");
@@ -148,22 +149,21 @@ export class BoardPanel {
     find.append(search.label, search.input);
     this.filterBar.append(find);
 
-    this.proposals = el("section", "proposals");
-    this.proposals.hidden = true;
+    this.proposals = new ProposalPiles(this);
     // New cards arrive in the inbox ("Osorterade"), a column of its own at the side, so
     // what the facilitator is sorting into the themes never moves under the pointer.
     this.columns = el("div", "board-columns");
     this.inbox = el("div", "board-inbox");
     this.themeColumns = el("div", "theme-columns");
     this.columns.append(this.inbox, this.themeColumns);
-    this.selectionBar = this.buildSelectionBar();
+    this.selection = new CardSelection(this);
     panel.append(
-      this.heading, this.summary, toolbar, keys, this.filterBar, this.proposals, this.columns, this.selectionBar,
+      this.heading, this.summary, toolbar, keys, this.filterBar, this.proposals.el, this.columns, this.selection.bar,
       this.acceptMany.dialog,
     );
     panel.addEventListener("keydown", (event) => {
-      if (event.key === "Escape" && this.selected.size && !event.target.closest("input, textarea, select, dialog, .card-actions, .move-form")) {
-        this.clearSelection();
+      if (event.key === "Escape" && this.selection.size && !event.target.closest("input, textarea, select, dialog, .card-actions, .move-form")) {
+        this.selection.clear();
         return;
       }
       if (event.key !== "z" || !(event.ctrlKey || event.metaKey) || event.shiftKey) return;
@@ -187,13 +187,10 @@ export class BoardPanel {
       ? t("cards_summary", { count: this.data.cards.size, themes: this.data.themes.length, unsorted })
       : t("no_cards");
     this.suggestButton.disabled = unsorted === 0 || this.data.themes.length === 0;
-    this.acceptManyButton.hidden = based || this.suggestedCards(false).size === 0;
+    this.acceptManyButton.hidden = based || suggestedCards(this, false).size === 0;
     this.renderFilters();
     const focused = document.activeElement;
-    const keys = [UNSORTED, ...this.data.themes.filter((th) => !th.parent_id).flatMap((th) => [
-      String(th.id),
-      ...this.data.themes.filter((c) => c.parent_id === th.id).map((c) => String(c.id)),
-    ])];
+    const keys = this.columnKeys();
     let previous = null;
     for (const key of keys) {
       let view = this.columnViews.get(key);
@@ -217,232 +214,38 @@ export class BoardPanel {
         this.cardViews.delete(id);
       }
     }
-    for (const id of this.selected) {
-      if (!this.data.cards.has(id)) this.selected.delete(id);
-    }
-    this.renderSelection();
+    this.selection.render();
     if (focused && focused !== document.activeElement && focused.isConnected) focused.focus();
   }
 
-  // --- several cards at once -------------------------------------------------------------
+  // The columns in board order: the inbox, then each theme with the themes under it.
+  columnKeys() {
+    return [UNSORTED, ...this.data.themes.filter((th) => !th.parent_id).flatMap((th) => [
+      String(th.id),
+      ...this.data.themes.filter((c) => c.parent_id === th.id).map((c) => String(c.id)),
+    ])];
+  }
 
-  // The shown unsorted cards with a suggestion (only the sure ones: `sureOnly`), card id ->
-  // its best suggested theme, in board order.
-  suggestedCards(sureOnly) {
-    const found = new Map();
-    for (const id of this.data.column(UNSORTED)) {
-      const card = this.data.cards.get(id);
-      const best = this.data.suggested(card)[0];
-      if (best && this.matches(card) && (!sureOnly || this.data.isSure(id))) found.set(id, best);
+  // ←/→ from a card: the card at about its place in the nearest open column that side.
+  across(id, offset) {
+    const key = this.data.keyOf(this.data.cards.get(id));
+    const keys = this.columnKeys();
+    const at = this.shownIn(key).indexOf(id);
+    for (let k = keys.indexOf(key) + offset; k >= 0 && k < keys.length; k += offset) {
+      const ids = this.folded.has(keys[k]) ? [] : this.shownIn(keys[k]);
+      if (ids.length) return ids[Math.min(at, ids.length - 1)];
     }
-    return found;
+    return undefined;
   }
 
-  // "Accept suggestions…": what would move where, the sure suggestions or all of them,
-  // shown before anything changes; one change, one undo.
-  buildAcceptMany() {
-    const t = this.t;
-    const dialog = el("dialog", "accept-many");
-    const heading = el("h2", "", t("accept_many_heading"));
-    heading.id = nextId("accept-many");
-    dialog.setAttribute("aria-labelledby", heading.id);
-    const choice = el("fieldset", "accept-choice");
-    choice.append(el("legend", "", t("accept_which")));
-    const radios = {};
-    for (const which of ["sure", "all"]) {
-      const input = el("input");
-      input.type = "radio";
-      input.name = nextId("accept-which");
-      input.id = nextId("accept-which");
-      input.value = which;
-      const label = el("label");
-      label.htmlFor = input.id;
-      const row = el("div", "radio-row");
-      row.append(input, label);
-      choice.append(row);
-      radios[which] = { input, label };
-      input.addEventListener("change", () => fill());
-    }
-    const help = el("p", "hint", t("accept_sure_help"));
-    const preview = el("div", "accept-preview");
-    preview.setAttribute("aria-live", "polite");
-    const accept = button("", null, "submit");
-    accept.className = "primary";
-    const cancel = button(t("cancel"), () => dialog.close());
-    const form = el("form", "accept-actions");
-    form.append(accept, cancel);
-    dialog.append(heading, help, choice, preview, form);
-    let chosen = new Map();
-    const fill = () => {
-      const sure = this.suggestedCards(true);
-      const all = this.suggestedCards(false);
-      radios.sure.label.textContent = t("accept_sure", { count: sure.size });
-      radios.all.label.textContent = t("accept_all", { count: all.size });
-      radios.sure.input.disabled = sure.size === 0;
-      if (sure.size === 0) radios.all.input.checked = true;
-      chosen = radios.sure.input.checked ? sure : all;
-      const byTheme = new Map();
-      for (const [id, themeId] of chosen) byTheme.set(themeId, [...(byTheme.get(themeId) || []), id]);
-      const list = el("ul", "accept-themes");
-      for (const [themeId, ids] of byTheme) {
-        const item = el("li");
-        item.append(el("strong", "", `${this.changes.themeName(themeId)} (${ids.length})`));
-        const cards = el("ul");
-        cards.append(...ids.map((id) => el("li", "", this.data.cards.get(id).text)));
-        item.append(cards);
-        list.append(item);
-      }
-      preview.replaceChildren(chosen.size ? list : el("p", "", t("accept_none")));
-      accept.textContent = t("accept_count", { count: chosen.size });
-      accept.disabled = chosen.size === 0;
-    };
-    form.addEventListener("submit", (event) => {
-      event.preventDefault();
-      const moves = chosen;
-      dialog.close();
-      this.changes.acceptSuggestions(moves);
-    });
-    const open = () => {
-      const sureCount = this.suggestedCards(true).size;
-      radios.sure.input.checked = sureCount > 0;
-      radios.all.input.checked = sureCount === 0;
-      fill();
-      dialog.showModal();
-      (sureCount > 0 ? radios.sure.input : radios.all.input).focus();
-    };
-    return { dialog, open };
+  // The ids of a column's cards that the filters let through, in order.
+  shownIn(key) {
+    return this.data.column(key).filter((id) => this.matches(this.data.cards.get(id)));
   }
 
-  openAcceptMany() {
-    this.acceptMany.open();
-  }
-
-  // The bar for the chosen cards floats at the foot of the screen, so choosing never moves
-  // the board.
-  buildSelectionBar() {
-    const t = this.t;
-    const bar = el("div", "selection-bar");
-    bar.setAttribute("role", "region");
-    this.selectionCount = el("p", "selection-count");
-    this.selectionCount.id = nextId("selection-count");
-    bar.setAttribute("aria-labelledby", this.selectionCount.id);
-    const form = el("form", "selection-move");
-    this.selectionTarget = this.themeSelect(t("move_to"));
-    form.append(this.selectionTarget.wrap, button(t("move"), null, "submit"));
-    form.addEventListener("submit", (event) => {
-      event.preventDefault();
-      const target = Number(this.selectionTarget.select.value) || null;
-      const ids = this.selectedInOrder();
-      this.changes.moveCards(ids, target, (ack) => {
-        if (!ack.ok) return;
-        this.clearSelection(false); // draws the board: the cards are in their new column
-        this.focusCard(ids[0]);
-      });
-    });
-    form.addEventListener("keydown", (event) => {
-      if (event.key === "Enter" && event.target === this.selectionTarget.select) {
-        event.preventDefault(); // a select does not submit its form by itself
-        form.requestSubmit();
-      }
-    });
-    this.selectionHide = button("", () => this.flagSelection("hidden"));
-    this.selectionStar = button("", () => this.flagSelection("highlight"));
-    this.selectionAccept = button("", () => this.acceptSelected());
-    const clear = button(t("clear_selection"), () => this.clearSelection());
-    bar.append(this.selectionCount, form, this.selectionHide, this.selectionStar, this.selectionAccept, clear);
-    bar.hidden = true;
-    return bar;
-  }
-
-  renderSelection() {
-    const t = this.t;
-    const ids = [...this.selected];
-    this.selectionBar.hidden = ids.length === 0;
-    this.el.classList.toggle("has-selection", ids.length > 0);
-    if (!ids.length) return;
-    const cards = ids.map((id) => this.data.cards.get(id));
-    this.selectionCount.textContent = t("cards_selected", { count: ids.length });
-    const options = [[0, t("unsorted")], ...this.data.themes.map((th) => [th.id, th.name])];
-    fillOptions(this.selectionTarget.select, options, this.selectionTarget.select.value || 0);
-    this.selectionHide.textContent = cards.every((c) => c.hidden) ? t("unhide") : t("hide");
-    this.selectionStar.textContent = cards.every((c) => c.highlight) ? t("unhighlight") : t("mark_highlight");
-    const suggested = this.selectedSuggestions().size;
-    this.selectionAccept.hidden = suggested === 0;
-    this.selectionAccept.textContent = t("accept_suggestions_count", { count: suggested });
-  }
-
-  // The chosen cards in board order (as they stand in their columns).
-  selectedInOrder() {
-    const order = [UNSORTED, ...this.data.themes.map((th) => String(th.id))].flatMap((key) => this.data.column(key));
-    return order.filter((id) => this.selected.has(id));
-  }
-
-  // Card id -> its best suggested theme, for the chosen cards that have one.
-  selectedSuggestions() {
-    const found = new Map();
-    for (const id of this.selectedInOrder()) {
-      const best = this.data.suggested(this.data.cards.get(id))[0];
-      if (best) found.set(id, best);
-    }
-    return found;
-  }
-
-  // What a key or a drag on a card acts on: the choice when the card is in it, else the card.
-  chosenWith(id) {
-    return this.selected.has(id) && this.selected.size > 1 ? this.selectedInOrder() : [id];
-  }
-
-  // Shift with a click or an arrow: the choice is the range from the anchor (Ctrl adds it).
-  chooseRange(id, keep = false) {
-    if (!keep) this.selected.clear();
-    this.choose(this.range(id));
-  }
-
-  choose(ids, on = true) {
-    for (const id of ids) {
-      if (on) this.selected.add(id);
-      else this.selected.delete(id);
-    }
-    this.render();
-    this.announce(this.t("cards_selected", { count: this.selected.size }));
-  }
-
-  clearSelection(announce = true) {
-    if (!this.selected.size) return;
-    this.selected.clear();
-    this.anchor = null;
-    this.render();
-    if (announce) this.announce(this.t("selection_cleared"));
-  }
-
-  // The shown cards from the anchor to `id`, when both are in one column.
-  range(id) {
-    const card = this.data.cards.get(id);
-    const anchor = this.data.cards.get(this.anchor);
-    if (!anchor || this.data.keyOf(anchor) !== this.data.keyOf(card)) return [id];
-    const ids = this.data.column(this.data.keyOf(card)).filter((each) => this.matches(this.data.cards.get(each)));
-    const [from, to] = [ids.indexOf(this.anchor), ids.indexOf(id)].sort((a, b) => a - b);
-    return from < 0 ? [id] : ids.slice(from, to + 1);
-  }
-
-  flagSelection(flag, ids = this.selectedInOrder()) {
-    const field = flag === "hidden" ? "hidden" : "highlight";
-    const on = !ids.every((id) => this.data.cards.get(id)?.[field]);
-    this.changes.setCardsFlag(ids, flag, on);
-  }
-
-  acceptSelected(ids = this.selectedInOrder()) {
-    const chosen = this.selectedSuggestions();
-    const suggestions = new Map(ids.filter((id) => chosen.has(id)).map((id) => [id, chosen.get(id)]));
-    this.changes.acceptSuggestions(suggestions, (ack) => {
-      if (ack.ok) this.clearSelection(false);
-    });
-  }
-
-  // The next or previous shown card of the focused card's column.
+  // The next or previous shown card in a card's column.
   neighbour(id, offset) {
-    const card = this.data.cards.get(id);
-    const ids = this.data.column(this.data.keyOf(card)).filter((each) => this.matches(this.data.cards.get(each)));
+    const ids = this.shownIn(this.data.keyOf(this.data.cards.get(id)));
     return ids[ids.indexOf(id) + offset];
   }
 
@@ -540,7 +343,7 @@ export class BoardPanel {
       const target = key === UNSORTED ? null : Number(key);
       if (ids.length > 1) {
         this.changes.moveCards(ids, target, (ack) => {
-          if (ack.ok) this.clearSelection(false);
+          if (ack.ok) this.selection.clear(false);
         });
         return;
       }
@@ -562,7 +365,7 @@ export class BoardPanel {
         heading.prepend(el("span", "parent-name", `${this.changes.themeName(theme.parent_id)} › `));
       }
       const ids = this.data.column(key);
-      const shown = ids.filter((id) => this.matches(this.data.cards.get(id)));
+      const shown = this.shownIn(key);
       count.textContent = shown.length === ids.length ? String(ids.length) : `${shown.length}/${ids.length}`;
       tools?.update(theme);
       this.fillCards(list, ids);
@@ -675,12 +478,12 @@ export class BoardPanel {
     const summary = el("summary");
     const summaryName = el("span", "visually-hidden");
     summary.append(el("span", "", t("theme_tools")), summaryName);
-    const target = this.themeSelect(t("merge_into"));
+    const target = themeSelect(t("merge_into"));
     const merge = button(t("merge"), () => {
       if (!target.select.value) return;
       this.changes.removeTheme("merge_themes", themeId, { target_id: Number(target.select.value) }, "undo_merge_theme");
     });
-    const parent = this.themeSelect(t("place_under"));
+    const parent = themeSelect(t("place_under"));
     const nest = button(t("place"), () => {
       this.changes.placeTheme(themeId, Number(parent.select.value) || null, null);
     });
@@ -710,15 +513,7 @@ export class BoardPanel {
     return { details, update };
   }
 
-  themeSelect(text) {
-    const select = el("select");
-    select.id = nextId("theme-select");
-    const label = el("label", "", text);
-    label.htmlFor = select.id;
-    const wrap = el("span", "select-wrap");
-    wrap.append(label, select);
-    return { wrap, select };
-  }
+
 
 
 
@@ -732,7 +527,7 @@ export class BoardPanel {
     const li = el("li", "board-card");
     li.dataset.cardId = String(id);
     li.tabIndex = 0;
-    draggableCard(li, () => this.chosenWith(id));
+    draggableCard(li, () => this.selection.with(id));
     const text = el("p", "card-text");
     const meta = el("p", "card-meta");
     const foot = el("div", "card-foot");
@@ -753,7 +548,7 @@ export class BoardPanel {
     actions.append(move, hide, star, toTrack);
     const moveForm = el("form", "move-form");
     moveForm.hidden = true;
-    const choice = this.themeSelect(t("move_to"));
+    const choice = themeSelect(t("move_to"));
     const go = button(t("move"), null, "submit");
     go.className = "primary";
     const cancel = button(t("cancel"), () => closeMove());
@@ -796,55 +591,54 @@ export class BoardPanel {
       li.focus();
     });
     li.setAttribute("aria-describedby", this.keysHint);
-    li.setAttribute("aria-keyshortcuts", "Enter M A S H * . Space ArrowUp ArrowDown Shift+ArrowUp Shift+ArrowDown Alt+ArrowUp Alt+ArrowDown");
+    li.setAttribute("aria-keyshortcuts", "Enter M A S H * . Space ArrowUp ArrowDown ArrowLeft ArrowRight Shift+ArrowUp Shift+ArrowDown Alt+ArrowUp Alt+ArrowDown");
     li.addEventListener("click", (event) => {
       if (event.target.closest("button, select, input, form, .card-actions")) return;
-      if (event.shiftKey && this.anchor !== null) {
+      if (event.shiftKey) {
         event.preventDefault();
-        this.chooseRange(id, event.ctrlKey || event.metaKey);
+        this.selection.chooseRange(id, event.ctrlKey || event.metaKey);
       } else if (event.ctrlKey || event.metaKey) {
         event.preventDefault();
-        this.anchor = id;
-        this.choose([id], !this.selected.has(id));
-      } else if (!this.selected.has(id)) {
-        this.clearSelection(false); // a plain click on another card starts again
-        this.anchor = id;
+        this.selection.toggle(id);
+      } else {
+        this.selection.startAt(id);
       }
     });
     li.addEventListener("keydown", (event) => {
       if (event.target !== li || event.ctrlKey || event.metaKey) return;
       const key = event.key.toLowerCase();
-      const many = this.selected.has(id) && this.selected.size > 1;
+      const many = this.selection.isMany(id);
       if ((key === "m" || event.key === "Enter") && many) {
         event.preventDefault();
-        this.selectionTarget.select.focus();
+        this.selection.target.select.focus();
       } else if (key === "m" || event.key === "Enter") {
         event.preventDefault();
         openMove();
       } else if (key === "a" && !event.altKey && many) {
         event.preventDefault();
-        this.acceptSelected();
+        this.selection.acceptSuggestions();
       } else if (key === "a" && !event.altKey && suggested.length) {
         event.preventDefault();
         this.changes.moveCard(id, suggested[0]);
       } else if (key === "h" && !event.altKey) {
         event.preventDefault();
-        this.flagSelection("hidden", this.chosenWith(id));
+        this.selection.flag("hidden", this.selection.with(id));
       } else if (event.key === "*" && !event.altKey) {
         event.preventDefault();
-        this.flagSelection("highlight", this.chosenWith(id));
+        this.selection.flag("highlight", this.selection.with(id));
       } else if (event.key === " " && !event.altKey) {
         event.preventDefault();
-        this.anchor = id;
-        this.choose([id], !this.selected.has(id));
+        this.selection.toggle(id);
       } else if (!event.altKey && (event.key === "ArrowUp" || event.key === "ArrowDown")) {
         const next = this.neighbour(id, event.key === "ArrowUp" ? -1 : 1);
         if (next === undefined) return;
         event.preventDefault();
-        if (event.shiftKey) {
-          if (this.anchor === null || !this.selected.has(this.anchor)) this.anchor = id;
-          this.chooseRange(next);
-        }
+        if (event.shiftKey) this.selection.extendTo(id, next);
+        this.focusCard(next);
+      } else if (!event.altKey && !event.shiftKey && (event.key === "ArrowLeft" || event.key === "ArrowRight")) {
+        const next = this.across(id, event.key === "ArrowLeft" ? -1 : 1);
+        if (next === undefined) return;
+        event.preventDefault();
         this.focusCard(next);
       } else if (key === "s" && !event.altKey && suggested.length > 1) {
         event.preventDefault();
@@ -866,7 +660,7 @@ export class BoardPanel {
     const update = (card) => {
       current = card;
       const all = this.data.suggested(card);
-      const chosen = this.selected.has(card.id);
+      const chosen = this.selection.has(card.id);
       const shows = JSON.stringify([
         card, chosen, this.manyCategories, this.canPromote(), this.groupName(card.group_id),
         all.map((tid) => this.changes.themeName(tid)), this.nextSuggestion.get(card.id) || 0,
@@ -907,69 +701,4 @@ export class BoardPanel {
     };
     return { li, update };
   }
-
-  // "Föreslå teman": each proposed group as a pile of its cards, with its draft name in a
-  // field; it becomes a theme with its cards in one change ("Skapa tema", undone with
-  // one undo) or is let go ("Lös upp": its cards stay unsorted). Nothing changes before.
-  showProposals(proposals) {
-    const t = this.t;
-    this.proposals.hidden = false;
-    const heading = el("h4", "", t("proposals_heading"));
-    const list = el("ul", "proposal-list");
-    for (const proposal of proposals) {
-      const cards = proposal.cards.filter((id) => this.data.cards.has(id) && !this.data.cards.get(id).theme_id);
-      if (cards.length < 2) continue;
-      const li = el("li", "proposal-pile");
-      const form = el("form", "proposal-name");
-      const { label, input } = textField("proposal-name", t("proposal_name"), 120);
-      input.value = proposal.name;
-      const accept = button(t("create_from_proposal"), null, "submit");
-      accept.className = "primary";
-      const dissolve = button(t("dissolve_proposal"), () => {
-        li.remove();
-        this.announce(t("proposal_dissolved", { name: input.value.trim() || proposal.name }));
-        if (!list.children.length) this.proposals.hidden = true;
-      });
-      form.append(label, input, el("span", "meta", t("card_count", { count: cards.length })));
-      const actions = el("div", "row-actions");
-      actions.append(accept, dissolve);
-      form.append(actions);
-      form.addEventListener("submit", (event) => {
-        event.preventDefault();
-        const name = input.value.trim();
-        if (!name) {
-          input.focus();
-          return;
-        }
-        this.acceptProposal(name, cards.filter((id) => this.data.cards.has(id) && !this.data.cards.get(id).theme_id), li);
-      });
-      const examples = el("ul", "proposal-cards");
-      examples.append(...cards.map((id) => el("li", "", this.data.cards.get(id).text)));
-      li.append(form, examples);
-      list.append(li);
-    }
-    const close = button(t("close_proposals"), () => { this.proposals.hidden = true; });
-    this.proposals.replaceChildren(heading, list.children.length ? list : el("p", "", t("no_proposals")), close);
-  }
-
-  // The proposed theme is made with its cards in it, in one change.
-  acceptProposal(name, cards, li) {
-    this.changes.createTheme(name, cards, (ack) => {
-      if (!ack.ok) return;
-      const list = li.parentElement;
-      li.remove();
-      if (list && !list.children.length) this.proposals.hidden = true;
-      this.announce(this.t("proposal_accepted", { name, count: cards.length }));
-    });
-  }
 }
-
-function fillOptions(select, options, value) {
-  const sig = JSON.stringify(options);
-  if (select.dataset.sig !== sig) {
-    select.dataset.sig = sig;
-    select.replaceChildren(...options.map(([v, text]) => Object.assign(el("option", "", text), { value: String(v) })));
-  }
-  select.value = String(value);
-}
-
