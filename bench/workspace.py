@@ -15,16 +15,16 @@ a second. Measures on the dashboard:
   board (both clocks are this machine's): p50, p95, and how many never appeared;
 - the moves made while cards arrived.
 
-And, in this process, how many keyboard actions sorting the data's cards takes with the
-suggestions against without (`--sort`, on by default): each theme starts with its name
-and two of its cards (as a facilitator who has made the themes); the rest arrive
-interleaved, and each sorted card joins its theme, so the suggestions learn as the board
-grows. With suggestions a card whose best suggestion is right costs 1 (A, or a click on
-its chip), the second or third 2 or 3 (S, then A); any other card, and every card
-without suggestions, 3 (Enter, choose the theme, Enter). And the same sort when the
-facilitator lets 10 cards arrive and then takes their sure suggestions in one go
-("Godta förslag…", 2 actions; a wrong one costs 3 more to put right), sorting the rest
-one by one.
+And (`--sort`, on by default) how many keys sorting a room's cards takes, on the real
+dashboard: for each development set (bench/data/cards_sv.json, and the two workshops of
+bench/data/cards_sv_more.json; 239 cards in all) a workshop whose themes start with
+their names and two cards each, the rest sent from phones into the inbox; then on the
+focused card A when its suggested theme is right, else the theme's number key, every key
+counted (and one more whenever the focus is not on an unsorted card), with the
+suggestions and without them (the number keys only). Each card is checked to be in its
+theme at the end. Last, the figures of the model used before the number keys, counted
+in this process: A for a right first suggestion, S then A for the second or third, else
+Enter, the theme and Enter (3); and the same with "Godta förslag…" every 10 cards.
 
 `--screenshot PATH` saves the dashboard as it is at the end. Ends with one JSON line of
 figures.
@@ -51,9 +51,10 @@ from analysis.clustering import (
     semantic_available,
 )
 from bench.board import DATA, EMAIL, PASSWORD, facilitator_client, texts
+from bench.clustering import MORE
 from bench.load import percentile
 from bench.phone import Phone, close_all
-from bench.server import ServerProcess, facilitator_and_workshop
+from bench.server import ServerProcess, addresses, facilitator_and_workshop
 
 THEMES = ("Styrning", "Ekonomi", "Kommunikation", "Tillit", "Kompetens")
 
@@ -111,33 +112,53 @@ MOVE_BY_MENU = 3  # Enter, choose the theme, Enter
 SEEDS = 2  # cards each theme starts with
 
 
-def sorting_actions() -> dict[str, Any]:
-    """Keyboard actions per card to sort the data's cards, with suggestions and without."""
-    themes = json.loads(DATA.read_text(encoding="utf-8"))["themes"]
-    backend = SemanticBackend() if semantic_available() else LexicalBackend()
-    known = [list(theme["cards"][:SEEDS]) for theme in themes]  # each theme's cards so far
-    board = [ThemeInput(n, theme["name"], known[n]) for n, theme in enumerate(themes)]
-    arriving = [
-        (n, card)
+def dev_sets() -> list[list[dict[str, Any]]]:
+    """The development sets' themes: bench/data/cards_sv.json and the workshops of
+    bench/data/cards_sv_more.json, each a list of {name, cards}."""
+    more = json.loads(MORE.read_text(encoding="utf-8"))["sets"]
+    return [json.loads(DATA.read_text(encoding="utf-8"))["themes"], *(s["themes"] for s in more)]
+
+
+def arriving_order(themes: list[dict[str, Any]]) -> list[tuple[int, str]]:
+    """After each theme's first SEEDS cards: the rest, one theme after another in turn."""
+    return [
+        (n, theme["cards"][rank])
         for rank in range(SEEDS, max(len(theme["cards"]) for theme in themes))
         for n, theme in enumerate(themes)
         if rank < len(theme["cards"])
-        for card in [theme["cards"][rank]]
     ]
-    actions = first_right = 0
-    for theme_id, card in arriving:
-        suggested = backend.suggest(card, board, limit=3)
-        at = suggested.index(theme_id) if theme_id in suggested else None
-        actions += MOVE_BY_MENU if at is None else 1 + at
-        first_right += at == 0
-        known[theme_id].append(card)  # sorted: the theme knows it now
+
+
+def sorting_actions() -> dict[str, Any]:
+    """Keyboard actions per card to sort the development sets' cards with the suggestions'
+    keys only (A, S, the menu), counted in this process: the figure before the number keys."""
+    backend = SemanticBackend() if semantic_available() else LexicalBackend()
+    actions = first_right = batch = cards = 0
+    taken = wrong = 0
+    for themes in dev_sets():
+        known = [list(theme["cards"][:SEEDS]) for theme in themes]  # each theme's cards so far
+        board = [ThemeInput(n, theme["name"], known[n]) for n, theme in enumerate(themes)]
+        arriving = arriving_order(themes)
+        for theme_id, card in arriving:
+            suggested = backend.suggest(card, board, limit=3)
+            at = suggested.index(theme_id) if theme_id in suggested else None
+            actions += MOVE_BY_MENU if at is None else 1 + at
+            first_right += at == 0
+            known[theme_id].append(card)  # sorted: the theme knows it now
+        found = batch_actions(backend, themes, arriving)
+        batch += found["actions"]
+        taken += found["taken"]
+        wrong += found["wrong"]
+        cards += len(arriving)
     return {
-        "sort_cards": len(arriving),
-        "sort_backend": type(backend).__name__,
-        "sort_first_right_share": round(first_right / len(arriving), 3),
-        "actions_per_card_suggested": round(actions / len(arriving), 2),
-        "actions_per_card_unsuggested": float(MOVE_BY_MENU),
-        **batch_actions(backend, themes, arriving),
+        "model_cards": cards,
+        "model_backend": type(backend).__name__,
+        "model_first_right_share": round(first_right / cards, 3),
+        "model_actions_per_card_suggested": round(actions / cards, 2),
+        "model_actions_per_card_unsuggested": float(MOVE_BY_MENU),
+        "model_actions_per_card_batch_accept": round(batch / cards, 2),
+        "model_batch_sure_share": round(taken / cards, 3),
+        "model_batch_sure_wrong": wrong,
     }
 
 
@@ -147,7 +168,7 @@ ACCEPT_SURE = 2  # the button, then "Godta" (the sure suggestions are chosen whe
 
 def batch_actions(
     backend: Any, themes: list[dict[str, Any]], arriving: list[tuple[int, str]]
-) -> dict[str, Any]:
+) -> dict[str, int]:
     """The same sort when the facilitator, every BATCH cards, accepts the sure suggestions
     in one go (a wrong one among them costs a move by menu to put right) and sorts the
     rest one by one as above."""
@@ -173,11 +194,140 @@ def batch_actions(
                 actions += MOVE_BY_MENU if at is None else 1 + at
         for theme_id, card in batch:
             known[theme_id].append(card)
-    return {
-        "actions_per_card_batch_accept": round(actions / len(arriving), 2),
-        "batch_sure_share": round(taken / len(arriving), 3),
-        "batch_sure_wrong": wrong,
-    }
+    return {"actions": actions, "taken": taken, "wrong": wrong}
+
+
+# The card the keyboard is on, its text, its column and the suggestion it shows.
+FOCUSED = """() => {
+  const card = document.activeElement?.closest?.('.board-card');
+  if (!card) return null;
+  return {
+    id: card.dataset.cardId,
+    text: card.querySelector('.card-text').textContent,
+    inbox: Boolean(card.closest('.board-column.is-unsorted')),
+    chip: card.querySelector('.suggestions:not([hidden]) button')?.firstChild.textContent
+      .replace(/^→ /, '') ?? null,
+  };
+}"""
+
+
+# Each sorted card's text and the name of the theme it is in.
+PLACED = """() => [...document.querySelectorAll('.board-column:not(.is-unsorted)')].flatMap((column) => {
+  const name = column.querySelector('.theme-name')?.textContent;
+  return [...column.querySelectorAll('.card-text')].map((text) => [text.textContent, name]);
+})"""
+
+
+def sort_in_browser(
+    server: ServerProcess, facts: dict[str, str], themes: list[dict[str, Any]], suggestions: bool
+) -> dict[str, Any]:
+    """Sort a set's cards on the real dashboard by keyboard, counting every key: each theme
+    made with its first SEEDS cards, the rest sent from phones into the inbox; then, on the
+    focused card, A when its suggestion is right (`suggestions`), else the theme's number
+    key (or, past the tenth theme, Enter, the theme, Enter); a key to reach the inbox
+    whenever the focus is not on an unsorted card."""
+    facilitator, _ = facilitator_client(server, int(facts["Workshop"]))
+    senders: list[Phone] = []
+    try:
+        step_id = facilitator.call("get_snapshot", {}, timeout=10)["steps"][1]["id"]
+        facilitator.call("open_step", {"step_id": step_id}, timeout=10)
+        seeds = [card for theme in themes for card in theme["cards"][:SEEDS]]
+        arriving = arriving_order(themes)
+        _, senders = send_cards(
+            server, facts["Join code"], step_id, seeds + [c for _n, c in arriving], 50, 30
+        )
+        step = facilitator.call("get_snapshot", {}, timeout=10)["steps"][1]
+        ids = {card["text"]: card["id"] for card in step["cards"]}
+        for theme in themes:
+            made = {"step_id": step_id, "op": "create_theme", "name": theme["name"]}
+            made["card_ids"] = [ids[card] for card in theme["cards"][:SEEDS]]
+            facilitator.call("board", made, timeout=10)
+        truth = {card: themes[n]["name"] for n, card in arriving}
+        number = {theme["name"]: n + 1 for n, theme in enumerate(themes)}
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+            page = browser.new_page(viewport={"width": 1366, "height": 768}, locale="sv-SE")
+            login(page, server.url)
+            page.goto(facts["Dashboard URL"])
+            page.locator("#connection[data-state=connected]").wait_for()
+            inbox = page.locator(".board-column.is-unsorted .board-card")
+            inbox.nth(len(arriving) - 1).wait_for()
+            if suggestions:  # every card shows its suggestion
+                chips = page.locator(".board-column.is-unsorted .suggestions:not([hidden])")
+                chips.nth(len(arriving) - 1).wait_for()
+            keys = first_right = 0
+            started = time.perf_counter()
+            while inbox.count():
+                card = page.evaluate(FOCUSED)
+                if not card or not card["inbox"]:
+                    inbox.first.focus()  # a click or Tab to the inbox
+                    keys += 1
+                    card = page.evaluate(FOCUSED)
+                theme = truth[card["text"]]
+                if suggestions and card["chip"] == theme:
+                    page.keyboard.press("a")
+                    first_right += 1
+                    keys += 1
+                elif number[theme] <= 10:
+                    page.keyboard.press(str(number[theme] % 10))
+                    keys += 1
+                else:
+                    page.keyboard.press("Enter")
+                    page.locator(".move-form:not([hidden]) select").select_option(label=theme)
+                    page.keyboard.press("Enter")
+                    keys += MOVE_BY_MENU
+                moved = f'.board-column:not(.is-unsorted) .board-card[data-card-id="{card["id"]}"]'
+                page.locator(moved).wait_for()
+            seconds = time.perf_counter() - started
+            placed = page.evaluate(PLACED)
+            browser.close()
+        misplaced = sum(1 for text, name in placed if text in truth and truth[text] != name)
+        return {
+            "cards": len(arriving),
+            "keys": keys,
+            "first_right": first_right,
+            "seconds": seconds,
+            "misplaced": misplaced,
+        }
+    finally:
+        facilitator.disconnect()
+        close_all(senders)
+
+
+RUNS = (("suggested", True), ("unsuggested", False))
+
+
+def browser_sorting() -> dict[str, Any]:
+    """Keys per card to sort the development sets on the dashboard, with the suggestions and
+    without (the number keys only)."""
+    server = ServerProcess(Path(tempfile.mkdtemp(prefix="rundabord-sort-")))
+    server.start()
+    try:
+        sets = dev_sets()
+        runs = [(label, suggestions, themes) for label, suggestions in RUNS for themes in sets]
+        made = server.flask_each(
+            ["create-facilitator", EMAIL, "--password", PASSWORD],
+            *(
+                ["create-workshop", "--facilitator", EMAIL, "--title", f"Sortering {n}"]
+                for n in range(len(runs))
+            ),
+        )
+        done: dict[str, list[dict[str, Any]]] = {label: [] for label, _ in RUNS}
+        for (label, suggestions, themes), output in zip(runs, made[1:], strict=True):
+            done[label].append(sort_in_browser(server, addresses(output), themes, suggestions))
+        figures: dict[str, Any] = {}
+        for label, suggestions in RUNS:
+            found = done[label]
+            cards = sum(d["cards"] for d in found)
+            figures[f"sort_keys_per_card_{label}"] = round(sum(d["keys"] for d in found) / cards, 3)
+            figures[f"sort_ms_per_card_{label}"] = round(1000 * sum(d["seconds"] for d in found) / cards, 1)
+            figures[f"sort_misplaced_{label}"] = sum(d["misplaced"] for d in found)
+            if suggestions:
+                figures["sort_cards"] = cards
+                figures["sort_first_right_share"] = round(sum(d["first_right"] for d in found) / cards, 3)
+        return figures
+    finally:
+        server.stop()
 
 
 def run(cards: int, rate: float, phones: int, screenshot: str = "") -> dict[str, Any]:
@@ -258,6 +408,7 @@ def main() -> None:
     args = parser.parse_args()
     figures = run(args.cards, args.rate, args.phones, args.screenshot)
     if args.sort:
+        figures.update(browser_sorting())
         figures.update(sorting_actions())
     print(json.dumps(figures))
 

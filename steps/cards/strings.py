@@ -49,7 +49,8 @@ STRINGS = {
         "card_placed": _l("“{text}” is now number {place} of {count} in {theme}"),
         "board_keys": _l(
             "Keyboard on a card: Enter moves it to a theme, A accepts the suggested theme, S shows "
-            "the next suggestion, H hides it, * highlights it, . opens its actions, Alt+↑ and Alt+↓ "
+            "the next suggestion, a number (1 to 9, 0 for the tenth) moves it to the theme with "
+            "that number, H hides it, * highlights it, . opens its actions, Alt+↑ and Alt+↓ "
             "change its place in the column. Space chooses a card, ↑ and ↓ go to the next, ← and → to "
             "the column beside, Shift+↑ "
             "and Shift+↓ choose as they go (or Ctrl and Shift with a click); the keys then act on "
@@ -77,6 +78,8 @@ STRINGS = {
         "clear_selection": _l("Let go of the choice"),
         "accept_suggestions_count": _l("Accept their suggested themes ({count})"),
         "cards_moved": _l("{count} cards moved to {theme}"),
+        "cards_already_there": _l("The cards are already in {theme}"),
+        "theme_key": _l("Key {key} moves a card here"),
         "suggestions_accepted": _l("{count} cards placed in their suggested themes"),
         "undo_move_cards": _l("move {count} cards to {theme}"),
         "undo_accept_suggestions": _l("accept {count} suggested themes"),

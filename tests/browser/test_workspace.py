@@ -183,6 +183,16 @@ def test_a_suggested_theme_is_one_key(browser: Any, server: ServerProcess) -> No
         ".card-text", has_text="Ömsesidig tillit"
     ).wait_for()
     dashboard.locator("#announcer").get_by_text(f"är nu nummer 1 av 1 i {suggested}").wait_for()
+    # The focus stayed in the inbox, on the next card; its theme's number sends it there.
+    expect(dashboard.locator(".board-card:focus")).to_contain_text("Öronmärkta resurser")
+    economy = board.locator(".board-column").filter(
+        has=dashboard.locator("h4", has_text="Ekonomi och resurser")
+    )
+    expect(economy.locator(".theme-number")).to_have_text("2")
+    dashboard.keyboard.press("2")
+    expect(economy.locator(".card-text", has_text="Öronmärkta resurser")).to_be_visible()
+    dashboard.keyboard.press("Control+z")
+    board.locator(".board-column.is-unsorted .card-text", has_text="Öronmärkta resurser").wait_for()
 
     # Many at once: a preview of what goes where, then one change and one undo.
     for text in ("Tillit byggs genom att vi träffas ofta", "Gemensam budget och resurser för insatserna"):
@@ -335,6 +345,16 @@ def test_several_cards_chosen_and_acted_on_together(
     expect(bar).to_be_visible()
     dashboard.keyboard.press("Escape")
     expect(bar).to_be_hidden()
+
+    # Their own theme's number moves nothing, and says so.
+    number = goals.locator(".theme-number").inner_text()
+    cards.first.focus()
+    dashboard.keyboard.press("Space")
+    dashboard.keyboard.press("Shift+ArrowDown")
+    dashboard.keyboard.press(number)
+    dashboard.locator("#announcer").get_by_text("Korten finns redan i Gemensamma mål").wait_for()
+    expect(goals.locator(".board-card")).to_have_count(3)
+    dashboard.keyboard.press("Escape")
 
     # By mouse: Ctrl+click two cards, drag one of them, and both go.
     cards.nth(0).click(modifiers=["Control"])

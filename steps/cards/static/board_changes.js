@@ -81,7 +81,10 @@ export class BoardChanges {
   moveCards(cardIds, themeId, done = () => {}) {
     const moves = cardIds.filter((id) => (this.data.cards.get(id)?.theme_id || null) !== themeId)
       .map((id) => ({ card_id: id, theme_id: themeId }));
-    if (!moves.length) return;
+    if (!moves.length) {
+      this.announce(this.t("cards_already_there", { theme: this.themeName(themeId) }));
+      return;
+    }
     const label = this.t("undo_move_cards", { count: moves.length, theme: this.themeName(themeId) });
     this.placeCards(moves, label, (ack) => {
       if (ack.ok) this.announce(this.t("cards_moved", { count: moves.length, theme: this.themeName(themeId) }));

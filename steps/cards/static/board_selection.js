@@ -24,7 +24,7 @@ export class CardSelection {
   }
 
   build() {
-    const { t, changes } = this.panel;
+    const { t } = this.panel;
     const bar = el("div", "selection-bar");
     bar.setAttribute("role", "region");
     this.count = el("p", "selection-count");
@@ -35,12 +35,7 @@ export class CardSelection {
     form.append(this.target.wrap, button(t("move"), null, "submit"));
     form.addEventListener("submit", (event) => {
       event.preventDefault();
-      const ids = this.inOrder();
-      changes.moveCards(ids, Number(this.target.select.value) || null, (ack) => {
-        if (!ack.ok) return;
-        this.clear(false); // draws the board: the cards are in their new column
-        this.panel.focusCard(ids[0]);
-      });
+      this.moveTo(Number(this.target.select.value) || null);
     });
     form.addEventListener("keydown", (event) => {
       if (event.key === "Enter" && event.target === this.target.select) {
@@ -75,6 +70,16 @@ export class CardSelection {
     const suggested = this.suggestions().size;
     this.accept.hidden = suggested === 0;
     this.accept.textContent = t("accept_suggestions_count", { count: suggested });
+  }
+
+  // The chosen cards to one theme (null: the inbox), the focus on the first of them.
+  moveTo(themeId) {
+    const ids = this.inOrder();
+    this.panel.changes.moveCards(ids, themeId, (ack) => {
+      if (!ack.ok) return;
+      this.clear(false); // draws the board: the cards are in their new column
+      this.panel.focusCard(ids[0]);
+    });
   }
 
   // The chosen cards in board order (as they stand in their columns).
