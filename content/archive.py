@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Date, DateTime, Table, select, update
@@ -25,10 +24,9 @@ from models.notes import Note
 from models.participants import Participant
 from models.session import DbSession
 from models.workshops import Step, Workshop, new_join_code, new_projector_token
-from steps.cards.cards import Card, Theme
+from steps.kind import ArchivedTable
+from steps.registry import kinds
 from steps.settings import split_settings
-from steps.tracks.tracks import Track, Vote
-from steps.words.words import Word, WordDecision
 
 WORKSHOP_FIELDS = (
     "title",
@@ -44,63 +42,16 @@ WORKSHOP_FIELDS = (
 )
 
 
-@dataclass(frozen=True)
-class Spec:
-    """One archived table: the columns it keeps, and which of them name rows of other tables."""
-
-    name: str
-    table: Table
-    refs: dict[str, str] = field(default_factory=dict)  # column -> archived table it points into
-    drop: tuple[str, ...] = ()
-    by_step: bool = False  # rows belong to the workshop through their step
-
-
-def _specs() -> list[Spec]:
+def _specs() -> list[ArchivedTable]:
+    """The shared tables, then each kind's own (`StepKind.archived_tables`), then the notes."""
     t = lambda model: model.__table__  # noqa: E731
     return [
-        Spec("table_groups", t(TableGroup)),
-        Spec("steps", t(Step), {"based_on_step_id": "steps"}),
-        Spec("participants", t(Participant), {"group_id": "table_groups"}, drop=("token",)),
-        Spec("themes", t(Theme), {"step_id": "steps", "parent_id": "themes"}),
-        Spec(
-            "words",
-            t(Word),
-            {"step_id": "steps", "participant_id": "participants", "group_id": "table_groups"},
-        ),
-        Spec("word_decisions", t(WordDecision), {"step_id": "steps"}, drop=("facilitator_id",), by_step=True),
-        Spec(
-            "cards",
-            t(Card),
-            {
-                "step_id": "steps",
-                "participant_id": "participants",
-                "group_id": "table_groups",
-                "theme_id": "themes",
-            },
-        ),
-        Spec(
-            "tracks",
-            t(Track),
-            {
-                "step_id": "steps",
-                "participant_id": "participants",
-                "group_id": "table_groups",
-                "merged_into_id": "tracks",
-            },
-        ),
-        Spec(
-            "votes",
-            t(Vote),
-            {"step_id": "steps", "track_id": "tracks", "participant_id": "participants"},
-            by_step=True,
-        ),
-        Spec("notes", t(Note), {"group_id": "table_groups"}, drop=("author_id", "scribe_id")),
+        ArchivedTable("table_groups", t(TableGroup)),
+        ArchivedTable("steps", t(Step), {"based_on_step_id": "steps"}),
+        ArchivedTable("participants", t(Participant), {"group_id": "table_groups"}, drop=("token",)),
+        *(spec for kind in kinds().values() for spec in kind.archived_tables()),
+        ArchivedTable("notes", t(Note), {"group_id": "table_groups"}, drop=("author_id", "scribe_id")),
     ]
-
-
-# Rows in these tables name another row without a foreign key: a track's source is a
-# card or a theme (by `source_kind`), an "approve" decision lists word ids.
-SOURCE_TABLES = {"card": "cards", "theme": "themes"}
 
 
 def archive_tables(
@@ -128,17 +79,11 @@ def archive_tables(
                     continue
                 target = spec.refs.get(column)
                 item[column] = ids[target].get(value) if target and value is not None else value
-            _out_of_band(spec.name, item, ids)
+            if spec.remap:
+                spec.remap(item, lambda table, value: ids[table].get(value))
             out.append(item)
         tables[spec.name] = out
     return facts, tables
-
-
-def _out_of_band(name: str, item: dict[str, Any], ids: dict[str, dict[int, int]]) -> None:
-    if name == "tracks" and item.get("source_kind") in SOURCE_TABLES and item.get("source_id") is not None:
-        item["source_id"] = ids[SOURCE_TABLES[item["source_kind"]]].get(item["source_id"])
-    if name == "word_decisions" and item.get("kind") == "approve":
-        item["data"] = {**item["data"], "ids": [ids["words"].get(i) for i in item["data"].get("ids", [])]}
 
 
 def import_tables(session: DbSession, data: dict[str, Any], owner: Facilitator, mark: str = "") -> Workshop:
@@ -194,7 +139,7 @@ def import_tables(session: DbSession, data: dict[str, Any], owner: Facilitator, 
 
 
 def _row_values(
-    spec: Spec, row: dict[str, Any], new_ids: dict[str, dict[int, int]], workshop_id: int
+    spec: ArchivedTable, row: dict[str, Any], new_ids: dict[str, dict[int, int]], workshop_id: int
 ) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for column in spec.table.columns:
@@ -208,17 +153,8 @@ def _row_values(
         elif target and value is not None:
             value = new_ids[target][int(value)]
         values[name] = _value(spec.table, name, value)
-    if (
-        spec.name == "tracks"
-        and values.get("source_kind") in SOURCE_TABLES
-        and values.get("source_id") is not None
-    ):
-        values["source_id"] = new_ids[SOURCE_TABLES[values["source_kind"]]][int(values["source_id"])]
-    if spec.name == "word_decisions" and values.get("kind") == "approve":
-        values["data"] = {
-            **values["data"],
-            "ids": [new_ids["words"][int(ref)] for ref in values["data"]["ids"]],
-        }
+    if spec.remap:
+        spec.remap(values, lambda table, ref: new_ids[table][int(ref)])
     if spec.name == "steps" and "state" not in row:
         # An archive from before run-time state had its own column: it was in settings.
         values["settings"], values["state"] = split_settings(values["kind"], values.get("settings") or {})

@@ -11,15 +11,17 @@ from __future__ import annotations
 import importlib
 import importlib.util
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from flask import Blueprint, Flask, url_for
+from sqlalchemy import Table
 
 if TYPE_CHECKING:
     from wtforms import Field
 
     from export.report import Report
+    from models.events import Event
     from models.participants import Participant
     from models.session import DbSession
     from models.workshops import Step
@@ -45,6 +47,24 @@ class BoolSetting:
 
 Setting = IntSetting | ListSetting | BoolSetting
 
+# (table, id) -> the row's ref in the archive, or (table, ref) -> its new id on import.
+Lookup = Callable[[str, Any], Any]
+
+
+@dataclass(frozen=True)
+class ArchivedTable:
+    """One table in a workshop's archive (`content.archive`): the columns it keeps, and
+    which of them name rows of other tables."""
+
+    name: str
+    table: Table
+    refs: Mapping[str, str] = field(default_factory=dict)  # column -> archived table it points into
+    drop: tuple[str, ...] = ()
+    by_step: bool = False  # rows belong to the workshop through their step
+    # Rows that name another row without a foreign key (in a JSON field, or by a kind
+    # column): changes a row's values in place, mapping each such name with the lookup.
+    remap: Callable[[dict[str, Any], Lookup], None] | None = None
+
 
 class StepKind:
     """One kind of step. The defaults describe a step that takes no input and shows only
@@ -54,6 +74,8 @@ class StepKind:
     # What the editor's "add a step" list calls the kind, and a new step's title.
     label: ClassVar[str]
     default_title: ClassVar[str]
+    # The kind's short name, on the agenda's steps ("Words", "Cards"); else its default title.
+    short_label: ClassVar[str] = ""
     # The step's settings, with their defaults and limits (`steps.settings`).
     settings: ClassVar[Mapping[str, Setting]] = {}
     # Which of them are the step's run-time state (voting open, the timer): changed while
@@ -61,6 +83,9 @@ class StepKind:
     live_settings: ClassVar[frozenset[str]] = frozenset()
     # What phones send to such a step: "word", "card", "track" (see `accepts`).
     inputs: ClassVar[frozenset[str]] = frozenset()
+    # What of a participant's own the kind's tables hold, by item kind ("word", "votes"):
+    # listed and deleted on "Mina bidrag" (`models.contributions`).
+    own_items: ClassVar[frozenset[str]] = frozenset()
     # Whether a step of this kind may sort its input under an earlier step's themes,
     # and whether later steps may sort theirs under this one's.
     builds_on_themes: ClassVar[bool] = False
@@ -160,6 +185,25 @@ class StepKind:
         """How many participants have sent something to the open step, when the dashboard
         counts it."""
         return None
+
+    def contributions(self, session: DbSession, participant: Participant) -> list[dict[str, Any]]:
+        """What the participant sent that the kind's tables hold, not withdrawn: items
+        {step_id, kind (one of `own_items`), id, text}, in the order sent."""
+        return []
+
+    def delete_contribution(
+        self, session: DbSession, participant: Participant, item: str, item_id: int
+    ) -> Event:
+        """Takes the participant's `item` (one of `own_items`) out of every count and
+        screen and erases its text; returns the event that says so. The caller commits."""
+        from models.errors import NotFound
+
+        raise NotFound()
+
+    def archived_tables(self) -> list[ArchivedTable]:
+        """The kind's own tables, as a workshop's archive keeps them, each after those it
+        names (the shared tables come first: table groups, steps, participants)."""
+        return []
 
     def opened(self, step: Step) -> None:
         """Work to start when the step opens (from a request or a socket handler)."""

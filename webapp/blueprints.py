@@ -36,6 +36,7 @@ def _template_globals() -> dict[str, Any]:
         "step_kinds": list(kinds().values()),
         "kind_scripts": kind_scripts,
         "kind_strings": kind_strings,
+        "kind_labels": kind_labels,
         "behalf_strings": BEHALF_STRINGS,
         "connection_strings": CONNECTION_STRINGS,
         "notes_strings": NOTES_STRINGS,
@@ -51,6 +52,13 @@ def kind_scripts(screen: str) -> dict[str, str]:
     from steps.registry import kinds
 
     return {name: url for name, kind in kinds().items() if (url := kind.script(screen))}
+
+
+def kind_labels() -> dict[str, object]:
+    """Each kind's short name by kind name ("words": "Words"), as the agenda shows it."""
+    from steps.registry import kinds
+
+    return {name: kind.short_label or kind.default_title for name, kind in kinds().items()}
 
 
 def kind_strings(screen: str) -> dict[str, object]:

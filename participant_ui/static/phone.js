@@ -282,7 +282,7 @@ function applyAck(item, ack) {
 
 // A refused text goes back into its field, unless the person is typing something else.
 function restoreText(item) {
-  if (item.event === "vote") return;
+  if (typeof item.payload.text !== "string") return; // a vote has no text
   if (EDITS.has(item.event)) {
     const id = item.payload[EDITS.get(item.event)];
     sessionStorage.setItem(drafts.key(item.payload.step_id, `edit-${id}`), item.payload.text);

@@ -11,14 +11,24 @@ from wtforms import BooleanField, Field, IntegerField, TextAreaField
 from wtforms.validators import Length, NumberRange, Optional
 
 from export.report import Report
+from models.contributions import erase, own_row, own_rows
+from models.events import Event
 from models.participants import Participant
 from models.session import DbSession
 from models.workshops import Step
 from readers.workshop_report import ReportRows
-from steps.cards.cards import cards_of, facilitator_board_view, participant_cards_view, projector_board_view
+from steps.cards.cards import (
+    Card,
+    Theme,
+    cards_event,
+    cards_of,
+    facilitator_board_view,
+    participant_cards_view,
+    projector_board_view,
+)
 from steps.cards.in_report import add_board
 from steps.cards.strings import STRINGS
-from steps.kind import BoolSetting, IntSetting, ListSetting, StepKind
+from steps.kind import ArchivedTable, BoolSetting, IntSetting, ListSetting, StepKind
 from steps.settings import step_setting
 
 
@@ -70,6 +80,7 @@ class Cards(CardsLike):
     strings = STRINGS
     label = _l("Cards (clustered into themes)")
     default_title = _l("Cards")
+    short_label = _l("Cards")
     settings = {
         "categories": ListSetting(("Förutsättningar",)),
         "max_cards": IntSetting(10, 1, 50),
@@ -77,7 +88,35 @@ class Cards(CardsLike):
         "levels": BoolSetting(False),
     }
     inputs = frozenset({"card"})
+    own_items = frozenset({"card"})
     builds_on_themes = True
+
+    def archived_tables(self) -> list[ArchivedTable]:
+        # A discussion's answers are cards too: these tables hold them.
+        return [
+            ArchivedTable("themes", Theme.__table__, {"step_id": "steps", "parent_id": "themes"}),
+            ArchivedTable(
+                "cards",
+                Card.__table__,
+                {
+                    "step_id": "steps",
+                    "participant_id": "participants",
+                    "group_id": "table_groups",
+                    "theme_id": "themes",
+                },
+            ),
+        ]
+
+    def contributions(self, session: DbSession, participant: Participant) -> list[dict[str, Any]]:
+        return own_rows(session, Card, participant, "card")  # a discussion's answers too
+
+    def delete_contribution(
+        self, session: DbSession, participant: Participant, item: str, item_id: int
+    ) -> Event:
+        card, step = own_row(session, Card, participant, item_id)
+        erase(card)
+        session.flush()
+        return cards_event(session, step, [card])
 
     def register(self, app: Flask) -> None:
         from steps.cards.suggestions import register_suggestions

@@ -20,6 +20,7 @@ class Discussion(CardsLike):
     strings = STRINGS
     label = _l("Discussion questions")
     default_title = _l("Discussion")
+    short_label = _l("Discussion")
     settings = {
         "questions": ListSetting(()),
         "timer_minutes": IntSetting(10, 0, 180),

@@ -7,23 +7,40 @@ from typing import Any
 
 from flask import Flask
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_ngettext as _nl
+from sqlalchemy import delete, func, select
 from wtforms import BooleanField, Field, IntegerField
 from wtforms.validators import NumberRange, Optional
 
 from export.report import Report
+from models.contributions import erase, own_row, own_rows
+from models.errors import NotFound
+from models.events import Event
 from models.participants import Participant
 from models.session import DbSession
 from models.workshops import Step
 from readers.workshop_report import ReportRows
-from steps.kind import BoolSetting, IntSetting, StepKind
+from steps.kind import ArchivedTable, BoolSetting, IntSetting, Lookup, StepKind
 from steps.tracks.in_report import add_tracks
 from steps.tracks.strings import STRINGS
 from steps.tracks.tracks import (
+    Track,
+    Vote,
     facilitator_tracks_view,
     participant_tracks_view,
     projector_tracks_view,
+    tracks_event,
     tracks_of,
 )
+
+# A track made from a card or a theme names it by `source_kind` and `source_id`.
+SOURCE_TABLES = {"card": "cards", "theme": "themes"}
+
+
+def track_source(values: dict[str, Any], lookup: Lookup) -> None:
+    table = SOURCE_TABLES.get(values.get("source_kind") or "")
+    if table and values.get("source_id") is not None:
+        values["source_id"] = lookup(table, values["source_id"])
 
 
 class Tracks(StepKind):
@@ -33,6 +50,7 @@ class Tracks(StepKind):
     strings = STRINGS
     label = _l("Tracks with voting")
     default_title = _l("Tracks for further development")
+    short_label = _l("Tracks")
     settings = {
         "dots": IntSetting(3, 1, 20),
         "max_per_track": IntSetting(3, 1, 20),
@@ -44,6 +62,7 @@ class Tracks(StepKind):
     }
     live_settings = frozenset({"voting", "revealed"})
     inputs = frozenset({"track", "vote"})
+    own_items = frozenset({"track", "votes"})  # votes: all of one's dots in a step
 
     def form_fields(self) -> dict[str, Field]:
         return {
@@ -86,6 +105,62 @@ class Tracks(StepKind):
             {"kind": "track", "id": t.id, "text": t.text}
             for t in tracks_of(session, step.id)
             if t.highlighted_at is not None and t.hidden_at is None
+        ]
+
+    def contributions(self, session: DbSession, participant: Participant) -> list[dict[str, Any]]:
+        dots = session.execute(  # one line for all of a step's dots
+            select(Vote.step_id, Step.title, func.sum(Vote.dots))
+            .join(Step, Step.id == Vote.step_id)
+            .where(Vote.participant_id == participant.id, Vote.dots > 0)
+            .group_by(Vote.step_id, Step.title)
+        )
+        return own_rows(session, Track, participant, "track") + [
+            {
+                "step_id": step_id,
+                "kind": "votes",
+                "id": step_id,
+                "text": _nl("Your %(num)d dot", "Your %(num)d dots", int(count)),
+                "delete_label": _l("Take back my dots"),
+                "subject": title,
+            }
+            for step_id, title, count in dots
+        ]
+
+    def delete_contribution(
+        self, session: DbSession, participant: Participant, item: str, item_id: int
+    ) -> Event:
+        if item == "votes":  # item_id is the step
+            step = session.get(Step, item_id)
+            if step is None or step.workshop_id != participant.workshop_id or step.kind != self.name:
+                raise NotFound()
+            session.execute(
+                delete(Vote).where(Vote.step_id == step.id, Vote.participant_id == participant.id)
+            )
+            return tracks_event(session, step, list_changed=False)
+        track, step = own_row(session, Track, participant, item_id)
+        erase(track)
+        session.flush()
+        return tracks_event(session, step)
+
+    def archived_tables(self) -> list[ArchivedTable]:
+        return [
+            ArchivedTable(
+                "tracks",
+                Track.__table__,
+                {
+                    "step_id": "steps",
+                    "participant_id": "participants",
+                    "group_id": "table_groups",
+                    "merged_into_id": "tracks",
+                },
+                remap=track_source,
+            ),
+            ArchivedTable(
+                "votes",
+                Vote.__table__,
+                {"step_id": "steps", "track_id": "tracks", "participant_id": "participants"},
+                by_step=True,
+            ),
         ]
 
     def add_to_report(

@@ -12,22 +12,37 @@ from wtforms.validators import NumberRange, Optional
 
 from analysis import words as word_analysis
 from export.report import Report
+from models.contributions import erase, own_row, own_rows
+from models.events import Event
 from models.participants import Participant
 from models.session import DbSession
 from models.workshops import Step
 from readers.workshop_report import ReportRows
-from steps.kind import BoolSetting, IntSetting, StepKind
+from steps.kind import ArchivedTable, BoolSetting, IntSetting, Lookup, StepKind
 from steps.words.clouds import cloud_public, stored_cloud
 from steps.words.in_report import add_words
 from steps.words.strings import STRINGS
 from steps.words.words import (
+    Word,
+    WordDecision,
     answered_count,
+    counted_keys,
     decisions_state,
     entry_rows,
     facilitator_words_view,
     projector_words_view,
+    words_event,
     words_of_participant,
 )
+
+
+def approved_words(values: dict[str, Any], lookup: Lookup) -> None:
+    """An "approve" decision lists the words it approved by id."""
+    if values.get("kind") == "approve":
+        values["data"] = {
+            **values["data"],
+            "ids": [lookup("words", i) for i in values["data"].get("ids", [])],
+        }
 
 
 class Words(StepKind):
@@ -37,12 +52,14 @@ class Words(StepKind):
     strings = STRINGS
     label = _l("Words (word cloud)")
     default_title = _l("Words")
+    short_label = _l("Words")
     settings = {
         "max_words": IntSetting(3, 1, 20),
         "max_length": IntSetting(40, 5, 80),
         "show_list": BoolSetting(False),  # the projector shows the ranked list instead of the cloud
     }
     inputs = frozenset({"word"})
+    own_items = frozenset({"word"})
 
     def form_fields(self) -> dict[str, Field]:
         return {
@@ -78,6 +95,36 @@ class Words(StepKind):
             return []
         groups = word_analysis.group(entry_rows(session, step.id), decisions, only=decisions.highlighted)
         return [{"kind": "word", "id": g.key, "text": g.display} for g in groups if not g.hidden]
+
+    def contributions(self, session: DbSession, participant: Participant) -> list[dict[str, Any]]:
+        return own_rows(session, Word, participant, "word")
+
+    def delete_contribution(
+        self, session: DbSession, participant: Participant, item: str, item_id: int
+    ) -> Event:
+        word, step = own_row(session, Word, participant, item_id)
+        before = counted_keys([word], decisions_state(session, step.id))
+        erase(word)
+        word.key = ""
+        session.flush()
+        return words_event(session, step, [word], before)
+
+    def archived_tables(self) -> list[ArchivedTable]:
+        return [
+            ArchivedTable(
+                "words",
+                Word.__table__,
+                {"step_id": "steps", "participant_id": "participants", "group_id": "table_groups"},
+            ),
+            ArchivedTable(
+                "word_decisions",
+                WordDecision.__table__,
+                {"step_id": "steps"},
+                drop=("facilitator_id",),
+                by_step=True,
+                remap=approved_words,
+            ),
+        ]
 
     def add_to_report(
         self, session: DbSession, step: Step, report: Report, rows: ReportRows
