@@ -37,6 +37,8 @@ import json
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -86,6 +88,21 @@ def login(page: Any, url: str) -> None:
     page.get_by_label("Lösenord").fill(PASSWORD)
     page.get_by_role("button", name="Logga in").click()
     page.wait_for_url("**/f/")
+
+
+@contextmanager
+def dashboard(server: ServerProcess, facts: dict[str, str]) -> Iterator[Any]:
+    """The workshop's live dashboard, logged in, in Debian's Chromium at 1366x768."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+        try:
+            page = browser.new_page(viewport={"width": 1366, "height": 768}, locale="sv-SE")
+            login(page, server.url)
+            page.goto(facts["Dashboard URL"])
+            page.locator("#connection[data-state=connected]").wait_for()
+            yield page
+        finally:
+            browser.close()
 
 
 def send_cards(
@@ -244,12 +261,7 @@ def sort_in_browser(
             facilitator.call("board", made, timeout=10)
         truth = {card: themes[n]["name"] for n, card in arriving}
         number = {theme["name"]: n + 1 for n, theme in enumerate(themes)}
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
-            page = browser.new_page(viewport={"width": 1366, "height": 768}, locale="sv-SE")
-            login(page, server.url)
-            page.goto(facts["Dashboard URL"])
-            page.locator("#connection[data-state=connected]").wait_for()
+        with dashboard(server, facts) as page:
             inbox = page.locator(".board-column.is-unsorted .board-card")
             inbox.nth(len(arriving) - 1).wait_for()
             if suggestions:  # every card shows its suggestion
@@ -280,7 +292,6 @@ def sort_in_browser(
                 page.locator(moved).wait_for()
             seconds = time.perf_counter() - started
             placed = page.evaluate(PLACED)
-            browser.close()
         misplaced = sum(1 for text, name in placed if text in truth and truth[text] != name)
         return {
             "cards": len(arriving),
@@ -341,12 +352,7 @@ def run(cards: int, rate: float, phones: int, screenshot: str = "") -> dict[str,
         for name in THEMES:
             facilitator.call("board", {"step_id": step_id, "op": "create_theme", "name": name}, timeout=10)
         facilitator.call("open_step", {"step_id": step_id}, timeout=10)
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
-            page = browser.new_page(viewport={"width": 1366, "height": 768}, locale="sv-SE")
-            login(page, server.url)
-            page.goto(facts["Dashboard URL"])
-            page.locator("#connection[data-state=connected]").wait_for()
+        with dashboard(server, facts) as page:
             page.locator(".board-panel").first.wait_for()
             page.evaluate(WATCH)
             result: dict[str, Any] = {}
@@ -378,7 +384,6 @@ def run(cards: int, rate: float, phones: int, screenshot: str = "") -> dict[str,
             long_tasks: list[float] = page.evaluate("window.benchLong")
             if screenshot:  # the dashboard as the facilitator sees it at the end
                 page.screenshot(path=screenshot)
-            browser.close()
         sent: dict[str, float] = result["sent"]
         latencies = [seen[text] - at for text, at in sent.items() if text in seen]
         return {

@@ -164,7 +164,11 @@ export function cardView(panel, id) {
     ]);
     if (shows === drawn) return;
     drawn = shows;
-    text.textContent = card.text;
+    if (text.textContent !== card.text) {
+      text.textContent = card.text;
+      // Only a text with a long compound can be too narrow for its word: the panel fits it.
+      if (/\S{16}/u.test(card.text)) text.dataset.fit = "";
+    }
     const who = [card.participant?.on_behalf ? t("on_behalf") : card.participant?.name, panel.groupName(card.group_id)].filter(Boolean);
     // The category only where the board has more than one (Hinder | Möjligheter).
     const category = panel.manyCategories ? card.category : "";

@@ -120,7 +120,10 @@ function themeNaming(panel, themeId, heading) {
   let name = "";
   const show = () => {
     editing = false;
-    if (nameButton.textContent !== name) nameButton.textContent = name;
+    if (nameButton.textContent !== name) {
+      nameButton.textContent = name;
+      nameButton.dataset.fit = ""; // fitted by the panel once it is laid out
+    }
     // Only what is around the button goes: a focused name keeps its focus.
     for (const node of [...heading.childNodes]) if (node !== nameButton) node.remove();
     if (!nameButton.isConnected || nameButton.parentNode !== heading) heading.append(nameButton);

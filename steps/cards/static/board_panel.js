@@ -6,6 +6,7 @@
 // board_data.js; the changes sent, and their undo, in board_changes.js; a column in
 // board_column.js; filter and find in board_filters.js. Views are kept and updated in
 // place, so focus and a half-typed name survive cards arriving.
+import { fitWords } from "/static/js/fit_words.js";
 import { placeAfter } from "/static/js/keyed.js";
 import { BoardChanges } from "./board_changes.js";
 import { cardView } from "./board_card.js";
@@ -193,7 +194,20 @@ export class BoardPanel {
       }
     }
     this.selection.render();
+    this.fitLongWords();
     if (focused && focused !== document.activeElement && focused.isConnected) focused.focus();
+  }
+
+  // A theme name or card whose longest word is wider than its column takes a smaller size
+  // instead of breaking mid-word (fit_words.js), once it is laid out (not while hidden).
+  fitLongWords() {
+    if (!this.el.isConnected) { // drawn before the dashboard places it: fitted in the next frame
+      requestAnimationFrame(() => this.el.isConnected && this.fitLongWords());
+      return;
+    }
+    const names = [...this.el.querySelectorAll(".theme-name[data-fit], .card-text[data-fit]")].filter((n) => n.clientWidth);
+    fitWords(names);
+    for (const name of names) delete name.dataset.fit;
   }
 
   // The columns in board order: the inbox, then each theme with the themes under it.
