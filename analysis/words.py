@@ -15,6 +15,9 @@ these functions, so a restart or a snapshot computes exactly the same cloud.
   `group` turns entries and decisions into the counted words of the cloud. The
   displayed form is the facilitator's choice or the group's most frequent surface
   form.
+
+About 330 lines: the key, the grouping and the review filter are one
+algorithm read together (a word's key decides its group and what the filter holds).
 """
 
 from __future__ import annotations

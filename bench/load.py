@@ -27,6 +27,9 @@ projector (p50, p95, p99), the server's CPU time per submission (its own process
 separately, its worker processes), and the ratio of Rundabord's p95 to the floor's.
 Submissions go out on schedule, not after the previous answer, so a slow server
 shows as latency instead of as fewer submissions. The last line is JSON.
+
+About 620 lines: one benchmark run end to end (server, simulated phones, watchers,
+the floor beside it), kept as one script so a reader can follow a run from top to bottom.
 """
 
 from __future__ import annotations

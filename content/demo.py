@@ -2,7 +2,11 @@
 dialogue "Ledning & Styrning i Samverkan", S:t Gertrud, Malmö), and a small series of
 three regional meetings in the manner of seed 004, entered through the same operations
 phones, scribes and facilitators use: a new user sees a full board, cloud, deck and
-synthesis at once (`flask --app wsgi load-demo`)."""
+synthesis at once (`flask --app wsgi load-demo`).
+
+About 350 lines, most of them the day's content (seed 002's words, cards, tracks and
+notes) as data; the code that enters it is short.
+"""
 
 from __future__ import annotations
 

@@ -6,6 +6,9 @@ editable and searchable; a long list continues on further slides instead of over
 
 The organizer's own .pptx can be the template: its masters, layouts and fonts are used
 and its slides are dropped. Without one, python-pptx's default template is widened to 16:9.
+
+About 410 lines: one deck in seed 002's order; every slide kind uses the same
+layout helpers and continuation rules, so they read best in one place.
 """
 
 from __future__ import annotations

@@ -2,6 +2,8 @@
 // and the workspace: the panel of one step, the open one unless the facilitator chose
 // another in the agenda. Each kind's panel is in its package
 // (steps/<kind>/static/dashboard.js), imported by the list the server gives (data-kinds).
+// About 350 lines: the shell's state (steps, the shown one, presence) and its drawing
+// are one loop; the notes, the on-behalf form and the keys are modules of their own.
 import { Announcer } from "/static/js/announce.js";
 import { placeAfter } from "/static/js/keyed.js";
 import { loadKinds } from "/static/js/kinds.js";

@@ -3,6 +3,8 @@
 // updates arrive (drafts.js). What differs between kinds of step is in each kind's module
 // (steps/<kind>/static/phone.js), which this page imports by the list the server gives
 // (data-kinds).
+// About 330 lines: the page's one loop (connect, show, send, answer) reads best whole;
+// the outbox, drafts, own items and each kind are modules of their own.
 import { Announcer } from "/static/js/announce.js";
 import { updateCounter } from "/static/js/counter.js";
 import { renderKeyed } from "/static/js/keyed.js";

@@ -12,6 +12,10 @@ the workshop's write lock, so parallel votes can never exceed it.
 The projector shows the ranked list live, or without counts until the facilitator
 reveals the result (`hide_results`, `revealed`). Equal totals share a rank. What the
 facilitator does with the list is in `steps.tracks.curation`.
+
+About 330 lines: the models, the reads each role's view needs and the participant's
+operations stay together, because every operation answers with an event built from
+those same reads; curation is in `steps.tracks.curation`, ranking in `rankings`.
 """
 
 from __future__ import annotations

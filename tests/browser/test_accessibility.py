@@ -5,6 +5,8 @@ projector), the facilitator's and the projector's keys work, and live updates ar
 announced politely without flooding.
 
 With SCREENSHOT_DIR set, every state visited is also saved as a picture to look at.
+
+About 330 lines: one walk through every page and state, in both languages.
 """
 
 from __future__ import annotations

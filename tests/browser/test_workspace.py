@@ -2,7 +2,11 @@
 opening a step of the demo workshop its input is in view without scrolling, the agenda
 beside it; another step's input is one click away, and the workspace follows the open
 step again when asked. A board's cards are compact: their actions sit behind one button,
-and a suggested theme is taken with one key."""
+and a suggested theme is taken with one key.
+
+About 420 lines: the workspace walked as one facilitator would, each test a whole task
+(open, sort, select, merge, follow), sharing the demo workshop and one server.
+"""
 
 from __future__ import annotations
 

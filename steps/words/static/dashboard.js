@@ -3,6 +3,7 @@
 // let held entries through, undo. Rows are updated in place, so an open row, a
 // half-typed name and the keyboard focus survive words arriving.
 // Participants' text is only ever set as textContent.
+// About 340 lines: the list's rows and their tools share the row views kept in place.
 
 import { placeAfter } from "/static/js/keyed.js";
 import { button, clearSent, el, nextId } from "/f/static/dom.js";
