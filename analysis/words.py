@@ -4,10 +4,10 @@ Pure Python, no database: `steps.words.words` stores entries and decisions and c
 these functions, so a restart or a snapshot computes exactly the same cloud.
 
 - `clean` is the text as the participant meant it (shown back to them).
-- `key` decides which entries count as the same word: case, spacing, quotes and
-  hyphens do not matter, and Swedish inflections share a lemma (simplemma, with
-  an override table for its known misses), so "samarbetet" and "samarbeten" count
-  as "samarbete". Phrases stay phrases: every word of "bygga broar" is lemmatised.
+- `key` (`analysis.word_keys`, versioned) decides which entries count as the same
+  word: case, spacing, quotes and hyphens do not matter, and Swedish inflections share
+  a lemma, so "samarbetet" and "samarbeten" count as "samarbete". Phrases stay
+  phrases: every word of "bygga broar" is lemmatised.
 - `WordFilter` holds entries for review instead of showing them: stop words
   (package `stop-words`) and profanity (the LDNOOBW lists, from npm), editable
   per workshop.
@@ -16,8 +16,6 @@ these functions, so a restart or a snapshot computes exactly the same cloud.
   displayed form is the facilitator's choice or the group's most frequent surface
   form.
 
-About 330 lines: the key, the grouping and the review filter are one
-algorithm read together (a word's key decides its group and what the filter holds).
 """
 
 from __future__ import annotations
@@ -25,38 +23,21 @@ from __future__ import annotations
 import functools
 import json
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import simplemma
 from stop_words import get_stop_words
 
-_QUOTES = str.maketrans({"”": '"', "“": '"', "„": '"', "«": '"', "»": '"', "’": "'", "‘": "'", "´": "'"})
-_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
-_EDGE_PUNCTUATION = " \t\n\"'.,;:!?*_"  # brackets stay: "Samverkan (SKL)"
-_SPACE = re.compile(r"\s+")
-_SWEDISH_ORDER = str.maketrans("åäö", "{|}")
-_WORD_EDGES = "\"'.,;:!?*_()[]{}"
+from analysis.word_keys import KEY_VERSION as KEY_VERSION
+from analysis.word_keys import clean as clean
+from analysis.word_keys import clean_sentence as clean_sentence
+from analysis.word_keys import key as key
+from analysis.word_keys import lemma as lemma
+from analysis.word_keys import tokens as tokens
 
-# Where simplemma's Swedish dictionary picks the wrong lemma (it reads "broar" as a
-# form of "broa"). Keys are case-folded surface forms.
-LEMMA_OVERRIDES = {
-    "bro": "bro",
-    "broar": "bro",
-    "broarna": "bro",
-    "bron": "bro",
-    "träffas": "träffas",
-    "träffades": "träffas",
-    "träffats": "träffas",
-    "uppdrag": "uppdrag",
-    "uppdraget": "uppdrag",
-    "uppdragen": "uppdrag",
-    "samverkansforumet": "samverkansforum",
-    "samverkansforumen": "samverkansforum",
-}
+_SWEDISH_ORDER = str.maketrans("åäö", "{|}")
 
 WORDLISTS = Path(__file__).with_name("wordlists")
 
@@ -73,45 +54,6 @@ CONTENT_WORDS = frozenset(
 )
 # Harmless words the profanity lists name, common in health and social care talk.
 HARMLESS = frozenset({"hård", "sås", "stake", "olla", "pippa", "tusan", "prutt", "pitt"})
-
-
-def clean(text: str) -> str:
-    """The text as a participant meant it: NFC, one space between words, no edge punctuation."""
-    text = unicodedata.normalize("NFC", text).translate(_QUOTES)
-    text = _DASHES.sub("-", text)
-    text = _SPACE.sub(" ", text).strip(_EDGE_PUNCTUATION)
-    return re.sub(r"\s*-\s*", "-", text)
-
-
-def clean_sentence(text: str) -> str:
-    """A card or a track as written: NFC and one space between words; its punctuation
-    ("Hur skapas tillit?") stays."""
-    return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
-
-
-@functools.lru_cache(maxsize=65536)
-def lemma(word: str) -> str:
-    """The lemma of one case-folded Swedish word; the last part of a hyphenated one."""
-    head, dash, last = word.rpartition("-")
-    if dash and head and last:
-        return f"{head}-{lemma(last)}"
-    if word in LEMMA_OVERRIDES:
-        return LEMMA_OVERRIDES[word]
-    if not word.isalpha():
-        return word
-    return str(simplemma.lemmatize(word, lang="sv")).casefold()
-
-
-def tokens(text: str) -> list[str]:
-    """The case-folded words of a cleaned text, without punctuation around them."""
-    words = (w.strip(_WORD_EDGES) for w in clean(text).casefold().split(" "))
-    return [w for w in words if w]
-
-
-def key(text: str) -> str:
-    """The grouping key: every word case-folded and lemmatised."""
-    words = tokens(text)
-    return " ".join(lemma(w) for w in words) if words else clean(text).casefold()
 
 
 def warm_up() -> None:

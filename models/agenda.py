@@ -12,7 +12,7 @@ from models.errors import BuiltOnEarlierStep, InvalidInput, NotFound, ReopenFirs
 from models.events import Event, Role, make_event
 from models.session import DbSession
 from models.workshops import Step, Workshop, new_join_code, new_projector_token
-from steps.registry import kind_of
+from steps.registry import kind_of, kinds
 from steps.settings import MAX_PROMPT_LENGTH, MAX_TITLE_LENGTH, clean_settings, split_settings, step_public
 
 MAX_FACT_LENGTH = 200
@@ -93,12 +93,13 @@ def append_step(
     based_on_step_id: int | None = None,
 ) -> Step:
     """A validated new step at the end of the agenda, not yet committed."""
+    configuration = split_settings(kind, clean_settings(kind, settings or {}))[0]
     step = Step(
         kind=kind,
         title=_text(title, "title", MAX_TITLE_LENGTH, required=True),
         prompt=_text(prompt, "prompt", MAX_PROMPT_LENGTH, multiline=True),
-        settings=split_settings(kind, clean_settings(kind, settings or {}))[0],
-        state={},
+        settings=configuration,
+        state=kinds()[kind].initial_state(),
         position=len(workshop.steps),
         based_on_step_id=_earlier_step(workshop, based_on_step_id),
     )

@@ -200,6 +200,11 @@ class StepKind:
 
         raise NotFound()
 
+    def initial_state(self) -> dict[str, Any]:
+        """The run-time state a new step of the kind starts with (a step stored before a
+        value was added reads the setting's default instead)."""
+        return {}
+
     def archived_tables(self) -> list[ArchivedTable]:
         """The kind's own tables, as a workshop's archive keeps them, each after those it
         names (the shared tables come first: table groups, steps, participants)."""

@@ -85,6 +85,17 @@ def on_word_decision(identity: Identity, payload: dict[str, Any]) -> dict[str, A
     return {"ok": True}
 
 
+@socketio.on("recount_words")
+@handler(Role.FACILITATOR)
+def on_recount_words(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
+    """{step_id}: the step's words keyed again by the newest word analysis, its decisions
+    following them; `words_changed` (full) and a new cloud."""
+    step = agenda.find_step(facilitated_workshop(identity), payload.get("step_id"))
+    broadcast(word_review.recount(db.session, step))
+    request_cloud(step.id)
+    return {"ok": True}
+
+
 @socketio.on("word_undo")
 @handler(Role.FACILITATOR)
 def on_word_undo(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from wtforms import BooleanField, Field, IntegerField
 from wtforms.validators import NumberRange, Optional
 
 from analysis import words as word_analysis
+from analysis.word_keys import KEY_VERSION
 from export.report import Report
 from models.contributions import erase, own_row, own_rows
 from models.events import Event
@@ -30,6 +31,7 @@ from steps.words.words import (
     decisions_state,
     entry_rows,
     facilitator_words_view,
+    newer_analysis,
     projector_words_view,
     words_event,
     words_of_participant,
@@ -57,7 +59,11 @@ class Words(StepKind):
         "max_words": IntSetting(3, 1, 20),
         "max_length": IntSetting(40, 5, 80),
         "show_list": BoolSetting(False),  # the projector shows the ranked list instead of the cloud
+        # How the step's words are keyed (`analysis.word_keys`): a step stored before
+        # version 2 keeps version 1 until its facilitator has its words counted again.
+        "key_version": IntSetting(1, 1, KEY_VERSION),
     }
+    live_settings = frozenset({"key_version"})
     inputs = frozenset({"word"})
     own_items = frozenset({"word"})
 
@@ -74,9 +80,13 @@ class Words(StepKind):
             ),
         }
 
+    def initial_state(self) -> dict[str, Any]:
+        return {"key_version": KEY_VERSION}
+
     def facilitator_view(self, session: DbSession, step: Step) -> dict[str, Any]:
         return {
             **facilitator_words_view(session, step.id),
+            "newer_analysis": newer_analysis(step),
             "cloud": cloud_public(stored_cloud(session, step.id)),
         }
 

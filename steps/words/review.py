@@ -8,6 +8,7 @@ undone, survives a restart and is listed in the export.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from sqlalchemy import select
@@ -50,6 +51,32 @@ def undo(session: DbSession, step: Step) -> Event:
     if last is None:
         raise NothingToUndo()
     last.undone_at = utcnow()
+    session.flush()
+    event = words_event(session, step)
+    session.commit()
+    return event
+
+
+def recount(session: DbSession, step: Step) -> Event:
+    """Every word of the step keyed again by the newest analysis (`analysis.word_keys`),
+    for a step that began with an older one. The facilitator's decisions follow their
+    words: a decision about a key now names the key most of its words have now."""
+    if step.kind != "words":
+        raise WrongStepKind()
+    follows: dict[str, Counter[str]] = {}
+    for word in session.scalars(select(Word).where(Word.step_id == step.id, Word.withdrawn_at.is_(None))):
+        new = word_analysis.key(word.text)
+        follows.setdefault(word.key, Counter())[new] += 1
+        word.key = new
+    moved = {old: counts.most_common(1)[0][0] for old, counts in follows.items()}
+    for decision in session.scalars(select(WordDecision).where(WordDecision.step_id == step.id)):
+        data = dict(decision.data)
+        if "keys" in data:
+            data["keys"] = list(dict.fromkeys(moved.get(k, k) for k in data["keys"]))
+        if "key" in data:
+            data["key"] = moved.get(data["key"], data["key"])
+        decision.data = data
+    step.state = {**(step.state or {}), "key_version": word_analysis.KEY_VERSION}
     session.flush()
     event = words_event(session, step)
     session.commit()

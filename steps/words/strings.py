@@ -14,6 +14,12 @@ STRINGS = {
     "dashboard": {
         "entries": _l("{count} entries, {distinct} different words"),
         "no_words": _l("No words yet."),
+        "recount_hint": _l(
+            "Rundabord now recognises more ways of writing the same word (e-tjänst, e tjänst, "
+            "etjänst; LSS:are). This step's words were counted before: count them again to "
+            "merge such words. Your merges, names and hidden words stay."
+        ),
+        "recount_words": _l("Count the words again"),
         "merge_selected": _l("Merge selected ({count})"),
         "merge_display": _l("Word to show for the merged words"),
         "manage": _l("Entries and tools"),

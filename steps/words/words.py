@@ -276,7 +276,7 @@ def words_event(
     facilitator: dict[str, Any] = {"step_id": step.id, "full": affected is None}
     projector: dict[str, Any] | None
     if affected is None:
-        facilitator.update(facilitator_words_view(session, step.id))
+        facilitator.update(facilitator_words_view(session, step.id), newer_analysis=newer_analysis(step))
         projector = {"step_id": step.id, "full": True, **projector_words_view(session, step.id)}
     else:
         targets = {decisions.resolve(k) for k in affected}
@@ -325,7 +325,17 @@ def _text_fields(session: DbSession, step: Step, text: str) -> dict[str, Any]:
     """A word's text, its key, and whether the workshop's word lists hold it for review. The
     workshop row is read with its lock, which the word's sequence number takes anyway."""
     held = word_filter(lock_workshop(session, step.workshop_id)).reason(text)
-    return {"text": text, "key": word_analysis.key(text), "held_reason": held}
+    return {
+        "text": text,
+        "key": word_analysis.key(text, step_setting(step, "key_version")),
+        "held_reason": held,
+    }
+
+
+def newer_analysis(step: Step) -> bool:
+    """Whether the step's words were keyed by an older analysis than the newest: its
+    facilitator may have them counted again (`steps.words.review.recount`)."""
+    return bool(step_setting(step, "key_version") < word_analysis.KEY_VERSION)
 
 
 def submit_word(

@@ -27,6 +27,7 @@ FACILITATOR_EVENTS: dict[str, Any] = {
     "projector_view": lambda s: {"step_id": s[0], "show_list": True},
     "word_decision": lambda s: {"step_id": s[0], "kind": "hide", "data": {"key": "tillit"}},
     "word_undo": lambda s: {"step_id": s[0]},
+    "recount_words": lambda s: {"step_id": s[0]},
     "board": lambda s: {"step_id": s[1], "op": "create_theme", "name": "Mål"},
     "suggest_themes": lambda s: {"step_id": s[1], "propose": True},
     "tracks": lambda s: {"step_id": s[3], "op": "add_track", "text": "Spår"},

@@ -73,6 +73,11 @@ def test_a_decision_refreshes_every_screen_and_an_error_is_in_swedish(
     assert dashboard.emit("word_undo", {"step_id": step_id}, callback=True) == {"ok": True}
     ack = dashboard.emit("word_undo", {"step_id": step_id}, callback=True)
     assert ack["ok"] is False and ack["message"] == "Det finns inget mer att ångra."
+    # Counted again with the newest word analysis: the screens get the whole list again.
+    events(projector, "words_changed")
+    assert dashboard.emit("recount_words", {"step_id": step_id}, callback=True) == {"ok": True}
+    [change] = events(projector, "words_changed")
+    assert change["full"] and {r["display"] for r in change["rows"]} == {"Tillit", "Förtroende"}
 
 
 def test_the_cloud_is_rendered_and_served_with_participant_text_escaped(

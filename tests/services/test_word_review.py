@@ -244,3 +244,33 @@ def test_the_database_counts_as_every_word_one_by_one(workshop: Workshop, step: 
     assert word_groups(db.session, step.id) == one_by_one
     assert len(entry_rows(db.session, step.id)) < len(every_word)
     assert [(g.display, g.count) for g in one_by_one] == [("Tillit", 5), ("samverkan", 2), ("Fan", 1)]
+
+
+def test_a_step_keeps_its_count_until_its_words_are_counted_again(
+    step: Step, kim: Participant, ali: Participant
+) -> None:
+    """A step begun before the word analysis improved (key version 1) keys new words as
+    it always did, so its cloud never changes by itself; counted again on request, its
+    words take the newest keys and the facilitator's decisions follow them."""
+    assert step.state["key_version"] == word_analysis.KEY_VERSION  # a new step: the newest
+    step.state = {}  # as stored before version 2
+    db.session.commit()
+    send(kim, step, "e-tjänst")
+    send(ali, step, "etjänst")
+    send(ali, step, "Prata")
+    send(kim, step, "LSS:are")
+    assert sorted(rows(step)) == [("LSS:are", 1), ("Prata", 1), ("e-tjänst", 1), ("etjänst", 1)]
+    decide(step, "rename", key="e-tjänst", display="E-tjänst")
+    decide(step, "hide", key="lss:are")
+    assert snapshot(db.session, step.workshop_id, Role.FACILITATOR)["steps"][0]["newer_analysis"] is True
+
+    event = word_review.recount(db.session, step)
+    assert event.message(Role.FACILITATOR)["full"] is True
+    assert event.message(Role.FACILITATOR)["newer_analysis"] is False
+    assert sorted(rows(step)) == [("E-tjänst", 2), ("Prata", 1)]  # the name and the hiding followed
+    assert [g.key for g in word_groups(db.session, step.id) if g.hidden] == ["lss"]
+    assert step.state["key_version"] == word_analysis.KEY_VERSION
+    send(kim, step, "e tjänst")  # new words take the newest keys too
+    assert sorted(rows(step)) == [("E-tjänst", 3), ("Prata", 1)]
+    with pytest.raises(DomainError):
+        word_review.recount(db.session, step.workshop.steps[1])  # not a words step

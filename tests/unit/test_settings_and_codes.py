@@ -31,7 +31,12 @@ def test_bad_settings_name_the_field(kind: str, raw: dict[str, Any], field: str)
 
 
 def test_settings_take_defaults_and_split_lines() -> None:
-    assert clean_settings("words", {}) == {"max_words": 3, "max_length": 40, "show_list": False}
+    assert clean_settings("words", {}) == {
+        "max_words": 3,
+        "max_length": 40,
+        "show_list": False,
+        "key_version": 1,
+    }
     cards = clean_settings("cards", {"categories": "Hinder\n\n  Möjligheter \n"})
     assert cards["categories"] == ["Hinder", "Möjligheter"]
 

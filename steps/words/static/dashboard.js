@@ -49,6 +49,7 @@ export class WordsPanel {
     this.entries = new Map((step.entries || []).map((e) => [e.id, e]));
     this.answered = step.answered || 0;
     this.lastDecision = step.last_decision || null;
+    this.newerAnalysis = Boolean(step.newer_analysis);
     if (step.cloud) this.setCloud(step.cloud.version);
     this.render();
   }
@@ -167,7 +168,18 @@ export class WordsPanel {
     cloud.append(this.preview);
     const layout = el("div", "words-layout");
     layout.append(work, cloud);
-    panel.append(this.heading, this.summary, layout);
+    // A step begun before the word analysis improved keeps its count until asked.
+    this.recount = el("div", "recount notice");
+    this.recount.hidden = true;
+    const recountButton = button(t("recount_words"), () => {
+      recountButton.disabled = true;
+      this.socket.emit("recount_words", { step_id: this.stepId }, (ack) => {
+        recountButton.disabled = false;
+        if (!ack.ok) this.onError(ack.message);
+      });
+    });
+    this.recount.append(el("p", "", t("recount_hint")), recountButton);
+    panel.append(this.heading, this.summary, this.recount, layout);
     return panel;
   }
 
@@ -197,6 +209,7 @@ export class WordsPanel {
     this.mergeButton.textContent = t("merge_selected", { count: this.selected.size });
     this.mergeButton.disabled = this.selected.size < 2;
     this.viewButton.textContent = this.showList ? t("projector_cloud") : t("projector_list");
+    this.recount.hidden = !this.newerAnalysis;
     this.undoButton.hidden = !this.lastDecision;
     if (this.lastDecision) this.undoButton.textContent = describe(t, this.lastDecision);
     this.renderHeld();
