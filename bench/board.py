@@ -9,7 +9,10 @@ into one, with two dashboards and one projector connected. Then MOVES moves from
 the first dashboard: the clock runs from the emit until the second dashboard and
 the projector have each received the move. Prints the snapshot sizes (facilitator
 and projector), and the suggestion time per card for each backend on a board of
-THEMES themes with their cards (in process, as the worker runs it). Ends with one
+THEMES themes with their cards (in process, as the worker runs it). With
+`--workspace`, also what bench/workspace.py measures on the live dashboard in Chromium
+(300 cards arriving at 5 a second: long tasks, the time to a card's appearance; the
+keys sorting the development sets takes, with suggestions and without). Ends with one
 JSON line of figures.
 """
 
@@ -189,9 +192,21 @@ def main() -> None:
     parser.add_argument("--cards", type=int, default=500)
     parser.add_argument("--themes", type=int, default=20)
     parser.add_argument("--moves", type=int, default=100)
+    parser.add_argument(
+        "--workspace",
+        action="store_true",
+        help="also the live dashboard in Chromium while 300 cards arrive, and the keys sorting takes "
+        "(bench/workspace.py; its figures prefixed workspace_)",
+    )
     args = parser.parse_args()
     figures = run(args.cards, args.themes, args.moves)
     figures.update(suggestion_times(args.themes))
+    if args.workspace:
+        from bench import workspace  # it builds on this module
+
+        found = workspace.run(300, 5.0, 30)
+        found.update(workspace.browser_sorting(), **workspace.sorting_actions())
+        figures.update({f"workspace_{key}": value for key, value in found.items()})
     print(
         f"{figures['cards']} cards in {figures['themes']} themes: a move reaches the second dashboard and "
         f"the projector in p50 {figures['move_p50_ms']} ms / p95 {figures['move_p95_ms']} ms "

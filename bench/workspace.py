@@ -16,8 +16,8 @@ a second. Measures on the dashboard:
 - the moves made while cards arrived.
 
 And (`--sort`, on by default) how many keys sorting a room's cards takes, on the real
-dashboard: for each development set (bench/data/cards_sv.json, and the two workshops of
-bench/data/cards_sv_more.json; 239 cards in all) a workshop whose themes start with
+dashboard: for each development set (bench/data/cards_sv.json, and the four workshops of
+bench/data/cards_sv_more.json; 359 cards to sort in all) a workshop whose themes start with
 their names and two cards each, the rest sent from phones into the inbox; then on the
 focused card A when its suggested theme is right, else the theme's number key, every key
 counted (and one more whenever the focus is not on an unsorted card), with the

@@ -34,6 +34,7 @@ TALL = Emu(6858000)
 LIST_SIZE = Pt(20)
 TABLE_SIZE = Pt(14)
 ROWS_PER_TABLE = 12
+RANKING_WIDTHS = (0.16, 0.64, 0.2)  # rank, track, votes
 LONG_TITLE = 40  # characters; longer titles get TITLE_SIZE_LONG
 TITLE_SIZE_LONG = Pt(30)
 # What fits in one body placeholder at LIST_SIZE (16:9, default template): a budget of
@@ -120,13 +121,26 @@ class Deck:
             ]
             self.table_slides(label("synthesis_levels"), [" ", *series.meetings, label("total")], rows)
 
-    def table_slides(self, title: str, header: list[str], rows: list[list[str]]) -> None:
-        """A table under a title; a long one continues, its header repeated."""
+    def table_slides(
+        self,
+        title: str,
+        header: list[str],
+        rows: list[list[str]],
+        widths: tuple[float, ...] = (),
+        size: Pt = TABLE_SIZE,
+    ) -> None:
+        """A table under a title; a long one continues, its header repeated. `widths`:
+        each column's share of the table (else equal); at `size` above the tables' usual
+        one, a page holds the rows whose lines fit the slide."""
         if not rows:
             return
         width, height = _size(self.prs)
-        for number, start in enumerate(range(0, len(rows), ROWS_PER_TABLE)):
-            page = rows[start : start + ROWS_PER_TABLE]
+        pages = [rows[start : start + ROWS_PER_TABLE] for start in range(0, len(rows), ROWS_PER_TABLE)]
+        if widths and size > TABLE_SIZE:  # the widest column's text decides a row's lines
+            wide = max(range(len(widths)), key=widths.__getitem__)
+            chars = round(CHARS_PER_LINE * widths[wide])
+            pages = _paginate_rows(rows, lambda row: _lines(Item(row[wide]), chars), LINES_PER_SLIDE - 2)
+        for number, page in enumerate(pages):
             slide = self.prs.slides.add_slide(self.layouts.title_only)
             _set_title(slide, self.continued(title, number))
             left, top = round(width * 0.05), round(height * 0.22)
@@ -138,13 +152,17 @@ class Deck:
                 Emu(width - 2 * left),
                 Emu(round(height * 0.06) * (len(page) + 1)),
             )
+            if widths:
+                for column, share in zip(shape.table.columns, widths, strict=True):
+                    column.width = Emu(round((width - 2 * left) * share))
             for row_number, values in enumerate([header, *page]):
                 for column, value in enumerate(values):
                     cell = shape.table.cell(row_number, column)
                     cell.text = value
                     for paragraph in cell.text_frame.paragraphs:
                         for run in paragraph.runs:
-                            run.font.size = TABLE_SIZE
+                            run.font.size = size
+            _notes(slide, ["\t".join(values) for values in [header, *page]])
 
     def build(self) -> None:
         report, wanted = self.report, self.options.sections
@@ -169,7 +187,7 @@ class Deck:
             self.list_slides(second_notes[0], _items(second_notes[1]))
         if "tracks" in wanted:
             for tracks in report.tracks:
-                self.list_slides(report.label("tracks"), [Item(self.track_line(t)) for t in tracks.tracks])
+                self.ranking_slides(report.label("tracks"), tracks.tracks)
         if "notes" in wanted:
             for category, texts in notes:
                 self.list_slides(category, _items(texts))
@@ -207,6 +225,7 @@ class Deck:
         for number, page in enumerate(_paginate(items, width, LINES_PER_SLIDE * (2 if two else 1))):
             slide = self.prs.slides.add_slide(self.layouts.two_content if two else self.layouts.content)
             _set_title(slide, self.continued(title, number))
+            _notes(slide, [item.text for item in page])
             if not two:
                 _fill(_body(self.prs, slide), page)
                 continue
@@ -226,14 +245,36 @@ class Deck:
             slide = self.prs.slides.add_slide(self.layouts.title_only)
             _set_title(slide, title)
             _picture(self.prs, slide, step.cloud_png)
+            _notes(slide, [item.text for item in items])  # every word with its count
         self.list_slides(f"{self.report.label('words')}: {step.title}", items, columns=2)
+
+    def ranking_slides(self, title: str, tracks: list[ReportTrack]) -> None:
+        """The tracks as a table, best first: the rank in a column of its own ("3 (delad)"),
+        the track, its votes; a long ranking continues on the next slide."""
+        label = self.report.label
+        rows = [
+            [
+                label("rank_shared", rank=t.rank) if t.tied else str(t.rank),
+                t.text,
+                str(t.dots),
+            ]
+            for t in tracks
+        ]
+        header = [label("rank"), label("track"), label("votes")]
+        self.table_slides(title, header, rows, widths=RANKING_WIDTHS, size=LIST_SIZE)
 
     def theme_slides(self, board: BoardStep, theme: ReportTheme) -> None:
         name = f"{theme.parent} – {theme.name}" if theme.parent else theme.name
         title = f"{board.title}: {name}" if len(self.report.boards) > 1 else name
         if board.side_by_side and len(board.categories) == 2:
             columns = [[Item(c.text) for c in theme.cards if c.category == k] for k in board.categories]
-            self.two_columns(title, board.categories, columns)
+            filled = [(k, column) for k, column in zip(board.categories, columns, strict=True) if column]
+            if len(filled) == 2:
+                self.two_columns(title, board.categories, columns)
+            else:  # an empty side gets no heading of its own
+                self.list_slides(
+                    title, [item for k, column in filled for item in (Item(k, bold=True), *column)]
+                )
             return
         items: list[Item] = []
         for category in board.categories or [""]:
@@ -250,6 +291,10 @@ class Deck:
         for number in range(max(len(p) for p in pages)):
             slide = self.prs.slides.add_slide(self.layouts.two_content)
             _set_title(slide, self.continued(title, number))
+            shown = [column[number] if number < len(column) else [] for column in pages]
+            _notes(
+                slide, [f"{h}: {item.text}" for h, page in zip(headings, shown, strict=True) for item in page]
+            )
             for body, heading, column in zip(_bodies(slide), headings, pages, strict=False):
                 page = column[number] if number < len(column) else []
                 _fill(body, [Item(heading, bold=True), *page])
@@ -387,6 +432,13 @@ def _picture(prs: PresentationType, slide: Slide, png: bytes) -> None:
     )
 
 
+def _notes(slide: Slide, lines: list[str]) -> None:
+    """The speaker notes: what the slide shows, in full, one line each, for the presenter."""
+    frame = slide.notes_slide.notes_text_frame if lines else None
+    if frame is not None:
+        frame.text = "\n".join(lines)
+
+
 def _items(texts: Iterable[str]) -> list[Item]:
     return [Item(text) for text in texts]
 
@@ -394,6 +446,21 @@ def _items(texts: Iterable[str]) -> list[Item]:
 def _lines(item: Item, width: int) -> int:
     """Lines a paragraph takes, each paragraph of a multi-line text on its own lines."""
     return sum(max(1, math.ceil(len(part) / width)) for part in item.text.split("\n"))
+
+
+def _paginate_rows(
+    rows: list[list[str]], lines: Callable[[list[str]], int], budget: int
+) -> list[list[list[str]]]:
+    """Pages of table rows whose `lines` add up to at most `budget`."""
+    pages: list[list[list[str]]] = [[]]
+    used = 0
+    for row in rows:
+        if pages[-1] and used + lines(row) > budget:
+            pages.append([])
+            used = 0
+        pages[-1].append(row)
+        used += lines(row)
+    return pages
 
 
 def _paginate(items: list[Item], width: int, budget: int) -> Iterator[list[Item]]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 
 from pptx import Presentation
+from pptx.util import Pt
 
 from export.deck import Options, write_deck
 from export.report import (
@@ -95,6 +96,24 @@ def slides(deck: bytes) -> list[tuple[str, list[str]]]:
     return out
 
 
+def table(deck: bytes, title: str) -> list[list[str]]:
+    """The cells of the table on the slide with this title."""
+    for slide in Presentation(io.BytesIO(deck)).slides:
+        if slide.shapes.title is not None and slide.shapes.title.text_frame.text == title:
+            shape = next(s for s in slide.shapes if s.has_table)
+            return [[cell.text for cell in row.cells] for row in shape.table.rows]
+    raise AssertionError(title)
+
+
+def notes(deck: bytes) -> dict[str, str]:
+    """Each slide's speaker notes by its title."""
+    return {
+        slide.shapes.title.text_frame.text: slide.notes_slide.notes_text_frame.text
+        for slide in Presentation(io.BytesIO(deck)).slides
+        if slide.shapes.title is not None and slide.has_notes_slide
+    }
+
+
 def test_the_deck_follows_the_published_structure() -> None:
     deck = slides(write_deck(report()))
     assert [title for title, _ in deck] == [
@@ -121,10 +140,12 @@ def test_the_deck_follows_the_published_structure() -> None:
         "Möjligheter",
         PAYLOAD,
     ]  # side by side, as plain text
-    assert tracks == [
-        "delad plats 1 Hur skapas tillit? – 5 röster",
-        "delad plats 1 Gemensam målbild – 5 röster",
-        "3. En väg in – 2 röster",
+    assert tracks == []  # a table, below
+    assert table(write_deck(report()), "Intressanta spår för vidareutveckling") == [
+        ["Plats", "Spår", "Röster"],
+        ["1 (delad)", "Hur skapas tillit?", "5"],  # the rank in its own column, never a bullet
+        ["1 (delad)", "Gemensam målbild", "5"],
+        ["3", "En väg in", "2"],
     ]
     assert people == ["Kim Andersson, Enhetschef, Malmö stad", "och 41 deltagare till"]
     presentation = Presentation(io.BytesIO(write_deck(report())))
@@ -158,3 +179,46 @@ def test_the_organizer_chooses_what_goes_in_and_the_template() -> None:
     assert result.slide_width == own.slide_width
     assert "Mallens egen bild" not in [s.shapes.title.text for s in result.slides if s.shapes.title]
     assert len(result.slides) == 9
+
+
+def test_a_ranking_is_a_table_at_list_size_and_continues_when_long() -> None:
+    tracks = [ReportTrack(f"Spår nummer {n} om hur samverkan kan stärkas", 30 - n, n + 1) for n in range(20)]
+    deck = write_deck(report(tracks=[TracksStep("Spår", "", tracks)]))
+    pages = [
+        [[cell.text for cell in row.cells] for row in shape.table.rows]
+        for slide in Presentation(io.BytesIO(deck)).slides
+        for shape in slide.shapes
+        if shape.has_table and slide.shapes.title.text_frame.text.startswith("Intressanta spår")
+    ]
+    assert len(pages) >= 2 and all(page[0] == ["Plats", "Spår", "Röster"] for page in pages)  # header on each
+    assert [row[1] for page in pages for row in page[1:]] == [t.text for t in tracks]  # all, in order
+    for slide in Presentation(io.BytesIO(deck)).slides:
+        for shape in slide.shapes:
+            if shape.has_table:
+                sizes = {
+                    r.font.size
+                    for row in shape.table.rows
+                    for c in row.cells
+                    for p in c.text_frame.paragraphs
+                    for r in p.runs
+                }
+                assert sizes == {Pt(20)}
+
+
+def test_speaker_notes_hold_what_each_slide_shows() -> None:
+    found = notes(write_deck(report()))
+    assert found["Styrning – Mål"] == f"Hinder: Olika mål hos huvudmännen\nMöjligheter: {PAYLOAD}"
+    assert found["Deltagarnas ord: Ordet samverkan"] == "Tillit (12)\nÖppenhet (3)"
+    assert "1 (delad)\tHur skapas tillit?\t5" in found["Intressanta spår för vidareutveckling"]
+
+
+def test_an_empty_side_of_a_theme_gets_no_heading() -> None:
+    board = BoardStep(
+        "Hinder och möjligheter",
+        "",
+        ["Hinder", "Möjligheter"],
+        [ReportTheme("Mål", [ReportCard("Gemensamma mål i alla nämnder", "Möjligheter")])],
+        side_by_side=True,
+    )
+    deck = slides(write_deck(report(boards=[board])))
+    assert ("Mål", ["Möjligheter", "Gemensamma mål i alla nämnder"]) in deck
