@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import io
 import math
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
@@ -25,6 +26,8 @@ from pptx.slide import Slide, SlideLayout
 from pptx.util import Emu, Pt
 
 from export.report import BoardStep, Report, ReportTheme, ReportTrack, SeriesReport, WordsStep
+
+T = TypeVar("T")
 
 SECTIONS = ("title", "highlights", "words", "themes", "notes", "tracks", "participants")
 BODY_TYPES = {PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT}
@@ -35,6 +38,10 @@ LIST_SIZE = Pt(20)
 TABLE_SIZE = Pt(14)
 ROWS_PER_TABLE = 12
 RANKING_WIDTHS = (0.16, 0.64, 0.2)  # rank, track, votes
+# A table at list size: the lines of rows below its header that fit (the title is above,
+# cells have no bullets' indent, so a column holds more characters than its share).
+TABLE_LINES = 14
+TABLE_CHARS = 1.1
 LONG_TITLE = 40  # characters; longer titles get TITLE_SIZE_LONG
 TITLE_SIZE_LONG = Pt(30)
 # What fits in one body placeholder at LIST_SIZE (16:9, default template): a budget of
@@ -138,8 +145,8 @@ class Deck:
         pages = [rows[start : start + ROWS_PER_TABLE] for start in range(0, len(rows), ROWS_PER_TABLE)]
         if widths and size > TABLE_SIZE:  # the widest column's text decides a row's lines
             wide = max(range(len(widths)), key=widths.__getitem__)
-            chars = round(CHARS_PER_LINE * widths[wide])
-            pages = _paginate_rows(rows, lambda row: _lines(Item(row[wide]), chars), LINES_PER_SLIDE - 2)
+            chars = round(CHARS_PER_LINE * widths[wide] * TABLE_CHARS)
+            pages = _pages(rows, lambda row: _lines(Item(row[wide]), chars), TABLE_LINES)
         for number, page in enumerate(pages):
             slide = self.prs.slides.add_slide(self.layouts.title_only)
             _set_title(slide, self.continued(title, number))
@@ -448,31 +455,29 @@ def _lines(item: Item, width: int) -> int:
     return sum(max(1, math.ceil(len(part) / width)) for part in item.text.split("\n"))
 
 
-def _paginate_rows(
-    rows: list[list[str]], lines: Callable[[list[str]], int], budget: int
-) -> list[list[list[str]]]:
-    """Pages of table rows whose `lines` add up to at most `budget`."""
-    pages: list[list[list[str]]] = [[]]
-    used = 0
-    for row in rows:
-        if pages[-1] and used + lines(row) > budget:
-            pages.append([])
-            used = 0
-        pages[-1].append(row)
-        used += lines(row)
-    return pages
+def _pages(items: list[T], lines: Callable[[T], int], budget: int) -> list[list[T]]:
+    """Items in pages of at most `budget` lines, as few pages as that takes, and as even as
+    they can be: a list that must continue never leaves a last slide nearly empty."""
+
+    def filled(limit: int) -> list[list[T]]:
+        pages: list[list[T]] = []
+        used = 0
+        for item in items:
+            if not pages or (pages[-1] and used + lines(item) > limit):
+                pages.append([])
+                used = 0
+            pages[-1].append(item)
+            used += lines(item)
+        return pages
+
+    greedy = filled(budget)
+    if len(greedy) < 2:
+        return greedy
+    even = math.ceil(sum(lines(item) for item in items) / len(greedy))
+    return next(p for limit in range(even, budget + 1) if len(p := filled(limit)) == len(greedy))
 
 
-def _paginate(items: list[Item], width: int, budget: int) -> Iterator[list[Item]]:
-    """Pages of at most `budget` lines (a two-column slide holds twice as many)."""
-    page: list[Item] = []
-    used = 0
-    for item in items:
-        lines = _lines(item, width)
-        if page and used + lines > budget:
-            yield page
-            page, used = [], 0
-        page.append(item)
-        used += lines
-    if page:
-        yield page
+def _paginate(items: list[Item], width: int, budget: int) -> list[list[Item]]:
+    """Pages of at most `budget` lines of `width` characters (a two-column slide holds
+    twice as many)."""
+    return _pages(items, lambda item: _lines(item, width), budget)
