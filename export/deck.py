@@ -17,7 +17,7 @@ import io
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar, cast
 
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
@@ -37,6 +37,10 @@ TALL = Emu(6858000)
 LIST_SIZE = Pt(20)
 TABLE_SIZE = Pt(14)
 ROWS_PER_TABLE = 12
+CHART_BARS = 10  # a chart shows at most this many bars
+MIN_CHART_BARS = 3  # and is left out with fewer
+CHART_SIZE = Pt(16)
+CHART_LABEL_SIZE = Pt(14)  # a bar's label: long ones (a track) must fit beside it
 RANKING_WIDTHS = (0.16, 0.64, 0.2)  # rank, track, votes
 # A table at list size: the lines of rows below its header that fit (the title is above,
 # cells have no bullets' indent, so a column holds more characters than its share).
@@ -116,7 +120,9 @@ class Deck:
             if series.words.cloud_png:
                 slide = self.prs.slides.add_slide(self.layouts.title_only)
                 _set_title(slide, label("synthesis_words"))
-                _picture(self.prs, slide, series.words.cloud_png)
+                top = series.words.words[:CHART_BARS]
+                alt = label("cloud_alt", words=", ".join(f"{w.text} {w.count}" for w in top))
+                _picture(self.prs, slide, series.words.cloud_png, alt)
             items = [Item(f"{w.text} ({w.count})") for w in series.words.words]
             self.list_slides(label("synthesis_words"), items, columns=2)
         tracks = [Item(f"{self.track_line(t)} ({t.meeting})") for t in series.tracks]
@@ -186,6 +192,7 @@ class Deck:
                 self.words_slides(step)
         if "themes" in wanted:
             for board in report.boards:
+                self.themes_chart(board)
                 for theme in board.themes:
                     self.theme_slides(board, theme)
                 if board.unsorted:
@@ -251,9 +258,34 @@ class Deck:
         if step.cloud_png:
             slide = self.prs.slides.add_slide(self.layouts.title_only)
             _set_title(slide, title)
-            _picture(self.prs, slide, step.cloud_png)
+            top = step.words[:CHART_BARS]
+            alt = self.report.label("cloud_alt", words=", ".join(f"{w.text} {w.count}" for w in top))
+            width, _height = _size(self.prs)
+            if len(top) >= MIN_CHART_BARS:  # the cloud, and beside it its commonest words as bars
+                _picture(self.prs, slide, step.cloud_png, alt, right=round(width * 0.42))
+                _bar_chart(
+                    self.prs,
+                    slide,
+                    self.report.label("top_words"),
+                    [(w.text, w.count) for w in top],
+                    left=round(width * 0.6),
+                    show_name=True,
+                )
+            else:
+                _picture(self.prs, slide, step.cloud_png, alt)
             _notes(slide, [item.text for item in items])  # every word with its count
         self.list_slides(f"{self.report.label('words')}: {step.title}", items, columns=2)
+
+    def themes_chart(self, board: BoardStep) -> None:
+        """How many cards each theme of a board got, as bars, before its themes' slides."""
+        counts = [(theme.name, len(theme.cards)) for theme in board.themes if theme.cards]
+        if len(counts) < MIN_CHART_BARS:
+            return
+        title = self.report.label("cards_per_theme", step=board.title)
+        slide = self.prs.slides.add_slide(self.layouts.title_only)
+        _set_title(slide, title)
+        _bar_chart(self.prs, slide, title, counts)
+        _notes(slide, [f"{name}: {count}" for name, count in counts])
 
     def ranking_slides(self, title: str, tracks: list[ReportTrack]) -> None:
         """The tracks as a table, best first: the rank in a column of its own ("3 (delad)"),
@@ -269,6 +301,14 @@ class Deck:
         ]
         header = [label("rank"), label("track"), label("votes")]
         self.table_slides(title, header, rows, widths=RANKING_WIDTHS, size=LIST_SIZE)
+        top = [t for t in tracks if t.dots][:CHART_BARS]
+        if len(top) >= MIN_CHART_BARS:  # the same ranking to look at: the votes as bars
+            slide = self.prs.slides.add_slide(self.layouts.title_only)
+            chart_title = label("tracks_by_votes")
+            _set_title(slide, chart_title)
+            bars = [(f"{row[0]}. {_short(t.text)}", t.dots) for row, t in zip(rows, top, strict=False)]
+            _bar_chart(self.prs, slide, chart_title, bars)
+            _notes(slide, [f"{row[0]}\t{t.text}\t{t.dots}" for row, t in zip(rows, top, strict=False)])
 
     def theme_slides(self, board: BoardStep, theme: ReportTheme) -> None:
         name = f"{theme.parent} – {theme.name}" if theme.parent else theme.name
@@ -421,22 +461,77 @@ def _fill(placeholder: object, items: list[Item]) -> None:
             run.font.bold = True
 
 
-def _picture(prs: PresentationType, slide: Slide, png: bytes) -> None:
-    """The image centred below the title, as large as fits, keeping its proportions."""
+def _picture(prs: PresentationType, slide: Slide, png: bytes, alt: str, right: int = 0) -> None:
+    """The image below the title, as large as fits, keeping its proportions: centred, or
+    leaving `right` free for something beside it. `alt`: its alternative text."""
     from PIL import Image
 
     with Image.open(io.BytesIO(png)) as image:
         ratio = image.width / image.height
     slide_width, slide_height = _size(prs)
+    room = slide_width - right
     top = round(slide_height * 0.24)
     height = round(slide_height * 0.72)
     width = round(height * ratio)
-    if width > slide_width * 0.94:
-        width = round(slide_width * 0.94)
+    if width > room * 0.94:
+        width = round(room * 0.94)
         height = round(width / ratio)
-    slide.shapes.add_picture(
-        io.BytesIO(png), Emu((slide_width - width) // 2), Emu(top), Emu(width), Emu(height)
+    left = (room - width) // 2 if not right else round(slide_width * 0.04)
+    picture = slide.shapes.add_picture(io.BytesIO(png), Emu(left), Emu(top), Emu(width), Emu(height))
+    element: Any = picture._element
+    element.nvPicPr.cNvPr.set("descr", alt)
+
+
+def _bar_chart(
+    prs: PresentationType,
+    slide: Slide,
+    name: str,
+    bars: list[tuple[str, int]],
+    left: int = 0,
+    show_name: bool = False,
+) -> None:
+    """Horizontal bars below the title, the first at the top, each with its value: a
+    native chart, so it stays editable in PowerPoint. From `left`, else centred wide."""
+    from pptx.chart.data import CategoryChartData
+    from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION
+
+    width, height = _size(prs)
+    left = left or round(width * 0.08)
+    right = round(width * 0.04) if left > width * 0.3 else left
+    data = CategoryChartData()
+    data.categories = [label for label, _value in bars]
+    data.add_series(name, [value for _label, value in bars])
+    top = round(height * 0.22)
+    frame: Any = slide.shapes.add_chart(  # a graphic frame, whatever the stubs say
+        XL_CHART_TYPE.BAR_CLUSTERED,
+        Emu(left),
+        Emu(top),
+        Emu(width - left - right),
+        Emu(round(height * 0.95) - top),
+        cast(Any, data),
     )
+    chart = frame.chart
+    chart.has_legend = False
+    chart.has_title = show_name  # not where the slide's title says it already
+    if show_name:
+        chart.chart_title.text_frame.text = name
+    chart.font.size = CHART_SIZE
+    chart.category_axis.tick_labels.font.size = CHART_LABEL_SIZE
+    chart.category_axis.reverse_order = True  # the first bar at the top, as the list reads
+    chart.value_axis.visible = False
+    chart.value_axis.has_major_gridlines = False
+    plot = chart.plots[0]
+    plot.gap_width = 60
+    plot.has_data_labels = True
+    plot.data_labels.position = XL_LABEL_POSITION.OUTSIDE_END
+    plot.data_labels.font.size = CHART_SIZE
+
+
+def _short(text: str, limit: int = 40) -> str:
+    """A chart's category label: the text, cut at a word with an ellipsis when long."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",.;:–- ") + "…"
 
 
 def _notes(slide: Slide, lines: list[str]) -> None:

@@ -123,11 +123,12 @@ def test_the_deck_follows_the_published_structure() -> None:
         "Styrning – Mål",
         "Kolliderande synsätt och känsliga frågor",
         "Intressanta spår för vidareutveckling",
+        "Spåren efter röster",  # the same ranking as bars
         "Skribenternas reflektioner",
         "Punkter från slutdiskussion",
         "Deltagare",
     ]
-    title, highlights, words, theme, _, tracks, _, _, people = (texts for _, texts in deck)
+    title, highlights, words, theme, _, tracks, _, _, _, people = (texts for _, texts in deck)
     assert title == ["UTKAST FÖR VIDAREUTVECKLING", "25 september 2026, S:t Gertrud, Malmö", "Region Skåne"]
     assert highlights == [
         "Synliggör incitament för samverkan på alla nivåer",
@@ -168,6 +169,7 @@ def test_the_organizer_chooses_what_goes_in_and_the_template() -> None:
     assert [title for title, _ in deck] == [
         "Ledning & Styrning i Samverkan",
         "Intressanta spår för vidareutveckling",
+        "Spåren efter röster",
     ]
     assert "UTKAST FÖR VIDAREUTVECKLING" not in deck[0][1]
     # Their own template: its slides are dropped, its layouts (here 4:3) are used.
@@ -178,7 +180,7 @@ def test_the_organizer_chooses_what_goes_in_and_the_template() -> None:
     result = Presentation(io.BytesIO(write_deck(report(), Options(template=buffer.getvalue()))))
     assert result.slide_width == own.slide_width
     assert "Mallens egen bild" not in [s.shapes.title.text for s in result.slides if s.shapes.title]
-    assert len(result.slides) == 9
+    assert len(result.slides) == 10
 
 
 def test_a_ranking_is_a_table_at_list_size_and_continues_when_long() -> None:
@@ -222,3 +224,57 @@ def test_an_empty_side_of_a_theme_gets_no_heading() -> None:
     )
     deck = slides(write_deck(report(boards=[board])))
     assert ("Mål", ["Möjligheter", "Gemensamma mål i alla nämnder"]) in deck
+
+
+def charts(deck: bytes) -> dict[str, list[tuple[str, float]]]:
+    """Each chart's bars by its slide's title: (category, value), first bar first."""
+    found = {}
+    for slide in Presentation(io.BytesIO(deck)).slides:
+        for shape in slide.shapes:
+            if shape.has_chart:
+                plot = shape.chart.plots[0]
+                found[slide.shapes.title.text_frame.text] = list(
+                    zip(plot.categories, plot.series[0].values, strict=True)
+                )
+    return found
+
+
+def test_charts_are_native_and_pictures_have_alternative_text() -> None:
+    from export.report import ReportTheme as Theme
+
+    cloud = io.BytesIO()
+    from PIL import Image
+
+    Image.new("RGB", (40, 20), "navy").save(cloud, format="PNG")
+    words = [ReportWord(w, n) for w, n in (("Tillit", 12), ("Dialog", 7), ("Mod", 4), ("Öppenhet", 3))]
+    board = BoardStep(
+        "Förutsättningar",
+        "",
+        ["Förutsättningar"],
+        [
+            Theme("Mål", [ReportCard("a", "Förutsättningar")] * 3),
+            Theme("Tillit", [ReportCard("b", "Förutsättningar")]),
+            Theme("Resurser", [ReportCard("c", "Förutsättningar")] * 2),
+        ],
+    )
+    deck = write_deck(
+        report(words=[WordsStep("Ordet samverkan", "Vilka ord?", words, cloud.getvalue())], boards=[board])
+    )
+    found = charts(deck)
+    assert found["Vilka ord?"] == [("Tillit", 12), ("Dialog", 7), ("Mod", 4), ("Öppenhet", 3)]
+    assert found["Förutsättningar: kort per tema"] == [("Mål", 3), ("Tillit", 1), ("Resurser", 2)]
+    assert found["Spåren efter röster"] == [
+        ("1 (delad). Hur skapas tillit?", 5),
+        ("1 (delad). Gemensam målbild", 5),
+        ("3. En väg in", 2),
+    ]
+    pictures = [
+        shape._element.nvPicPr.cNvPr.get("descr")
+        for slide in Presentation(io.BytesIO(deck)).slides
+        for shape in slide.shapes
+        if shape.shape_type == 13  # a picture
+    ]
+    assert pictures == [
+        "Ordmoln. De vanligaste orden och hur många som skrev dem: Tillit 12, Dialog 7, Mod 4, Öppenhet 3"
+    ]
+    assert "Mål: 3" in notes(deck)["Förutsättningar: kort per tema"]  # a chart's figures in the notes
