@@ -5,7 +5,9 @@ participants. Every text is real text in the layout's placeholders, so the deck 
 editable and searchable; a long list continues on further slides instead of overflowing.
 
 The organizer's own .pptx can be the template: its masters, layouts and fonts are used
-and its slides are dropped. Without one, python-pptx's default template is widened to 16:9.
+and its slides are dropped. Without one, Rundabord's own (export/templates/rundabord.pptx,
+built by tools/deck_template.py): 16:9, a palette that meets WCAG AA, the workshop's name
+and date in the footer, slide numbers.
 
 About 410 lines: one deck in seed 002's order; every slide kind uses the same
 layout helpers and continuation rules, so they read best in one place.
@@ -13,10 +15,12 @@ layout helpers and continuation rules, so they read best in one place.
 
 from __future__ import annotations
 
+import copy
 import io
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from pptx import Presentation
@@ -29,6 +33,7 @@ from export.report import BoardStep, Report, ReportTheme, ReportTrack, SeriesRep
 
 T = TypeVar("T")
 
+TEMPLATE = Path(__file__).resolve().parent / "templates" / "rundabord.pptx"  # tools/deck_template.py
 SECTIONS = ("title", "highlights", "words", "themes", "notes", "tracks", "participants")
 BODY_TYPES = {PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT}
 TITLE_TYPES = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE}
@@ -40,6 +45,7 @@ ROWS_PER_TABLE = 12
 CHART_BARS = 10  # a chart shows at most this many bars
 MIN_CHART_BARS = 3  # and is left out with fewer
 CHART_SIZE = Pt(16)
+CONTENT_TOP = 0.25  # of the slide's height: tables, charts and text boxes start below the title's rule
 CHART_LABEL_SIZE = Pt(14)  # a bar's label: long ones (a track) must fit beside it
 RANKING_WIDTHS = (0.16, 0.64, 0.2)  # rank, track, votes
 # A table at list size: the lines of rows below its header that fit (the title is above,
@@ -103,10 +109,19 @@ class Deck:
         self.options = options
         self.prs = prs if prs is not None else _presentation(options.template)
         self.layouts = _Layouts(self.prs)
+        self.footer = " · ".join(filter(None, (report.title, report.date)))
+
+    def add_slide(self, layout: SlideLayout) -> Slide:
+        """A new slide of `layout`; all but a title slide with the footer and the slide's
+        number, where the layout has places for them."""
+        slide = self.prs.slides.add_slide(layout)
+        if layout is not self.layouts.title:
+            _footer(slide, self.footer)
+        return slide
 
     def series_slides(self, series: SeriesReport) -> None:
         label = series.label
-        slide = self.prs.slides.add_slide(self.layouts.title)
+        slide = self.add_slide(self.layouts.title)
         _set_title(slide, series.title)
         lines = [label("draft")] if self.options.draft else []
         lines += [label("series_subtitle", count=len(series.meetings)), ", ".join(series.meetings)]
@@ -118,7 +133,7 @@ class Deck:
         self.table_slides(label("synthesis_themes"), header, rows)
         if series.words is not None:
             if series.words.cloud_png:
-                slide = self.prs.slides.add_slide(self.layouts.title_only)
+                slide = self.add_slide(self.layouts.title_only)
                 _set_title(slide, label("synthesis_words"))
                 top = series.words.words[:CHART_BARS]
                 alt = label("cloud_alt", words=", ".join(f"{w.text} {w.count}" for w in top))
@@ -154,9 +169,9 @@ class Deck:
             chars = round(CHARS_PER_LINE * widths[wide] * TABLE_CHARS)
             pages = _pages(rows, lambda row: _lines(Item(row[wide]), chars), TABLE_LINES)
         for number, page in enumerate(pages):
-            slide = self.prs.slides.add_slide(self.layouts.title_only)
+            slide = self.add_slide(self.layouts.title_only)
             _set_title(slide, self.continued(title, number))
-            left, top = round(width * 0.05), round(height * 0.22)
+            left, top = round(width * 0.05), round(height * CONTENT_TOP)
             shape = slide.shapes.add_table(
                 len(page) + 1,
                 len(header),
@@ -166,7 +181,8 @@ class Deck:
                 Emu(round(height * 0.06) * (len(page) + 1)),
             )
             if widths:
-                for column, share in zip(shape.table.columns, widths, strict=True):
+                columns: list[Any] = list(shape.table.columns)  # type: ignore[call-overload]
+                for column, share in zip(columns, widths, strict=True):
                     column.width = Emu(round((width - 2 * left) * share))
             for row_number, values in enumerate([header, *page]):
                 for column, value in enumerate(values):
@@ -217,7 +233,7 @@ class Deck:
 
     def title_slide(self) -> None:
         report = self.report
-        slide = self.prs.slides.add_slide(self.layouts.title)
+        slide = self.add_slide(self.layouts.title)
         _set_title(slide, report.title)
         lines = [report.label("draft")] if self.options.draft else []
         lines.append(", ".join(filter(None, (report.date, report.place))))
@@ -237,7 +253,7 @@ class Deck:
         two = columns == 2 and self.layouts.two_content is not self.layouts.content
         width = CHARS_PER_LINE // 2 if two else CHARS_PER_LINE
         for number, page in enumerate(_paginate(items, width, LINES_PER_SLIDE * (2 if two else 1))):
-            slide = self.prs.slides.add_slide(self.layouts.two_content if two else self.layouts.content)
+            slide = self.add_slide(self.layouts.two_content if two else self.layouts.content)
             _set_title(slide, self.continued(title, number))
             _notes(slide, [item.text for item in page])
             if not two:
@@ -256,7 +272,7 @@ class Deck:
         title = step.prompt or step.title
         items = [Item(f"{w.text} ({w.count})") for w in step.words]
         if step.cloud_png:
-            slide = self.prs.slides.add_slide(self.layouts.title_only)
+            slide = self.add_slide(self.layouts.title_only)
             _set_title(slide, title)
             top = step.words[:CHART_BARS]
             alt = self.report.label("cloud_alt", words=", ".join(f"{w.text} {w.count}" for w in top))
@@ -282,7 +298,7 @@ class Deck:
         if len(counts) < MIN_CHART_BARS:
             return
         title = self.report.label("cards_per_theme", step=board.title)
-        slide = self.prs.slides.add_slide(self.layouts.title_only)
+        slide = self.add_slide(self.layouts.title_only)
         _set_title(slide, title)
         _bar_chart(self.prs, slide, title, counts)
         _notes(slide, [f"{name}: {count}" for name, count in counts])
@@ -303,7 +319,7 @@ class Deck:
         self.table_slides(title, header, rows, widths=RANKING_WIDTHS, size=LIST_SIZE)
         top = [t for t in tracks if t.dots][:CHART_BARS]
         if len(top) >= MIN_CHART_BARS:  # the same ranking to look at: the votes as bars
-            slide = self.prs.slides.add_slide(self.layouts.title_only)
+            slide = self.add_slide(self.layouts.title_only)
             chart_title = label("tracks_by_votes")
             _set_title(slide, chart_title)
             bars = [(f"{row[0]}. {_short(t.text)}", t.dots) for row, t in zip(rows, top, strict=False)]
@@ -336,7 +352,7 @@ class Deck:
         continue on further slides together."""
         pages = [list(_paginate(col, CHARS_PER_LINE // 2, LINES_PER_SLIDE - 1)) or [[]] for col in columns]
         for number in range(max(len(p) for p in pages)):
-            slide = self.prs.slides.add_slide(self.layouts.two_content)
+            slide = self.add_slide(self.layouts.two_content)
             _set_title(slide, self.continued(title, number))
             shown = [column[number] if number < len(column) else [] for column in pages]
             _notes(
@@ -383,35 +399,13 @@ def _size(prs: PresentationType) -> tuple[int, int]:
 
 
 def _presentation(template: bytes | None) -> PresentationType:
-    if template is None:
-        prs = Presentation()
-        _widen(prs)
-        return prs
-    prs = Presentation(io.BytesIO(template))
+    """The organizer's template, or Rundabord's own (tools/deck_template.py), without slides."""
+    prs = Presentation(io.BytesIO(template if template is not None else TEMPLATE.read_bytes()))
     slide_ids = prs.slides._sldIdLst
     for slide_id in list(slide_ids):
         prs.part.drop_rel(slide_id.rId)
         slide_ids.remove(slide_id)
     return prs
-
-
-def _widen(prs: PresentationType) -> None:
-    """The default template is 4:3; projectors and reports today are 16:9."""
-    factor = WIDE / _size(prs)[0]
-    prs.slide_width = WIDE
-    # Read every position before changing any: a layout's placeholder without a position
-    # of its own inherits the master's, which must not be widened twice.
-    # A position written where there was none starts from zero, so all four are written.
-    boxes = [
-        (shape, shape.left, shape.top, shape.width, shape.height)
-        for master in prs.slide_masters
-        for shape in [*master.shapes, *(s for layout in master.slide_layouts for s in layout.placeholders)]
-    ]
-    for shape, left, top, width, height in boxes:
-        if left is None or top is None or width is None or height is None:
-            continue
-        shape.left, shape.width = Emu(round(left * factor)), Emu(round(width * factor))
-        shape.top, shape.height = top, height
 
 
 def _set_title(slide: Slide, text: str) -> None:
@@ -442,7 +436,7 @@ def _body(prs: PresentationType, slide: Slide) -> object:
     if bodies:
         return bodies[0]
     width, height = _size(prs)
-    margin, top = round(width * 0.06), round(height * 0.22)
+    margin, top = round(width * 0.06), round(height * CONTENT_TOP)
     return slide.shapes.add_textbox(
         Emu(margin), Emu(top), Emu(width - 2 * margin), Emu(height - top - margin)
     )
@@ -501,13 +495,13 @@ def _bar_chart(
     data = CategoryChartData()
     data.categories = [label for label, _value in bars]
     data.add_series(name, [value for _label, value in bars])
-    top = round(height * 0.22)
+    top = round(height * CONTENT_TOP)
     frame: Any = slide.shapes.add_chart(  # a graphic frame, whatever the stubs say
         XL_CHART_TYPE.BAR_CLUSTERED,
         Emu(left),
         Emu(top),
         Emu(width - left - right),
-        Emu(round(height * 0.95) - top),
+        Emu(round(height * 0.86) - top),  # above the footer
         cast(Any, data),
     )
     chart = frame.chart
@@ -532,6 +526,19 @@ def _short(text: str, limit: int = 40) -> str:
     if len(text) <= limit:
         return text
     return text[:limit].rsplit(" ", 1)[0].rstrip(",.;:–- ") + "…"
+
+
+def _footer(slide: Slide, text: str) -> None:
+    """The layout's footer (with `text`) and slide number on the slide: python-pptx leaves
+    them out of a new slide. The number is a field, so it follows when slides move."""
+    for shape in list(slide.slide_layout.placeholders):  # type: ignore[misc]
+        kind = shape.placeholder_format.type
+        if kind in (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER):
+            element = copy.deepcopy(shape._element)
+            slide.shapes._spTree.append(element)
+            if kind == PP_PLACEHOLDER.FOOTER:
+                added = next(p for p in slide.placeholders if p._element is element)
+                added.text_frame.text = text
 
 
 def _notes(slide: Slide, lines: list[str]) -> None:

@@ -21,6 +21,7 @@ from export.report import (
     WordsStep,
 )
 
+FOOT = (11, 12)  # the footer and the slide number: on every slide but the title slide
 PAYLOAD = '<img src=x onerror="alert(1)">=HYPERLINK("http://x")'
 
 
@@ -88,7 +89,9 @@ def slides(deck: bytes) -> list[tuple[str, list[str]]]:
         texts = [
             p.text
             for shape in slide.placeholders
-            if shape != slide.shapes.title and shape.has_text_frame
+            if shape != slide.shapes.title
+            and shape.has_text_frame
+            and shape.placeholder_format.idx not in FOOT
             for p in shape.text_frame.paragraphs
             if p.text
         ]
@@ -278,3 +281,17 @@ def test_charts_are_native_and_pictures_have_alternative_text() -> None:
         "Ordmoln. De vanligaste orden och hur många som skrev dem: Tillit 12, Dialog 7, Mod 4, Öppenhet 3"
     ]
     assert "Mål: 3" in notes(deck)["Förutsättningar: kort per tema"]  # a chart's figures in the notes
+
+
+def test_rundabords_template_has_a_footer_numbers_and_is_built_reproducibly() -> None:
+    from tools.deck_template import TEMPLATE, build
+
+    assert TEMPLATE.read_bytes() == build()  # tools/deck_template.py made the file in the repository
+    presentation = Presentation(io.BytesIO(write_deck(report())))
+    assert presentation.slide_width * 9 == presentation.slide_height * 16
+    first, *others = presentation.slides
+    assert not [p for p in first.placeholders if p.placeholder_format.idx in FOOT]
+    for slide in others:
+        footer = {p.placeholder_format.idx: p for p in slide.placeholders}
+        assert footer[11].text_frame.text == "Ledning & Styrning i Samverkan · 25 september 2026"
+        assert 'type="slidenum"' in footer[12]._element.xml  # a field: it follows when slides move
