@@ -25,6 +25,7 @@ from typing import Any, TypeVar, cast
 
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.oxml.ns import qn
 from pptx.presentation import Presentation as PresentationType
 from pptx.slide import Slide, SlideLayout
 from pptx.util import Emu, Pt
@@ -33,6 +34,7 @@ from export.report import BoardStep, Report, ReportTheme, ReportTrack, SeriesRep
 
 T = TypeVar("T")
 
+FOOTER_PLACES = (10, 11, 12)  # the date, footer and slide number placeholders' idx
 TEMPLATE = Path(__file__).resolve().parent / "templates" / "rundabord.pptx"  # tools/deck_template.py
 SECTIONS = ("title", "highlights", "words", "themes", "notes", "tracks", "participants")
 BODY_TYPES = {PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT}
@@ -205,9 +207,13 @@ class Deck:
             self.list_slides(first_notes[0] if first_notes else report.label("highlights"), _items(items))
         if "words" in wanted:
             for step in report.words:
+                if step.words:  # a part with nothing in it is left out, divider and all
+                    self.divider(step.title, step.prompt)
                 self.words_slides(step)
         if "themes" in wanted:
             for board in report.boards:
+                if board.unsorted or any(theme.cards for theme in board.themes):
+                    self.divider(board.title, board.prompt)
                 self.themes_chart(board)
                 for theme in board.themes:
                     self.theme_slides(board, theme)
@@ -217,6 +223,8 @@ class Deck:
             self.list_slides(second_notes[0], _items(second_notes[1]))
         if "tracks" in wanted:
             for tracks in report.tracks:
+                if tracks.tracks:
+                    self.divider(tracks.title, tracks.prompt)
                 self.ranking_slides(report.label("tracks"), tracks.tracks)
         if "notes" in wanted:
             for category, texts in notes:
@@ -244,6 +252,16 @@ class Deck:
                 body[0],
                 [Item(line, bold=i == 0 and self.options.draft) for i, line in enumerate(lines) if line],
             )
+
+    def divider(self, title: str, text: str = "") -> None:
+        """A section's divider: a part of the day (a step) by its title, and its question."""
+        if self.layouts.section is None:
+            return
+        slide = self.add_slide(self.layouts.section)
+        _set_title(slide, title)
+        bodies = [b for b in _bodies(slide) if b.placeholder_format.idx not in FOOTER_PLACES]  # type: ignore[attr-defined]
+        if bodies and text:
+            _fill(bodies[0], [Item(text)], bullets=False)
 
     def list_slides(self, title: str, items: list[Item], columns: int = 1) -> None:
         """A titled list, in one column or two (short items: words); when it is longer
@@ -383,6 +401,10 @@ class _Layouts:
         )
         self.two_content = _find(layouts, lambda t, b: PP_PLACEHOLDER.TITLE in t and b == 2) or self.content
         self.title_only = _find(layouts, lambda t, b: PP_PLACEHOLDER.TITLE in t and b == 0) or self.content
+        # A section divider where the template has one (by its name; PowerPoint's Swedish too).
+        self.section = next(
+            (la for la in layouts if any(n in la.name for n in ("Section Header", "Avsnittsrubrik"))), None
+        )
 
 
 def _find(layouts: list[SlideLayout], test: Callable[[set[object], int], bool]) -> SlideLayout | None:
@@ -442,7 +464,7 @@ def _body(prs: PresentationType, slide: Slide) -> object:
     )
 
 
-def _fill(placeholder: object, items: list[Item]) -> None:
+def _fill(placeholder: object, items: list[Item], bullets: bool = True) -> None:
     frame = placeholder.text_frame  # type: ignore[attr-defined]
     frame.word_wrap = True
     for number, item in enumerate(items):
@@ -453,6 +475,8 @@ def _fill(placeholder: object, items: list[Item]) -> None:
         run.font.size = LIST_SIZE
         if item.bold:
             run.font.bold = True
+        if not bullets:
+            paragraph._p.get_or_add_pPr().insert(0, paragraph._p.makeelement(qn("a:buNone"), {}))
 
 
 def _picture(prs: PresentationType, slide: Slide, png: bytes, alt: str, right: int = 0) -> None:

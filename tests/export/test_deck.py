@@ -122,16 +122,20 @@ def test_the_deck_follows_the_published_structure() -> None:
     assert [title for title, _ in deck] == [
         "Ledning & Styrning i Samverkan",
         "Highlights från dagen",
+        "Ordet samverkan",  # a divider for each part of the day, with its question
         "Deltagarnas ord: Ordet samverkan",
+        "Hinder och möjligheter",
         "Styrning – Mål",
         "Kolliderande synsätt och känsliga frågor",
+        "Spår",
         "Intressanta spår för vidareutveckling",
         "Spåren efter röster",  # the same ranking as bars
         "Skribenternas reflektioner",
         "Punkter från slutdiskussion",
         "Deltagare",
     ]
-    title, highlights, words, theme, _, tracks, _, _, _, people = (texts for _, texts in deck)
+    title, highlights, divider, words, _, theme, _, _, tracks, _, _, _, people = (texts for _, texts in deck)
+    assert divider == ["Vilka ord tänker du på när du hör samverkan?"]
     assert title == ["UTKAST FÖR VIDAREUTVECKLING", "25 september 2026, S:t Gertrud, Malmö", "Region Skåne"]
     assert highlights == [
         "Synliggör incitament för samverkan på alla nivåer",
@@ -171,6 +175,7 @@ def test_the_organizer_chooses_what_goes_in_and_the_template() -> None:
     deck = slides(write_deck(report(), Options(sections={"title", "tracks"}, draft=False)))
     assert [title for title, _ in deck] == [
         "Ledning & Styrning i Samverkan",
+        "Spår",
         "Intressanta spår för vidareutveckling",
         "Spåren efter röster",
     ]
@@ -183,7 +188,7 @@ def test_the_organizer_chooses_what_goes_in_and_the_template() -> None:
     result = Presentation(io.BytesIO(write_deck(report(), Options(template=buffer.getvalue()))))
     assert result.slide_width == own.slide_width
     assert "Mallens egen bild" not in [s.shapes.title.text for s in result.slides if s.shapes.title]
-    assert len(result.slides) == 10
+    assert len(result.slides) == 13  # dividers on their own "Section Header" layout
 
 
 def test_a_ranking_is_a_table_at_list_size_and_continues_when_long() -> None:
