@@ -48,6 +48,12 @@ def test_an_unanswered_card_is_resent_marked_and_stored_once(
     field = phone.get_by_label("Ditt kort")
     field.wait_for()
     phone.locator("#connection[data-state=connected]").wait_for()
+    # Socket.IO connects by long-polling and then upgrades: the frames are watched on the
+    # websocket, so the upgrade ("5") must be done before the card is sent.
+    deadline = time.monotonic() + 20
+    while "5" not in sent and time.monotonic() < deadline:
+        phone.wait_for_timeout(100)
+    assert "5" in sent, "the phone's connection never upgraded to a websocket"
 
     assert server.process is not None
     os.kill(server.process.pid, signal.SIGSTOP)  # the card gets there; no answer comes back
