@@ -1,5 +1,6 @@
-"""Render the demo workshop's summary deck to PNG pictures with LibreOffice (headless, from
-Debian: apt-get install libreoffice-impress poppler-utils), to look at every slide type.
+"""Render the demo workshop's summary deck and the demo series' synthesis to PNG pictures
+(slide-NN.png, series-NN.png) with LibreOffice (headless, from Debian: apt-get install
+libreoffice-impress poppler-utils), to look at every slide type.
 
     PYTHONPATH=. .venv/bin/python bench/deck_preview.py [OUT_DIR]
 
@@ -34,23 +35,32 @@ def main() -> None:
         started = time.monotonic()
         server.flask("export-workshop", "1", "-o", str(deck))
         export_s = time.monotonic() - started
+        synthesis = out / "series.pptx"
         started = time.monotonic()
-        subprocess.run(
-            ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(out), str(deck)],
-            check=True,
-            capture_output=True,
-            timeout=300,
-        )
-        subprocess.run(
-            ["pdftoppm", "-png", "-r", "60", str(out / "demo.pdf"), str(out / "slide")], check=True
-        )
+        server.flask("export-series", "1", "-o", str(synthesis))
+        series_s = time.monotonic() - started
+        started = time.monotonic()
+        render(deck, out / "slide")
+        render(synthesis, out / "series")
         render_s = time.monotonic() - started
     pictures = sorted(out.glob("slide-*.png"))
-    for picture in pictures:
+    series = sorted(out.glob("series-*.png"))
+    for picture in [*pictures, *series]:
         print(picture)
-    print(
-        json.dumps({"slides": len(pictures), "export_s": round(export_s, 2), "render_s": round(render_s, 2)})
+    figures = {"slides": len(pictures), "series_slides": len(series), "export_s": round(export_s, 2)}
+    figures.update(series_export_s=round(series_s, 2), render_s=round(render_s, 2))
+    print(json.dumps(figures))
+
+
+def render(deck: Path, prefix: Path) -> None:
+    """The deck as PDF (LibreOffice), then each page as a PNG named after `prefix`."""
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(deck.parent), str(deck)],
+        check=True,
+        capture_output=True,
+        timeout=300,
     )
+    subprocess.run(["pdftoppm", "-png", "-r", "60", str(deck.with_suffix(".pdf")), str(prefix)], check=True)
 
 
 if __name__ == "__main__":

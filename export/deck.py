@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from pptx import Presentation
+from pptx.dml.color import RGBColor
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 from pptx.presentation import Presentation as PresentationType
@@ -50,6 +51,7 @@ CHART_SIZE = Pt(16)
 CONTENT_TOP = 0.25  # of the slide's height: tables, charts and text boxes start below the title's rule
 CHART_LABEL_SIZE = Pt(14)  # a bar's label: long ones (a track) must fit beside it
 RANKING_WIDTHS = (0.16, 0.64, 0.2)  # rank, track, votes
+SERIES_RANKING_WIDTHS = (0.14, 0.5, 0.22, 0.14)  # rank, track, meeting, votes
 # A table at list size: the lines of rows below its header that fit (the title is above,
 # cells have no bullets' indent, so a column holds more characters than its share).
 TABLE_LINES = 14
@@ -132,7 +134,10 @@ class Deck:
             _fill(bodies[0], [Item(line, bold=n == 0 and self.options.draft) for n, line in enumerate(lines)])
         header = [label("theme"), *series.meetings, label("total")]
         rows = [[t.name, *(str(c) if c else "–" for c in t.cards), str(sum(t.cards))] for t in series.themes]
-        self.table_slides(label("synthesis_themes"), header, rows)
+        self.table_slides(label("synthesis_themes"), header, rows, _meeting_widths(series), LIST_SIZE)
+        self.meetings_chart(
+            label("synthesis_themes_chart"), [(t.name, t.cards) for t in series.themes], series
+        )
         if series.words is not None:
             if series.words.cloud_png:
                 slide = self.add_slide(self.layouts.title_only)
@@ -142,14 +147,21 @@ class Deck:
                 _picture(self.prs, slide, series.words.cloud_png, alt)
             items = [Item(f"{w.text} ({w.count})") for w in series.words.words]
             self.list_slides(label("synthesis_words"), items, columns=2)
-        tracks = [Item(f"{self.track_line(t)} ({t.meeting})") for t in series.tracks]
-        self.list_slides(label("synthesis_tracks"), tracks)
+        rows = [
+            [label("rank_shared", rank=t.rank) if t.tied else str(t.rank), t.text, t.meeting, str(t.dots)]
+            for t in series.tracks
+        ]
+        header = [label("rank"), label("track"), label("meeting"), label("votes")]
+        self.table_slides(label("synthesis_tracks"), header, rows, SERIES_RANKING_WIDTHS, LIST_SIZE)
         if series.levels:
             rows = [
                 [label(f"level_{level}") if level else label("no_level"), *map(str, counts), str(sum(counts))]
                 for level, counts in series.levels
             ]
-            self.table_slides(label("synthesis_levels"), [" ", *series.meetings, label("total")], rows)
+            header = [" ", *series.meetings, label("total")]
+            self.table_slides(label("synthesis_levels"), header, rows, _meeting_widths(series), LIST_SIZE)
+            levels = [(row[0], counts) for row, (_level, counts) in zip(rows, series.levels, strict=True)]
+            self.meetings_chart(label("synthesis_levels_chart"), levels, series)
 
     def table_slides(
         self,
@@ -320,6 +332,25 @@ class Deck:
         _set_title(slide, title)
         _bar_chart(self.prs, slide, title, counts)
         _notes(slide, [f"{name}: {count}" for name, count in counts])
+
+    def meetings_chart(self, title: str, rows: list[tuple[str, list[int]]], series: SeriesReport) -> None:
+        """A row's cards (a theme's, a level's) per meeting, as bars split by meeting."""
+        rows = [(name, counts) for name, counts in rows if sum(counts)][:CHART_BARS]
+        if len(rows) < MIN_CHART_BARS:
+            return
+        slide = self.add_slide(self.layouts.title_only)
+        _set_title(slide, title)
+        by_meeting = [
+            (meeting, [counts[n] for _name, counts in rows]) for n, meeting in enumerate(series.meetings)
+        ]
+        _stacked_chart(self.prs, slide, [_short(name) for name, _c in rows], by_meeting)
+        _notes(
+            slide,
+            [
+                f"{name}: " + ", ".join(f"{m} {c}" for m, c in zip(series.meetings, counts, strict=True))
+                for name, counts in rows
+            ],
+        )
 
     def ranking_slides(self, title: str, tracks: list[ReportTrack]) -> None:
         """The tracks as a table, best first: the rank in a column of its own ("3 (delad)"),
@@ -510,18 +541,40 @@ def _bar_chart(
 ) -> None:
     """Horizontal bars below the title, the first at the top, each with its value: a
     native chart, so it stays editable in PowerPoint. From `left`, else centred wide."""
+    _chart(prs, slide, name, [label for label, _v in bars], [(name, [v for _l, v in bars])], left, show_name)
+
+
+def _stacked_chart(
+    prs: PresentationType, slide: Slide, categories: list[str], series: list[tuple[str, list[int]]]
+) -> None:
+    """Horizontal bars, each split by series (a meeting) in the palette's colours, with a
+    legend: how a theme's cards, or a level's, came from the meetings."""
+    _chart(prs, slide, "", categories, series, stacked=True)
+
+
+def _chart(
+    prs: PresentationType,
+    slide: Slide,
+    name: str,
+    categories: list[str],
+    series: list[tuple[str, list[int]]],
+    left: int = 0,
+    show_name: bool = False,
+    stacked: bool = False,
+) -> None:
     from pptx.chart.data import CategoryChartData
-    from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION
+    from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 
     width, height = _size(prs)
     left = left or round(width * 0.08)
     right = round(width * 0.04) if left > width * 0.3 else left
     data = CategoryChartData()
-    data.categories = [label for label, _value in bars]
-    data.add_series(name, [value for _label, value in bars])
+    data.categories = categories
+    for series_name, values in series:
+        data.add_series(series_name, values)
     top = round(height * CONTENT_TOP)
     frame: Any = slide.shapes.add_chart(  # a graphic frame, whatever the stubs say
-        XL_CHART_TYPE.BAR_CLUSTERED,
+        XL_CHART_TYPE.BAR_STACKED if stacked else XL_CHART_TYPE.BAR_CLUSTERED,
         Emu(left),
         Emu(top),
         Emu(width - left - right),
@@ -529,7 +582,11 @@ def _bar_chart(
         cast(Any, data),
     )
     chart = frame.chart
-    chart.has_legend = False
+    chart.has_legend = stacked
+    if stacked:
+        chart.legend.position = XL_LEGEND_POSITION.BOTTOM
+        chart.legend.include_in_layout = False
+        chart.legend.font.size = CHART_LABEL_SIZE
     chart.has_title = show_name  # not where the slide's title says it already
     if show_name:
         chart.chart_title.text_frame.text = name
@@ -541,8 +598,20 @@ def _bar_chart(
     plot = chart.plots[0]
     plot.gap_width = 60
     plot.has_data_labels = True
-    plot.data_labels.position = XL_LABEL_POSITION.OUTSIDE_END
-    plot.data_labels.font.size = CHART_SIZE
+    if stacked:
+        plot.overlap = 100
+        plot.data_labels.position = XL_LABEL_POSITION.CENTER
+        plot.data_labels.font.size = CHART_LABEL_SIZE
+        plot.data_labels.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)  # on the palette's dark bars
+    else:
+        plot.data_labels.position = XL_LABEL_POSITION.OUTSIDE_END
+        plot.data_labels.font.size = CHART_SIZE
+
+
+def _meeting_widths(series: SeriesReport) -> tuple[float, ...]:
+    """A synthesis table's columns: the name, then each meeting and the total alike."""
+    each = 0.7 / (len(series.meetings) + 1)
+    return (0.3, *([each] * (len(series.meetings) + 1)))
 
 
 def _short(text: str, limit: int = 40) -> str:

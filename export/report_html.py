@@ -11,7 +11,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from export.deck import SECTIONS
-from export.report import Report
+from export.report import Report, WordsStep
 
 HERE = Path(__file__).parent
 STYLESHEET = HERE / "report.css"
@@ -22,6 +22,9 @@ _environment = Environment(
 
 class PdfUnavailable(RuntimeError):
     """WeasyPrint's system libraries (Pango) are missing on this machine."""
+
+
+TOP = 10  # the words a cloud's alternative text names
 
 
 def sections_in_order(report: Report, wanted: set[str]) -> list[dict[str, Any]]:
@@ -37,7 +40,13 @@ def sections_in_order(report: Report, wanted: set[str]) -> list[dict[str, Any]]:
         )
     if "words" in wanted:
         parts += [
-            {"section": "cloud", "step": step, "cloud": _data_uri(step.cloud_png)} for step in report.words
+            {
+                "section": "cloud",
+                "step": step,
+                "cloud": _data_uri(step.cloud_png),
+                "alt": report.label("cloud_alt", words=_top_words(step)),
+            }
+            for step in report.words
         ]
     if "themes" in wanted:
         parts += [{"section": "board", "board": board} for board in report.boards]
@@ -50,6 +59,10 @@ def sections_in_order(report: Report, wanted: set[str]) -> list[dict[str, Any]]:
     if "participants" in wanted and (report.participants or report.anonymous_participants):
         parts.append({"section": "participants"})
     return [p for p in parts if p["section"] != "list" or p["items"]]
+
+
+def _top_words(step: WordsStep) -> str:
+    return ", ".join(f"{w.text} {w.count}" for w in step.words[:TOP])
 
 
 def _data_uri(png: bytes | None) -> str | None:
@@ -82,4 +95,7 @@ def write_pdf(
     except OSError as error:  # the Python package is there, Pango is not
         raise PdfUnavailable(str(error)) from None
     html = render_html(report, STYLESHEET.as_uri(), sections, draft, lang)
-    return bytes(HTML(string=html, base_url=str(HERE)).write_pdf())
+    # PDF/UA-1: tagged (headings, lists, tables and images in the structure tree), with the
+    # document's language and its title shown as the window title, as public bodies must
+    # publish their documents (lagen om tillgänglighet till digital offentlig service).
+    return bytes(HTML(string=html, base_url=str(HERE)).write_pdf(pdf_variant="pdf/ua-1"))

@@ -3,6 +3,7 @@ escaped, and a PDF that WeasyPrint writes from the same page."""
 
 from __future__ import annotations
 
+import io
 import re
 
 from export.report_html import PdfUnavailable, render_html, write_pdf
@@ -39,3 +40,54 @@ def test_the_pdf_is_written_from_the_same_page() -> None:
     except PdfUnavailable as error:
         missing(f"WeasyPrint cannot load Pango: {error}")
     assert pdf.startswith(b"%PDF-") and pdf.rstrip().endswith(b"%%EOF") and len(pdf) > 5000
+    # An accessible document: tagged, in Swedish, its title shown, its headings in the tree.
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(pdf))
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "sv" and bool(root["/MarkInfo"]["/Marked"])
+    assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])
+    assert reader.metadata is not None and reader.metadata.title == "Ledning & Styrning i Samverkan"
+    tags: list[str] = []
+
+    def walk(node: object) -> None:
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if isinstance(node, dict):
+            if "/S" in node:
+                tags.append(str(node["/S"]))
+            kids = node.get("/K")
+            for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
+                walk(kid)
+
+    walk(root["/StructTreeRoot"])
+    assert {"/H1", "/H2", "/L", "/LI"} <= set(tags), sorted(set(tags))
+
+
+def test_the_pdfs_cloud_is_a_figure_with_alternative_text() -> None:
+    from PIL import Image
+    from pypdf import PdfReader
+
+    from export.report import ReportWord, WordsStep
+
+    cloud = io.BytesIO()
+    Image.new("RGB", (40, 20), "navy").save(cloud, format="PNG")
+    words = WordsStep(
+        "Ordet samverkan", "Vilka ord?", [ReportWord("Tillit", 12), ReportWord("Mod", 3)], cloud.getvalue()
+    )
+    try:
+        pdf = write_pdf(report(words=[words]))
+    except PdfUnavailable as error:
+        missing(f"WeasyPrint cannot load Pango: {error}")
+    figures: list[str] = []
+
+    def walk(node: object) -> None:
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if isinstance(node, dict):
+            if node.get("/S") == "/Figure":
+                figures.append(str(node.get("/Alt", "")))
+            kids = node.get("/K")
+            for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
+                walk(kid)
+
+    walk(PdfReader(io.BytesIO(pdf)).trailer["/Root"]["/StructTreeRoot"])
+    assert figures and "Tillit" in figures[0], figures

@@ -79,6 +79,19 @@ def test_the_synthesis_of_three_regional_meetings(facilitator: Facilitator) -> N
     )
     table = next(shape.table for s in deck.slides for shape in s.shapes if shape.has_table)
     assert [table.cell(0, c).text for c in range(5)] == ["Tema", "Umeå", "Linköping", "Göteborg", "Totalt"]
+    charts = {s.shapes.title.text: shape.chart for s in deck.slides for shape in s.shapes if shape.has_chart}
+    by_meeting = charts["Temana möte för möte"].plots[0]  # each theme's cards, split by meeting
+    assert [m.name for m in by_meeting.series] == ["Umeå", "Linköping", "Göteborg"]
+    målbild_row = next(row for row in report.themes if row.name == "Målbild")
+    at = list(by_meeting.categories).index("Målbild")
+    assert [m.values[at] for m in by_meeting.series] == målbild_row.cards
+    tracks = next(
+        shape.table
+        for s in deck.slides
+        for shape in s.shapes
+        if shape.has_table and s.shapes.title.text == "Spår från alla möten, efter röster"
+    )
+    assert [tracks.cell(0, c).text for c in range(4)] == ["Plats", "Spår", "Möte", "Röster"]
 
 
 def test_a_series_holds_only_its_owners_workshops(
