@@ -25,6 +25,7 @@ from typing import Any, TypeVar, cast
 
 from pptx import Presentation
 from pptx.dml.color import RGBColor
+from pptx.enum.lang import MSO_LANGUAGE_ID
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 from pptx.presentation import Presentation as PresentationType
@@ -71,6 +72,7 @@ class Options:
     sections: set[str] = field(default_factory=lambda: set(SECTIONS))
     draft: bool = True
     template: bytes | None = None
+    lang: str = "sv"  # the language every text is marked with (screen readers, spelling)
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,7 @@ def write_deck(report: Report, options: Options | None = None) -> bytes:
     options = options or Options()
     deck = Deck(report, options)
     deck.build()
+    _mark_language(deck.prs, options.lang)
     return _saved(deck.prs)
 
 
@@ -98,7 +101,27 @@ def write_series_deck(series: SeriesReport, options: Options | None = None) -> b
     synthesis.series_slides(series)
     for report in series.reports:
         Deck(report, Options(options.sections | {"title"}, draft=False), prs).build()
+    _mark_language(prs, options.lang)
     return _saved(prs)
+
+
+LANGUAGES = {"sv": MSO_LANGUAGE_ID.SWEDISH, "en": MSO_LANGUAGE_ID.ENGLISH_UK}
+
+
+def _mark_language(prs: PresentationType, lang: str) -> None:
+    """Every run of text in the deck (titles, lists, tables, notes) marked with `lang`."""
+    language = LANGUAGES.get(lang, MSO_LANGUAGE_ID.SWEDISH)
+    for slide in prs.slides:
+        frames = [shape.text_frame for shape in slide.shapes if shape.has_text_frame]
+        for shape in slide.shapes:
+            if shape.has_table:
+                frames += [cell.text_frame for row in shape.table.rows for cell in row.cells]  # type: ignore[attr-defined]
+        if slide.has_notes_slide and slide.notes_slide.notes_text_frame is not None:
+            frames.append(slide.notes_slide.notes_text_frame)
+        for frame in frames:
+            for paragraph in frame.paragraphs:
+                for run in paragraph.runs:
+                    run.font.language_id = language
 
 
 def _saved(prs: PresentationType) -> bytes:

@@ -4,6 +4,7 @@ themes are matched, and downloads the synthesis deck."""
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
@@ -143,6 +144,7 @@ def series_deck(series_id: int) -> Response:
     """The synthesis, then each meeting's deck."""
     series = _series(series_id)
     series_id, labels, title = series.id, report_labels(), series.title
+    lang = str(get_locale() or "sv")
     db.session.remove()  # the pool's one connection (SQLite) is for phones while this waits
 
     def write(session: DbSession) -> bytes:
@@ -150,6 +152,6 @@ def series_deck(series_id: int) -> Response:
         assert found is not None
         report = series_report(session, found, labels)
         session.close()  # the connection goes back before the slow writing
-        return write_series_deck(report, Options())
+        return write_series_deck(report, Options(lang=lang))
 
     return download(off_the_loop(write), f"rundabord-serie-{series_id}-{title}", "pptx", PPTX_TYPE)

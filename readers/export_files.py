@@ -4,6 +4,7 @@ export page, its background jobs and the command line all go through here."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from content.archive import export_archive
 from export.deck import Options, write_deck
@@ -39,7 +40,7 @@ def write_export(
     report = workshop_report(session, workshop_id, labels)
     stage("writing")
     if kind == "pptx":
-        return write_deck(report, options)
+        return write_deck(report, replace(options, lang=lang))
     if kind == "pdf":
         return write_pdf(report, options.sections, options.draft, lang)
     if kind == "xlsx":

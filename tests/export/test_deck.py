@@ -300,3 +300,18 @@ def test_rundabords_template_has_a_footer_numbers_and_is_built_reproducibly() ->
         footer = {p.placeholder_format.idx: p for p in slide.placeholders}
         assert footer[11].text_frame.text == "Ledning & Styrning i Samverkan · 25 september 2026"
         assert 'type="slidenum"' in footer[12]._element.xml  # a field: it follows when slides move
+
+
+def test_every_text_is_marked_with_the_exports_language() -> None:
+    from pptx.enum.lang import MSO_LANGUAGE_ID
+
+    for lang, language in (("sv", MSO_LANGUAGE_ID.SWEDISH), ("en", MSO_LANGUAGE_ID.ENGLISH_UK)):
+        deck = Presentation(io.BytesIO(write_deck(report(), Options(lang=lang))))
+        found = set()
+        for slide in deck.slides:
+            frames = [shape.text_frame for shape in slide.shapes if shape.has_text_frame]
+            frames += [
+                c.text_frame for s in slide.shapes if s.has_table for row in s.table.rows for c in row.cells
+            ]
+            found |= {run.font.language_id for frame in frames for p in frame.paragraphs for run in p.runs}
+        assert found == {language}
