@@ -44,6 +44,7 @@ TITLE_TYPES = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE}
 WIDE = Emu(12192000)  # 13.333 in: 16:9 at the default template's 7.5 in height
 TALL = Emu(6858000)
 LIST_SIZE = Pt(20)
+ROOMY_SIZES = (32, 28, 24)  # a short list takes the largest that fits, else LIST_SIZE
 TABLE_SIZE = Pt(14)
 ROWS_PER_TABLE = 12
 CHART_BARS = 10  # a chart shows at most this many bars
@@ -310,7 +311,7 @@ class Deck:
             _set_title(slide, self.continued(title, number))
             _notes(slide, [item.text for item in page])
             if not two:
-                _fill(_body(self.prs, slide), page)
+                _fill(_body(self.prs, slide), page, size=_roomy(page, width, LINES_PER_SLIDE))
                 continue
             # The first column takes the first half, by lines, so the columns end level.
             split = next(
@@ -318,8 +319,9 @@ class Deck:
                 for i in range(len(page) + 1)
                 if 2 * sum(_lines(it, width) for it in page[:i]) >= sum(_lines(it, width) for it in page)
             )
+            size = min(_roomy(half, width, LINES_PER_SLIDE) for half in (page[:split], page[split:]) if half)
             for body, half in zip(_bodies(slide), (page[:split], page[split:]), strict=False):
-                _fill(body, half)
+                _fill(body, half, size=size)
 
     def words_slides(self, step: WordsStep) -> None:
         title = step.prompt or step.title
@@ -430,9 +432,10 @@ class Deck:
             _notes(
                 slide, [f"{h}: {item.text}" for h, page in zip(headings, shown, strict=True) for item in page]
             )
-            for body, heading, column in zip(_bodies(slide), headings, pages, strict=False):
-                page = column[number] if number < len(column) else []
-                _fill(body, [Item(heading, bold=True), *page])
+            filled = [[Item(h, bold=True), *page] for h, page in zip(headings, shown, strict=True)]
+            size = min(_roomy(items, CHARS_PER_LINE // 2, LINES_PER_SLIDE) for items in filled)
+            for body, items in zip(_bodies(slide), filled, strict=False):
+                _fill(body, items, size=size)
 
     def continued(self, title: str, number: int) -> str:
         return f"{title} ({self.report.label('continued')})" if number else title
@@ -518,7 +521,18 @@ def _body(prs: PresentationType, slide: Slide) -> object:
     )
 
 
-def _fill(placeholder: object, items: list[Item], bullets: bool = True) -> None:
+def _roomy(items: list[Item], width: int, budget: int) -> Pt:
+    """The largest of the list sizes at which `items` (measured at LIST_SIZE in `width`
+    characters and `budget` lines) still fit: a short list is set large enough to read from
+    the back of the room and to fill its slide."""
+    for size in ROOMY_SIZES:
+        scale = size / LIST_SIZE.pt
+        if sum(_lines(item, round(width / scale)) for item in items) * scale <= budget:
+            return Pt(size)
+    return LIST_SIZE
+
+
+def _fill(placeholder: object, items: list[Item], bullets: bool = True, size: Pt = LIST_SIZE) -> None:
     frame = placeholder.text_frame  # type: ignore[attr-defined]
     frame.word_wrap = True
     for number, item in enumerate(items):
@@ -526,7 +540,7 @@ def _fill(placeholder: object, items: list[Item], bullets: bool = True) -> None:
         paragraph.level = item.level
         run = paragraph.add_run()
         run.text = item.text
-        run.font.size = LIST_SIZE
+        run.font.size = size
         if item.bold:
             run.font.bold = True
         if not bullets:
