@@ -18,7 +18,7 @@ from __future__ import annotations
 import copy
 import io
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar, cast
@@ -365,8 +365,10 @@ class Deck:
             return
         slide = self.add_slide(self.layouts.title_only)
         _set_title(slide, title)
+        # A meeting without cards in a row has no segment there (not a "0" at its edge).
         by_meeting = [
-            (meeting, [counts[n] for _name, counts in rows]) for n, meeting in enumerate(series.meetings)
+            (meeting, [counts[n] or None for _name, counts in rows])
+            for n, meeting in enumerate(series.meetings)
         ]
         _stacked_chart(self.prs, slide, [_short(name) for name, _c in rows], by_meeting)
         _notes(
@@ -581,8 +583,14 @@ def _bar_chart(
     _chart(prs, slide, name, [label for label, _v in bars], [(name, [v for _l, v in bars])], left, show_name)
 
 
+Bars = Sequence[tuple[str, Sequence[int | None]]]  # each series' name and its values
+
+
 def _stacked_chart(
-    prs: PresentationType, slide: Slide, categories: list[str], series: list[tuple[str, list[int]]]
+    prs: PresentationType,
+    slide: Slide,
+    categories: list[str],
+    series: Bars,
 ) -> None:
     """Horizontal bars, each split by series (a meeting) in the palette's colours, with a
     legend: how a theme's cards, or a level's, came from the meetings."""
@@ -594,7 +602,7 @@ def _chart(
     slide: Slide,
     name: str,
     categories: list[str],
-    series: list[tuple[str, list[int]]],
+    series: Bars,
     left: int = 0,
     show_name: bool = False,
     stacked: bool = False,
