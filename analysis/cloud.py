@@ -280,7 +280,8 @@ def _drawn(placements: list[Placement]) -> WordCloud:
 def to_png(placements: list[Placement]) -> bytes:
     """The cloud as a 1920 x 1080 PNG, for slides and printed reports."""
     buffer = io.BytesIO()
-    _drawn(placements).to_image().save(buffer, format="PNG", optimize=True)
+    # Without `optimize`: a tenth of the time for a file 2 % larger.
+    _drawn(placements).to_image().save(buffer, format="PNG")
     return buffer.getvalue()
 
 
