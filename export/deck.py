@@ -32,6 +32,7 @@ from pptx.presentation import Presentation as PresentationType
 from pptx.slide import Slide, SlideLayout
 from pptx.util import Emu, Pt
 
+from export.charts import CHART_BARS, MIN_CHART_BARS, short, theme_bars, top_words, track_bars, word_bars
 from export.report import BoardStep, Report, ReportTheme, ReportTrack, SeriesReport, WordsStep
 
 T = TypeVar("T")
@@ -47,8 +48,6 @@ LIST_SIZE = Pt(20)
 ROOMY_SIZES = (32, 28, 24)  # a short list takes the largest that fits, else LIST_SIZE
 TABLE_SIZE = Pt(14)
 ROWS_PER_TABLE = 12
-CHART_BARS = 10  # a chart shows at most this many bars
-MIN_CHART_BARS = 3  # and is left out with fewer
 CHART_SIZE = Pt(16)
 CONTENT_TOP = 0.25  # of the slide's height: tables, charts and text boxes start below the title's rule
 CHART_LABEL_SIZE = Pt(14)  # a bar's label: long ones (a track) must fit beside it
@@ -167,15 +166,11 @@ class Deck:
             if series.words.cloud_png:
                 slide = self.add_slide(self.layouts.title_only)
                 _set_title(slide, label("synthesis_words"))
-                top = series.words.words[:CHART_BARS]
-                alt = label("cloud_alt", words=", ".join(f"{w.text} {w.count}" for w in top))
+                alt = label("cloud_alt", words=top_words(series.words))
                 _picture(self.prs, slide, series.words.cloud_png, alt)
             items = [Item(f"{w.text} ({w.count})") for w in series.words.words]
             self.list_slides(label("synthesis_words"), items, columns=2)
-        rows = [
-            [label("rank_shared", rank=t.rank) if t.tied else str(t.rank), t.text, t.meeting, str(t.dots)]
-            for t in series.tracks
-        ]
+        rows = [[self.rank(t), t.text, t.meeting, str(t.dots)] for t in series.tracks]
         header = [label("rank"), label("track"), label("meeting"), label("votes")]
         self.table_slides(label("synthesis_tracks"), header, rows, SERIES_RANKING_WIDTHS, LIST_SIZE)
         if series.levels:
@@ -330,19 +325,13 @@ class Deck:
         if step.cloud_png:
             slide = self.add_slide(self.layouts.title_only)
             _set_title(slide, title)
-            top = step.words[:CHART_BARS]
-            alt = self.report.label("cloud_alt", words=", ".join(f"{w.text} {w.count}" for w in top))
+            alt = self.report.label("cloud_alt", words=top_words(step))
             width, _height = _size(self.prs)
-            if len(top) >= MIN_CHART_BARS:  # the cloud, and beside it its commonest words as bars
+            bars = word_bars(step)
+            if bars:  # the cloud, and beside it its commonest words as bars
                 _picture(self.prs, slide, step.cloud_png, alt, right=round(width * 0.42))
-                _bar_chart(
-                    self.prs,
-                    slide,
-                    self.report.label("top_words"),
-                    [(w.text, w.count) for w in top],
-                    left=round(width * 0.6),
-                    show_name=True,
-                )
+                label = self.report.label("top_words")
+                _bar_chart(self.prs, slide, label, bars, left=round(width * 0.6), show_name=True)
             else:
                 _picture(self.prs, slide, step.cloud_png, alt)
             _notes(slide, [item.text for item in items])  # every word with its count
@@ -350,8 +339,8 @@ class Deck:
 
     def themes_chart(self, board: BoardStep) -> None:
         """How many cards each theme of a board got, as bars, before its themes' slides."""
-        counts = [(theme.name, len(theme.cards)) for theme in board.themes if theme.cards]
-        if len(counts) < MIN_CHART_BARS:
+        counts = theme_bars(board)
+        if not counts:
             return
         title = self.report.label("cards_per_theme", step=board.title)
         slide = self.add_slide(self.layouts.title_only)
@@ -371,7 +360,7 @@ class Deck:
             (meeting, [counts[n] or None for _name, counts in rows])
             for n, meeting in enumerate(series.meetings)
         ]
-        _stacked_chart(self.prs, slide, [_short(name) for name, _c in rows], by_meeting)
+        _stacked_chart(self.prs, slide, [short(name) for name, _c in rows], by_meeting)
         _notes(
             slide,
             [
@@ -384,24 +373,16 @@ class Deck:
         """The tracks as a table, best first: the rank in a column of its own ("3 (delad)"),
         the track, its votes; a long ranking continues on the next slide."""
         label = self.report.label
-        rows = [
-            [
-                label("rank_shared", rank=t.rank) if t.tied else str(t.rank),
-                t.text,
-                str(t.dots),
-            ]
-            for t in tracks
-        ]
+        rows = [[self.rank(t), t.text, str(t.dots)] for t in tracks]
         header = [label("rank"), label("track"), label("votes")]
         self.table_slides(title, header, rows, widths=RANKING_WIDTHS, size=LIST_SIZE)
-        top = [t for t in tracks if t.dots][:CHART_BARS]
-        if len(top) >= MIN_CHART_BARS:  # the same ranking to look at: the votes as bars
+        bars = track_bars(tracks, self.rank)
+        if bars:  # the same ranking to look at: the votes as bars
             slide = self.add_slide(self.layouts.title_only)
             chart_title = label("tracks_by_votes")
             _set_title(slide, chart_title)
-            bars = [(f"{row[0]}. {_short(t.text)}", t.dots) for row, t in zip(rows, top, strict=False)]
             _bar_chart(self.prs, slide, chart_title, bars)
-            _notes(slide, [f"{row[0]}\t{t.text}\t{t.dots}" for row, t in zip(rows, top, strict=False)])
+            _notes(slide, ["\t".join(row) for row in rows[: len(bars)]])
 
     def theme_slides(self, board: BoardStep, theme: ReportTheme) -> None:
         name = f"{theme.parent} – {theme.name}" if theme.parent else theme.name
@@ -440,12 +421,12 @@ class Deck:
             for body, items in zip(_bodies(slide), filled, strict=False):
                 _fill(body, items, size=size)
 
+    def rank(self, track: ReportTrack) -> str:
+        """A track's place: "3", or "3 (delad)" when others share it."""
+        return self.report.label("rank_shared", rank=track.rank) if track.tied else str(track.rank)
+
     def continued(self, title: str, number: int) -> str:
         return f"{title} ({self.report.label('continued')})" if number else title
-
-    def track_line(self, track: ReportTrack) -> str:
-        rank = self.report.label("tied", rank=track.rank) if track.tied else f"{track.rank}."
-        return f"{rank} {track.text} – {self.report.label('dots', count=track.dots)}"
 
 
 class _Layouts:
@@ -676,13 +657,6 @@ def _meeting_widths(series: SeriesReport) -> tuple[float, ...]:
     """A synthesis table's columns: the name, then each meeting and the total alike."""
     each = 0.7 / (len(series.meetings) + 1)
     return (0.3, *([each] * (len(series.meetings) + 1)))
-
-
-def _short(text: str, limit: int = 40) -> str:
-    """A chart's category label: the text, cut at a word with an ellipsis when long."""
-    if len(text) <= limit:
-        return text
-    return text[:limit].rsplit(" ", 1)[0].rstrip(",.;:–- ") + "…"
 
 
 def _footer(slide: Slide, text: str) -> None:

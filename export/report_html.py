@@ -10,8 +10,9 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from export.charts import svg_bars, theme_bars, top_words, track_bars, word_bars
 from export.deck import SECTIONS
-from export.report import Report, WordsStep
+from export.report import Report
 
 HERE = Path(__file__).parent
 STYLESHEET = HERE / "report.css"
@@ -22,9 +23,6 @@ _environment = Environment(
 
 class PdfUnavailable(RuntimeError):
     """WeasyPrint's system libraries (Pango) are missing on this machine."""
-
-
-TOP = 10  # the words a cloud's alternative text names
 
 
 def sections_in_order(report: Report, wanted: set[str]) -> list[dict[str, Any]]:
@@ -44,25 +42,40 @@ def sections_in_order(report: Report, wanted: set[str]) -> list[dict[str, Any]]:
                 "section": "cloud",
                 "step": step,
                 "cloud": _data_uri(step.cloud_png),
-                "alt": report.label("cloud_alt", words=_top_words(step)),
+                "alt": report.label("cloud_alt", words=top_words(step)),
+                "bars": svg_bars(word_bars(step)),
+                "bars_title": report.label("top_words"),
             }
             for step in report.words
         ]
     if "themes" in wanted:
-        parts += [{"section": "board", "board": board} for board in report.boards]
+        parts += [
+            {
+                "section": "board",
+                "board": board,
+                "bars": svg_bars(theme_bars(board)),
+                "bars_title": report.label("cards_per_theme", step=board.title),
+            }
+            for board in report.boards
+        ]
     if "notes" in wanted and second:
         parts.append({"section": "list", "title": second[0], "items": second[1]})
     if "tracks" in wanted:
-        parts += [{"section": "ranking", "step": step} for step in report.tracks]
+        rank = lambda t: report.label("rank_shared", rank=t.rank) if t.tied else str(t.rank)  # noqa: E731
+        parts += [
+            {
+                "section": "ranking",
+                "step": step,
+                "bars": svg_bars(track_bars(step.tracks, rank)),
+                "bars_title": report.label("tracks_by_votes"),
+            }
+            for step in report.tracks
+        ]
     if "notes" in wanted:
         parts += [{"section": "list", "title": category, "items": texts} for category, texts in notes]
     if "participants" in wanted and (report.participants or report.anonymous_participants):
         parts.append({"section": "participants"})
     return [p for p in parts if p["section"] != "list" or p["items"]]
-
-
-def _top_words(step: WordsStep) -> str:
-    return ", ".join(f"{w.text} {w.count}" for w in step.words[:TOP])
 
 
 def _data_uri(png: bytes | None) -> str | None:

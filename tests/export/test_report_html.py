@@ -91,3 +91,25 @@ def test_the_pdfs_cloud_is_a_figure_with_alternative_text() -> None:
 
     walk(PdfReader(io.BytesIO(pdf)).trailer["/Root"]["/StructTreeRoot"])
     assert figures and "Tillit" in figures[0], figures
+
+
+def test_the_report_has_the_decks_charts_as_svg_with_text_escaped() -> None:
+    from export.report import BoardStep, ReportCard, ReportTheme
+
+    board = BoardStep(
+        "Förutsättningar",
+        "",
+        ["Förutsättningar"],
+        [
+            ReportTheme(PAYLOAD, [ReportCard("a", "Förutsättningar")] * 3),
+            ReportTheme("Tillit", [ReportCard("b", "Förutsättningar")]),
+            ReportTheme("Resurser", [ReportCard("c", "Förutsättningar")] * 2),
+        ],
+    )
+    html = render_html(report(boards=[board]), "x.css")
+    assert html.count("<svg") == 2  # cards per theme, the tracks by votes (two words: no chart)
+    assert (
+        'aria-label="Förutsättningar: kort per tema"' in html and 'aria-label="Spåren efter röster"' in html
+    )
+    assert "1 (delad). Hur skapas tillit?" in html
+    assert PAYLOAD not in html and "&lt;img src=x" in html  # a theme's name is text in the SVG too

@@ -1,0 +1,66 @@
+"""The bar charts of the deck and the printable report, from the plain report: which bars
+each chart has (the same in both), and the geometry of the report's SVG version."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from export.report import BoardStep, ReportTrack, WordsStep
+
+CHART_BARS = 10  # a chart shows at most this many bars
+MIN_CHART_BARS = 3  # and is left out with fewer
+Bar = tuple[str, int]
+
+
+def short(text: str, limit: int = 40) -> str:
+    """A bar's label: the text, cut at a word with an ellipsis when long."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",.;:–- ") + "…"
+
+
+def _enough(bars: list[Bar]) -> list[Bar]:
+    return bars[:CHART_BARS] if len(bars) >= MIN_CHART_BARS else []
+
+
+def top_words(step: WordsStep) -> str:
+    """The commonest words with their counts, for a cloud's alternative text."""
+    return ", ".join(f"{w.text} {w.count}" for w in step.words[:CHART_BARS])
+
+
+def word_bars(step: WordsStep) -> list[Bar]:
+    """The commonest words and how many wrote them."""
+    return _enough([(w.text, w.count) for w in step.words])
+
+
+def theme_bars(board: BoardStep) -> list[Bar]:
+    """How many cards each theme of a board got (themes with none left out)."""
+    return _enough([(theme.name, len(theme.cards)) for theme in board.themes if theme.cards])
+
+
+def track_bars(tracks: list[ReportTrack], rank: Callable[[ReportTrack], str]) -> list[Bar]:
+    """The tracks with votes, best first, each labelled by its rank and the start of its text."""
+    return _enough([(f"{rank(t)}. {short(t.text)}", t.dots) for t in tracks if t.dots])
+
+
+@dataclass(frozen=True)
+class SvgBar:
+    label: str
+    value: int
+    y: float
+    width: float
+
+
+LABEL_WIDTH = 300  # px of the SVG given to the labels, right-aligned against the bars
+BAR_ROOM = 320
+ROW = 28
+
+
+def svg_bars(bars: list[Bar]) -> tuple[list[SvgBar], int]:
+    """The report's SVG chart: each bar's place and length, and the chart's height."""
+    top = max((value for _label, value in bars), default=0) or 1
+    rows = [
+        SvgBar(short(label), value, n * ROW, BAR_ROOM * value / top) for n, (label, value) in enumerate(bars)
+    ]
+    return rows, ROW * len(bars)
