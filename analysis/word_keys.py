@@ -188,6 +188,7 @@ def _made_verb(word: str, found: str) -> bool:
     return found == word + "a" or syncope
 
 
+@functools.lru_cache(maxsize=65536)
 def is_noun(word: str) -> bool:
     """Whether a case-folded base form is a noun: it has a definite form that reads back as
     it ("skola", "skolan"); a verb or an adjective has none ("agera", "lång")."""

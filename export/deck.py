@@ -37,7 +37,6 @@ from export.report import BoardStep, Report, ReportTheme, ReportTrack, SeriesRep
 
 T = TypeVar("T")
 
-FOOTER_PLACES = (10, 11, 12)  # the date, footer and slide number placeholders' idx
 TEMPLATE = Path(__file__).resolve().parent / "templates" / "rundabord.pptx"  # tools/deck_template.py
 SECTIONS = ("title", "highlights", "words", "themes", "notes", "tracks", "participants")
 BODY_TYPES = {PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT}
@@ -291,7 +290,7 @@ class Deck:
             return
         slide = self.add_slide(self.layouts.section)
         _set_title(slide, title)
-        bodies = [b for b in _bodies(slide) if b.placeholder_format.idx not in FOOTER_PLACES]  # type: ignore[attr-defined]
+        bodies = _bodies(slide)  # body and subtitle places only: never the footer
         if bodies and text:
             _fill(bodies[0], [Item(text)], bullets=False)
 
