@@ -2,8 +2,10 @@
 60 tracks with votes, 40 notes (SQLite file, one process). Times reading the report from
 the store, then writing the deck (PPTX), the report (PDF), the raw data (XLSX, CSV) and
 the archive (JSON), and the file sizes.
-The aim: the deck (reading, the cloud and writing) in at most 2 s on this machine. Last,
-the synthesis deck of a series of six meetings (aim: at most 5 s).
+The aim: the deck (reading, the cloud and writing) in at most 2 s on this machine:
+`read_and_pptx_s` once the projector has shown the cloud (its layout stored, as during a
+workshop), `read_and_pptx_cloud_not_shown_s` before (laid out afresh, wordcloud imported
+first). Last, the synthesis deck of a series of six meetings (aim: at most 5 s).
 
     PYTHONPATH=. .venv/bin/python -m bench.export
 """
@@ -40,7 +42,9 @@ from steps.cards import board
 from steps.cards.cards import submit_card
 from steps.tracks import tracks
 from steps.words import in_report as words_report
-from steps.words.words import submit_word
+from steps.words.cloud_jobs import worker as cloud_worker
+from steps.words.clouds import save_cloud, words_hash
+from steps.words.words import submit_word, visible_words
 from webapp import create_app
 from webapp.extensions import db
 
@@ -93,6 +97,17 @@ def fill(rng: random.Random) -> int:
     return workshop.id
 
 
+def project_cloud(workshop_id: int) -> None:
+    """What the projector's cloud worker does while the words come in: the layout made in
+    its own process (analysis.cloud_worker) and stored with the step."""
+    step = db.session.get_one(Workshop, workshop_id).steps[0]  # the template's words (see `fill`)
+    groups = visible_words(db.session, step.id)
+    reply = cloud_worker.call(
+        {"words": [[g.key, g.display, g.count] for g in groups], "previous": [], "max_words": 150}
+    )
+    save_cloud(db.session, step.id, words_hash(groups), reply["svg"], reply["layout"])
+
+
 def six_meetings() -> tuple[float, float]:
     """The synthesis of six regional meetings (the demo series twice, as seed 004): seconds
     from reading the series to the deck's bytes, cold (its word cloud drawn anew), and KB."""
@@ -122,6 +137,10 @@ def main() -> None:
             started = time.perf_counter()
             workshop_id = fill(random.Random(7))
             print(f"filled in {time.perf_counter() - started:.1f} s")
+            # Before the projector has shown the cloud: laid out afresh (in this process,
+            # which imports wordcloud for it, as a server's first export does).
+            _, cold_s = timed(workshop_report, db.session, workshop_id)
+            project_cloud(workshop_id)
             report, read_s = timed(workshop_report, db.session, workshop_id)
             # How long the database connection is held: the same read without drawing clouds.
             draw = words_report.cloud_png
@@ -140,6 +159,8 @@ def main() -> None:
         "connection_held_s": round(held_s, 3),
         "pptx_s": round(pptx_s, 3),
         "read_and_pptx_s": round(read_s + pptx_s, 3),
+        "read_cloud_not_shown_s": round(cold_s, 3),
+        "read_and_pptx_cloud_not_shown_s": round(cold_s + pptx_s, 3),
         "xlsx_s": round(xlsx_s, 3),
         "csv_s": round(csv_s, 3),
         "pptx_kb": round(len(deck) / 1024, 1),

@@ -14,7 +14,10 @@ What it changes:
   at 20 pt (the deck writes its lists at 20 pt);
 - the title slide and the section dividers on navy, their text white;
 - the footer (the deck writes the workshop's name and date there) and the slide number
-  in slate at 14 pt.
+  in slate at 14 pt;
+- a "Statement" layout (in place of the unused "Title and Vertical Text"): the title as on
+  a content slide, below it one text place of three lines at 36 pt, centred in the slide's
+  height, for a list too short to fill a content slide (a single highlight).
 """
 
 from __future__ import annotations
@@ -56,6 +59,9 @@ TITLE_SIZE = 3600  # hundredths of a point
 BODY_SIZES = (2400, 2000, 2000, 2000, 2000, 2000, 2000, 2000, 2000)
 FOOTER_SIZE = 1400
 DARK_LAYOUTS = ("Title Slide", "Section Header")
+STATEMENT = "Statement"
+STATEMENT_HEIGHT = 1905000  # 150 pt: three lines at 36 pt
+STATEMENT_SIZE = 3600
 
 
 def build() -> bytes:
@@ -75,6 +81,7 @@ def build() -> bytes:
     for layout in prs.slide_layouts:
         if layout.name in DARK_LAYOUTS:
             _dark(layout)
+    _statement(prs)
     buffer = io.BytesIO()
     prs.save(buffer)
     return _without_dates(buffer.getvalue())
@@ -195,6 +202,26 @@ def _rule(prs: PresentationType) -> None:
     slides = prs.slides._sldIdLst
     prs.part.drop_rel(slides[-1].rId)
     slides.remove(slides[-1])
+
+
+def _statement(prs: PresentationType) -> None:
+    """The vertical-text layout made the "Statement" layout: its text horizontal, centred in
+    the space below the title, three lines high."""
+    layout = next(la for la in prs.slide_layouts if la.name == "Title and Vertical Text")
+    element = layout._element
+    element.set("type", "tx")
+    element.find("p:cSld", NS).set("name", STATEMENT)
+    content = next(la for la in prs.slide_layouts if la.name == "Title and Content")
+    place = next(p for p in list(content.placeholders) if p.placeholder_format.idx == 1)  # type: ignore[misc]
+    body = next(p for p in list(layout.placeholders) if p.placeholder_format.idx == 1)  # type: ignore[misc]
+    top = int(place.top or 0) + (int(place.height or 0) - STATEMENT_HEIGHT) // 2
+    body.left, body.top, body.width, body.height = place.left, Emu(top), place.width, Emu(STATEMENT_HEIGHT)
+    body.name = "Statement Placeholder 2"
+    body._element.find("p:nvSpPr/p:nvPr/p:ph", NS).attrib.pop("orient")
+    text = body._element.find("p:txBody/a:bodyPr", NS)
+    text.attrib.pop("vert")
+    text.set("anchor", "ctr")
+    _text_style(body._element, STATEMENT_SIZE, "tx1")
 
 
 def _dark(layout: object) -> None:

@@ -20,6 +20,7 @@ from export.report import (
     TracksStep,
     WordsStep,
 )
+from tests.support.decks import fills
 
 FOOT = (11, 12)  # the footer and the slide number: on every slide but the title slide
 PAYLOAD = '<img src=x onerror="alert(1)">=HYPERLINK("http://x")'
@@ -315,3 +316,65 @@ def test_every_text_is_marked_with_the_exports_language() -> None:
             ]
             found |= {run.font.language_id for frame in frames for p in frame.paragraphs for run in p.runs}
         assert found == {language}
+        tag = {"sv": "sv-SE", "en": "en-GB"}[lang]
+        charts = [
+            p.blob.decode() for p in deck.part.package.iter_parts() if p.partname.startswith("/ppt/charts/")
+        ]
+        assert charts and all(f'<c:lang val="{tag}"/>' in xml and "en-US" not in xml for xml in charts)
+
+
+LAYOUTS = {"Title Slide", "Title and Content", "Two Content", "Title Only", "Section Header", "Statement"}
+
+
+def test_no_slide_is_nearly_empty_and_every_card_is_shown_once() -> None:
+    """A theme of a card or two is gathered with the others of its size; a single line (a
+    lone highlight, a count of participants) is a statement, set large; every content slide
+    fills at least a quarter of its body, at 20 pt or more."""
+    small = [
+        ReportTheme(f"Litet tema {n}", [ReportCard(f"Kort nummer {n}", "Förutsättningar")]) for n in range(4)
+    ]
+    large = ReportTheme(
+        "Stort tema",
+        [
+            ReportCard(f"Ett längre kort, nummer {n}, om hur samverkan kan stärkas", "Förutsättningar")
+            for n in range(6)
+        ],
+    )
+    board = BoardStep("Förutsättningar", "", ["Förutsättningar"], [small[0], large, *small[1:]])
+    for changes in (
+        {},
+        {
+            "boards": [board],
+            "highlights": [],
+            "notes": [("Highlights från dagen", ["Tillit"])],
+            "participants": [],
+            "anonymous_participants": 15,
+        },
+    ):
+        deck = write_deck(report(**changes))
+        assert [(title, fill) for title, fill in fills(deck) if fill < 0.25] == []
+        presentation = Presentation(io.BytesIO(deck))
+        assert {slide.slide_layout.name for slide in presentation.slides} <= LAYOUTS  # Rundabord's template
+        sizes = {
+            (shape.placeholder_format.idx == 0, run.font.size)
+            for slide in presentation.slides
+            for shape in slide.placeholders
+            if shape.placeholder_format.idx not in FOOT
+            for paragraph in shape.text_frame.paragraphs
+            for run in paragraph.runs
+        }
+        assert all(size is None or size >= Pt(32) for title, size in sizes if title)  # else the template's 36
+        assert all(size is not None and size >= Pt(20) for title, size in sizes if not title)
+    shown = slides(deck)
+    assert (
+        "Fler teman",
+        [text for n in range(4) for text in (f"Litet tema {n}", f"Kort nummer {n}")],
+    ) in shown  # after the large one, under their names
+    assert [title for title, _ in shown].index("Stort tema") < [title for title, _ in shown].index(
+        "Fler teman"
+    )
+    every = [text for _title, texts in shown for text in texts]
+    assert all(every.count(card.text) == 1 for theme in board.themes for card in theme.cards)
+    assert ("Highlights från dagen", ["Tillit"]) in shown and ("Deltagare", ["15 deltagare"]) in shown
+    statements = [s.shapes.title.text for s in presentation.slides if s.slide_layout.name == "Statement"]
+    assert statements == ["Highlights från dagen", "Deltagarnas ord: Ordet samverkan", "Deltagare"]

@@ -3,6 +3,7 @@ escaped, and a PDF that WeasyPrint writes from the same page."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 
@@ -30,6 +31,13 @@ def test_the_page_has_the_decks_parts_in_order_and_escapes_everything() -> None:
     assert "UTKAST FÖR VIDAREUTVECKLING" in html and 'href="/f/report.css"' in html
     assert PAYLOAD not in html and "&lt;img src=x onerror=&#34;alert(1)&#34;&gt;" in html
     assert "<style" not in html and "<script" not in html  # the strict CSP allows neither inline
+    assert '<th scope="col">Plats</th>' in html  # the ranking is a table with header cells
+    assert "<td>Gemensam målbild</td>" in html and "<h4>Möjligheter</h4>" in html
+    board = report().boards[0]
+    one_sided = dataclasses.replace(
+        board, themes=[dataclasses.replace(board.themes[0], cards=board.themes[0].cards[:1])]
+    )
+    assert "<h4>Möjligheter</h4>" not in render_html(report(boards=[one_sided]), "x.css")  # no empty side
     chosen = render_html(report(), "x.css", sections={"tracks"}, draft=False)
     assert headings(chosen) == ["Intressanta spår för vidareutveckling"] and "UTKAST" not in chosen
 
@@ -60,7 +68,7 @@ def test_the_pdf_is_written_from_the_same_page() -> None:
                 walk(kid)
 
     walk(root["/StructTreeRoot"])
-    assert {"/H1", "/H2", "/L", "/LI"} <= set(tags), sorted(set(tags))
+    assert {"/H1", "/H2", "/L", "/LI", "/Table", "/TH", "/TD"} <= set(tags), sorted(set(tags))
 
 
 def test_the_pdfs_cloud_is_a_figure_with_alternative_text() -> None:

@@ -9,6 +9,7 @@ from pptx import Presentation
 
 from models.accounts import Facilitator, find_facilitator
 from models.workshops import Workshop
+from tests.support.decks import fills
 from webapp.extensions import db
 
 
@@ -87,6 +88,7 @@ def test_load_demo_gives_a_full_workshop_and_deck(
     ):
         assert expected in titles
     assert any(t.endswith("Gemensamma mål") for t in titles)
+    assert [(title, fill) for title, fill in fills(target.read_bytes()) if fill < 0.25] == []
 
 
 def test_archive_round_trip_on_the_command_line(

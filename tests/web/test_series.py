@@ -20,6 +20,7 @@ from models.errors import DomainError
 from models.series import Series, create_series, set_theme_groups, themes_in_series
 from readers.series_report import series_report
 from tests.conftest import AuthActions, join
+from tests.support.decks import fills
 from webapp.extensions import db
 
 
@@ -133,6 +134,7 @@ def test_series_pages_for_the_organizer_only(
         deck.status_code == 200
         and Presentation(io.BytesIO(deck.data)).slides[0].shapes.title.text == series.title
     )
+    assert [(title, fill) for title, fill in fills(deck.data) if fill < 0.25] == []  # no slide nearly empty
     made = client.post("/f/series", data={"title": "Ny serie", "workshops": [str(workshop_ids[0])]})
     assert made.status_code == 302
     refused = client.post("/f/series", data={"title": "", "workshops": []})
