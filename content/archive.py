@@ -36,6 +36,7 @@ WORKSHOP_FIELDS = (
     "held_words",
     "allowed_words",
     "note_categories",
+    "levels",
     "retention_days",
     "created_at",
     "ended_at",
@@ -116,6 +117,8 @@ def import_tables(session: DbSession, data: dict[str, Any], owner: Facilitator, 
             later: list[tuple[int, str, int]] = []  # (row's ref, column, ref in the same table)
             for row in data["tables"].get(spec.name, []):
                 values = _row_values(spec, row, new_ids, workshop.id)
+                if spec.upgrade:
+                    spec.upgrade(values, int(data.get("version") or 1))
                 for column, target in spec.refs.items():
                     if target == spec.name and row.get(column) is not None:
                         later.append((int(row["ref"]), column, int(row[column])))

@@ -285,10 +285,10 @@ REGIONAL = {
     },
 }
 REGIONAL_OBSTACLES = [
-    ("Hinder", "Vårdens huvudmän agerar regionalt, lärosätenas uppdrag är nationellt", "nationell"),
-    ("Hinder", "Olika planeringshorisonter hos region och lärosäte", "regional"),
-    ("Möjligheter", "Det finns redan bra regionala arenor att utveckla", "regional"),
-    ("Möjligheter", "Lokala samverkansgrupper kring VFU", "lokal"),
+    ("Hinder", "Vårdens huvudmän agerar regionalt, lärosätenas uppdrag är nationellt", "Nationell"),
+    ("Hinder", "Olika planeringshorisonter hos region och lärosäte", "Regional"),
+    ("Möjligheter", "Det finns redan bra regionala arenor att utveckla", "Regional"),
+    ("Möjligheter", "Lokala samverkansgrupper kring VFU", "Lokal"),
 ]
 REGIONAL_TRACKS = {
     "Hur kan de regionala arenorna vidareutvecklas?": (5, 3, 4),

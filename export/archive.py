@@ -13,7 +13,10 @@ import json
 from typing import Any
 
 FORMAT = "rundabord-workshop"
-VERSION = 1
+# 2: the workshop's list of levels; a card's level is that list's text (in 1, one of four
+# keys such as "lokal"). Version 1 files are still read (content.archive upgrades them).
+VERSION = 2
+READS = (1, 2)
 
 
 class ArchiveError(ValueError):
@@ -45,7 +48,7 @@ def read_archive(raw: bytes) -> dict[str, Any]:
         raise ArchiveError("not_json") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ArchiveError("not_an_archive")
-    if data.get("version") != VERSION:
+    if data.get("version") not in READS:
         raise ArchiveError("unknown_version")
     if not isinstance(data.get("workshop"), dict) or not isinstance(data.get("tables"), dict):
         raise ArchiveError("incomplete")

@@ -27,7 +27,7 @@ from pptx.util import Emu, Pt
 
 from export import slides
 from export.charts import CHART_BARS, MIN_CHART_BARS, short, theme_bars, top_words, track_bars, word_bars
-from export.report import BoardStep, Report, ReportTheme, ReportTrack, SeriesReport, WordsStep
+from export.report import BoardStep, Report, ReportCard, ReportTheme, ReportTrack, SeriesReport, WordsStep
 from export.slides import CHARS_PER_LINE, CONTENT_TOP, LINES_PER_SLIDE, LIST_SIZE, Item
 
 SECTIONS = ("title", "highlights", "words", "themes", "notes", "tracks", "participants")
@@ -124,7 +124,7 @@ class Deck:
         self.table_slides(label("synthesis_tracks"), header, rows, SERIES_RANKING_WIDTHS, LIST_SIZE)
         if series.levels:
             rows = [
-                [label(f"level_{level}") if level else label("no_level"), *map(str, counts), str(sum(counts))]
+                [level or label("no_level"), *map(str, counts), str(sum(counts))]
                 for level, counts in series.levels
             ]
             header = [" ", *series.meetings, label("total")]
@@ -377,7 +377,9 @@ class Deck:
         heading when the board sets them side by side and both have cards enough to fill
         the slide, else one list."""
         if board.side_by_side and len(board.categories) == 2:
-            sides = [[Item(c.text) for c in theme.cards if c.category == k] for k in board.categories]
+            sides = [
+                self.card_items(board, [c for c in theme.cards if c.category == k]) for k in board.categories
+            ]
             columns = [[Item(k, bold=True), *side] for k, side in zip(board.categories, sides, strict=True)]
             if all(sides) and not self.sparse(columns):  # else one list fills its slide better
                 return columns
@@ -392,8 +394,23 @@ class Deck:
             cards = [c for c in theme.cards if c.category == category or not board.categories]
             if several and cards:
                 items.append(Item(category, level=level, bold=True))
-            items += [Item(c.text, level=level + several) for c in cards]
+            items += self.card_items(board, cards, level + several)
         return items
+
+    def card_items(self, board: BoardStep, cards: list[ReportCard], indent: int = 0) -> list[Item]:
+        """Cards as list items; under a heading for each level when the board's cards have
+        levels (in the workshop's order, cards without one last)."""
+        if not board.levels:
+            return [Item(c.text, level=indent) for c in cards]
+        label = self.report.label
+        return [
+            item
+            for level, group in board.by_level(cards)
+            for item in (
+                Item(level or label("no_level"), level=indent, bold=True),
+                *(Item(c.text, level=indent + 1) for c in group),
+            )
+        ]
 
     def board_title(self, board: BoardStep, name: str) -> str:
         return f"{board.title}: {name}" if len(self.report.boards) > 1 else name

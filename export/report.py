@@ -41,10 +41,6 @@ LABELS = {
     "synthesis_levels": "Kort per nivå",
     "theme": "Tema",
     "total": "Totalt",
-    "level_lokal": "Lokal",
-    "level_delregional": "Delregional",
-    "level_regional": "Regional",
-    "level_nationell": "Nationell",
     "no_level": "Ingen nivå",
 }
 
@@ -89,6 +85,17 @@ class BoardStep:
     themes: list[ReportTheme]
     unsorted: list[ReportCard] = field(default_factory=list)
     side_by_side: bool = False
+    # The levels its shown cards have, in the workshop's order (what holds at every level
+    # last); empty when no card has one.
+    levels: list[str] = field(default_factory=list)
+
+    def by_level(self, cards: list[ReportCard]) -> list[tuple[str | None, list[ReportCard]]]:
+        """Cards under their levels, in the board's order of levels, those without one
+        last; one group (None) when the board's cards have no levels."""
+        if not self.levels:
+            return [(None, cards)] if cards else []
+        groups = [(level, [c for c in cards if c.level == level]) for level in [*self.levels, None]]
+        return [(level, found) for level, found in groups if found]
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from facilitator.access import own_step, own_workshop, show_error
 from facilitator.forms import (
     FacilitatorForm,
     GroupsForm,
+    LevelsForm,
     NewStepForm,
     NoteCategoriesForm,
     RetentionForm,
@@ -37,6 +38,7 @@ from facilitator.groups_editor import group_lines, group_rows
 from models import agenda
 from models.errors import DomainError
 from models.groups import groups_of, save_groups
+from models.levels import levels_of
 from models.notes import note_categories, set_note_categories
 from models.privacy import set_retention
 from models.scribes import scribes_of
@@ -77,6 +79,8 @@ def editor_page(
     forms.setdefault("groups_form", GroupsForm(formdata=None))
     categories = "\n".join(note_categories(workshop))
     forms.setdefault("notes_form", NoteCategoriesForm(data={"note_categories": categories}, formdata=None))
+    levels = "\n".join(levels_of(workshop))
+    forms.setdefault("levels_form", LevelsForm(data={"levels": levels}, formdata=None))
     forms.setdefault("scribe_form", scribe_form(workshop, formdata=None))
     forms.setdefault("facilitator_form", FacilitatorForm(formdata=None))
     forms.setdefault("retention_form", RetentionForm(obj=workshop, formdata=None))
@@ -165,6 +169,21 @@ def edit_note_categories(workshop_id: int) -> Response | str:
         lambda: set_note_categories(db.session, workshop, form.note_categories.data or ""),
         "#notes-heading",
         "notes_form",
+    )
+
+
+@bp.post("/workshops/<int:workshop_id>/levels")
+@login_required
+def edit_levels(workshop_id: int) -> Response | str:
+    """The levels a card can be about; phones and dashboards get the new list at once."""
+    workshop = own_workshop(workshop_id)
+    form = LevelsForm()
+    return save_side_form(
+        workshop,
+        form,
+        lambda: broadcast(agenda.update_levels(db.session, workshop, form.levels.data or "")),
+        "#levels-heading",
+        "levels_form",
     )
 
 

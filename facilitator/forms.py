@@ -88,6 +88,20 @@ class NoteCategoriesForm(FlaskForm):
     )
 
 
+class LevelsForm(FlaskForm):
+    """The levels a card can be about, one per line."""
+
+    levels = TextAreaField(
+        _l("Levels, one per line"),
+        description=_l(
+            "Participants choose one when a cards step asks for a level, and you can set or correct it "
+            "on the board. Outputs list the levels in this order. Cards keep a level you take off the list."
+        ),
+        validators=[Length(max=2000)],
+        render_kw={"rows": 6},
+    )
+
+
 class GroupsForm(FlaskForm):
     """The workshop's table groups: each existing group is a row of its own (named, moved,
     removed by its id; `facilitator.groups_editor` reads them), and new groups one per line."""

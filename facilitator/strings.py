@@ -53,10 +53,6 @@ BEHALF_STRINGS = {
     "behalf_sent": _l("Sent for {group}"),
     "behalf_sent_list": _l("Entered from here"),
     "on_behalf": _l("entered for the group"),
-    "level_lokal": _l("Local"),
-    "level_delregional": _l("Sub-regional"),
-    "level_regional": _l("Regional"),
-    "level_nationell": _l("National"),
 }
 
 
@@ -101,10 +97,6 @@ REPORT_LABELS = {
     "synthesis_levels": _l("Cards per level"),
     "theme": _l("Theme"),
     "total": _l("Total"),
-    "level_lokal": _l("Local"),
-    "level_delregional": _l("Sub-regional"),
-    "level_regional": _l("Regional"),
-    "level_nationell": _l("National"),
     "no_level": _l("No level"),
     "yes": _l("yes"),
     "no": _l("no"),

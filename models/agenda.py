@@ -10,6 +10,7 @@ from models.accounts import Facilitator
 from models.clock import utcnow
 from models.errors import BuiltOnEarlierStep, InvalidInput, NotFound, ReopenFirst
 from models.events import Event, Role, make_event
+from models.levels import levels_of, parse_levels
 from models.session import DbSession
 from models.workshops import Step, Workshop, new_join_code, new_projector_token
 from steps.registry import kind_of, kinds
@@ -59,6 +60,13 @@ def update_workshop(
     workshop.date = date
     workshop.place = _text(place, "place", MAX_FACT_LENGTH)
     workshop.organizer = _text(organizer, "organizer", MAX_FACT_LENGTH)
+    return _agenda_event(session, workshop, "workshop_changed")
+
+
+def update_levels(session: DbSession, workshop: Workshop, text: str) -> Event:
+    """The levels a card can be about, one per line, in the order outputs show them; cards
+    keep the level they have. Phones and dashboards get the new list at once."""
+    workshop.levels = parse_levels(text)
     return _agenda_event(session, workshop, "workshop_changed")
 
 
@@ -250,4 +258,5 @@ def workshop_public(workshop: Workshop) -> dict[str, Any]:
         "organizer": workshop.organizer,
         "join_code": workshop.join_code,
         "ended": workshop.ended_at is not None,
+        "levels": levels_of(workshop),
     }

@@ -48,6 +48,8 @@ class Workshop(db.Model):  # type: ignore[name-defined,misc]
     allowed_words: Mapped[str] = mapped_column(Text, default="")
     # The categories of the facilitators' notes, one per line (empty: models.notes' defaults).
     note_categories: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # The levels a card can be about, one per line (empty: models.levels' defaults).
+    levels: Mapped[str] = mapped_column(Text, default="", server_default="")
     # Participants' names and consents are removed this many days after the workshop
     # (None: kept until the workshop is deleted). See models.privacy.
     retention_days: Mapped[int | None]

@@ -10,10 +10,11 @@ from sqlalchemy import func, select
 
 from analysis import words as word_analysis
 from export.report import ReportWord, SeriesReport, SeriesTrack, ThemeRow, WordsStep
+from models.levels import levels_of, ordered_levels
 from models.series import Series, themes_in_series
 from models.session import DbSession
 from readers.workshop_report import workshop_report
-from steps.cards.cards import LEVELS, Card
+from steps.cards.cards import Card
 from steps.words.in_report import cloud_png
 
 
@@ -73,12 +74,14 @@ def series_report(session: DbSession, series: Series, labels: dict[str, str] | N
         .group_by(Card.workshop_id, Card.level)
     ).all()
     if any(level for _, level, _ in by_level):
-        for level in [*LEVELS, None]:
+        listed = [level for workshop in workshops for level in levels_of(workshop)]
+        for level in [*ordered_levels(listed, (found for _, found, _ in by_level)), None]:
             per_meeting = [0] * len(workshops)
             for workshop_id, found, count in by_level:
                 if found == level:
                     per_meeting[position[workshop_id]] += count
-            levels.append((level or "", per_meeting))
+            if any(per_meeting):
+                levels.append((level or "", per_meeting))
 
     result = SeriesReport(series.title, meetings, themes, tracks, merged if words else None, levels, reports)
     if labels:

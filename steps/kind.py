@@ -64,6 +64,8 @@ class ArchivedTable:
     # Rows that name another row without a foreign key (in a JSON field, or by a kind
     # column): changes a row's values in place, mapping each such name with the lookup.
     remap: Callable[[dict[str, Any], Lookup], None] | None = None
+    # A row of an older archive version brought up to date in place: (values, version).
+    upgrade: Callable[[dict[str, Any], int], None] | None = None
 
 
 class StepKind:

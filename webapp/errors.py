@@ -52,6 +52,11 @@ MESSAGES = {
     ),
     "duplicate_group_name": lazy_gettext("There are two groups called “%(name)s”. Give each its own name."),
     "theme_required": lazy_gettext("Choose the theme your card is about."),
+    "levels_invalid": lazy_gettext(
+        "Write the levels one per line: at least one and at most %(count)d, each at most "
+        "%(length)d characters."
+    ),
+    "unknown_level": lazy_gettext("That level is no longer on the workshop's list. Choose another."),
     "themes_from_earlier_step": lazy_gettext(
         "This step uses the themes of an earlier step: change them on that step's board."
     ),

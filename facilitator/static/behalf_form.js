@@ -8,7 +8,6 @@ import { newId } from "/static/js/live.js";
 import { button, clearSent, el, headedSection, nextId } from "./dom.js";
 
 const NO_GROUP = "none";
-const LEVELS = ["lokal", "delregional", "regional", "nationell"];
 const ACK_TIMEOUT_MS = 10000;
 
 
@@ -83,9 +82,11 @@ export class BehalfForm {
     if (options.some(([value]) => value === chosen)) field.input.value = chosen;
   }
 
-  update(steps, groups) {
+  // levels: the workshop's list a card's level is chosen from.
+  update(steps, groups, levels = this.levels || []) {
     this.steps = steps.filter((step) => this.takesInput(step));
     this.groups = groups;
+    this.levels = levels;
     this.render();
   }
 
@@ -120,7 +121,7 @@ export class BehalfForm {
     const kind = step && this.kinds[step.kind];
     const categories = kind?.categories?.(step) || [];
     this.fill(this.category, categories.map((c) => [c, c]), categories.length > 1);
-    this.fill(this.level, [["", t("behalf_no_level")], ...LEVELS.map((l) => [l, t(`level_${l}`)])], Boolean(kind?.asksLevel?.(step)));
+    this.fill(this.level, [["", t("behalf_no_level")], ...this.levels.map((l) => [l, l])], Boolean(kind?.asksLevel?.(step)));
     if (step) this.text.maxLength = step.settings?.max_length || 500;
   }
 

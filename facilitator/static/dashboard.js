@@ -29,6 +29,7 @@ const behalfKinds = await loadKinds(document.getElementById("behalf"));
 
 let steps = [];
 let groups = new Map(); // table group id -> name
+let levels = []; // the workshop's levels, in order
 let groupList = [];
 const panels = new Map(); // step id -> its kind's panel
 // The step whose panel the workspace shows when the facilitator chose one in the agenda;
@@ -41,7 +42,14 @@ let behalf = null;
 const socket = connectLive({
   auth: { role: "facilitator", workshop: workshopId },
   events: {
-    agenda_changed: (m) => { steps = m.steps; renderAgenda(); renderPanels(); announceOpened(m); behalf.update(steps, groupList); },
+    agenda_changed: (m) => {
+      steps = m.steps;
+      levels = m.workshop?.levels || levels;
+      renderAgenda();
+      renderPanels();
+      announceOpened(m);
+      behalf.update(steps, groupList, levels);
+    },
     words_changed: (m) => { panel(m.step_id)?.apply(m); schedulePanels(); arrived(m.entries?.length); },
     cards_changed: (m) => { panel(m.step_id)?.applyCards(m); schedulePanels(); arrived(m.cards?.length); },
     tracks_changed: (m) => { panel(m.step_id)?.apply(m); schedulePanels(); },
@@ -62,6 +70,7 @@ const socket = connectLive({
     steps = snap.steps;
     groupList = snap.groups || [];
     groups = new Map(groupList.map((g) => [g.id, g.name]));
+    levels = snap.workshop?.levels || [];
     for (const step of steps) {
       if (!KINDS[step.kind]) continue;
       if (panels.has(step.id)) panels.get(step.id).reset(step);
@@ -70,7 +79,7 @@ const socket = connectLive({
     renderAgenda();
     renderPanels();
     notesPanel.apply(snap.notes);
-    behalf.update(steps, groupList);
+    behalf.update(steps, groupList, levels);
     if (snap.presence) showPresence(snap.presence);
   },
   onState: (state) => {
@@ -86,7 +95,7 @@ behalf = new BehalfForm({ socket, t, announce, kinds: behalfKinds, themesOf: (st
 document.getElementById("behalf").append(behalf.el);
 
 function newPanel(step) {
-  const options = { socket, t, onError: showError, announce, groupName: (id) => groups.get(id) || "" };
+  const options = { socket, t, onError: showError, announce, groupName: (id) => groups.get(id) || "", levels: () => levels };
   return new KINDS[step.kind].Panel(step, { ...options, promote, canPromote, cloudBase: root.dataset.cloudBase });
 }
 

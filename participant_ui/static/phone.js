@@ -297,7 +297,7 @@ function restoreText(item) {
 
 // What a kind's module may use of this page (see steps/<kind>/static/phone.js).
 const phone = {
-  t, socket, outbox, inFlight: sender.inFlight, votes, countdowns, queue, refresh, hideAlert, drafts, renderKeyed,
+  workshop: () => state.workshop, t, socket, outbox, inFlight: sender.inFlight, votes, countdowns, queue, refresh, hideAlert, drafts, renderKeyed,
 };
 
 function refresh() {

@@ -1,5 +1,5 @@
 """What facilitators do on a Cards step's board: themes (create, rename, merge, delete,
-reorder, nest one level) and cards (move, hide, mark as a highlight).
+reorder, nest one level) and cards (move, hide, mark as a highlight, set their level).
 
 Every operation takes the workshop's write lock before it reads the order it
 changes, so two facilitators' moves apply one after the other and every
@@ -15,6 +15,7 @@ from sqlalchemy import select
 from models.clock import utcnow
 from models.errors import EmptyText, InvalidInput, NotFound, TextTooLong, ThemesFromEarlierStep, TooDeep
 from models.events import Event, lock_workshop
+from models.levels import valid_level
 from models.session import DbSession
 from models.workshops import Step
 from steps.cards.cards import (
@@ -296,3 +297,23 @@ def set_cards_flag(session: DbSession, step: Step, card_ids: object, flag: str, 
 def set_card_flag(session: DbSession, step: Step, card_id: object, flag: str, on: object) -> Event:
     """Hide a card (moderation) or mark it as a highlight of the day; both can be undone."""
     return set_cards_flag(session, step, [card_id], flag, on)
+
+
+def set_card_levels(session: DbSession, step: Step, changes: object) -> Event:
+    """Set or correct the level of one card or several in one change: each {card_id, level}
+    (None: no level). A level must be on the workshop's list, or one a card of the step
+    already has (undo gives a card back a level since taken off the list)."""
+    if not isinstance(changes, list | tuple) or not changes or len(changes) > MAX_CARDS_AT_ONCE:
+        raise InvalidInput(field="changes")
+    lock_workshop(session, step.workshop_id)
+    in_use = set(session.scalars(select(Card.level).where(Card.step_id == step.id).distinct()))
+    cards = []
+    for change in changes:
+        if not isinstance(change, dict):
+            raise InvalidInput(field="changes")
+        card = _card(session, step, change.get("card_id"))
+        level = change.get("level") or None
+        card.level = level if level in in_use else valid_level(step.workshop, level)
+        cards.append(card)
+    session.flush()
+    return _commit(session, cards_event(session, step, cards))

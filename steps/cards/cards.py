@@ -26,6 +26,7 @@ from models.clock import utcnow
 from models.errors import InvalidInput, ThemeRequired
 from models.events import Event, Role, make_event, upcoming_seq
 from models.hot_path import add_row, prebuilt, run
+from models.levels import valid_level
 from models.participants import Participant, Senders
 from models.receipts import Outcome, once
 from models.session import DbSession
@@ -43,8 +44,6 @@ from steps.registry import kind_of
 from steps.settings import step_setting
 from webapp.extensions import db
 
-# The levels of the health and care system a card can be about (seed 004).
-LEVELS = ("lokal", "delregional", "regional", "nationell")
 MAX_THEME_NAME_LENGTH = 120
 UNSORTED = "0"  # the key of the "Osorterade" column in a board's order
 
@@ -76,7 +75,7 @@ class Card(ParticipantInput, db.Model):  # type: ignore[name-defined,misc]
     )
 
     category: Mapped[str] = mapped_column(String(300))
-    level: Mapped[str | None] = mapped_column(String(20))
+    level: Mapped[str | None] = mapped_column(String(60))  # one of the workshop's (models.levels)
     theme_id: Mapped[int | None] = mapped_column(ForeignKey("themes.id", ondelete="SET NULL"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
     text: Mapped[str] = mapped_column(String(600))
@@ -293,7 +292,7 @@ def _card_fields(session: DbSession, step: Step, payload: dict[str, Any]) -> dic
     fields: dict[str, Any] = {"category": _choice(category, categories, "category")}
     fields["level"] = None
     if kind.asks_level(step) and payload.get("level") not in (None, ""):
-        fields["level"] = _choice(payload.get("level"), LEVELS, "level")
+        fields["level"] = valid_level(step.workshop, payload.get("level"))
     fields["theme_id"] = None
     if step.based_on_step_id:
         theme_ids = {t.id for t in themes_of(session, step)}

@@ -75,7 +75,8 @@ def on_board(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
     {theme_id} · merge_themes {theme_id, target_id} · move_card {card_id, theme_id (null:
     unsorted), index?} · place_cards {moves: [{card_id, theme_id, index?}, ...]} (several at
     once, one event) · hide_card / highlight_card {card_id, on: bool} · hide_cards /
-    highlight_cards {card_ids, on: bool}
+    highlight_cards {card_ids, on: bool} · set_levels {changes: [{card_id, level (null: none)},
+    ...]} (one card or several, one event)
     """
     step = agenda.find_step(facilitated_workshop(identity), payload.get("step_id"))
     get = payload.get
@@ -105,6 +106,7 @@ def on_board(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
         "highlight_cards": lambda: board.set_cards_flag(
             db.session, step, get("card_ids"), "highlight", get("on")
         ),
+        "set_levels": lambda: board.set_card_levels(db.session, step, get("changes")),
     }
     operation = operations.get(str(get("op")))
     if operation is None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from export.report import BoardStep, Report, ReportCard, ReportTheme
+from models.levels import levels_of, ordered_levels
 from models.session import DbSession
 from models.workshops import Step
 from readers.workshop_report import ReportRows
@@ -54,6 +55,7 @@ def _board(session: DbSession, step: Step, rows: ReportRows) -> BoardStep:
         ],
         [_card(c) for c in by_theme.get(None, [])],
         side_by_side=step.based_on_step_id is not None,
+        levels=ordered_levels(levels_of(step.workshop), (c.level for c in shown)),
     )
 
 

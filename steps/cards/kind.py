@@ -13,6 +13,7 @@ from wtforms.validators import Length, NumberRange, Optional
 from export.report import Report
 from models.contributions import erase, own_row, own_rows
 from models.events import Event
+from models.levels import OLD_LEVEL_KEYS
 from models.participants import Participant
 from models.session import DbSession
 from models.workshops import Step
@@ -104,6 +105,7 @@ class Cards(CardsLike):
                     "group_id": "table_groups",
                     "theme_id": "themes",
                 },
+                upgrade=_upgrade_card,
             ),
         ]
 
@@ -127,7 +129,7 @@ class Cards(CardsLike):
         return {
             "categories": TextAreaField(_l("Categories, one per line"), validators=[Length(max=2000)]),
             **card_fields(),
-            "levels": BooleanField(_l("Ask for a level (local, sub-regional, regional, national)")),
+            "levels": BooleanField(_l("Ask for a level (from the workshop's list of levels)")),
         }
 
     def categories(self, step: Step) -> list[str]:
@@ -141,3 +143,10 @@ class Cards(CardsLike):
 
 
 CARDS = Cards()
+
+
+def _upgrade_card(values: dict[str, Any], version: int) -> None:
+    """A card of an archive from before workshops had their own levels: its level key
+    ("lokal") as the default list's name ("Lokal")."""
+    if version < 2 and values.get("level"):
+        values["level"] = OLD_LEVEL_KEYS.get(values["level"], values["level"])

@@ -50,7 +50,8 @@ STRINGS = {
         "board_keys": _l(
             "Keyboard on a card: Enter moves it to a theme, A accepts the suggested theme, S shows "
             "the next suggestion, a number (1 to 9, 0 for the tenth) moves it to the theme with "
-            "that number, H hides it, * highlights it, . opens its actions, Alt+↑ and Alt+↓ "
+            "that number, H hides it, * highlights it, L sets its level, . opens its actions, "
+            "Alt+↑ and Alt+↓ "
             "change its place in the column. Space chooses a card, ↑ and ↓ go to the next, ← and → to "
             "the column beside, Shift+↑ "
             "and Shift+↓ choose as they go (or Ctrl and Shift with a click); the keys then act on "
@@ -87,6 +88,13 @@ STRINGS = {
         "undo_hide_cards_off": _l("show {count} cards again"),
         "undo_highlight_cards_on": _l("highlight {count} cards"),
         "undo_highlight_cards_off": _l("remove the highlight from {count} cards"),
+        "set_level": _l("Level…"),
+        "set_level_button": _l("Set the level"),
+        "level_of_card": _l("Level"),
+        "no_level": _l("No level"),
+        "undo_set_level": _l("the level of “{text}”"),
+        "undo_set_levels": _l("the level of {count} cards"),
+        "level_set": _l("Level of {count} cards: {level}"),
         "card_actions": _l("Actions"),
         "find_card": _l("Find"),
         "theme_cards": _l("Cards in the theme"),

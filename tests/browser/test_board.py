@@ -2,7 +2,8 @@
 prerequisites, the facilitator clusters them into themes (by keyboard and by drag
 and drop) while the projector and a second dashboard follow, a card is hidden, then
 phones post obstacles and opportunities per theme with a level and the projector
-shows them side by side. axe finds no serious problem in any state visited."""
+shows them side by side; the facilitator corrects levels on the board. axe finds no
+serious problem in any state visited."""
 
 from __future__ import annotations
 
@@ -158,6 +159,27 @@ def test_cards_clustered_live(browser: Any, server: ServerProcess, workshop: dic
     card(dashboard, "Olika mål hos huvudmännen").wait_for()
     assert "Regional" in card(dashboard, "Olika mål hos huvudmännen").locator(".card-meta").inner_text()
     assert axe_violations(dashboard) == []
+
+    # The facilitator corrects a level by keyboard (L), and sets two cards' at once; undo.
+    obstacle = card(dashboard, "Olika mål hos huvudmännen")
+    obstacle.focus()
+    dashboard.keyboard.press("l")
+    obstacle.get_by_label("Nivå").select_option(label="Nationell")
+    assert axe_violations(dashboard) == []
+    dashboard.keyboard.press("Enter")
+    expect(card(second, "Olika mål hos huvudmännen").locator(".card-meta")).to_contain_text("Nationell")
+    dashboard.keyboard.press("Control+z")
+    expect(obstacle.locator(".card-meta")).to_contain_text("Regional")
+    obstacle.focus()
+    dashboard.keyboard.press(" ")
+    card(dashboard, "Regionala arenor").focus()
+    dashboard.keyboard.press(" ")
+    bar = dashboard.locator(".selection-bar")
+    bar.get_by_label("Nivå").select_option(label="Lokal")
+    bar.get_by_role("button", name="Sätt nivån").click()
+    dashboard.locator("#announcer").get_by_text("Nivå för 2 kort: Lokal").wait_for()
+    for text in ("Olika mål hos huvudmännen", "Regionala arenor"):
+        expect(card(second, text).locator(".card-meta")).to_contain_text("Lokal")
     projector.screenshot(path=str(SHOTS / "projector-board.png"))
     dashboard.screenshot(path=str(SHOTS / "dashboard-board.png"), full_page=True)
     phone.screenshot(path=str(SHOTS / "phone-cards.png"), full_page=True)

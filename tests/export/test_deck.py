@@ -378,3 +378,36 @@ def test_no_slide_is_nearly_empty_and_every_card_is_shown_once() -> None:
     assert ("Highlights från dagen", ["Tillit"]) in shown and ("Deltagare", ["15 deltagare"]) in shown
     statements = [s.shapes.title.text for s in presentation.slides if s.slide_layout.name == "Statement"]
     assert statements == ["Highlights från dagen", "Deltagarnas ord: Ordet samverkan", "Deltagare"]
+
+
+def test_a_themes_cards_stand_under_their_levels_when_levels_were_used() -> None:
+    from export.report_html import render_html
+
+    cards = [
+        ReportCard("Lokala avtal om hemsjukvård", "Förutsättningar", "Lokal"),
+        ReportCard("Nationella riktlinjer för samverkan", "Förutsättningar", "Nationell"),
+        ReportCard("En gemensam bild av målen", "Förutsättningar", None),
+        ReportCard("Tydliga uppdrag till alla parter", "Förutsättningar", "Nationell"),
+    ]
+    board = BoardStep(
+        "Förutsättningar",
+        "",
+        ["Förutsättningar"],
+        [ReportTheme("Styrning", cards)],
+        levels=["Nationell", "Lokal"],  # the workshop's order, of the levels in use
+    )
+    shown = dict(slides(write_deck(report(boards=[board]))))
+    assert shown["Styrning"] == [
+        "Nationell",
+        "Nationella riktlinjer för samverkan",
+        "Tydliga uppdrag till alla parter",
+        "Lokal",
+        "Lokala avtal om hemsjukvård",
+        "Ingen nivå",  # cards without a level last
+        "En gemensam bild av målen",
+    ]
+    html = render_html(report(boards=[board]), "x.css")
+    assert html.index("<h4>Nationell</h4>") < html.index("<h4>Lokal</h4>") < html.index("<h4>Ingen nivå</h4>")
+    # Without levels: the cards alone, no headings.
+    plain = BoardStep("Förutsättningar", "", ["Förutsättningar"], [ReportTheme("Styrning", cards)])
+    assert dict(slides(write_deck(report(boards=[plain]))))["Styrning"] == [c.text for c in cards]

@@ -171,3 +171,26 @@ def test_several_cards_move_and_hide_in_one_change_and_come_back_in_one(
     assert board(dashboard, step_id, "place_cards", moves=nowhere)["ok"] is False
     snapshot = dashboard.emit("get_snapshot", {}, callback=True)["steps"][1]
     assert [i for i in snapshot["order"][UNSORTED] if i in ids] == ids  # nothing half done
+
+
+def test_levels_are_set_on_the_board_in_one_change_and_refused_with_a_message(
+    facts: Facts, dashboard: SocketIOTestClient, phone: SocketIOTestClient, projector: SocketIOTestClient
+) -> None:
+    step_id = open_cards(dashboard, facts)
+    ids = [
+        post(phone, step_id, f"card-level-{i}", text)["id"] for i, text in enumerate(["Avtal", "Riktlinjer"])
+    ]
+    levels = dashboard.emit("get_snapshot", {}, callback=True)["workshop"]["levels"]
+    assert levels[-1] == "Nivåoberoende"
+    dashboard.get_received()
+    changes = [{"card_id": i, "level": "Nationell"} for i in ids]
+    assert board(dashboard, step_id, "set_levels", changes=changes) == {"ok": True}
+    [changed] = events(dashboard, "cards_changed")  # both cards, one event
+    assert [c["level"] for c in changed["cards"]] == ["Nationell", "Nationell"]
+    refused = board(dashboard, step_id, "set_levels", changes=[{"card_id": ids[0], "level": "Kommunal"}])
+    assert refused["ok"] is False and refused["error"] == "unknown_level"
+    assert "Välj en annan" in refused["message"]  # in the facilitator's language
+    assert (
+        phone.emit("board", {"step_id": step_id, "op": "set_levels", "changes": changes}, callback=True)["ok"]
+        is False
+    )

@@ -91,9 +91,9 @@ def test_a_step_built_on_themes_posts_under_a_theme_with_a_level(
         post(phone, obstacles, "Olika mål", category="Hinder")
     assert error.value.code == "theme_required"
     with pytest.raises(DomainError):
-        post(phone, obstacles, "Olika mål", category="Hinder", theme_id=theme.id, level="kommunal")
-    ack = post(phone, obstacles, "Olika mål", category="Hinder", theme_id=theme.id, level="regional")
-    assert ack["card"] == {**ack["card"], "theme_id": theme.id, "level": "regional", "category": "Hinder"}  # type: ignore[dict-item]
+        post(phone, obstacles, "Olika mål", category="Hinder", theme_id=theme.id, level="Kommunal")
+    ack = post(phone, obstacles, "Olika mål", category="Hinder", theme_id=theme.id, level="Regional")
+    assert ack["card"] == {**ack["card"], "theme_id": theme.id, "level": "Regional", "category": "Hinder"}  # type: ignore[dict-item]
     projector = snapshot(db.session, workshop.id, Role.PROJECTOR)["open_steps"][0]
     assert projector["themes"][0]["name"] == "Gemensam målbild"
     assert projector["order"][str(theme.id)] == [ack["card"]["id"]]  # type: ignore[index]
@@ -188,3 +188,59 @@ def test_a_group_with_participants_is_removed_only_with_a_destination(
     groups = save_groups(db.session, workshop, [GroupLine(bord1.id, "Bord A"), GroupLine(bord2.id, "", True)])
     assert [g.name for g in groups] == ["Bord A"]  # the empty group goes
     assert phone.group_id == groups[0].id  # a rename keeps the group
+
+
+def test_levels_are_the_workshops_list_and_the_board_sets_them_in_one_change(
+    workshop: Workshop, prerequisites: Step, phone: Participant
+) -> None:
+    from models.levels import DEFAULT_LEVELS, levels_of, ordered_levels
+
+    assert (
+        levels_of(workshop)
+        == list(DEFAULT_LEVELS)
+        == [
+            "Nationell",
+            "Regional",
+            "Delregional",
+            "Lokal",
+            "Nivåoberoende",
+        ]
+    )
+    event = agenda.update_levels(db.session, workshop, " Nationell \nRegion\n\nKommun\nKommun\nNivåoberoende")
+    assert levels_of(workshop) == ["Nationell", "Region", "Kommun", "Nivåoberoende"]  # tidied, once each
+    assert event.message(Role.PARTICIPANT)["workshop"]["levels"] == levels_of(
+        workshop
+    )  # phones get it at once
+    for bad in ("", "\n".join(f"Nivå {n}" for n in range(13)), "x" * 61):
+        with pytest.raises(DomainError) as error:
+            agenda.update_levels(db.session, workshop, bad)
+        assert error.value.code == "levels_invalid" and error.value.params["field"] == "levels"
+    agenda.set_step_setting(db.session, prerequisites, "levels", True)
+    first = post(phone, prerequisites, "Gemensam målbild", level="Kommun")["card"]
+    second = post(phone, prerequisites, "En väg in")["card"]
+    with pytest.raises(DomainError) as error:
+        post(phone, prerequisites, "Okänd nivå", level="Delregional")  # not on this workshop's list
+    assert error.value.code == "unknown_level"
+    ids = [first["id"], second["id"]]  # type: ignore[index]
+    event = board.set_card_levels(db.session, prerequisites, [{"card_id": i, "level": "Region"} for i in ids])
+    assert [c["level"] for c in event.message(Role.FACILITATOR)["cards"]] == ["Region", "Region"]  # one event
+    # Taken off the list, a level stays on its cards, and undo may still give it back.
+    agenda.update_levels(db.session, workshop, "Nationell\nRegion\nNivåoberoende")
+    undo = [{"card_id": first["id"], "level": "Kommun"}, {"card_id": second["id"], "level": None}]  # type: ignore[index]
+    with pytest.raises(DomainError):
+        board.set_card_levels(db.session, prerequisites, undo)  # "Kommun" is on no card of the step now
+    db.session.rollback()
+    board.set_card_levels(db.session, prerequisites, [{"card_id": first["id"], "level": "Nationell"}])  # type: ignore[index]
+    assert [db.session.get(Card, i).level for i in ids] == ["Nationell", "Region"]  # type: ignore[union-attr]
+    for bad in ([], [{"card_id": first["id"], "level": "Okänd"}], [{"card_id": 10**6, "level": None}], "x"):  # type: ignore[index]
+        with pytest.raises(DomainError):
+            board.set_card_levels(db.session, prerequisites, bad)
+        db.session.rollback()
+    assert [db.session.get(Card, i).level for i in ids] == ["Nationell", "Region"]  # type: ignore[union-attr]
+    assert ordered_levels(
+        ["Nivåoberoende", "Nationell", "Region"], ["Region", None, "Nivåoberoende", "Kommun"]
+    ) == [
+        "Region",
+        "Kommun",  # no longer listed, still on a card
+        "Nivåoberoende",  # what holds at every level: last
+    ]

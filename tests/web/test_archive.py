@@ -119,3 +119,30 @@ def test_the_organizer_downloads_and_imports_an_archive(
         content_type="multipart/form-data",
     )
     assert bad.status_code == 200 and "inte ett arkiv från Rundabord" in bad.text
+
+
+def test_levels_travel_with_the_archive_and_a_version_1_file_still_imports(
+    workshop: Workshop, facilitator: Facilitator
+) -> None:
+    from models import agenda
+    from models.levels import DEFAULT_LEVELS, levels_of
+    from steps.cards.cards import Card
+
+    fill(workshop, facilitator)
+    agenda.update_levels(db.session, workshop, "Nationell\nKommun\nNivåoberoende")
+    prerequisites = workshop.steps[1]
+    card = cards_of(db.session, prerequisites.id)[0]
+    board.set_card_levels(db.session, prerequisites, [{"card_id": card.id, "level": "Kommun"}])
+    data = json.loads(export_archive(db.session, workshop))
+    assert data["version"] == 2 and data["workshop"]["levels"] == "Nationell\nKommun\nNivåoberoende"
+    copy = import_archive(db.session, json.dumps(data).encode(), facilitator)
+    assert levels_of(copy) == ["Nationell", "Kommun", "Nivåoberoende"]
+    assert "Kommun" in {c.level for c in db.session.query(Card).filter_by(workshop_id=copy.id)}
+    # Written before workshops had their own list: the level was a key ("lokal").
+    data["version"] = 1
+    del data["workshop"]["levels"]
+    [archived] = [c for c in data["tables"]["cards"] if c["level"]]
+    archived["level"] = "lokal"
+    old = import_archive(db.session, json.dumps(data).encode(), facilitator)
+    assert levels_of(old) == list(DEFAULT_LEVELS)
+    assert {c.level for c in db.session.query(Card).filter_by(workshop_id=old.id)} == {None, "Lokal"}

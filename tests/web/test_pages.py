@@ -281,6 +281,25 @@ def test_word_lists_are_saved_and_too_long_lists_keep_the_input(
     assert workshop.allowed_words == "och"
 
 
+def test_the_levels_are_edited_like_a_list_and_a_bad_list_keeps_the_input(
+    client: FlaskClient, auth: AuthActions, workshop: Workshop
+) -> None:
+    auth.login()
+    page = client.get(f"/f/workshops/{workshop.id}").get_data(as_text=True)
+    assert "Nationell\nRegional\nDelregional\nLokal\nNivåoberoende" in page  # the default list, to edit
+    url = f"/f/workshops/{workshop.id}/levels"
+    response = client.post(url, data={"levels": "Nationell\nKommun\nNivåoberoende"})
+    assert response.status_code == 302 and response.location.endswith("#levels-heading")
+    db.session.refresh(workshop)
+    assert workshop.levels == "Nationell\nKommun\nNivåoberoende"
+    response = client.post(url, data={"levels": "\n".join(f"Nivå {n}" for n in range(13))})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and 'aria-invalid="true"' in page and "Nivå 12" in page
+    assert "Skriv nivåerna en per rad: minst en och högst 12, var och en högst 60 tecken." in page
+    db.session.refresh(workshop)
+    assert workshop.levels == "Nationell\nKommun\nNivåoberoende"
+
+
 def test_the_words_export_has_counts_entries_and_decisions(
     client: FlaskClient, auth: AuthActions, workshop: Workshop
 ) -> None:

@@ -56,8 +56,12 @@ def test_the_synthesis_of_three_regional_meetings(facilitator: Facilitator) -> N
     assert report.themes[0].name == "Målbild"  # in every meeting: first
     assert [t.text for t in report.tracks][:1] == ["Hur kan de regionala arenorna vidareutvecklas?"]
     assert report.tracks[0].dots == 5 and report.tracks[0].tied  # 5 in Umeå, 5 in Linköping
-    levels = dict(report.levels)
-    assert levels["nationell"] == [1, 1, 1] and levels["lokal"] == [1, 1, 1]
+    assert report.levels == [  # in the list's order; only the levels in use
+        ("Nationell", [1, 1, 1]),
+        ("Regional", [2, 2, 2]),
+        ("Lokal", [1, 1, 1]),
+        ("", [6, 5, 5]),  # the cards of the step that asks no level
+    ]
     # Typed in another case or with extra spaces, it is the same group, not a row of its own.
     set_theme_groups(db.session, series, {mal.theme_id: "  målbild "})
     assert (

@@ -8,7 +8,7 @@ import { button, el, named, nextId } from "/f/static/dom.js";
 
 // On a focused card: Enter or M moves it, A accepts the suggestion, S shows the next
 // one, 1–9 and 0 move it to the theme of that number (0 is the tenth), H hides it,
-// * highlights it, "." opens its actions; Space chooses it, ↑/↓ go to the next card (with Shift: choosing), ←/→ to
+// * highlights it, L sets its level, "." opens its actions; Space chooses it, ↑/↓ go to the next card (with Shift: choosing), ←/→ to
 // the column beside. Keys on a chosen card act on all the chosen cards. A card sent to
 // another column by A or a number leaves the focus on the card that takes its place, so
 // the inbox is sorted by pressing A (or a number) again and again; moved by the menu, it
@@ -36,7 +36,8 @@ export function cardView(panel, id) {
   hide.classList.add("hide-button");
   const star = button("", () => panel.changes.setCardFlag(current, "highlight", !current.highlight));
   const toTrack = button(t("make_track"), () => panel.promote("card", id, short(current.text)));
-  actions.append(move, hide, star, toTrack);
+  const level = button(t("set_level"), () => openLevel());
+  actions.append(move, hide, star, level, toTrack);
   const moveForm = el("form", "move-form");
   moveForm.hidden = true;
   const choice = themeSelect(t("move_to"));
@@ -44,7 +45,14 @@ export function cardView(panel, id) {
   go.className = "primary";
   const cancel = button(t("cancel"), () => closeMove());
   moveForm.append(choice.wrap, go, cancel);
-  li.append(text, foot, actions, moveForm);
+  // The level: of this card, or of all the chosen cards when it is one of them.
+  const levelForm = el("form", "move-form level-form");
+  levelForm.hidden = true;
+  const levelChoice = themeSelect(t("level_of_card"));
+  const setLevel = button(t("set_level_button"), null, "submit");
+  setLevel.className = "primary";
+  levelForm.append(levelChoice.wrap, setLevel, button(t("cancel"), () => closeLevel()));
+  li.append(text, foot, actions, moveForm, levelForm);
 
   let current = null;
   let suggested = [];
@@ -63,6 +71,31 @@ export function cardView(panel, id) {
     moveForm.hidden = true;
     li.focus();
   };
+  const openLevel = () => {
+    const levels = panel.levels();
+    const options = [["", t("no_level")], ...levels.map((l) => [l, l])];
+    if (current.level && !levels.includes(current.level)) options.push([current.level, current.level]);
+    fillOptions(levelChoice.select, options, current.level || "");
+    levelForm.hidden = false;
+    levelChoice.select.focus();
+  };
+  const closeLevel = () => {
+    levelForm.hidden = true;
+    li.focus();
+  };
+  levelForm.addEventListener("submit", (event) => {
+    event.preventDefault();
+    levelForm.hidden = true;
+    panel.changes.setLevels(panel.selection.with(id), levelChoice.select.value);
+    li.focus();
+  });
+  levelForm.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") closeLevel();
+    if (event.key === "Enter" && event.target === levelChoice.select) {
+      event.preventDefault();
+      levelForm.requestSubmit();
+    }
+  });
   moveForm.addEventListener("submit", (event) => {
     event.preventDefault();
     moveForm.hidden = true;
@@ -82,7 +115,7 @@ export function cardView(panel, id) {
     li.focus();
   });
   li.setAttribute("aria-describedby", panel.keysHint);
-  li.setAttribute("aria-keyshortcuts", "Enter M A S 1 2 3 4 5 6 7 8 9 0 H * . Space ArrowUp ArrowDown ArrowLeft ArrowRight Shift+ArrowUp Shift+ArrowDown Alt+ArrowUp Alt+ArrowDown");
+  li.setAttribute("aria-keyshortcuts", "Enter M A S 1 2 3 4 5 6 7 8 9 0 H * L . Space ArrowUp ArrowDown ArrowLeft ArrowRight Shift+ArrowUp Shift+ArrowDown Alt+ArrowUp Alt+ArrowDown");
   li.addEventListener("click", (event) => {
     if (event.target.closest("button, select, input, form, .card-actions")) return;
     if (event.shiftKey) {
@@ -117,6 +150,9 @@ export function cardView(panel, id) {
       event.preventDefault();
       if (many) panel.selection.moveTo(themeId);
       else panel.sendCard(id, themeId);
+    } else if (key === "l" && !event.altKey) {
+      event.preventDefault();
+      openLevel();
     } else if (key === "h" && !event.altKey) {
       event.preventDefault();
       panel.selection.flag("hidden", panel.selection.with(id));
@@ -172,7 +208,7 @@ export function cardView(panel, id) {
     const who = [card.participant?.on_behalf ? t("on_behalf") : card.participant?.name, panel.groupName(card.group_id)].filter(Boolean);
     // The category only where the board has more than one (Hinder | Möjligheter).
     const category = panel.manyCategories ? card.category : "";
-    meta.replaceChildren(...[card.level ? t(`level_${card.level}`) : "", ...who, category].filter(Boolean).map((part) => el("span", "card-label", part)));
+    meta.replaceChildren(...[card.level || "", ...who, category].filter(Boolean).map((part) => el("span", "card-label", part)));
     li.classList.toggle("is-hidden", card.hidden);
     li.classList.toggle("is-highlight", card.highlight);
     li.classList.toggle("is-selected", chosen);
@@ -185,6 +221,8 @@ export function cardView(panel, id) {
     star.setAttribute("aria-pressed", String(card.highlight));
     move.replaceChildren(t("move"));
     named(move, short(card.text));
+    level.replaceChildren(t("set_level"));
+    named(level, short(card.text));
     toTrack.replaceChildren(t("make_track"));
     named(toTrack, short(card.text));
     toTrack.hidden = !panel.canPromote();

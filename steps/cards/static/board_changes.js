@@ -133,6 +133,23 @@ export class BoardChanges {
     this.change(op, { card_ids: ids, on }, label, () => ({ op, data: { card_ids: ids, on: !on } }));
   }
 
+  // Set (or correct) the level of one card or several in one change ("" or null: none);
+  // only the cards whose level changes are sent, so undo gives each back its own.
+  setLevels(cardIds, level) {
+    const wanted = level || null;
+    const ids = cardIds.filter((id) => this.data.cards.has(id) && (this.data.cards.get(id).level || null) !== wanted);
+    if (!ids.length) return;
+    const old = ids.map((id) => ({ card_id: id, level: this.data.cards.get(id).level || null }));
+    const label = ids.length === 1
+      ? this.t("undo_set_level", { text: short(this.data.cards.get(ids[0]).text) })
+      : this.t("undo_set_levels", { count: ids.length });
+    this.change("set_levels", { changes: ids.map((id) => ({ card_id: id, level: wanted })) }, label, () => ({
+      op: "set_levels", data: { changes: old },
+    }), (ack) => {
+      if (ack.ok) this.announce(this.t("level_set", { count: ids.length, level: wanted || this.t("no_level") }));
+    });
+  }
+
   createTheme(name, cardIds, done) {
     const label = this.t("undo_create_theme", { name });
     this.change("create_theme", { name, card_ids: cardIds }, label, (ack) => ({

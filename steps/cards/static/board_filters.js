@@ -55,7 +55,7 @@ export class BoardFilters {
       wrap.hidden = options.length < 2 && !this.values[name];
       const labelOf = (v) => (name === "group"
         ? t("group_count", { name: this.groupName(Number(v)), count: perGroup.get(v) })
-        : name === "level" ? t(`level_${v}`) : v);
+        : v);
       const sig = JSON.stringify(options.map(labelOf));
       if (select.dataset.sig === sig) continue;
       select.dataset.sig = sig;

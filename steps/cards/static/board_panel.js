@@ -19,8 +19,9 @@ import { AcceptMany, ProposalPiles, suggestedCards } from "./board_suggestions.j
 import { button, clearSent, el, nextId, textField } from "/f/static/dom.js";
 
 export class BoardPanel {
-  constructor(step, { socket, t, onError, announce, groupName, promote, canPromote, title = (s) => s.title }) {
+  constructor(step, { socket, t, onError, announce, groupName, promote, canPromote, levels = () => [], title = (s) => s.title }) {
     this.promote = promote;
+    this.levels = levels; // the workshop's levels, in order
     this.canPromote = canPromote;
     this.t = t;
     this.announce = announce;

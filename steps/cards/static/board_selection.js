@@ -1,6 +1,6 @@
 // Several cards of a board chosen at once (Ctrl or Shift with a click; Space, Shift+↑/↓
-// on a card) and acted on together: moved, hidden, highlighted or sent to their
-// suggested themes in one change with one undo (board_changes.js). The bar with those
+// on a card) and acted on together: moved, hidden, highlighted, given a level or sent to
+// their suggested themes in one change with one undo (board_changes.js). The bar with those
 // actions floats at the foot of the screen, so choosing never moves the board.
 import { UNSORTED } from "./board_order.js";
 import { button, el, nextId } from "/f/static/dom.js";
@@ -43,11 +43,24 @@ export class CardSelection {
         form.requestSubmit();
       }
     });
+    const levelForm = el("form", "selection-move selection-level");
+    this.level = themeSelect(t("level_of_card"));
+    levelForm.append(this.level.wrap, button(t("set_level_button"), null, "submit"));
+    levelForm.addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.panel.changes.setLevels(this.inOrder(), this.level.select.value);
+    });
+    levelForm.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" && event.target === this.level.select) {
+        event.preventDefault();
+        levelForm.requestSubmit();
+      }
+    });
     this.hide = button("", () => this.flag("hidden"));
     this.star = button("", () => this.flag("highlight"));
     this.accept = button("", () => this.acceptSuggestions());
     const clear = button(t("clear_selection"), () => this.clear());
-    bar.append(this.count, form, this.hide, this.star, this.accept, clear);
+    bar.append(this.count, form, levelForm, this.hide, this.star, this.accept, clear);
     bar.hidden = true;
     return bar;
   }
@@ -65,6 +78,8 @@ export class CardSelection {
     this.count.textContent = t("cards_selected", { count: this.ids.size });
     const options = [[0, t("unsorted")], ...data.themes.map((th) => [th.id, th.name])];
     fillOptions(this.target.select, options, this.target.select.value || 0);
+    const levels = this.panel.levels();
+    fillOptions(this.level.select, [["", t("no_level")], ...levels.map((l) => [l, l])], this.level.select.value || "");
     this.hide.textContent = cards.every((c) => c.hidden) ? t("unhide") : t("hide");
     this.star.textContent = cards.every((c) => c.highlight) ? t("unhighlight") : t("mark_highlight");
     const suggested = this.suggestions().size;

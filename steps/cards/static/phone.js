@@ -23,6 +23,15 @@ export function fillChoices(view, step, categories, phone) {
   const levels = view.querySelector(".level-choice");
   levels.hidden = !step.settings.levels;
   const select = levels.querySelector("select");
+  // The workshop's levels (its editor's list), after "No level"; redrawn only when they change.
+  const listed = phone.workshop()?.levels || [];
+  const sig = JSON.stringify(listed);
+  if (select.dataset.sig !== sig) {
+    const keep = select.value;
+    select.dataset.sig = sig;
+    select.replaceChildren(select.options[0], ...listed.map((level) => Object.assign(document.createElement("option"), { value: level, textContent: level })));
+    select.value = listed.includes(keep) ? keep : "";
+  }
   if (!select.id) {
     select.id = `level-${step.id}`;
     levels.querySelector("label").htmlFor = select.id;
@@ -121,7 +130,7 @@ export default {
     if ((step.settings.categories || []).length > 1 && card.category) parts.push(card.category);
     const theme = (step.themes || []).find((th) => th.id === card.theme_id);
     if (theme) parts.push(t("theme_named", { name: theme.name }));
-    if (card.level) parts.push(t(`level_${card.level}`));
+    if (card.level) parts.push(card.level);
     return parts.join(" · ");
   },
   complete(step, form, payload, phone) {
