@@ -1,6 +1,7 @@
-"""Render the demo workshop's summary deck and the demo series' synthesis to PNG pictures
-(slide-NN.png, series-NN.png) with LibreOffice (headless, from Debian: apt-get install
-libreoffice-impress poppler-utils), to look at every slide type.
+"""Render the demo workshop's summary deck, the demo series' synthesis and its thematic
+compilation to PNG pictures (slide-NN.png, series-NN.png, compilation-NN.png) with
+LibreOffice (headless, from Debian: apt-get install libreoffice-impress poppler-utils),
+to look at every slide type.
 
     PYTHONPATH=. .venv/bin/python bench/deck_preview.py [OUT_DIR]
 
@@ -39,15 +40,20 @@ def main() -> None:
         started = time.monotonic()
         server.flask("export-series", "1", "-o", str(synthesis))
         series_s = time.monotonic() - started
+        compiled = out / "compilation.pptx"
+        server.flask("export-series", "1", "--format", "compilation", "-o", str(compiled))
         started = time.monotonic()
         render(deck, out / "slide")
         render(synthesis, out / "series")
+        render(compiled, out / "compilation")
         render_s = time.monotonic() - started
     pictures = sorted(out.glob("slide-*.png"))
     series = sorted(out.glob("series-*.png"))
-    for picture in [*pictures, *series]:
+    compilation = sorted(out.glob("compilation-*.png"))
+    for picture in [*pictures, *series, *compilation]:
         print(picture)
     figures = {"slides": len(pictures), "series_slides": len(series), "export_s": round(export_s, 2)}
+    figures["compilation_slides"] = len(compilation)
     figures.update(series_export_s=round(series_s, 2), render_s=round(render_s, 2))
     print(json.dumps(figures))
 

@@ -5,7 +5,8 @@ the archive (JSON), and the file sizes.
 The aim: the deck (reading, the cloud and writing) in at most 2 s on this machine:
 `read_and_pptx_s` once the projector has shown the cloud (its layout stored, as during a
 workshop), `read_and_pptx_cloud_not_shown_s` before (laid out afresh, wordcloud imported
-first). Last, the synthesis deck of a series of six meetings (aim: at most 5 s).
+first). Last, the synthesis deck of a series of six meetings (aim: at most 5 s), and
+the thematic compilation of six meetings of 200 cards each (aim: at most 5 s).
 
     PYTHONPATH=. .venv/bin/python -m bench.export
 """
@@ -28,8 +29,9 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__)
 from content.archive import export_archive
 from content.demo import load_demo_series
 from content.templates import create_from_template
+from export.compilation import compile_series, write_compilation
 from export.deck import write_deck, write_series_deck
-from export.report_html import write_pdf
+from export.report_html import write_compilation_pdf, write_pdf
 from export.tables import write_csv, write_xlsx
 from models import agenda, notes
 from models.accounts import create_facilitator
@@ -40,6 +42,7 @@ from readers.series_report import series_report
 from readers.workshop_report import workshop_report
 from steps.cards import board
 from steps.cards.cards import submit_card
+from steps.cards.importing import apply_import, plan_import, read_file
 from steps.tracks import tracks
 from steps.words import in_report as words_report
 from steps.words.cloud_jobs import worker as cloud_worker
@@ -49,6 +52,7 @@ from webapp import create_app
 from webapp.extensions import db
 
 PARTICIPANTS, WORDS, CARDS, THEMES, TRACKS, NOTES = 300, 1000, 500, 20, 60, 40
+COMPILED_CARDS = 1200  # six meetings' thematic compilation
 VOCABULARY = [f"ord{n}" for n in range(400)] + ["Tillit", "Dialog", "Förtroende", "Öppenhet", "Samsyn"]
 
 
@@ -121,6 +125,48 @@ def six_meetings() -> tuple[float, float]:
     return time.perf_counter() - started, round(len(deck) / 1024, 1)
 
 
+def six_meetings_compiled(rng: random.Random) -> dict[str, float]:
+    """The thematic compilation of six meetings of 200 cards each (1,200 cards, brought in
+    by the import as an organizer brings in paper notes: themes under dimensions, levels,
+    table groups): seconds to import them, and to read the series and write the
+    compilation as PPTX and as PDF, with the sizes."""
+    facilitator = create_facilitator(db.session, "sammanstallning@example.org", "bench password 123")
+    meetings = [
+        create_from_template(db.session, facilitator, "samverkan", f"Dialogmöte {n + 1}") for n in range(6)
+    ]
+    levels = ["Nationell", "Regional", "Delregional", "Lokal", "Nivåoberoende", ""]
+    themes = [(f"Dimension {n // 4}", f"Tema {n}") for n in range(12)]
+    import_s = 0.0
+    for meeting in meetings:
+        rows = ["text;tema;övertema;nivå;grupp"]
+        for n in range(COMPILED_CARDS // 6):
+            parent, theme = rng.choice(themes)
+            words = " ".join(rng.choice(VOCABULARY) for _ in range(rng.randint(4, 30)))
+            rows.append(f"Kort {n}: {words};{theme};{parent};{rng.choice(levels)};Bord {n % 8 + 1}")
+        step = meeting.steps[1]  # Förutsättningar
+        started = time.perf_counter()
+        apply_import(
+            db.session, step, plan_import(db.session, step, read_file("kort.csv", "\n".join(rows).encode()))
+        )
+        import_s += time.perf_counter() - started
+    series = create_series(db.session, facilitator.id, "Sex möten", [m.id for m in meetings])
+    started = time.perf_counter()
+    compilation = compile_series(series_report(db.session, series))
+    deck = write_compilation(compilation)
+    pptx_s = time.perf_counter() - started
+    started = time.perf_counter()
+    pdf = write_compilation_pdf(compile_series(series_report(db.session, series)))
+    pdf_s = time.perf_counter() - started
+    return {
+        "compilation_cards": sum(len(t.quotes) for t in compilation.themes),
+        "import_1200_cards_s": round(import_s, 3),
+        "compilation_pptx_s": round(pptx_s, 3),
+        "compilation_pptx_kb": round(len(deck) / 1024, 1),
+        "compilation_pdf_s": round(pdf_s, 3),
+        "compilation_pdf_kb": round(len(pdf) / 1024, 1),
+    }
+
+
 def timed(function, *args):  # type: ignore[no-untyped-def]
     started = time.perf_counter()
     result = function(*args)
@@ -153,6 +199,7 @@ def main() -> None:
             pdf, pdf_s = timed(write_pdf, report)
             archive, archive_s = timed(export_archive, db.session, db.session.get(Workshop, workshop_id))
             series_s, series_kb = six_meetings()
+            compiled = six_meetings_compiled(random.Random(11))
     figures = {
         "rows": len(report.rows),
         "read_report_s": round(read_s, 3),
@@ -172,6 +219,7 @@ def main() -> None:
         "archive_kb": round(len(archive) / 1024, 1),
         "series_six_meetings_s": round(series_s, 3),
         "series_six_meetings_kb": series_kb,
+        **compiled,
     }
     print(json.dumps(figures))
 

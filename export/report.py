@@ -42,6 +42,14 @@ LABELS = {
     "theme": "Tema",
     "total": "Totalt",
     "no_level": "Ingen nivå",
+    "compilation": "Tematisk sammanställning",
+    "method": "Om underlaget",
+    "themes_and_levels": "Teman och nivåer",
+    "quotes_count": "{count} citat",
+    "date": "Datum",
+    "place": "Plats",
+    "participants_count": "Deltagare",
+    "cards_count": "Kort",
 }
 
 
@@ -155,6 +163,8 @@ class Report:
     tracks: list[TracksStep] = field(default_factory=list)
     participants: list[Person] = field(default_factory=list)
     anonymous_participants: int = 0
+    # The workshop's levels in the order outputs show them (what holds at every level last).
+    levels: list[str] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)
     labels: dict[str, str] = field(default_factory=lambda: dict(LABELS))
 

@@ -11,6 +11,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from export.charts import svg_bars, theme_bars, top_words, track_bars, word_bars
+from export.compilation import Compilation, level_table, method_table, quote_line
 from export.deck import SECTIONS
 from export.report import Report
 
@@ -103,11 +104,30 @@ def render_html(
 def write_pdf(
     report: Report, sections: set[str] | None = None, draft: bool = True, lang: str = "sv"
 ) -> bytes:
+    return _pdf(render_html(report, STYLESHEET.as_uri(), sections, draft, lang))
+
+
+def render_compilation_html(compilation: Compilation, stylesheet_href: str, lang: str = "sv") -> str:
+    """The thematic compilation as one page (export/compilation.py), for the PDF."""
+    return _environment.get_template("compilation.html").render(
+        compilation=compilation,
+        method=method_table(compilation),
+        levels=level_table(compilation),
+        quote_line=quote_line,
+        stylesheet=stylesheet_href,
+        lang=lang,
+    )
+
+
+def write_compilation_pdf(compilation: Compilation, lang: str = "sv") -> bytes:
+    return _pdf(render_compilation_html(compilation, STYLESHEET.as_uri(), lang))
+
+
+def _pdf(html: str) -> bytes:
     try:
         from weasyprint import HTML
     except OSError as error:  # the Python package is there, Pango is not
         raise PdfUnavailable(str(error)) from None
-    html = render_html(report, STYLESHEET.as_uri(), sections, draft, lang)
     # PDF/UA-1: tagged (headings, lists, tables and images in the structure tree), with the
     # document's language and its title shown as the window title, as public bodies must
     # publish their documents (lagen om tillgänglighet till digital offentlig service).

@@ -239,6 +239,7 @@ def edit_step(workshop_id: int, step_id: int) -> Response | str:
         form=form,
         fields=editor_settings(step.kind),
         builds_on_themes=kind_of(step).builds_on_themes,
+        links=kind_of(step).editor_links(step),
     )
 
 

@@ -43,6 +43,8 @@ KINDS = {
     "xlsx": ("xlsx", XLSX_TYPE),
     "csv": ("csv", "text/csv"),  # the response adds "; charset=utf-8"
     "json": ("json", "application/json"),
+    "compilation": ("pptx", PPTX_TYPE),
+    "compilation-pdf": ("pdf", "application/pdf"),
 }
 # What a bad template raises inside python-pptx.
 NOT_A_DECK = (KeyError, ValueError, OSError, zipfile.BadZipFile)
@@ -67,7 +69,7 @@ def _work(workshop_id: int, wanted: Request) -> Work:
 
 def _file(workshop: Workshop, wanted: Request) -> Response:
     """The export, written now (the page without JavaScript, and scripts)."""
-    workshop_id, name = workshop.id, _file_name(workshop)
+    workshop_id, name = workshop.id, _file_name(workshop, wanted.kind)
     work = _work(workshop_id, wanted)
     db.session.remove()  # the pool may hold one connection (SQLite): the export needs it
     extension, mimetype = KINDS[wanted.kind]
@@ -76,8 +78,9 @@ def _file(workshop: Workshop, wanted: Request) -> Response:
     )
 
 
-def _file_name(workshop: Workshop) -> str:
-    return f"rundabord-{workshop.id}-{workshop.title}"
+def _file_name(workshop: Workshop, kind: str = "") -> str:
+    part = "-sammanstallning" if kind.startswith("compilation") else ""
+    return f"rundabord-{workshop.id}{part}-{workshop.title}"
 
 
 def _deck_request(form: DeckForm) -> Request | None:
@@ -126,7 +129,7 @@ def start_export(workshop_id: int) -> tuple[Response, int]:
     if wanted is None:
         return jsonify(ok=False, errors=form.errors), 400
     extension, mimetype = KINDS[kind]
-    job = Job(new_job_id(), workshop.id, current_user.id, _file_name(workshop), extension, mimetype)
+    job = Job(new_job_id(), workshop.id, current_user.id, _file_name(workshop, kind), extension, mimetype)
     work = _work(workshop.id, wanted)
     db.session.remove()  # the pool's one connection (SQLite) is for phones meanwhile
     current_export_jobs().start(job, work)
@@ -205,6 +208,14 @@ def export_archive_file(workshop_id: int) -> Response:
 @login_required
 def export_data(workshop_id: int, kind: str) -> Response:
     """Every input, one row each, with its flags (names only of those listed)."""
+    return _file(own_workshop(workshop_id), Request(kind, Options()))
+
+
+@bp.get("/workshops/<int:workshop_id>/export/compilation.<any(pptx, pdf):extension>")
+@login_required
+def export_compilation(workshop_id: int, extension: str) -> Response:
+    """The thematic compilation: per theme and level, the cards quoted."""
+    kind = "compilation" if extension == "pptx" else "compilation-pdf"
     return _file(own_workshop(workshop_id), Request(kind, Options()))
 
 

@@ -3,6 +3,8 @@ themes are matched, and downloads the synthesis deck."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
@@ -11,7 +13,10 @@ from flask_wtf import FlaskForm
 from sqlalchemy import select
 from werkzeug.wrappers import Response
 
+from export.compilation import compile_series, write_compilation
 from export.deck import Options, write_series_deck
+from export.report import SeriesReport
+from export.report_html import write_compilation_pdf
 from facilitator.access import download, show_error
 from facilitator.exports import PPTX_TYPE
 from facilitator.forms import SeriesForm
@@ -142,16 +147,41 @@ def series_themes(series_id: int) -> Response | str:
 @login_required
 def series_deck(series_id: int) -> Response:
     """The synthesis, then each meeting's deck."""
+    return _series_file(
+        series_id, "", "pptx", lambda report, lang: write_series_deck(report, Options(lang=lang))
+    )
+
+
+@bp.get("/series/<int:series_id>/compilation.<any(pptx, pdf):extension>")
+@login_required
+def series_compilation(series_id: int, extension: str) -> Response:
+    """The thematic compilation of every meeting: per theme (as matched) and level, the
+    cards quoted with their meeting."""
+
+    def write(report: SeriesReport, lang: str) -> bytes:
+        if extension == "pdf":
+            return write_compilation_pdf(compile_series(report), lang)
+        return write_compilation(compile_series(report), Options(lang=lang))
+
+    return _series_file(series_id, "-sammanstallning", extension, write)
+
+
+def _series_file(
+    series_id: int, part: str, extension: str, write: Callable[[SeriesReport, str], bytes]
+) -> Response:
+    """A file written from the series' report (read in one snapshot, the connection given
+    back before the slow writing), off the event loop."""
     series = _series(series_id)
     series_id, labels, title = series.id, report_labels(), series.title
     lang = str(get_locale() or "sv")
     db.session.remove()  # the pool's one connection (SQLite) is for phones while this waits
 
-    def write(session: DbSession) -> bytes:
+    def written(session: DbSession) -> bytes:
         found = session.get(Series, series_id)
         assert found is not None
         report = series_report(session, found, labels)
-        session.close()  # the connection goes back before the slow writing
-        return write_series_deck(report, Options(lang=lang))
+        session.close()
+        return write(report, lang)
 
-    return download(off_the_loop(write), f"rundabord-serie-{series_id}-{title}", "pptx", PPTX_TYPE)
+    mimetype = PPTX_TYPE if extension == "pptx" else "application/pdf"
+    return download(off_the_loop(written), f"rundabord-serie-{series_id}{part}-{title}", extension, mimetype)

@@ -82,25 +82,38 @@ def group_proxy(session: DbSession, workshop: Workshop, group_id: object) -> Par
     """The stand-in participant that input entered on behalf of a table group (or, with no
     group, of people without a phone) is sent as; made the first time it is needed."""
     group = find_group(session, workshop.id, group_id)
-    gid = group.id if group else None
     lock_workshop(session, workshop.id)  # two scribes of one table make one stand-in
+    proxy, made = _stand_in(session, workshop.id, group.id if group else None)
+    if made:
+        session.commit()
+    return proxy
+
+
+def stand_in(session: DbSession, workshop_id: int, group_id: int | None) -> Participant:
+    """A group's stand-in (see `group_proxy`), made within the caller's transaction, which
+    holds the workshop's lock."""
+    return _stand_in(session, workshop_id, group_id)[0]
+
+
+def _stand_in(session: DbSession, workshop_id: int, group_id: int | None) -> tuple[Participant, bool]:
     proxy = session.scalar(
         select(Participant)
         .where(
-            Participant.workshop_id == workshop.id,
+            Participant.workshop_id == workshop_id,
             Participant.on_behalf.is_(True),
-            Participant.group_id == gid if gid else Participant.group_id.is_(None),
+            Participant.group_id == group_id if group_id else Participant.group_id.is_(None),
         )
         .order_by(Participant.id)
         .limit(1)
     )
-    if proxy is None:
-        proxy = Participant(
-            workshop_id=workshop.id, token=secrets.token_urlsafe(24), group_id=gid, on_behalf=True
-        )
-        session.add(proxy)
-        session.commit()
-    return proxy
+    if proxy is not None:
+        return proxy, False
+    proxy = Participant(
+        workshop_id=workshop_id, token=secrets.token_urlsafe(24), group_id=group_id, on_behalf=True
+    )
+    session.add(proxy)
+    session.flush()
+    return proxy, True
 
 
 def workshop_for_code(session: DbSession, code: str) -> Workshop:

@@ -7,15 +7,16 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from content.archive import export_archive
+from export.compilation import compile_workshop, write_compilation
 from export.deck import Options, write_deck
-from export.report_html import write_pdf
+from export.report_html import write_compilation_pdf, write_pdf
 from export.tables import write_csv, write_xlsx
 from models.errors import NotFound
 from models.session import DbSession
 from models.workshops import Workshop
 from readers.workshop_report import workshop_report
 
-KINDS = ("pptx", "pdf", "xlsx", "csv", "json")
+KINDS = ("pptx", "pdf", "xlsx", "csv", "json", "compilation", "compilation-pdf")
 
 
 def write_export(
@@ -27,7 +28,8 @@ def write_export(
     lang: str = "sv",
     stage: Callable[[str], None] = lambda _stage: None,
 ) -> bytes:
-    """The file of one kind (pptx, pdf, xlsx, csv, json). `stage` hears "reading", then
+    """The file of one kind (pptx, pdf, xlsx, csv, json; the thematic compilation as
+    compilation (PPTX) or compilation-pdf). `stage` hears "reading", then
     "writing": the report is read in one consistent snapshot and the connection given
     back (see `workshop_report`) before the slow writing starts."""
     options = options or Options()
@@ -47,4 +49,8 @@ def write_export(
         return write_xlsx(report)
     if kind == "csv":
         return write_csv(report)
+    if kind == "compilation":
+        return write_compilation(compile_workshop(report), replace(options, lang=lang))
+    if kind == "compilation-pdf":
+        return write_compilation_pdf(compile_workshop(report), lang)
     raise ValueError(kind)

@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from export.report import Person, Report, Row
 from models.groups import groups_of
+from models.levels import levels_of, ordered_levels
 from models.notes import Note, note_categories
 from models.participants import Participant, participant_list
 from models.session import DbSession
@@ -47,6 +48,7 @@ def workshop_report(
         notes=_notes(session, workshop, rows),
         participants=[Person(p.display_name, p.role_title, p.organisation) for p in listed],
         anonymous_participants=anonymous,
+        levels=ordered_levels(levels_of(workshop), levels_of(workshop)),
     )
     if labels:
         report.labels.update(labels)

@@ -202,6 +202,11 @@ class StepKind:
 
         raise NotFound()
 
+    def editor_links(self, step: Step) -> list[tuple[str, str]]:
+        """More the facilitator can do with a step of the kind, as (label, address) links on
+        the step's page in the editor (cards: import cards)."""
+        return []
+
     def initial_state(self) -> dict[str, Any]:
         """The run-time state a new step of the kind starts with (a step stored before a
         value was added reads the setting's default instead)."""

@@ -14,8 +14,9 @@ from content.archive import import_archive
 from content.demo import load_demo, load_demo_series
 from content.templates import TEMPLATES, create_from_template
 from export.archive import ArchiveError
+from export.compilation import compile_series, write_compilation
 from export.deck import Options, write_series_deck
-from export.report_html import PdfUnavailable
+from export.report_html import PdfUnavailable, write_compilation_pdf
 from facilitator.strings import import_mark, report_labels
 from models.accounts import Facilitator, count_facilitators, create_facilitator, find_facilitator
 from models.errors import DomainError
@@ -119,6 +120,7 @@ def workshop_addresses(workshop: Workshop) -> dict[str, str]:
 
 
 EXPORT_FORMATS = KINDS
+SERIES_FORMATS = ("pptx", "compilation", "compilation-pdf")
 
 
 @click.command("export-workshop")
@@ -190,13 +192,33 @@ def _facilitator(email: str) -> Facilitator:
 
 @click.command("export-series")
 @click.argument("series_id", type=int)
+@click.option(
+    "--format",
+    "kind",
+    type=click.Choice(SERIES_FORMATS),
+    default="pptx",
+    show_default=True,
+    help="pptx: the synthesis, then each meeting's deck; compilation (.pptx) or compilation-pdf: "
+    "the thematic compilation.",
+)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), required=True)
-def export_series_command(series_id: int, output: str) -> None:
-    """Write a series' synthesis deck (then each meeting's deck) to a .pptx file."""
+def export_series_command(series_id: int, kind: str, output: str) -> None:
+    """Write a series' synthesis deck (then each meeting's deck), or its thematic compilation."""
     series = db.session.get(Series, series_id)
     if series is None:
         raise click.ClickException(f"No series {series_id}.")
-    data = write_series_deck(series_report(db.session, series, report_labels()))
+    report = series_report(db.session, series, report_labels())
+    if kind == "compilation":
+        data = write_compilation(compile_series(report))
+    elif kind == "compilation-pdf":
+        try:
+            data = write_compilation_pdf(compile_series(report))
+        except PdfUnavailable:
+            raise click.ClickException(
+                "PDF needs Pango: apt-get install libpango-1.0-0 libpangoft2-1.0-0"
+            ) from None
+    else:
+        data = write_series_deck(report)
     Path(output).write_bytes(data)
     click.echo(f"{output}: {len(data)} bytes")
 

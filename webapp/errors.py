@@ -57,6 +57,28 @@ MESSAGES = {
         "%(length)d characters."
     ),
     "unknown_level": lazy_gettext("That level is no longer on the workshop's list. Choose another."),
+    "import_too_big": lazy_gettext("The file is larger than %(limit)d MB."),
+    "import_not_a_table": lazy_gettext(
+        "The file could not be read. Save it as CSV or Excel (.xlsx) and try again."
+    ),
+    "import_empty": lazy_gettext("There is nothing to import: paste some lines or choose a file with rows."),
+    "import_no_text_column": lazy_gettext(
+        "The first row must name the columns, one of them “text” (or “kort”) with the cards' texts."
+    ),
+    "import_too_many_rows": lazy_gettext("At most %(limit)d cards can be imported at a time."),
+    "import_not_a_cards_step": lazy_gettext("Cards can be imported only into a step that takes cards."),
+    "import_category": lazy_gettext("“%(category)s” is not a category of this step (%(categories)s)."),
+    "import_parent_without_theme": lazy_gettext("A parent theme needs a theme under it."),
+    "import_name_too_long": lazy_gettext("“%(name)s…” is too long: at most %(limit)d characters."),
+    "import_theme_elsewhere": lazy_gettext("The theme “%(theme)s” is already under “%(parent)s”."),
+    "import_unknown_theme": lazy_gettext(
+        "This step uses the themes of an earlier step, which has no theme “%(theme)s”."
+    ),
+    "import_too_many_levels": lazy_gettext("The workshop would have more than %(limit)d levels."),
+    "import_too_many_groups": lazy_gettext("The workshop would have more than %(limit)d table groups."),
+    "import_refused": lazy_gettext(
+        "Nothing was imported: %(count)d rows cannot be. Correct them and try again."
+    ),
     "themes_from_earlier_step": lazy_gettext(
         "This step uses the themes of an earlier step: change them on that step's board."
     ),

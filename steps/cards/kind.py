@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from flask import Flask
+from flask import Blueprint, Flask
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, Field, IntegerField, TextAreaField
 from wtforms.validators import Length, NumberRange, Optional
@@ -27,6 +27,7 @@ from steps.cards.cards import (
     participant_cards_view,
     projector_board_view,
 )
+from steps.cards.import_views import add_import_routes
 from steps.cards.in_report import add_board
 from steps.cards.strings import STRINGS
 from steps.kind import ArchivedTable, BoolSetting, IntSetting, ListSetting, StepKind
@@ -45,6 +46,12 @@ def card_fields() -> dict[str, Field]:
 
 class CardsLike(StepKind):
     """What a step that takes cards shows and reports: its board."""
+
+    def editor_links(self, step: Step) -> list[tuple[str, str]]:
+        from flask import url_for
+
+        address = url_for("step_cards.import_cards", workshop_id=step.workshop_id, step_id=step.id)
+        return [(str(_l("Import cards…")), address)]
 
     def facilitator_view(self, session: DbSession, step: Step) -> dict[str, Any]:
         return facilitator_board_view(session, step) if self.accepts(step, "card") else {}
@@ -92,6 +99,13 @@ class Cards(CardsLike):
     own_items = frozenset({"card"})
     builds_on_themes = True
 
+    def blueprint(self) -> Blueprint:
+        """The kind's files, and the page that imports cards into any step that takes them
+        (a discussion's answers too)."""
+        bp = super().blueprint()
+        add_import_routes(bp)
+        return bp
+
     def archived_tables(self) -> list[ArchivedTable]:
         # A discussion's answers are cards too: these tables hold them.
         return [
@@ -121,9 +135,11 @@ class Cards(CardsLike):
         return cards_event(session, step, [card])
 
     def register(self, app: Flask) -> None:
+        from steps.cards.import_command import import_cards_command
         from steps.cards.suggestions import register_suggestions
 
         register_suggestions(app)
+        app.cli.add_command(import_cards_command)
 
     def form_fields(self) -> dict[str, Field]:
         return {

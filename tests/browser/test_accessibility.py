@@ -137,6 +137,18 @@ def test_organizer_pages(browser: Any, server: ServerProcess, demo: dict[str, st
     page.goto(workshop)
     page.locator("a[href*='/steps/']").first.click()
     look(page, f"{lang}-laptop-edit-step")
+    # Importing cards: a preview of what will be made, and a refused row.
+    step_id = list(dict.fromkeys(re.findall(r"/steps/(\d+)", page.request.get(workshop).text())))[1]
+    page.goto(f"{workshop}/steps/{step_id}/import-cards")
+    look(page, f"{lang}-laptop-import")
+    page.locator("textarea[name=text]").fill("Tillit mellan huvudmännen\nGemensam budget")
+    page.locator("main form button[type=submit]").first.click()
+    page.locator(".import-preview").wait_for()
+    look(page, f"{lang}-laptop-import-preview")
+    page.locator("textarea[name=text]").fill("text\tcategory\nKort\tHinder")
+    page.locator("main form button[type=submit]").first.click()
+    page.locator(".import-preview [role=alert]").wait_for()
+    look(page, f"{lang}-laptop-import-refused")
     page.goto(server.url + "/f/series")
     page.locator("main a[href*='/f/series/']").first.click()
     look(page, f"{lang}-laptop-series")

@@ -9,6 +9,7 @@ import re
 
 from export.report_html import PdfUnavailable, render_html, write_pdf
 from tests.export.test_deck import PAYLOAD, report
+from tests.support.pdfs import struct_nodes
 from tests.support.required import missing
 
 
@@ -56,24 +57,12 @@ def test_the_pdf_is_written_from_the_same_page() -> None:
     assert root["/Lang"] == "sv" and bool(root["/MarkInfo"]["/Marked"])
     assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])
     assert reader.metadata is not None and reader.metadata.title == "Ledning & Styrning i Samverkan"
-    tags: list[str] = []
-
-    def walk(node: object) -> None:
-        node = node.get_object() if hasattr(node, "get_object") else node
-        if isinstance(node, dict):
-            if "/S" in node:
-                tags.append(str(node["/S"]))
-            kids = node.get("/K")
-            for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
-                walk(kid)
-
-    walk(root["/StructTreeRoot"])
-    assert {"/H1", "/H2", "/L", "/LI", "/Table", "/TH", "/TD"} <= set(tags), sorted(set(tags))
+    tags = {str(node["/S"]) for node in struct_nodes(pdf)}
+    assert {"/H1", "/H2", "/L", "/LI", "/Table", "/TH", "/TD"} <= tags, sorted(tags)
 
 
 def test_the_pdfs_cloud_is_a_figure_with_alternative_text() -> None:
     from PIL import Image
-    from pypdf import PdfReader
 
     from export.report import ReportWord, WordsStep
 
@@ -86,18 +75,7 @@ def test_the_pdfs_cloud_is_a_figure_with_alternative_text() -> None:
         pdf = write_pdf(report(words=[words]))
     except PdfUnavailable as error:
         missing(f"WeasyPrint cannot load Pango: {error}")
-    figures: list[str] = []
-
-    def walk(node: object) -> None:
-        node = node.get_object() if hasattr(node, "get_object") else node
-        if isinstance(node, dict):
-            if node.get("/S") == "/Figure":
-                figures.append(str(node.get("/Alt", "")))
-            kids = node.get("/K")
-            for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
-                walk(kid)
-
-    walk(PdfReader(io.BytesIO(pdf)).trailer["/Root"]["/StructTreeRoot"])
+    figures = [str(node.get("/Alt", "")) for node in struct_nodes(pdf) if node.get("/S") == "/Figure"]
     assert figures and "Tillit" in figures[0], figures
 
 

@@ -88,6 +88,13 @@ def test_load_demo_gives_a_full_workshop_and_deck(
     ):
         assert expected in titles
     assert any(t.endswith("Gemensamma mål") for t in titles)
+    compilation = tmp_path / "sammanstallning.pptx"
+    result = runner.invoke(
+        args=["export-workshop", str(workshop.id), "--format", "compilation", "-o", str(compilation)]
+    )
+    assert result.exit_code == 0, result.output
+    titles = [s.shapes.title.text for s in Presentation(str(compilation)).slides if s.shapes.title]
+    assert titles[1:3] == ["Om underlaget", "Teman och nivåer"] and "Gemensamma mål" in titles
     assert [(title, fill) for title, fill in fills(target.read_bytes()) if fill < 0.25] == []
 
 
@@ -107,3 +114,31 @@ def test_archive_round_trip_on_the_command_line(
     (tmp_path / "fel.json").write_text("{}")
     result = runner.invoke(args=["import-workshop", str(tmp_path / "fel.json")])
     assert result.exit_code != 0 and "not_an_archive" in result.output
+
+
+def test_import_cards_on_the_command_line_names_bad_rows_and_makes_nothing(
+    runner: FlaskCliRunner, workshop: Workshop, tmp_path: Path
+) -> None:
+    from steps.cards.cards import cards_of
+
+    step = workshop.steps[1]
+    bad = tmp_path / "kort.csv"
+    bad.write_text(
+        "text;theme;category\nGemensam budget;Resurser;\n;Resurser;\nKort;;Hinder\n", encoding="utf-8"
+    )
+    result = runner.invoke(args=["import-cards", str(workshop.id), str(step.id), str(bad)])
+    assert result.exit_code != 0
+    assert "Rad 3: Skriv något först." in result.output and "Rad 4: ”Hinder”" in result.output.replace(
+        "“", "”"
+    )
+    assert cards_of(db.session, step.id) == []
+    good = tmp_path / "bra.csv"
+    good.write_text("text;theme;level\nGemensam budget;Resurser;Regional\nTillit;;\n", encoding="utf-8")
+    result = runner.invoke(args=["import-cards", str(workshop.id), str(step.id), str(good), "--dry-run"])
+    assert result.exit_code == 0 and "2 cards" in result.output and "New themes: Resurser" in result.output
+    assert cards_of(db.session, step.id) == []
+    result = runner.invoke(args=["import-cards", str(workshop.id), str(step.id), str(good)])
+    assert result.exit_code == 0 and "Imported" in result.output, result.output
+    assert [c.text for c in cards_of(db.session, step.id)] == ["Gemensam budget", "Tillit"]
+    result = runner.invoke(args=["import-cards", str(workshop.id), "999", str(good)])
+    assert result.exit_code != 0 and "No step 999" in result.output

@@ -169,7 +169,15 @@ def test_exports_are_refused_to_everyone_but_its_facilitators(
     join(phone, workshop, "Kim")
     other = app.test_client()
     AuthActions(other).login("annan@kommun.se")
-    for path in ("export", "export/data.csv", "export/data.xlsx", "export/words.json", "export/archive.json"):
+    for path in (
+        "export",
+        "export/data.csv",
+        "export/data.xlsx",
+        "export/words.json",
+        "export/archive.json",
+        "export/compilation.pptx",
+        "export/compilation.pdf",
+    ):
         url = f"/f/workshops/{workshop.id}/{path}"
         for caller in (app.test_client(), phone):
             g.pop("_login_user", None)
@@ -188,6 +196,14 @@ def test_the_printable_report_and_its_pdf(
     assert "data:image/png;base64," in page.text  # the cloud, inline as an image
     assert client.get("/f/report.css").status_code == 200
     pdf = client.get(f"/f/workshops/{workshop.id}/export/report.pdf")
+    assert pdf.status_code == 200 and pdf.data.startswith(b"%PDF-")
+    # The thematic compilation, from the export page's links.
+    assert "Ladda ned sammanställningen (.pptx)" in client.get(f"/f/workshops/{workshop.id}/export").text
+    deck = client.get(f"/f/workshops/{workshop.id}/export/compilation.pptx")
+    assert deck.status_code == 200 and "sammanstallning" in deck.headers["Content-Disposition"]
+    titles = [s.shapes.title.text for s in Presentation(io.BytesIO(deck.data)).slides if s.shapes.title]
+    assert titles[1:3] == ["Om underlaget", "Teman och nivåer"] and "Gemensamma mål" in titles
+    pdf = client.get(f"/f/workshops/{workshop.id}/export/compilation.pdf")
     assert pdf.status_code == 200 and pdf.data.startswith(b"%PDF-")
 
 

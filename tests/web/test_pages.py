@@ -300,6 +300,42 @@ def test_the_levels_are_edited_like_a_list_and_a_bad_list_keeps_the_input(
     assert workshop.levels == "Nationell\nKommun\nNivåoberoende"
 
 
+def test_cards_are_imported_after_a_preview_and_a_bad_file_makes_nothing(
+    client: FlaskClient, auth: AuthActions, workshop: Workshop
+) -> None:
+    import io
+
+    from steps.cards.cards import cards_of
+
+    step = workshop.steps[1]
+    auth.login()
+    page = client.get(f"/f/workshops/{workshop.id}/steps/{step.id}").get_data(as_text=True)
+    url = f"/f/workshops/{workshop.id}/steps/{step.id}/import-cards"
+    assert f'href="{url}"' in page  # the step's page leads to the import
+    assert client.get(url).status_code == 200
+    preview = client.post(url, data={"text": "Tillit mellan huvudmännen\n<b>Gemensam</b> budget"})
+    page = preview.get_data(as_text=True)
+    assert preview.status_code == 200 and "Importera 2 kort" in page
+    assert "&lt;b&gt;Gemensam&lt;/b&gt; budget" in page and "<b>Gemensam" not in page  # text, not markup
+    assert cards_of(db.session, step.id) == []  # a preview makes nothing
+    kept = re.search(r'name="kept" value="([^"]*)"', page)
+    assert kept is not None
+    done = client.post(url, data={"kept": kept.group(1), "filename": "", "confirm": "y"})
+    assert done.status_code == 302
+    assert [c.text for c in cards_of(db.session, step.id)] == [
+        "Tillit mellan huvudmännen",
+        "<b>Gemensam</b> budget",
+    ]
+    # A file with a bad row: the row is named, there is nothing to confirm, nothing is made.
+    bad = io.BytesIO(b"text;category\nEtt kort;\nKort;Hinder\n")
+    preview = client.post(url, data={"file": (bad, "kort.csv")}, content_type="multipart/form-data")
+    page = preview.get_data(as_text=True)
+    assert "Rad 3:" in page and "Hinder" in page and 'name="confirm"' not in page
+    refused = client.post(url, data={"file": (io.BytesIO(b"tema\nMal\n"), "kort.csv"), "confirm": "y"})
+    assert "Första raden ska namnge kolumnerna" in refused.get_data(as_text=True)
+    assert len(cards_of(db.session, step.id)) == 2
+
+
 def test_the_words_export_has_counts_entries_and_decisions(
     client: FlaskClient, auth: AuthActions, workshop: Workshop
 ) -> None:

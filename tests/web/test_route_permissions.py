@@ -13,6 +13,7 @@ from flask.testing import FlaskClient
 from models.accounts import Facilitator
 from models.scribes import invite_scribe, scribes_of
 from models.workshops import Workshop
+from steps.cards.cards import Card
 from tests.conftest import AuthActions, join
 from webapp.extensions import db
 
@@ -23,6 +24,7 @@ WORKSHOP_ROUTES = {
     "editor.edit_groups": ("/f/workshops/{w}/groups", {"new_groups": "Kapad"}),
     "editor.edit_note_categories": ("/f/workshops/{w}/note-categories", {"note_categories": "Kapad"}),
     "editor.edit_levels": ("/f/workshops/{w}/levels", {"levels": "Kapad"}),
+    "step_cards.import_cards": ("/f/workshops/{w}/steps/{c}/import-cards", {"text": "Kapad", "confirm": "y"}),
     "editor.add_step": ("/f/workshops/{w}/steps", {"kind": "words"}),
     "editor.edit_step": ("/f/workshops/{w}/steps/{s}", {"title": "Kapad"}),
     "editor.delete_step": ("/f/workshops/{w}/steps/{s}/delete", {}),
@@ -83,6 +85,7 @@ def state(workshop: Workshop) -> tuple[object, ...]:
         [(s.id, s.title, s.position) for s in workshop.steps],
         [(s.id, s.name, s.revoked_at) for s in scribes_of(db.session, workshop.id)],
         sorted(f.id for f in workshop.facilitators),
+        db.session.query(Card).filter_by(workshop_id=workshop.id).count(),
     )
 
 
@@ -91,7 +94,13 @@ def test_workshop_routes_are_refused_to_everyone_but_its_facilitators(
 ) -> None:
     scribe = invite_scribe(db.session, workshop, "Sam")
     before = state(workshop)
-    ids = {"w": workshop.id, "s": workshop.steps[0].id, "scribe": scribe.id, "f": workshop.facilitators[0].id}
+    ids = {
+        "w": workshop.id,
+        "s": workshop.steps[0].id,
+        "c": workshop.steps[1].id,  # a cards step
+        "scribe": scribe.id,
+        "f": workshop.facilitators[0].id,
+    }
     anonymous = app.test_client()
     phone = app.test_client()
     join(phone, workshop, "Kim")

@@ -5,10 +5,11 @@ the deck, and who may touch a series."""
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 from flask import Flask, g
-from flask.testing import FlaskClient
+from flask.testing import FlaskClient, FlaskCliRunner
 from pptx import Presentation
 
 from analysis.clustering import match_names
@@ -139,6 +140,8 @@ def test_series_pages_for_the_organizer_only(
         and Presentation(io.BytesIO(deck.data)).slides[0].shapes.title.text == series.title
     )
     assert [(title, fill) for title, fill in fills(deck.data) if fill < 0.25] == []  # no slide nearly empty
+    compiled = client.get(f"/f/series/{series_id}/compilation.pptx")
+    assert compiled.status_code == 200 and "sammanstallning" in compiled.headers["Content-Disposition"]
     made = client.post("/f/series", data={"title": "Ny serie", "workshops": [str(workshop_ids[0])]})
     assert made.status_code == 302
     refused = client.post("/f/series", data={"title": "", "workshops": []})
@@ -154,6 +157,8 @@ def test_series_pages_for_the_organizer_only(
         ("post", f"/f/series/{series_id}", {"title": "Kapad", "workshops": []}),
         ("post", f"/f/series/{series_id}/themes", {f"group-{theme.theme_id}": "Kapad"}),
         ("get", f"/f/series/{series_id}/deck.pptx", {}),
+        ("get", f"/f/series/{series_id}/compilation.pptx", {}),
+        ("get", f"/f/series/{series_id}/compilation.pdf", {}),
     ]:
         for caller in (app.test_client(), phone):
             g.pop("_login_user", None)
@@ -182,3 +187,34 @@ def test_a_series_of_six_meetings_gives_the_synthesis(facilitator: Facilitator) 
     deck = Presentation(io.BytesIO(write_series_deck(report)))
     table = next(shape.table for s in deck.slides for shape in s.shapes if shape.has_table)
     assert len(table.columns) == 8  # theme, six meetings, total
+
+
+def test_the_series_compilation_quotes_every_card_of_every_meeting_once(
+    facilitator: Facilitator, runner: FlaskCliRunner, tmp_path: Path
+) -> None:
+    from export.compilation import compile_series, write_compilation
+    from steps.cards.cards import Card
+
+    series = load_demo_series(db.session, facilitator)
+    report = series_report(db.session, series)
+    compilation = compile_series(report)
+    assert [m.title for m in compilation.meetings] == ["Umeå", "Linköping", "Göteborg"]
+    målbild = next(t for t in compilation.themes if t.name == "Målbild")
+    assert len({q.meeting for q in målbild.quotes}) > 1  # one theme, matched across meetings
+    quoted = [q.text for t in compilation.themes for q in t.quotes]
+    shown = [
+        c.text
+        for c in db.session.query(Card).filter(Card.workshop_id.in_([w.id for w in series.workshops]))
+        if c.hidden_at is None and c.withdrawn_at is None
+    ]
+    assert sorted(quoted) == sorted(shown)  # every card once
+    deck = Presentation(io.BytesIO(write_compilation(compilation)))
+    texts = [p.text for s in deck.slides for sh in s.placeholders for p in sh.text_frame.paragraphs]
+    for text in shown:
+        assert sum(text in t for t in texts) >= 1, text
+    assert any(t.endswith("– Umeå") for t in texts)  # each quote names its meeting
+    for kind, suffix in (("compilation", "pptx"), ("compilation-pdf", "pdf")):
+        target = tmp_path / f"sammanstallning.{suffix}"
+        result = runner.invoke(args=["export-series", str(series.id), "--format", kind, "-o", str(target)])
+        assert result.exit_code == 0, result.output
+        assert target.read_bytes()[:4] in (b"PK\x03\x04", b"%PDF")
