@@ -80,6 +80,14 @@ class Backend(Protocol):
         self, card_text: str, themes: Sequence[ThemeInput], limit: int = 3, context: Sequence[str] = ()
     ) -> list[tuple[int, float]]: ...
 
+    def ranked_all(
+        self,
+        card_texts: Sequence[str],
+        themes: Sequence[ThemeInput],
+        limit: int = 3,
+        context: Sequence[str] = (),
+    ) -> list[list[tuple[int, float]]]: ...
+
     def propose(self, card_texts: Sequence[str]) -> list[Proposal]: ...
 
 
@@ -137,12 +145,27 @@ class _Ranking:
         cards on the board (those waiting for a theme), which tell what all of them share."""
         if not themes:
             return []
-        scores = self.theme_scores(card_text, themes, context)
-        order = sorted(range(len(themes)), key=lambda i: (-float(scores[i]), i))
-        return [(themes[i].id, float(scores[i])) for i in order[:limit]]
+        return _best(self.theme_scores(card_text, themes, context), themes, limit)
 
     def suggest(self, card_text: str, themes: Sequence[ThemeInput], limit: int = 3) -> list[int]:
         return [theme_id for theme_id, _score in self.ranked(card_text, themes, limit)]
+
+    def ranked_all(
+        self,
+        card_texts: Sequence[str],
+        themes: Sequence[ThemeInput],
+        limit: int = 3,
+        context: Sequence[str] = (),
+    ) -> list[list[tuple[int, float]]]:
+        """`ranked` for each of `card_texts` against one board and one context (the worker
+        asks this for every waiting card at once)."""
+        return [self.ranked(text, themes, limit, context) for text in card_texts]
+
+
+def _best(scores: np.ndarray, themes: Sequence[ThemeInput], limit: int) -> list[tuple[int, float]]:
+    """The `limit` best themes' ids with their scores, best first (ties: board order)."""
+    order = sorted(range(len(themes)), key=lambda i: (-float(scores[i]), i))
+    return [(themes[i].id, float(scores[i])) for i in order[:limit]]
 
 
 def margin(ranked: Sequence[tuple[int, float]]) -> float:
@@ -325,17 +348,35 @@ class SemanticBackend(_Ranking):
     def theme_scores(
         self, card_text: str, themes: Sequence[ThemeInput], context: Sequence[str] = ()
     ) -> np.ndarray:
-        query = self.embed([card_text])[0]
+        return self.scores_all([card_text], themes, context)[0]
+
+    def scores_all(
+        self, card_texts: Sequence[str], themes: Sequence[ThemeInput], context: Sequence[str] = ()
+    ) -> np.ndarray:
+        """Each card's score for each theme (a row per card), the board read once."""
+        queries = self.embed(list(card_texts))
         names = self.embed([t.name for t in themes])
-        cards = [self.embed(list(t.cards)) if t.cards else np.zeros((0, len(query))) for t in themes]
+        cards = [self.embed(list(t.cards)) if t.cards else np.zeros((0, queries.shape[1])) for t in themes]
         # Every card of a board shares much with every other (one language, one topic):
         # the board's common direction is taken away, so what differs decides.
-        board = np.vstack([names, *cards, self.embed(list(context)) if context else query[None]])
+        board = np.vstack([names, *cards, self.embed(list(context)) if context else queries])
         common = board.mean(axis=0)
         centred = [_normalise(c - common) for c in cards]
         centroids = _theme_centroids(_normalise(names - common), centred, NAME_WEIGHT[self.name])
-        scores = centroids @ _normalise(query - common)
-        return scores + LEXICAL_BLEND * self._lexical.theme_scores(card_text, themes)  # type: ignore[no-any-return]
+        scores = _normalise(queries - common) @ centroids.T
+        lexical = np.vstack([self._lexical.theme_scores(text, themes) for text in card_texts])
+        return scores + LEXICAL_BLEND * lexical  # type: ignore[no-any-return]
+
+    def ranked_all(
+        self,
+        card_texts: Sequence[str],
+        themes: Sequence[ThemeInput],
+        limit: int = 3,
+        context: Sequence[str] = (),
+    ) -> list[list[tuple[int, float]]]:
+        if not themes or not card_texts:
+            return [[] for _ in card_texts]
+        return [_best(scores, themes, limit) for scores in self.scores_all(card_texts, themes, context)]
 
     def propose(self, card_texts: Sequence[str]) -> list[Proposal]:
         vectors = self.embed(card_texts)
@@ -390,7 +431,9 @@ def suggestion_payload(backend: Backend, request: dict[str, Any]) -> dict[str, A
         for i, name, texts in request.get("themes") or []
     ]
     waiting = [text for _i, text in cards]
-    ranked = {i: backend.ranked(text, themes, context=waiting) for i, text in cards}
+    ranked = dict(
+        zip([i for i, _t in cards], backend.ranked_all(waiting, themes, context=waiting), strict=True)
+    )
     sure = SURE_MARGIN.get(backend.name, float("inf"))
     return {
         "backend": backend.name,

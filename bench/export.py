@@ -53,6 +53,11 @@ from webapp.extensions import db
 
 PARTICIPANTS, WORDS, CARDS, THEMES, TRACKS, NOTES = 300, 1000, 500, 20, 60, 40
 COMPILED_CARDS = 1200  # six meetings' thematic compilation
+COMPILED_THEMES = {  # twelve themes under three dimensions, each meeting sorting into them
+    "Struktur": ("Styrning", "Finansiering", "Digital infrastruktur", "Uppföljning"),
+    "Kultur": ("Tillit", "Ledarskap", "Brukarinflytande", "Kommunikation"),
+    "Kunskap": ("Kompetensförsörjning", "Forskning", "Utbildningsplatser", "Lärande"),
+}
 VOCABULARY = [f"ord{n}" for n in range(400)] + ["Tillit", "Dialog", "Förtroende", "Öppenhet", "Samsyn"]
 
 
@@ -135,7 +140,7 @@ def six_meetings_compiled(rng: random.Random) -> dict[str, float]:
         create_from_template(db.session, facilitator, "samverkan", f"Dialogmöte {n + 1}") for n in range(6)
     ]
     levels = ["Nationell", "Regional", "Delregional", "Lokal", "Nivåoberoende", ""]
-    themes = [(f"Dimension {n // 4}", f"Tema {n}") for n in range(12)]
+    themes = [(dimension, name) for dimension, names in COMPILED_THEMES.items() for name in names]
     import_s = 0.0
     for meeting in meetings:
         rows = ["text;tema;övertema;nivå;grupp"]

@@ -121,10 +121,10 @@ def compile_series(series: SeriesReport) -> Compilation:
     for row in series.themes:
         quotes: list[Quote] = []
         parent = None
-        for (report, name), own in zip(pairs, row.names, strict=True):
+        for (report, name), own in zip(pairs, row.members or [[n] for n in row.names], strict=True):
             for board in report.boards:
                 for theme in board.themes:
-                    if own and theme.name == own:
+                    if theme.name in own:
                         parent = parent or theme.parent
                         quotes += [_quote(card, name, board) for card in theme.cards]
         if quotes:

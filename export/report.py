@@ -179,7 +179,8 @@ class ThemeRow:
 
     name: str
     cards: list[int]
-    names: list[str]
+    names: list[str]  # as a table shows them: a meeting's themes in the group, joined
+    members: list[list[str]] = field(default_factory=list)  # each meeting's theme names
 
 
 @dataclass(frozen=True)

@@ -31,11 +31,13 @@ def series_report(session: DbSession, series: Series, labels: dict[str, str] | N
     groups: dict[str, ThemeRow] = {}
     for theme in themes_in_series(session, series):
         row = groups.setdefault(
-            theme.group, ThemeRow(theme.group, [0] * len(workshops), [""] * len(workshops))
+            theme.group,
+            ThemeRow(theme.group, [0] * len(workshops), [""] * len(workshops), [[] for _ in workshops]),
         )
         column = position[theme.workshop_id]
         row.cards[column] += theme.cards
         row.names[column] = ", ".join(filter(None, [row.names[column], theme.name]))
+        row.members[column].append(theme.name)
     themes = sorted(groups.values(), key=lambda r: (-sum(1 for c in r.cards if c), -sum(r.cards), r.name))
 
     every = [

@@ -36,6 +36,18 @@ def test_suggest_ranks_the_theme_by_its_name_and_cards(backend: Backend) -> None
     assert backend.suggest("Tillit", THEMES, limit=1) == backend.suggest("Tillit", THEMES, limit=1)
 
 
+def test_ranking_every_waiting_card_at_once_gives_each_cards_own_ranking(backend: Backend) -> None:
+    """The worker ranks all waiting cards in one call (the board read once): the same
+    themes and scores as one card at a time against the same board."""
+    waiting = ["Mer resurser och pengar", "Tillit mellan parterna", "Ett gemensamt mål", "Något annat"]
+    together = backend.ranked_all(waiting, THEMES, context=waiting)
+    for text, ranked in zip(waiting, together, strict=True):
+        alone = backend.ranked(text, THEMES, context=waiting)
+        assert [i for i, _s in ranked] == [i for i, _s in alone]
+        assert [s for _i, s in ranked] == pytest.approx([s for _i, s in alone], abs=1e-6)
+    assert backend.ranked_all([], THEMES) == [] and backend.ranked_all(["Tillit"], []) == [[]]
+
+
 def test_a_theme_without_cards_is_found_by_its_name(backend: Backend) -> None:
     themes = [ThemeInput(7, "Kompetensförsörjning", []), ThemeInput(8, "Avtal", ["Skriva avtal"])]
     assert backend.suggest("Brist på kompetens och personal", themes)[0] == 7
