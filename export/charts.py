@@ -3,7 +3,7 @@ each chart has (the same in both), and the geometry of the report's SVG version.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from export.report import BoardStep, ReportTrack, WordsStep
@@ -39,7 +39,7 @@ def theme_bars(board: BoardStep) -> list[Bar]:
     return _enough([(theme.name, len(theme.cards)) for theme in board.themes if theme.cards])
 
 
-def track_bars(tracks: list[ReportTrack], rank: Callable[[ReportTrack], str]) -> list[Bar]:
+def track_bars(tracks: Sequence[ReportTrack], rank: Callable[[ReportTrack], str]) -> list[Bar]:
     """The tracks with votes, best first, each labelled by its rank and the start of its text."""
     return _enough([(f"{rank(t)}. {short(t.text)}", t.dots) for t in tracks if t.dots])
 

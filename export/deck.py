@@ -122,6 +122,17 @@ class Deck:
         rows = [[self.rank(t), t.text, t.meeting, str(t.dots)] for t in series.tracks]
         header = [label("rank"), label("track"), label("meeting"), label("votes")]
         self.table_slides(label("synthesis_tracks"), header, rows, SERIES_RANKING_WIDTHS, LIST_SIZE)
+        voted = [t for t in series.tracks if t.dots]
+        bars = [
+            (f"{text} ({t.meeting})", n)
+            for (text, n), t in zip(track_bars(voted, self.rank), voted, strict=False)
+        ]
+        if bars:  # the votes across the meetings, as bars, each track with its meeting
+            slide = self.add_slide(self.layouts.title_only)
+            chart_title = label("synthesis_tracks_chart")
+            slides.set_title(slide, chart_title)
+            slides.bar_chart(self.prs, slide, chart_title, bars)
+            slides.notes(slide, ["\t".join(row) for row in rows[: len(bars)]])
         if series.levels:
             rows = [
                 [level or label("no_level"), *map(str, counts), str(sum(counts))]
@@ -463,7 +474,11 @@ class Deck:
         return self.report.label("rank_shared", rank=track.rank) if track.tied else str(track.rank)
 
     def continued(self, title: str, number: int) -> str:
-        return f"{title} ({self.report.label('continued')})" if number else title
+        """A continuation's title: "(forts.)", then "(forts. 2)", so every title is its own."""
+        if not number:
+            return title
+        more = self.report.label("continued")
+        return f"{title} ({more})" if number == 1 else f"{title} ({more} {number})"
 
 
 def _theme_name(theme: ReportTheme) -> str:

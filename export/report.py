@@ -37,6 +37,7 @@ LABELS = {
     "series_subtitle": "Sammanställning av {count} möten",
     "synthesis_themes": "Teman i alla möten",
     "synthesis_tracks": "Spår från alla möten, efter röster",
+    "synthesis_tracks_chart": "Spårens röster i alla möten",
     "synthesis_words": "Ord från alla möten",
     "synthesis_levels": "Kort per nivå",
     "theme": "Tema",

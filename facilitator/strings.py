@@ -93,6 +93,7 @@ REPORT_LABELS = {
     "series_subtitle": _l("A compilation of {count} meetings"),
     "synthesis_themes": _l("Themes of all meetings"),
     "synthesis_tracks": _l("Tracks of all meetings, by votes"),
+    "synthesis_tracks_chart": _l("The tracks' votes in all meetings"),
     "synthesis_words": _l("Words of all meetings"),
     "synthesis_levels": _l("Cards per level"),
     "theme": _l("Theme"),

@@ -170,6 +170,8 @@ def test_long_lists_continue_on_further_slides() -> None:
     ] == "Highlights från dagen (forts.)"
     assert len(pages) >= 4 and all(len(page) <= 11 for page in pages)
     assert [text for page in pages for text in page] == many  # all of it, in order
+    titles = [title for title, _ in deck]
+    assert len(set(titles)) == len(titles) and "Highlights från dagen (forts. 2)" in titles  # each its own
 
 
 def test_the_organizer_chooses_what_goes_in_and_the_template() -> None:

@@ -87,6 +87,8 @@ def test_the_synthesis_of_three_regional_meetings(facilitator: Facilitator) -> N
     assert [table.cell(0, c).text for c in range(5)] == ["Tema", "Umeå", "Linköping", "Göteborg", "Totalt"]
     charts = {s.shapes.title.text: shape.chart for s in deck.slides for shape in s.shapes if shape.has_chart}
     by_meeting = charts["Temana möte för möte"].plots[0]  # each theme's cards, split by meeting
+    votes = charts["Spårens röster i alla möten"].plots[0]  # every track, named with its meeting
+    assert next(iter(votes.categories)).endswith("(Umeå)") and next(iter(votes.series[0].values)) == 5
     assert [m.name for m in by_meeting.series] == ["Umeå", "Linköping", "Göteborg"]
     målbild_row = next(row for row in report.themes if row.name == "Målbild")
     at = list(by_meeting.categories).index("Målbild")
