@@ -72,8 +72,14 @@ def write_series_deck(series: SeriesReport, options: Options | None = None) -> b
     prs = slides.presentation(options.template)
     synthesis = Deck(Report(series.title, labels=series.labels), options, prs)
     synthesis.series_slides(series)
-    for report in series.reports:
+    for report, meeting in zip(series.reports, series.meetings, strict=True):
+        start = len(prs.slides)
         Deck(report, Options(options.sections | {"title"}, draft=False), prs).build()
+        # After its title slide, each meeting's titles name the meeting: every title its own.
+        for slide in list(prs.slides)[start + 1 :]:
+            title = slide.shapes.title
+            if title is not None and title.text_frame.text:
+                slides.set_title(slide, f"{meeting}: {title.text_frame.text}")
     slides.mark_language(prs, options.lang)
     return slides.saved(prs)
 

@@ -79,6 +79,7 @@ def test_the_synthesis_of_three_regional_meetings(facilitator: Facilitator) -> N
     deck = Presentation(io.BytesIO(write_series_deck(report)))
     titles = [s.shapes.title.text for s in deck.slides if s.shapes.title is not None]
     assert titles[:2] == [series.title, "Teman i alla möten"]
+    assert len(set(titles)) == len(titles) and "Umeå: Deltagare" in titles  # each title its own
     assert "Spår från alla möten, efter röster" in titles and "Kort per nivå" in titles
     assert titles.count("Dialogmöte Umeå") == 1 and titles.index("Dialogmöte Umeå") < titles.index(
         "Dialogmöte Linköping"
