@@ -37,7 +37,14 @@ def test_a_reload_without_network_shows_the_page_and_sends_the_outbox_later(
         """async () => {
           const cache = await caches.open('rundabord-phone-v1');
           const paths = (await cache.keys()).map((r) => new URL(r.url).pathname);
-          return paths.some((p) => p.startsWith('/j/')) && paths.some((p) => p.endsWith('/phone.js'));
+          // Every script the page loaded, not only one of them: a module missing from the
+          // cache stops the whole page when it is reloaded offline.
+          const scripts = performance.getEntriesByType('resource')
+            .map((e) => new URL(e.name))
+            .filter((u) => u.origin === location.origin && u.pathname.endsWith('.js'))
+            .map((u) => u.pathname);
+          return paths.some((p) => p.startsWith('/j/')) && scripts.length > 0
+            && scripts.every((p) => paths.includes(p));
         }"""
     )
 
