@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from export.deck import Deck, Options
-from export.report import LABELS, Report, SeriesReport
+from export.report import LABELS, BoardStep, Report, ReportCard, SeriesReport
 from export.slides import LIST_SIZE, Item, bodies, fill, mark_language, presentation, saved, set_title
 
 NO_LEVEL = ""
@@ -102,14 +102,9 @@ class Compilation:
 def compile_workshop(report: Report) -> Compilation:
     """One workshop's compilation: its boards' themes (a step built on another's themes
     adds its cards to the same theme), each card a quote."""
-    meeting = _meeting(report, report.title)
-    return Compilation(
-        report.title,
-        [meeting],
-        _with_every_level(_levels(report), _themes(report)),
-        _themes(report),
-        dict(report.labels),
-    )
+    themes = _themes(report)
+    levels = _with_every_level(_levels(report), themes)
+    return Compilation(report.title, [_meeting(report, report.title)], levels, themes, dict(report.labels))
 
 
 def compile_series(series: SeriesReport) -> Compilation:
@@ -176,15 +171,10 @@ def _themes(report: Report) -> list[CompiledTheme]:
     return themes
 
 
-def _quote(card: object, meeting: str, board: object) -> Quote:
-    several = len(board.categories) > 1  # type: ignore[attr-defined]
-    return Quote(
-        card.text,  # type: ignore[attr-defined]
-        meeting,
-        card.level,  # type: ignore[attr-defined]
-        card.highlight,  # type: ignore[attr-defined]
-        card.category if several else "",  # type: ignore[attr-defined]
-    )
+def _quote(card: ReportCard, meeting: str, board: BoardStep) -> Quote:
+    """A card as quoted: its side (Hinder, Möjligheter) named where its board has several."""
+    category = card.category if len(board.categories) > 1 else ""
+    return Quote(card.text, meeting, card.level, card.highlight, category)
 
 
 # --- As a deck ---------------------------------------------------------------------------

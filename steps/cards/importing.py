@@ -49,8 +49,6 @@ COLUMNS = {
     "category": ("category", "kategori"),
     "group": ("group", "grupp", "bordsgrupp", "bord", "table group"),
 }
-
-
 HEADINGS = {column: {name.replace("_", " ") for name in names} for column, names in COLUMNS.items()}
 
 
@@ -162,9 +160,7 @@ def _table(rows: list[list[str]]) -> Table:
     unused = []
     for heading in rows[0]:
         key = " ".join(heading.split()).casefold().replace("_", " ")
-        column = next(
-            (c for c, aliases in COLUMNS.items() if key in {a.replace("_", " ") for a in aliases}), None
-        )
+        column = next((c for c, names in HEADINGS.items() if key in names), None)
         names.append(column)
         if column is None and heading.strip():
             unused.append(heading.strip())
