@@ -16,7 +16,17 @@ from dataclasses import dataclass, field, replace
 
 from export.deck import Deck, Options
 from export.report import LABELS, BoardStep, Report, ReportCard, SeriesReport
-from export.slides import LIST_SIZE, Item, bodies, fill, mark_language, presentation, saved, set_title
+from export.slides import (
+    LIST_SIZE,
+    Item,
+    bodies,
+    fill,
+    mark_language,
+    presentation,
+    saved,
+    set_title,
+    text_item,
+)
 
 NO_LEVEL = ""
 METHOD_WIDTHS = (0.28, 0.17, 0.25, 0.16, 0.14)  # meeting, date, place, participants, cards
@@ -202,7 +212,7 @@ def write_compilation(compilation: Compilation, options: Options | None = None) 
         deck.divider(theme.title, label("quotes_count", count=len(theme.quotes)))
         for level, quotes in theme.by_level(compilation.levels):
             title = f"{theme.title}: {compilation.level_name(level)}"
-            deck.list_slides(title, [Item(quote_line(compilation, q), bold=q.featured) for q in quotes])
+            deck.list_slides(title, [text_item(quote_line(compilation, q), bold=q.featured) for q in quotes])
     mark_language(prs, options.lang)
     return saved(prs)
 

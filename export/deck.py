@@ -28,7 +28,7 @@ from pptx.util import Emu, Pt
 from export import slides
 from export.charts import CHART_BARS, MIN_CHART_BARS, short, theme_bars, top_words, track_bars, word_bars
 from export.report import BoardStep, Report, ReportCard, ReportTheme, ReportTrack, SeriesReport, WordsStep
-from export.slides import CHARS_PER_LINE, CONTENT_TOP, LINES_PER_SLIDE, LIST_SIZE, Item
+from export.slides import CHARS_PER_LINE, CONTENT_TOP, LINES_PER_SLIDE, LIST_SIZE, Item, text_item
 
 SECTIONS = ("title", "highlights", "words", "themes", "notes", "tracks", "participants")
 TABLE_SIZE = Pt(14)
@@ -279,7 +279,7 @@ class Deck:
         for number, page in enumerate(slides.paginate(items, width, LINES_PER_SLIDE * (2 if two else 1))):
             slide = self.add_slide(self.layouts.two_content if two else self.layouts.content)
             slides.set_title(slide, self.continued(title, number))
-            slides.notes(slide, [item.text for item in page])
+            slides.notes(slide, [item.said for item in page])
             if not two:
                 slides.fill(
                     slides.body(self.prs, slide), page, size=slides.roomy(page, width, LINES_PER_SLIDE)
@@ -313,7 +313,7 @@ class Deck:
                 slides.bar_chart(self.prs, slide, label, bars, left=round(width * 0.6), show_name=True)
             else:
                 slides.picture(self.prs, slide, step.cloud_png, alt)
-            slides.notes(slide, [item.text for item in items])  # every word with its count
+            slides.notes(slide, [item.said for item in items])  # every word with its count
             if len(bars) == len(items):  # the chart beside the cloud shows every word
                 return
         self.list_slides(f"{self.report.label('words')}: {step.title}", items, columns=2)
@@ -418,14 +418,14 @@ class Deck:
         """Cards as list items; under a heading for each level when the board's cards have
         levels (in the workshop's order, cards without one last)."""
         if not board.levels:
-            return [Item(c.text, level=indent) for c in cards]
+            return [text_item(c.text, level=indent) for c in cards]
         label = self.report.label
         return [
             item
             for level, group in board.by_level(cards)
             for item in (
                 Item(level or label("no_level"), level=indent, bold=True),
-                *(Item(c.text, level=indent + 1) for c in group),
+                *(text_item(c.text, level=indent + 1) for c in group),
             )
         ]
 
@@ -453,7 +453,7 @@ class Deck:
             slides.set_title(slide, self.continued(title, number))
             slides.notes(
                 slide,
-                [f"{h.text}: {item.text}" for h, page in zip(headings, shown, strict=True) for item in page],
+                [f"{h.text}: {item.said}" for h, page in zip(headings, shown, strict=True) for item in page],
             )
             size = min(slides.roomy(items, CHARS_PER_LINE // 2, LINES_PER_SLIDE) for items in filled)
             for body, items in zip(slides.bodies(slide), filled, strict=False):
@@ -470,7 +470,7 @@ class Deck:
             return False
         slide = self.add_slide(self.layouts.statement)
         slides.set_title(slide, title)
-        slides.notes(slide, [item.text for item in items])
+        slides.notes(slide, [item.said for item in items])
         size = slides.roomy(items, CHARS_PER_LINE, STATEMENT_LINES, STATEMENT_SIZES)
         slides.fill(slides.body(self.prs, slide), items, bullets=len(items) > 1, size=size)
         return True

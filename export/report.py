@@ -145,6 +145,8 @@ class Row:
     hidden: bool = False
     highlight: bool = False
     on_behalf: bool = False
+    original: str = ""  # a card's writer's own words, when a facilitator edited its text
+    curated: str = ""  # who edited it last, and when (UTC)
     name: str = ""  # only of participants who agreed to be listed
     time: str = ""  # ISO 8601, UTC
 

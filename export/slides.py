@@ -45,16 +45,39 @@ TITLE_SIZE_LONG = Pt(32)  # the template's titles are 36 pt
 # lines, and characters per line (half as many in one of two columns).
 LINES_PER_SLIDE = 11
 CHARS_PER_LINE = 72
+SLIDE_TEXT = 320  # characters of a long card a slide shows; its notes hold all of it
 LANGUAGES = {"sv": "sv-SE", "en": "en-GB"}
 
 
 @dataclass(frozen=True)
 class Item:
-    """One paragraph of a list: its text, how deep it is indented, and whether bold."""
+    """One paragraph of a list: its text, how deep it is indented, and whether bold; a long
+    card's whole text in `full` where the slide shows it shortened (`text_item`)."""
 
     text: str
     level: int = 0
     bold: bool = False
+    full: str = ""
+
+    @property
+    def said(self) -> str:
+        """What the speaker notes give of it: all of it."""
+        return self.full or self.text
+
+
+def shortened(text: str, limit: int = SLIDE_TEXT) -> str:
+    """A long text cut at a word boundary before `limit` characters, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:.-–")
+    return f"{cut}…"
+
+
+def text_item(text: str, level: int = 0, bold: bool = False) -> Item:
+    """A participant's text as a list item: a long card (a reflection, a transcribed quote)
+    shortened on the slide, whole in the notes (and in the report)."""
+    short = shortened(text)
+    return Item(short, level, bold, full=text if short != text else "")
 
 
 def mark_language(prs: PresentationType, lang: str) -> None:

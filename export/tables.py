@@ -30,6 +30,8 @@ COLUMNS = (
     ("hidden", "Dold"),
     ("highlight", "Highlight"),
     ("on_behalf", "Inmatat för gruppen"),
+    ("original", "Deltagarens original"),
+    ("curated", "Redigerat av"),
     ("name", "Namn"),
     ("time", "Tid (UTC)"),
 )

@@ -122,6 +122,8 @@ REPORT_LABELS = {
     "column_hidden": _l("Hidden"),
     "column_highlight": _l("Highlight"),
     "column_on_behalf": _l("Entered for the group"),
+    "column_original": _l("Participant's original"),
+    "column_curated": _l("Edited by"),
     "column_name": _l("Name"),
     "column_time": _l("Time (UTC)"),
     # What each row is, in the "Kind" column.

@@ -221,6 +221,10 @@ function fillStep(view, step) {
   if (!spec || spec.fill?.(view, step, phone) === false) return;
   const input = view.querySelector(".text-input");
   input.maxLength = step.settings.max_length;
+  if (input.maxLength > 500 && input.tagName === "TEXTAREA") {
+    input.rows = 8; // a step for reflections or transcribed quotes: room to write, and the counter
+    updateCounter(input);
+  }
   const sent = mine.get(step.id) || [];
   const queued = outbox.items().filter((item) => item.payload.step_id === step.id);
   const adds = queued.filter((item) => item.event === spec.submit);

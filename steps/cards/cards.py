@@ -23,7 +23,7 @@ from sqlalchemy import ColumnElement, ForeignKey, Index, Integer, Select, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.clock import utcnow
-from models.errors import InvalidInput, ThemeRequired
+from models.errors import InvalidInput, NotFound, ThemeRequired
 from models.events import Event, Role, make_event, upcoming_seq
 from models.hot_path import add_row, prebuilt, run
 from models.levels import valid_level
@@ -45,6 +45,7 @@ from steps.settings import step_setting
 from webapp.extensions import db
 
 MAX_THEME_NAME_LENGTH = 120
+MAX_CARD_LENGTH = 2000  # a long card: a reflection or a transcribed quote (a step setting)
 UNSORTED = "0"  # the key of the "Osorterade" column in a board's order
 
 
@@ -78,10 +79,16 @@ class Card(ParticipantInput, db.Model):  # type: ignore[name-defined,misc]
     level: Mapped[str | None] = mapped_column(String(60))  # one of the workshop's (models.levels)
     theme_id: Mapped[int | None] = mapped_column(ForeignKey("themes.id", ondelete="SET NULL"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
-    text: Mapped[str] = mapped_column(String(600))
+    text: Mapped[str] = mapped_column(String(MAX_CARD_LENGTH))
     seq: Mapped[int] = mapped_column(Integer, default=0)
     hidden_at: Mapped[dt.datetime | None]
     highlighted_at: Mapped[dt.datetime | None]
+    # Curation after the day (`steps.cards.curation`): the participant's own words when a
+    # facilitator changed the text; the card this one was split off; the last change.
+    original_text: Mapped[str | None] = mapped_column(String(MAX_CARD_LENGTH))
+    split_from_id: Mapped[int | None] = mapped_column(ForeignKey("cards.id", ondelete="CASCADE"))
+    curated_at: Mapped[dt.datetime | None]
+    curated_by: Mapped[str | None] = mapped_column(String(254))  # the facilitator's name or email
 
     @property
     def shown(self) -> bool:
@@ -134,14 +141,20 @@ def board_order(cards: Iterable[Card], themes: Iterable[Theme]) -> dict[str, lis
 
 
 def card_full(card: Card, senders: Senders) -> dict[str, Any]:
-    """A card as facilitators see it: with its sender (if named), group and moderation state."""
-    return {
+    """A card as facilitators see it: with its sender (if named), group and moderation
+    state, and when curated the participant's original and who changed it when."""
+    full = {
         **card_public(card),
         "group_id": card.group_id,
         "hidden": card.hidden_at is not None,
         "withdrawn": card.withdrawn_at is not None,
         "participant": senders.of(card.participant_id),
     }
+    if card.curated_at is not None:
+        full["original"] = card.original_text
+        full["split_from"] = card.split_from_id
+        full["curated"] = {"by": card.curated_by or "", "at": card.curated_at.isoformat(timespec="minutes")}
+    return full
 
 
 def card_public(card: Card) -> dict[str, Any]:
@@ -157,8 +170,17 @@ def card_public(card: Card) -> dict[str, Any]:
 
 
 def own_card(card: Card) -> dict[str, Any]:
-    """What the participant who wrote a card sees of it (see `own_view`)."""
-    return {**own_view(card), "category": card.category, "level": card.level, "theme_id": card.theme_id}
+    """What the participant who wrote a card sees of it (see `own_view`): their own words,
+    never a facilitator's edit of them."""
+    view = own_view(card)
+    if card.original_text is not None and view["text"]:
+        view["text"] = card.original_text
+    return {**view, "category": card.category, "level": card.level, "theme_id": card.theme_id}
+
+
+def written_by_participant() -> ColumnElement[bool]:
+    """The cards a participant wrote (a card a facilitator split off is not one of them)."""
+    return Card.split_from_id.is_(None)
 
 
 def facilitator_board_view(session: DbSession, step: Step) -> dict[str, Any]:
@@ -186,7 +208,12 @@ def participant_cards_view(session: DbSession, step: Step, participant_id: int) 
     """A participant's own cards, and the themes to post under when the step is built on one."""
     mine = session.scalars(
         select(Card)
-        .where(Card.step_id == step.id, Card.participant_id == participant_id, Card.withdrawn_at.is_(None))
+        .where(
+            Card.step_id == step.id,
+            Card.participant_id == participant_id,
+            Card.withdrawn_at.is_(None),
+            written_by_participant(),
+        )
         .order_by(Card.id)
     )
     view: dict[str, Any] = {"mine": [own_card(c) for c in mine]}
@@ -361,13 +388,24 @@ def submit_card(session: DbSession, participant: Participant, payload: dict[str,
     return once(session, participant.id, payload.get("id"), write)
 
 
+def _own_open_card(
+    session: DbSession, participant: Participant, payload: dict[str, Any]
+) -> tuple[Card, Step]:
+    """The participant's own card {card_id} in an open step; not one a facilitator split off."""
+    card, step = own_open_item(session, Card, participant, payload.get("card_id"), "card_id", "card")
+    if card.split_from_id is not None:
+        raise NotFound()
+    return card, step
+
+
 def edit_card(session: DbSession, participant: Participant, payload: dict[str, Any]) -> Outcome:
     """A participant changes the text (and category, level, theme) of their own card while the
     step is open; where the facilitator has sorted it stays sorted."""
 
     def write() -> tuple[dict[str, Any], Event]:
-        card, step = own_open_item(session, Card, participant, payload.get("card_id"), "card_id", "card")
+        card, step = _own_open_card(session, participant, payload)
         card.text = valid_sentence(payload.get("text"), step_setting(step, "max_length"))
+        card.original_text = None  # their new words are the card's (a facilitator may edit again)
         before = {"category": card.category, "level": card.level, "theme_id": card.theme_id}
         fields = _card_fields(session, step, {**before, **payload})
         card.category, card.level = fields["category"], fields["level"]
@@ -385,7 +423,7 @@ def withdraw_card(session: DbSession, participant: Participant, payload: dict[st
     """A participant takes back their own card while the step is open (kept, not shown)."""
 
     def write() -> tuple[dict[str, Any], Event]:
-        card, step = own_open_item(session, Card, participant, payload.get("card_id"), "card_id", "card")
+        card, step = _own_open_card(session, participant, payload)
         card.withdrawn_at = utcnow()
         session.flush()
         return {"ok": True, "withdrawn": card.id, "step_id": step.id}, cards_event(session, step, [card])

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask_login import current_user
+
 from models import agenda
 from models.errors import InvalidInput
 from models.events import Role
 from models.participants import Participant
 from models.receipts import Outcome
 from participant_ui.events import sent
-from steps.cards import board
+from steps.cards import board, curation
 from steps.cards.cards import edit_card, similar_cards, submit_card, withdraw_card
 from steps.cards.suggestions import propose_themes, request_suggestions
 from steps.registry import takes
@@ -76,10 +78,13 @@ def on_board(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
     unsorted), index?} · place_cards {moves: [{card_id, theme_id, index?}, ...]} (several at
     once, one event) · hide_card / highlight_card {card_id, on: bool} · hide_cards /
     highlight_cards {card_ids, on: bool} · set_levels {changes: [{card_id, level (null: none)},
-    ...]} (one card or several, one event)
+    ...]} (one card or several, one event) · edit_card_text {card_id, text} · split_card
+    {card_id, first, second} → ack {card_id} (the new card) · unsplit_card {card_id (the
+    card split off), text (the first card's text before)}: curation, the writer's words kept
     """
     step = agenda.find_step(facilitated_workshop(identity), payload.get("step_id"))
     get = payload.get
+    who = (current_user.id, current_user.name or current_user.email)
     operations = {
         "create_theme": lambda: board.create_theme(
             db.session,
@@ -107,6 +112,11 @@ def on_board(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
             db.session, step, get("card_ids"), "highlight", get("on")
         ),
         "set_levels": lambda: board.set_card_levels(db.session, step, get("changes")),
+        "edit_card_text": lambda: curation.edit_card_text(db.session, step, who, get("card_id"), get("text")),
+        "split_card": lambda: curation.split_card(
+            db.session, step, who, get("card_id"), get("first"), get("second")
+        ),
+        "unsplit_card": lambda: curation.unsplit_card(db.session, step, who, get("card_id"), get("text")),
     }
     operation = operations.get(str(get("op")))
     if operation is None:

@@ -39,6 +39,8 @@ def _board(session: DbSession, step: Step, rows: ReportRows) -> BoardStep:
             level=card.level or "",
             hidden=card.hidden_at is not None,
             highlight=card.highlighted_at is not None,
+            original=card.original_text or "",
+            curated=f"{card.curated_by}, {card.curated_at:%Y-%m-%d %H:%M}" if card.curated_at else "",
         )
     shown = cards_of(session, step.id, shown_only=True)
     by_theme: dict[int | None, list[Card]] = {}

@@ -11,7 +11,8 @@ from wtforms import BooleanField, Field, IntegerField, TextAreaField
 from wtforms.validators import Length, NumberRange, Optional
 
 from export.report import Report
-from models.contributions import erase, own_row, own_rows
+from models.contributions import own_row
+from models.errors import NotFound
 from models.events import Event
 from models.levels import OLD_LEVEL_KEYS
 from models.participants import Participant
@@ -19,14 +20,15 @@ from models.session import DbSession
 from models.workshops import Step
 from readers.workshop_report import ReportRows
 from steps.cards.cards import (
+    MAX_CARD_LENGTH,
     Card,
     Theme,
-    cards_event,
     cards_of,
     facilitator_board_view,
     participant_cards_view,
     projector_board_view,
 )
+from steps.cards.curation import CardEdit, erase_card, own_contributions
 from steps.cards.import_views import add_import_routes
 from steps.cards.in_report import add_board
 from steps.cards.strings import STRINGS
@@ -39,7 +41,12 @@ def card_fields() -> dict[str, Field]:
     return {
         "max_cards": IntegerField(_l("Cards per participant"), validators=[Optional(), NumberRange(1, 50)]),
         "max_length": IntegerField(
-            _l("Maximum length (characters)"), validators=[Optional(), NumberRange(5, 500)]
+            _l("Maximum length (characters)"),
+            validators=[Optional(), NumberRange(5, MAX_CARD_LENGTH)],
+            description=_l(
+                "Up to %(limit)s for reflections or transcribed quotes; phones show a counter.",
+                limit=MAX_CARD_LENGTH,
+            ),
         ),
     }
 
@@ -92,7 +99,7 @@ class Cards(CardsLike):
     settings = {
         "categories": ListSetting(("Förutsättningar",)),
         "max_cards": IntSetting(10, 1, 50),
-        "max_length": IntSetting(280, 20, 500),
+        "max_length": IntSetting(280, 20, MAX_CARD_LENGTH),
         "levels": BoolSetting(False),
     }
     inputs = frozenset({"card"})
@@ -118,21 +125,24 @@ class Cards(CardsLike):
                     "participant_id": "participants",
                     "group_id": "table_groups",
                     "theme_id": "themes",
+                    "split_from_id": "cards",
                 },
                 upgrade=_upgrade_card,
             ),
+            # Who curated is kept by name: facilitators' accounts are not archived.
+            ArchivedTable("card_edits", CardEdit.__table__, {"card_id": "cards"}, drop=("facilitator_id",)),
         ]
 
     def contributions(self, session: DbSession, participant: Participant) -> list[dict[str, Any]]:
-        return own_rows(session, Card, participant, "card")  # a discussion's answers too
+        return own_contributions(session, participant)  # a discussion's answers too
 
     def delete_contribution(
         self, session: DbSession, participant: Participant, item: str, item_id: int
     ) -> Event:
         card, step = own_row(session, Card, participant, item_id)
-        erase(card)
-        session.flush()
-        return cards_event(session, step, [card])
+        if card.split_from_id is not None:
+            raise NotFound()
+        return erase_card(session, step, card)
 
     def register(self, app: Flask) -> None:
         from steps.cards.import_command import import_cards_command

@@ -7,6 +7,7 @@ from wtforms import BooleanField, Field, IntegerField, TextAreaField
 from wtforms.validators import Length, NumberRange, Optional
 
 from models.workshops import Step
+from steps.cards.cards import MAX_CARD_LENGTH
 from steps.cards.kind import CardsLike, card_fields
 from steps.discussion.strings import STRINGS
 from steps.kind import BoolSetting, IntSetting, ListSetting
@@ -26,7 +27,7 @@ class Discussion(CardsLike):
         "timer_minutes": IntSetting(10, 0, 180),
         "answers": BoolSetting(False),  # phones may write short answers, sorted like cards
         "max_cards": IntSetting(10, 1, 50),
-        "max_length": IntSetting(280, 20, 500),
+        "max_length": IntSetting(280, 20, MAX_CARD_LENGTH),
         "question": IntSetting(-1, -1, 19),  # during the workshop: the one shown, -1: all
         "timer_ends_at": IntSetting(0, 0, 2**53),  # during the workshop: ms since the epoch, 0: stopped
         "timer_left_ms": IntSetting(-1, -1, DAY_MS),  # during the workshop: when stopped; -1: full time

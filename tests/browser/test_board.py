@@ -2,8 +2,8 @@
 prerequisites, the facilitator clusters them into themes (by keyboard and by drag
 and drop) while the projector and a second dashboard follow, a card is hidden, then
 phones post obstacles and opportunities per theme with a level and the projector
-shows them side by side; the facilitator corrects levels on the board. axe finds no
-serious problem in any state visited."""
+shows them side by side; the facilitator corrects levels on the board, edits a card's
+text and splits one. axe finds no serious problem in any state visited."""
 
 from __future__ import annotations
 
@@ -180,6 +180,34 @@ def test_cards_clustered_live(browser: Any, server: ServerProcess, workshop: dic
     dashboard.locator("#announcer").get_by_text("Nivå för 2 kort: Lokal").wait_for()
     for text in ("Olika mål hos huvudmännen", "Regionala arenor"):
         expect(card(second, text).locator(".card-meta")).to_contain_text("Lokal")
+
+    # Curation: E edits a card's text, the writer's phone keeps their own words; a card
+    # split at the cursor, and the split undone.
+    arenas = card(dashboard, "Regionala arenor")
+    arenas.focus()
+    dashboard.keyboard.press("e")
+    editor = arenas.get_by_label("Kortets text")
+    editor.fill("Regionala arenor för samverkan. Gemensamma utbildningar")
+    assert axe_violations(dashboard) == []
+    dashboard.screenshot(path=str(SHOTS / "dashboard-card-edit.png"))
+    dashboard.keyboard.press("Control+Enter")
+    expect(card(second, "Regionala arenor för samverkan").locator(".card-meta")).to_contain_text("redigerat")
+    block.get_by_text("Regionala arenor för samverkan. Gemensamma utbildningar").wait_for()
+    own = phone.locator(".entry-sent .entry-text", has_text="Regionala arenor")
+    expect(own).to_have_text("Regionala arenor")
+    arenas.focus()
+    dashboard.keyboard.press("e")
+    arenas.locator("summary", has_text="Deltagarens original").click()
+    expect(arenas.locator(".card-original-text")).to_have_text("Regionala arenor")
+    editor.evaluate("field => field.setSelectionRange(31, 31)")  # after "… för samverkan."
+    arenas.get_by_role("button", name="Dela vid markören").click()
+    expect(card(second, "Gemensamma utbildningar").locator(".card-meta")).to_contain_text("avdelat")
+    block.get_by_text("Gemensamma utbildningar", exact=True).wait_for()
+    expect(phone.locator(".entry-sent .entry-text")).to_have_count(2)  # not the card split off
+    undo = "Ångra: dela ”Regionala arenor för samverkan. Gemensamma utbildningar”"
+    dashboard.get_by_role("button", name=undo).click()
+    second.locator(".card-text").get_by_text("Gemensamma utbildningar", exact=True).wait_for(state="detached")
+    projector.get_by_text("Gemensamma utbildningar", exact=True).wait_for(state="detached")
     projector.screenshot(path=str(SHOTS / "projector-board.png"))
     dashboard.screenshot(path=str(SHOTS / "dashboard-board.png"), full_page=True)
     phone.screenshot(path=str(SHOTS / "phone-cards.png"), full_page=True)

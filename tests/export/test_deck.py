@@ -413,3 +413,18 @@ def test_a_themes_cards_stand_under_their_levels_when_levels_were_used() -> None
     # Without levels: the cards alone, no headings.
     plain = BoardStep("Förutsättningar", "", ["Förutsättningar"], [ReportTheme("Styrning", cards)])
     assert dict(slides(write_deck(report(boards=[plain]))))["Styrning"] == [c.text for c in cards]
+
+
+def test_a_long_card_is_shortened_on_its_slide_and_whole_in_the_notes_and_report() -> None:
+    from export.report_html import render_html
+
+    reflection = "Vi har under dagen pratat om hur samverkan mellan region och kommun kan bli bättre. " * 12
+    reflection = reflection.strip()  # about 1,000 characters, as a long-card step takes
+    cards = [ReportCard(reflection, "Reflektioner"), ReportCard("Tillit", "Reflektioner")]
+    board = BoardStep("Reflektioner", "", ["Reflektioner"], [ReportTheme("Samverkan", cards)])
+    deck = write_deck(report(boards=[board]))
+    [shown, short] = dict(slides(deck))["Samverkan"]
+    assert shown.endswith("…") and len(shown) <= 320 and reflection.startswith(shown[:-1])
+    assert short == "Tillit"
+    assert reflection in notes(deck)["Samverkan"]
+    assert reflection in render_html(report(boards=[board]), "x.css")

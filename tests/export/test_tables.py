@@ -29,8 +29,8 @@ def report() -> Report:
             False,
             True,
             False,
-            "Kim",
-            "2026-09-25T09:30:00+00:00",
+            name="Kim",
+            time="2026-09-25T09:30:00+00:00",
         ),
         Row("Spår", "track", "Hur skapas tillit?", votes=7),
         *(Row("Ordet samverkan", "word", text, hidden=True) for text in PAYLOADS),
@@ -55,6 +55,8 @@ def test_csv_has_every_column_and_neutralises_formulas() -> None:
         "Dold",
         "Highlight",
         "Inmatat för gruppen",
+        "Deltagarens original",
+        "Redigerat av",
         "Namn",
         "Tid (UTC)",
     ]
@@ -71,6 +73,8 @@ def test_csv_has_every_column_and_neutralises_formulas() -> None:
         "nej",
         "ja",
         "nej",
+        "",
+        "",
         "Kim",
         "2026-09-25T09:30:00+00:00",
     ]

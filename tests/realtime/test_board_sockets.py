@@ -194,3 +194,34 @@ def test_levels_are_set_on_the_board_in_one_change_and_refused_with_a_message(
         phone.emit("board", {"step_id": step_id, "op": "set_levels", "changes": changes}, callback=True)["ok"]
         is False
     )
+
+
+def test_a_card_is_curated_on_the_board_and_the_writers_phone_keeps_their_words(
+    facts: Facts, dashboard: SocketIOTestClient, phone: SocketIOTestClient, projector: SocketIOTestClient
+) -> None:
+    step_id = open_cards(dashboard, facts)
+    card = post(phone, step_id, "card-curate-01", "Kim på Storgatan vill ha tillit och en väg in")
+    for sock in (dashboard, phone, projector):
+        sock.get_received()
+    ack = board(dashboard, step_id, "edit_card_text", card_id=card["id"], text="Tillit och en väg in")
+    assert ack == {"ok": True}
+    [changed] = events(dashboard, "cards_changed")
+    assert changed["cards"][0]["original"] == "Kim på Storgatan vill ha tillit och en väg in"
+    assert changed["cards"][0]["curated"]["by"]  # the facilitator's name or email
+    [shown] = events(projector, "cards_changed")
+    assert shown["cards"][0]["text"] == "Tillit och en väg in" and "original" not in shown["cards"][0]
+    split = board(dashboard, step_id, "split_card", card_id=card["id"], first="Tillit", second="En väg in")
+    assert split["ok"] and isinstance(split["card_id"], int)
+    assert not events(phone, "cards_changed")  # nothing of it reaches a phone
+    mine = phone.emit("get_snapshot", {}, callback=True)["open_steps"][0]["mine"]
+    assert [c["text"] for c in mine] == ["Kim på Storgatan vill ha tillit och en väg in"]
+    for sock in (phone, projector):
+        refused = board(sock, step_id, "edit_card_text", card_id=card["id"], text="Mina ord")
+        assert refused["ok"] is False and refused["error"] == "forbidden"
+    refused = board(dashboard, step_id, "edit_card_text", card_id=card["id"], text="   ")
+    assert refused["ok"] is False and refused["message"] == "Skriv något först."
+    undo = board(dashboard, step_id, "unsplit_card", card_id=split["card_id"], text="Tillit och en väg in")
+    assert undo == {"ok": True}
+    snapshot = dashboard.emit("get_snapshot", {}, callback=True)["steps"][1]
+    assert [c["text"] for c in snapshot["cards"] if c["id"] == card["id"]] == ["Tillit och en väg in"]
+    assert split["card_id"] not in {c["id"] for c in snapshot["cards"]}

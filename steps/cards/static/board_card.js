@@ -3,12 +3,13 @@
 // sort a board without the mouse. Drawn again only when what it shows changed.
 import { short } from "./board_changes.js";
 import { draggableCard } from "./board_dnd.js";
+import { cardEditForm } from "./board_edit.js";
 import { fillOptions, themeSelect } from "./board_fields.js";
 import { button, el, named, nextId } from "/f/static/dom.js";
 
 // On a focused card: Enter or M moves it, A accepts the suggestion, S shows the next
 // one, 1–9 and 0 move it to the theme of that number (0 is the tenth), H hides it,
-// * highlights it, L sets its level, "." opens its actions; Space chooses it, ↑/↓ go to the next card (with Shift: choosing), ←/→ to
+// * highlights it, L sets its level, E edits its text (or splits it), "." opens its actions; Space chooses it, ↑/↓ go to the next card (with Shift: choosing), ←/→ to
 // the column beside. Keys on a chosen card act on all the chosen cards. A card sent to
 // another column by A or a number leaves the focus on the card that takes its place, so
 // the inbox is sorted by pressing A (or a number) again and again; moved by the menu, it
@@ -37,7 +38,8 @@ export function cardView(panel, id) {
   const star = button("", () => panel.changes.setCardFlag(current, "highlight", !current.highlight));
   const toTrack = button(t("make_track"), () => panel.promote("card", id, short(current.text)));
   const level = button(t("set_level"), () => openLevel());
-  actions.append(move, hide, star, level, toTrack);
+  const edit = button(t("edit_card"), () => editor.open(current));
+  actions.append(move, hide, star, level, edit, toTrack);
   const moveForm = el("form", "move-form");
   moveForm.hidden = true;
   const choice = themeSelect(t("move_to"));
@@ -52,7 +54,8 @@ export function cardView(panel, id) {
   const setLevel = button(t("set_level_button"), null, "submit");
   setLevel.className = "primary";
   levelForm.append(levelChoice.wrap, setLevel, button(t("cancel"), () => closeLevel()));
-  li.append(text, foot, actions, moveForm, levelForm);
+  const editor = cardEditForm(panel, () => li.focus());
+  li.append(text, foot, actions, moveForm, levelForm, editor.form);
 
   let current = null;
   let suggested = [];
@@ -115,7 +118,7 @@ export function cardView(panel, id) {
     li.focus();
   });
   li.setAttribute("aria-describedby", panel.keysHint);
-  li.setAttribute("aria-keyshortcuts", "Enter M A S 1 2 3 4 5 6 7 8 9 0 H * L . Space ArrowUp ArrowDown ArrowLeft ArrowRight Shift+ArrowUp Shift+ArrowDown Alt+ArrowUp Alt+ArrowDown");
+  li.setAttribute("aria-keyshortcuts", "Enter M A S 1 2 3 4 5 6 7 8 9 0 H * L E . Space ArrowUp ArrowDown ArrowLeft ArrowRight Shift+ArrowUp Shift+ArrowDown Alt+ArrowUp Alt+ArrowDown");
   li.addEventListener("click", (event) => {
     if (event.target.closest("button, select, input, form, .card-actions")) return;
     if (event.shiftKey) {
@@ -153,6 +156,9 @@ export function cardView(panel, id) {
     } else if (key === "l" && !event.altKey) {
       event.preventDefault();
       openLevel();
+    } else if (key === "e" && !event.altKey) { // one card, chosen with others or not
+      event.preventDefault();
+      editor.open(current);
     } else if (key === "h" && !event.altKey) {
       event.preventDefault();
       panel.selection.flag("hidden", panel.selection.with(id));
@@ -208,7 +214,8 @@ export function cardView(panel, id) {
     const who = [card.participant?.on_behalf ? t("on_behalf") : card.participant?.name, panel.groupName(card.group_id)].filter(Boolean);
     // The category only where the board has more than one (Hinder | Möjligheter).
     const category = panel.manyCategories ? card.category : "";
-    meta.replaceChildren(...[card.level || "", ...who, category].filter(Boolean).map((part) => el("span", "card-label", part)));
+    const curated = card.curated ? t(card.split_from ? "split_label" : "edited_label") : "";
+    meta.replaceChildren(...[card.level || "", ...who, category, curated].filter(Boolean).map((part) => el("span", "card-label", part)));
     li.classList.toggle("is-hidden", card.hidden);
     li.classList.toggle("is-highlight", card.highlight);
     li.classList.toggle("is-selected", chosen);
@@ -223,6 +230,8 @@ export function cardView(panel, id) {
     named(move, short(card.text));
     level.replaceChildren(t("set_level"));
     named(level, short(card.text));
+    edit.replaceChildren(t("edit_card"));
+    named(edit, short(card.text));
     toTrack.replaceChildren(t("make_track"));
     named(toTrack, short(card.text));
     toTrack.hidden = !panel.canPromote();

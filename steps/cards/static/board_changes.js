@@ -150,6 +150,31 @@ export class BoardChanges {
     });
   }
 
+  // A facilitator's correction of a card's text (the writer's own words stay on the server).
+  editCardText(card, text, done = () => {}) {
+    const old = card.text;
+    if (text === old) return;
+    const label = this.t("undo_edit_card", { text: short(old) });
+    this.change("edit_card_text", { card_id: card.id, text }, label, () => ({
+      op: "edit_card_text", data: { card_id: card.id, text: old },
+    }), (ack) => {
+      if (ack.ok) this.announce(this.t("card_edited"));
+      done(ack);
+    });
+  }
+
+  // A card that says two things as two: it keeps `first`, a new card after it gets `second`.
+  splitCard(card, first, second, done = () => {}) {
+    const old = card.text;
+    const label = this.t("undo_split_card", { text: short(old) });
+    this.change("split_card", { card_id: card.id, first, second }, label, (ack) => ({
+      op: "unsplit_card", data: { card_id: ack.card_id, text: old },
+    }), (ack) => {
+      if (ack.ok) this.announce(this.t("card_split"));
+      done(ack);
+    });
+  }
+
   createTheme(name, cardIds, done) {
     const label = this.t("undo_create_theme", { name });
     this.change("create_theme", { name, card_ids: cardIds }, label, (ack) => ({

@@ -131,7 +131,7 @@ export class ProjectorBoard {
     for (const id of ids) {
       const card = this.cards.get(id);
       const li = document.createElement("li");
-      li.textContent = card.text;
+      li.textContent = shortened(card.text);
       if (card.highlight) {
         li.classList.add("is-highlight");
         const star = document.createElement("span");
@@ -168,4 +168,14 @@ export class ProjectorBoard {
     this.paused = !this.paused;
     this.paginate();
   }
+}
+
+// A long card (a reflection, a transcribed quote) cut at a word on the big screen, as the
+// deck does (export/slides.py SLIDE_TEXT); the board, the report and the notes have it all.
+const SCREEN_TEXT = 320;
+export function shortened(text) {
+  if (text.length <= SCREEN_TEXT) return text;
+  const cut = text.slice(0, SCREEN_TEXT - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > 0 ? cut.slice(0, space) : cut).replace(/[\s,;:.\-–]+$/u, "")}…`;
 }

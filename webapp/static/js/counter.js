@@ -6,7 +6,9 @@ const counters = new WeakMap(); // field -> its counter
 const SAY_AT = new Set([20, 10, 0]);
 let made = 0;
 
-const nearFrom = (max) => Math.max(10, Math.min(50, Math.round(max * 0.2)));
+// A long field (a reflection, a transcribed quote) says it all the way; a short one near the end.
+const LONG = 500;
+const nearFrom = (max) => (max > LONG ? max : Math.max(10, Math.min(50, Math.round(max * 0.2))));
 
 function counterOf(field) {
   let counter = counters.get(field);
