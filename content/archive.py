@@ -37,6 +37,7 @@ WORKSHOP_FIELDS = (
     "allowed_words",
     "note_categories",
     "levels",
+    "stakeholder_types",
     "retention_days",
     "created_at",
     "ended_at",

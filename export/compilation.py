@@ -25,7 +25,7 @@ from export.slides import (
     presentation,
     saved,
     set_title,
-    text_item,
+    shortened,
 )
 
 NO_LEVEL = ""
@@ -43,6 +43,7 @@ class Quote:
     level: str | None = None
     featured: bool = False  # highlighted on the board: shown first
     category: str = ""  # where a board has several (Hinder, Möjligheter)
+    stakeholder: str = ""  # the writer's stakeholder type, where one was given
 
 
 @dataclass(frozen=True)
@@ -184,7 +185,7 @@ def _themes(report: Report) -> list[CompiledTheme]:
 def _quote(card: ReportCard, meeting: str, board: BoardStep) -> Quote:
     """A card as quoted: its side (Hinder, Möjligheter) named where its board has several."""
     category = card.category if len(board.categories) > 1 else ""
-    return Quote(card.text, meeting, card.level, card.highlight, category)
+    return Quote(card.text, meeting, card.level, card.highlight, category, card.stakeholder or "")
 
 
 # --- As a deck ---------------------------------------------------------------------------
@@ -212,14 +213,23 @@ def write_compilation(compilation: Compilation, options: Options | None = None) 
         deck.divider(theme.title, label("quotes_count", count=len(theme.quotes)))
         for level, quotes in theme.by_level(compilation.levels):
             title = f"{theme.title}: {compilation.level_name(level)}"
-            deck.list_slides(title, [text_item(quote_line(compilation, q), bold=q.featured) for q in quotes])
+            deck.list_slides(title, [quote_item(compilation, q) for q in quotes])
     mark_language(prs, options.lang)
     return saved(prs)
 
 
-def quote_line(compilation: Compilation, quote: Quote) -> str:
-    meta = ", ".join(filter(None, (quote.category, quote.meeting if len(compilation.meetings) > 1 else "")))
-    return f"”{quote.text}”" + (f" – {meta}" if meta else "")
+def quote_line(compilation: Compilation, quote: Quote, text: str | None = None) -> str:
+    """”The words” - their side, the writer's stakeholder type, the meeting (of several)."""
+    meeting = quote.meeting if len(compilation.meetings) > 1 else ""
+    meta = ", ".join(filter(None, (quote.category, quote.stakeholder, meeting)))
+    return f"”{text or quote.text}”" + (f" – {meta}" if meta else "")
+
+
+def quote_item(compilation: Compilation, quote: Quote) -> Item:
+    """A quote on a slide: a long one shortened, whole in the notes; featured ones bold."""
+    line = quote_line(compilation, quote)
+    short = quote_line(compilation, quote, shortened(quote.text))
+    return Item(short, bold=quote.featured, full=line if short != line else "")
 
 
 def method_table(compilation: Compilation) -> tuple[list[str], list[list[str]]]:

@@ -234,6 +234,8 @@ class Deck:
                 key = "anonymous_others" if people else "anonymous_only"
                 people.append(Item(report.label(key, count=report.anonymous_participants)))
             self.list_slides(report.label("participants"), people)
+        if "participants" in wanted and report.stakeholders:
+            self.counts_chart(report.label("stakeholders"), report.stakeholders)
 
     # Slides ---------------------------------------------------------------------------
 
@@ -321,9 +323,11 @@ class Deck:
     def themes_chart(self, board: BoardStep) -> None:
         """How many cards each theme of a board got, as bars, before its themes' slides."""
         counts = theme_bars(board)
-        if not counts:
-            return
-        title = self.report.label("cards_per_theme", step=board.title)
+        if counts:
+            self.counts_chart(self.report.label("cards_per_theme", step=board.title), counts)
+
+    def counts_chart(self, title: str, counts: list[tuple[str, int]]) -> None:
+        """Counts by name as a bar chart on a slide of its own, with the figures in its notes."""
         slide = self.add_slide(self.layouts.title_only)
         slides.set_title(slide, title)
         slides.bar_chart(self.prs, slide, title, counts)

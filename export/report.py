@@ -33,6 +33,7 @@ LABELS = {
     "cloud_alt": "Ordmoln. De vanligaste orden och hur många som skrev dem: {words}",
     "subtitle": "Reflektioner och summeringar från {title}",
     "anonymous_others": "och {count} deltagare till",
+    "stakeholders": "Deltagare per aktörstyp",
     "anonymous_only": "{count} deltagare",
     "series_subtitle": "Sammanställning av {count} möten",
     "synthesis_themes": "Teman i alla möten",
@@ -74,6 +75,7 @@ class ReportCard:
     category: str = ""
     level: str | None = None
     highlight: bool = False
+    stakeholder: str | None = None  # the writer's stakeholder type, where one was given
 
 
 @dataclass(frozen=True)
@@ -140,6 +142,7 @@ class Row:
     theme: str = ""
     parent_theme: str = ""
     group: str = ""
+    stakeholder: str = ""  # the sender's stakeholder type (anonymous)
     level: str = ""
     votes: int | None = None
     hidden: bool = False
@@ -166,6 +169,8 @@ class Report:
     tracks: list[TracksStep] = field(default_factory=list)
     participants: list[Person] = field(default_factory=list)
     anonymous_participants: int = 0
+    # How many joined as each stakeholder type, in the workshop's order (none: not asked).
+    stakeholders: list[tuple[str, int]] = field(default_factory=list)
     # The workshop's levels in the order outputs show them (what holds at every level last).
     levels: list[str] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)

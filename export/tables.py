@@ -25,6 +25,7 @@ COLUMNS = (
     ("theme", "Tema"),
     ("parent_theme", "Övergripande tema"),
     ("group", "Bordsgrupp"),
+    ("stakeholder", "Aktörstyp"),
     ("level", "Nivå"),
     ("votes", "Röster"),
     ("hidden", "Dold"),

@@ -30,6 +30,7 @@ from facilitator.forms import (
     NoteCategoriesForm,
     RetentionForm,
     ScribeForm,
+    StakeholderTypesForm,
     WordListsForm,
     WorkshopForm,
     step_form,
@@ -42,6 +43,7 @@ from models.levels import levels_of
 from models.notes import note_categories, set_note_categories
 from models.privacy import set_retention
 from models.scribes import scribes_of
+from models.stakeholders import stakeholder_types_of
 from models.workshops import Step, Workshop
 from steps.registry import kind_of, kinds
 from steps.settings import editor_settings, step_setting
@@ -81,6 +83,10 @@ def editor_page(
     forms.setdefault("notes_form", NoteCategoriesForm(data={"note_categories": categories}, formdata=None))
     levels = "\n".join(levels_of(workshop))
     forms.setdefault("levels_form", LevelsForm(data={"levels": levels}, formdata=None))
+    types = "\n".join(stakeholder_types_of(workshop))
+    forms.setdefault(
+        "stakeholders_form", StakeholderTypesForm(data={"stakeholder_types": types}, formdata=None)
+    )
     forms.setdefault("scribe_form", scribe_form(workshop, formdata=None))
     forms.setdefault("facilitator_form", FacilitatorForm(formdata=None))
     forms.setdefault("retention_form", RetentionForm(obj=workshop, formdata=None))
@@ -184,6 +190,23 @@ def edit_levels(workshop_id: int) -> Response | str:
         lambda: broadcast(agenda.update_levels(db.session, workshop, form.levels.data or "")),
         "#levels-heading",
         "levels_form",
+    )
+
+
+@bp.post("/workshops/<int:workshop_id>/stakeholder-types")
+@login_required
+def edit_stakeholder_types(workshop_id: int) -> Response | str:
+    """The stakeholder types a participant may choose when joining (none: not asked)."""
+    workshop = own_workshop(workshop_id)
+    form = StakeholderTypesForm()
+    return save_side_form(
+        workshop,
+        form,
+        lambda: broadcast(
+            agenda.update_stakeholder_types(db.session, workshop, form.stakeholder_types.data or "")
+        ),
+        "#stakeholders-heading",
+        "stakeholders_form",
     )
 
 

@@ -71,14 +71,15 @@ def on_notes(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
 @socketio.on("enter_for_group")
 @handler(Role.FACILITATOR, Role.SCRIBE)
 def on_enter_for_group(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
-    """{id, kind: word|card|track, group_id?, step_id, text, category?, level?}: input from
-    paper, or for people without a phone, sent as the table group's stand-in participant
+    """{id, kind: word|card|track, group_id?, step_id, text, category?, level?,
+    stakeholder_type?}: input from paper, or for people without a phone, sent as the table
+    group's stand-in participant (one per stakeholder type given)
     (a scribe invited for one group always enters for that group). Counted like any
     other input and marked `on_behalf`; a resent id changes nothing."""
     workshop, scribe = _writer(identity)
     agenda.find_step(workshop, payload.get("step_id"))  # another workshop's step: not found
     group_id = scribe.group_id if scribe and scribe.group_id else payload.get("group_id")
-    proxy = group_proxy(db.session, workshop, group_id)
+    proxy = group_proxy(db.session, workshop, group_id, payload.get("stakeholder_type"))
     kind = taking(str(payload.get("kind")))
     if kind is None:
         raise InvalidInput(field="kind")

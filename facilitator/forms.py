@@ -102,6 +102,21 @@ class LevelsForm(FlaskForm):
     )
 
 
+class StakeholderTypesForm(FlaskForm):
+    """The kinds of organisation a participant may say they are there for, one per line."""
+
+    stakeholder_types = TextAreaField(
+        _l("Stakeholder types, one per line"),
+        description=_l(
+            "For example Region, Kommun, Lärosäte, Brukarorganisation, Privat aktör. Participants may "
+            "choose one when they join; it is anonymous and counted in the dashboard and the exports. "
+            "Leave it empty not to ask."
+        ),
+        validators=[Length(max=2000)],
+        render_kw={"rows": 5},
+    )
+
+
 class GroupsForm(FlaskForm):
     """The workshop's table groups: each existing group is a row of its own (named, moved,
     removed by its id; `facilitator.groups_editor` reads them), and new groups one per line."""

@@ -12,6 +12,7 @@ from models.errors import BuiltOnEarlierStep, InvalidInput, NotFound, ReopenFirs
 from models.events import Event, Role, make_event
 from models.levels import levels_of, parse_levels
 from models.session import DbSession
+from models.stakeholders import parse_stakeholder_types, stakeholder_types_of
 from models.workshops import Step, Workshop, new_join_code, new_projector_token
 from steps.registry import kind_of, kinds
 from steps.settings import MAX_PROMPT_LENGTH, MAX_TITLE_LENGTH, clean_settings, split_settings, step_public
@@ -67,6 +68,13 @@ def update_levels(session: DbSession, workshop: Workshop, text: str) -> Event:
     """The levels a card can be about, one per line, in the order outputs show them; cards
     keep the level they have. Phones and dashboards get the new list at once."""
     workshop.levels = parse_levels(text)
+    return _agenda_event(session, workshop, "workshop_changed")
+
+
+def update_stakeholder_types(session: DbSession, workshop: Workshop, text: str) -> Event:
+    """The stakeholder types a participant may choose when joining, one per line (none:
+    not asked); participants keep the type they chose."""
+    workshop.stakeholder_types = parse_stakeholder_types(text)
     return _agenda_event(session, workshop, "workshop_changed")
 
 
@@ -259,4 +267,5 @@ def workshop_public(workshop: Workshop) -> dict[str, Any]:
         "join_code": workshop.join_code,
         "ended": workshop.ended_at is not None,
         "levels": levels_of(workshop),
+        "stakeholder_types": stakeholder_types_of(workshop),
     }

@@ -42,10 +42,15 @@ def levels_of(workshop: Workshop) -> list[str]:
     return [line for line in lines if line] or list(DEFAULT_LEVELS)
 
 
+def tidy_lines(text: str) -> list[str]:
+    """A list typed one item per line: spaces tidied, empty lines and repeats left out."""
+    return list(dict.fromkeys(" ".join(line.split()) for line in text.splitlines() if line.strip()))
+
+
 def parse_levels(text: str) -> str:
     """The levels typed in the editor, one per line, tidied (models.agenda.update_levels
     stores them)."""
-    lines = list(dict.fromkeys(" ".join(line.split()) for line in text.splitlines() if line.strip()))
+    lines = tidy_lines(text)
     if not lines or len(lines) > MAX_LEVELS or any(len(line) > MAX_LEVEL_LENGTH for line in lines):
         raise LevelsInvalid(field="levels", count=MAX_LEVELS, length=MAX_LEVEL_LENGTH)
     return "\n".join(lines)

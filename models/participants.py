@@ -11,7 +11,7 @@ import datetime as dt
 import secrets
 from collections.abc import Iterable
 
-from sqlalchemy import ForeignKey, String, false, inspect, select
+from sqlalchemy import ForeignKey, String, false, func, inspect, select
 from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.orm.util import identity_key
 
@@ -20,6 +20,7 @@ from models.errors import ConsentRequired, TextTooLong, UnknownJoinCode, Worksho
 from models.events import lock_workshop
 from models.groups import find_group
 from models.session import DbSession
+from models.stakeholders import in_list_order, stakeholder_types_of, valid_stakeholder_type
 from models.workshops import Workshop, find_by_join_code
 from webapp.extensions import db
 
@@ -47,6 +48,8 @@ class Participant(db.Model):  # type: ignore[name-defined,misc]
     # Not a phone: the stand-in a scribe or facilitator enters a group's input through
     # (from paper, or for people without a phone). One per group; its input is marked.
     on_behalf: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # One of the workshop's stakeholder types, or None (models.stakeholders): anonymous.
+    stakeholder_type: Mapped[str | None] = mapped_column(String(60))
 
 
 def participant_public(participant: Participant) -> dict[str, object]:
@@ -78,30 +81,41 @@ class Senders:
         return {"id": participant_id, "name": name, "on_behalf": on_behalf}
 
 
-def group_proxy(session: DbSession, workshop: Workshop, group_id: object) -> Participant:
+def group_proxy(
+    session: DbSession, workshop: Workshop, group_id: object, stakeholder_type: object = None
+) -> Participant:
     """The stand-in participant that input entered on behalf of a table group (or, with no
-    group, of people without a phone) is sent as; made the first time it is needed."""
+    group, of people without a phone) is sent as, one per stakeholder type given; made the
+    first time it is needed."""
     group = find_group(session, workshop.id, group_id)
+    kind = valid_stakeholder_type(workshop, stakeholder_type)
     lock_workshop(session, workshop.id)  # two scribes of one table make one stand-in
-    proxy, made = _stand_in(session, workshop.id, group.id if group else None)
+    proxy, made = _stand_in(session, workshop.id, group.id if group else None, kind)
     if made:
         session.commit()
     return proxy
 
 
-def stand_in(session: DbSession, workshop_id: int, group_id: int | None) -> Participant:
+def stand_in(
+    session: DbSession, workshop_id: int, group_id: int | None, stakeholder_type: str | None = None
+) -> Participant:
     """A group's stand-in (see `group_proxy`), made within the caller's transaction, which
     holds the workshop's lock."""
-    return _stand_in(session, workshop_id, group_id)[0]
+    return _stand_in(session, workshop_id, group_id, stakeholder_type)[0]
 
 
-def _stand_in(session: DbSession, workshop_id: int, group_id: int | None) -> tuple[Participant, bool]:
+def _stand_in(
+    session: DbSession, workshop_id: int, group_id: int | None, stakeholder_type: str | None
+) -> tuple[Participant, bool]:
     proxy = session.scalar(
         select(Participant)
         .where(
             Participant.workshop_id == workshop_id,
             Participant.on_behalf.is_(True),
             Participant.group_id == group_id if group_id else Participant.group_id.is_(None),
+            Participant.stakeholder_type == stakeholder_type
+            if stakeholder_type
+            else Participant.stakeholder_type.is_(None),
         )
         .order_by(Participant.id)
         .limit(1)
@@ -109,7 +123,11 @@ def _stand_in(session: DbSession, workshop_id: int, group_id: int | None) -> tup
     if proxy is not None:
         return proxy, False
     proxy = Participant(
-        workshop_id=workshop_id, token=secrets.token_urlsafe(24), group_id=group_id, on_behalf=True
+        workshop_id=workshop_id,
+        token=secrets.token_urlsafe(24),
+        group_id=group_id,
+        on_behalf=True,
+        stakeholder_type=stakeholder_type,
     )
     session.add(proxy)
     session.flush()
@@ -141,12 +159,14 @@ def join_workshop(
     role_title: str = "",
     organisation: str = "",
     consent: bool | None = None,
+    stakeholder_type: object = None,
 ) -> Participant:
     """Make a new participant in an open workshop, in a table group if they chose one.
 
     A name, role or organisation needs `consent` (to be on the participant list);
     without it they are refused, never stored. `consent=None` (scripts and tests) means
-    consent when any of them is given."""
+    consent when any of them is given. A stakeholder type (one of the workshop's) is
+    anonymous and needs none."""
     if workshop.ended_at is not None:
         raise WorkshopEnded()
     name = _line(display_name, MAX_NAME_LENGTH)
@@ -161,6 +181,7 @@ def join_workshop(
     participant = Participant(
         workshop_id=workshop.id,
         token=secrets.token_urlsafe(24),
+        stakeholder_type=valid_stakeholder_type(workshop, stakeholder_type),
         display_name=name,
         role_title=role,
         organisation=org,
@@ -170,6 +191,21 @@ def join_workshop(
     session.add(participant)
     session.commit()
     return participant
+
+
+def joined_by_type(session: DbSession, workshop: Workshop) -> list[tuple[str, int]]:
+    """How many people joined as each of the workshop's stakeholder types, in its order
+    (a group's stand-in is not a person; those who gave no type are not counted)."""
+    rows = session.execute(
+        select(Participant.stakeholder_type, func.count())
+        .where(
+            Participant.workshop_id == workshop.id,
+            Participant.on_behalf.is_(False),
+            Participant.stakeholder_type.is_not(None),
+        )
+        .group_by(Participant.stakeholder_type)
+    )
+    return in_list_order({kind: count for kind, count in rows}, stakeholder_types_of(workshop))
 
 
 def participant_list(session: DbSession, workshop_id: int) -> tuple[list[Participant], int]:

@@ -50,6 +50,8 @@ class Workshop(db.Model):  # type: ignore[name-defined,misc]
     note_categories: Mapped[str] = mapped_column(Text, default="", server_default="")
     # The levels a card can be about, one per line (empty: models.levels' defaults).
     levels: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # The stakeholder types a participant may choose, one per line (empty: not asked).
+    stakeholder_types: Mapped[str] = mapped_column(Text, default="", server_default="")
     # Participants' names and consents are removed this many days after the workshop
     # (None: kept until the workshop is deleted). See models.privacy.
     retention_days: Mapped[int | None]

@@ -30,3 +30,7 @@ class JoinForm(FlaskForm):
     consent = BooleanField(_l("Yes, show my name, role and organisation on the participant list"))
     # Choices are the workshop's table groups; the field is left out when it has none.
     group = SelectField(_l("Your table group"), coerce=str, validate_choice=True)
+    # Choices are the workshop's stakeholder types; left out when it has none.
+    stakeholder_type = SelectField(
+        _l("You are here for (optional)"), coerce=str, validate_choice=True, default=""
+    )

@@ -25,6 +25,7 @@ from models.contributions import contributions, delete_contribution, delete_ever
 from models.errors import ConsentRequired, DomainError
 from models.groups import find_group, groups_of
 from models.participants import Participant, find_participant, join_workshop, workshop_for_code
+from models.stakeholders import stakeholder_types_of
 from models.workshops import Workshop, clean_join_code, find_by_join_code
 from participant_ui.forms import CodeForm, JoinForm
 from webapp.broadcast import broadcast, tell_participant
@@ -104,6 +105,7 @@ def workshop(code: str) -> BaseResponse | str | tuple[str, int]:
                 form.role_title.data or "",
                 form.organisation.data or "",
                 consent=bool(form.consent.data),
+                stakeholder_type=form.stakeholder_type.data,
             )
         except ConsentRequired as error:  # the form keeps what was typed
             form.consent.errors = [message_for(error.code)]
@@ -174,6 +176,10 @@ def _join_form(workshop: Workshop) -> JoinForm:
     preset = request.args.get("g", "")
     form = JoinForm(data={"group": preset if preset in dict(choices) else ""})
     form.group.choices = choices
+    form.stakeholder_type.choices = [
+        ("", _("Prefer not to say")),
+        *((kind, kind) for kind in stakeholder_types_of(workshop)),
+    ]
     return form
 
 

@@ -8,13 +8,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from export.report import Person, Report, Row
 from models.groups import groups_of
 from models.levels import levels_of, ordered_levels
 from models.notes import Note, note_categories
-from models.participants import Participant, participant_list
+from models.participants import Participant, joined_by_type, participant_list
 from models.session import DbSession
 from models.workshops import Workshop
 from readers.highlights import highlights_of
@@ -31,14 +31,19 @@ def workshop_report(
     listed, anonymous = participant_list(session, workshop.id)
     names = {p.id: p.display_name for p in listed}
     groups = {g.id: g.name for g in groups_of(session, workshop.id)}
-    on_behalf = set(
-        session.scalars(
-            select(Participant.id).where(
-                Participant.workshop_id == workshop.id, Participant.on_behalf.is_(True)
-            )
+    on_behalf: set[int] = set()
+    types: dict[int, str] = {}
+    for participant_id, stand_in, kind in session.execute(
+        select(Participant.id, Participant.on_behalf, Participant.stakeholder_type).where(
+            Participant.workshop_id == workshop.id,
+            or_(Participant.on_behalf.is_(True), Participant.stakeholder_type.is_not(None)),
         )
-    )
-    rows = ReportRows(names, groups, on_behalf)
+    ):
+        if stand_in:
+            on_behalf.add(participant_id)
+        if kind:
+            types[participant_id] = kind
+    rows = ReportRows(names, groups, on_behalf, types)
     report = Report(
         title=workshop.title,
         date=workshop.date.strftime(date_format) if workshop.date else "",
@@ -48,6 +53,7 @@ def workshop_report(
         notes=_notes(session, workshop, rows),
         participants=[Person(p.display_name, p.role_title, p.organisation) for p in listed],
         anonymous_participants=anonymous,
+        stakeholders=joined_by_type(session, workshop),
         levels=ordered_levels(levels_of(workshop), levels_of(workshop)),
     )
     if labels:
@@ -66,8 +72,10 @@ def workshop_report(
 class ReportRows:
     """The raw data, one row per input, collected while the report is read."""
 
-    def __init__(self, names: dict[int, str], groups: dict[int, str], on_behalf: set[int]) -> None:
-        self.names, self.groups, self.on_behalf = names, groups, on_behalf
+    def __init__(
+        self, names: dict[int, str], groups: dict[int, str], on_behalf: set[int], types: dict[int, str]
+    ) -> None:
+        self.names, self.groups, self.on_behalf, self.types = names, groups, on_behalf, types
         self.rows: list[Row] = []
 
     def add(self, step: str, kind: str, item: Any, **fields: Any) -> None:
@@ -80,6 +88,7 @@ class ReportRows:
                 text=item.text,
                 group=self.groups.get(group_id, "") if group_id else "",
                 on_behalf=participant_id in self.on_behalf,
+                stakeholder=self.types.get(participant_id, "") if participant_id else "",
                 name=self.names.get(participant_id, "") if participant_id else "",
                 time=_iso(item.created_at),
                 **fields,

@@ -57,6 +57,12 @@ MESSAGES = {
         "%(length)d characters."
     ),
     "unknown_level": lazy_gettext("That level is no longer on the workshop's list. Choose another."),
+    "stakeholder_types_invalid": lazy_gettext(
+        "Write the stakeholder types one per line: at most %(count)d, each at most %(length)d characters."
+    ),
+    "unknown_stakeholder_type": lazy_gettext(
+        "That stakeholder type is not on the workshop's list. Choose another."
+    ),
     "import_too_big": lazy_gettext("The file is larger than %(limit)d MB."),
     "import_not_a_table": lazy_gettext(
         "The file could not be read. Save it as CSV or Excel (.xlsx) and try again."
@@ -76,6 +82,9 @@ MESSAGES = {
     ),
     "import_too_many_levels": lazy_gettext("The workshop would have more than %(limit)d levels."),
     "import_too_many_groups": lazy_gettext("The workshop would have more than %(limit)d table groups."),
+    "import_too_many_types": lazy_gettext(
+        "The workshop would have more than %(limit)d stakeholder types."
+    ),
     "import_refused": lazy_gettext(
         "Nothing was imported: %(count)d rows cannot be. Correct them and try again."
     ),

@@ -18,6 +18,7 @@ import redis
 from flask import Flask, current_app
 
 from models.events import Role
+from models.participants import joined_by_type
 from models.workshops import Workshop
 from steps.registry import kind_of
 from webapp.broadcast import notify
@@ -150,13 +151,17 @@ class Presence:
         notify(workshop_id, Role.FACILITATOR, "presence_changed", payload)
 
     def summary(self, workshop_id: int) -> dict[str, Any]:
-        """Connected participants, and per open step how many have answered."""
+        """Connected participants, per open step how many have answered, and where the
+        workshop asks for stakeholder types, how many joined as each."""
         workshop = db.session.get(Workshop, workshop_id)
-        answered = {}
+        answered: dict[str, int] = {}
+        types: list[tuple[str, int]] = []
         if workshop is not None:
             counts = {step.id: kind_of(step).answered(db.session, step) for step in workshop.open_steps}
             answered = {str(step_id): count for step_id, count in counts.items() if count is not None}
-        return {"connected": self.connected(workshop_id), "answered": answered}
+            if workshop.stakeholder_types:
+                types = joined_by_type(db.session, workshop)
+        return {"connected": self.connected(workshop_id), "answered": answered, "stakeholders": types}
 
 
 def init_presence(app: Flask) -> None:

@@ -39,6 +39,7 @@ export class BehalfForm {
     this.theme = this.select("behalf-theme", t("behalf_theme"));
     this.category = this.select("behalf-category", t("behalf_category"));
     this.level = this.select("behalf-level", t("behalf_level"));
+    this.type = this.select("behalf-type", t("behalf_type"));
     this.text = el("textarea");
     this.text.id = nextId("behalf-text");
     this.text.rows = 2;
@@ -52,7 +53,7 @@ export class BehalfForm {
     this.send = button(t("behalf_send"), null, "submit");
     this.send.className = "primary";
     this.form.append(...this.step.parts, ...this.group.parts, ...this.theme.parts, ...this.category.parts,
-      ...this.level.parts, textLabel, this.text, this.error, this.send, this.status);
+      ...this.level.parts, ...this.type.parts, textLabel, this.text, this.error, this.send, this.status);
     this.sent = el("ul", "note-list behalf-sent");
     this.sent.setAttribute("aria-label", t("behalf_sent_list"));
     this.form.addEventListener("submit", (event) => { event.preventDefault(); this.submit(); });
@@ -82,11 +83,13 @@ export class BehalfForm {
     if (options.some(([value]) => value === chosen)) field.input.value = chosen;
   }
 
-  // levels: the workshop's list a card's level is chosen from.
-  update(steps, groups, levels = this.levels || []) {
+  // levels: the workshop's list a card's level is chosen from; types: its stakeholder
+  // types, one of which what a group wrote may be marked with (none: not asked).
+  update(steps, groups, levels = this.levels || [], types = this.types || []) {
     this.steps = steps.filter((step) => this.takesInput(step));
     this.groups = groups;
     this.levels = levels;
+    this.types = types;
     this.render();
   }
 
@@ -122,6 +125,7 @@ export class BehalfForm {
     const categories = kind?.categories?.(step) || [];
     this.fill(this.category, categories.map((c) => [c, c]), categories.length > 1);
     this.fill(this.level, [["", t("behalf_no_level")], ...this.levels.map((l) => [l, l])], Boolean(kind?.asksLevel?.(step)));
+    this.fill(this.type, this.types.length ? [["", t("behalf_no_type")], ...this.types.map((k) => [k, k])] : []);
     if (step) this.text.maxLength = step.settings?.max_length || 500;
   }
 
@@ -132,6 +136,7 @@ export class BehalfForm {
     if (!this.theme.input.hidden) data.theme_id = Number(this.theme.input.value);
     if (!this.category.input.hidden) data.category = this.category.input.value;
     if (!this.level.input.hidden && this.level.input.value) data.level = this.level.input.value;
+    if (!this.type.input.hidden && this.type.input.value) data.stakeholder_type = this.type.input.value;
     return data;
   }
 

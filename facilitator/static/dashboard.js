@@ -30,6 +30,7 @@ const behalfKinds = await loadKinds(document.getElementById("behalf"));
 let steps = [];
 let groups = new Map(); // table group id -> name
 let levels = []; // the workshop's levels, in order
+let types = []; // the workshop's stakeholder types (none: not asked)
 let groupList = [];
 const panels = new Map(); // step id -> its kind's panel
 // The step whose panel the workspace shows when the facilitator chose one in the agenda;
@@ -45,10 +46,11 @@ const socket = connectLive({
     agenda_changed: (m) => {
       steps = m.steps;
       levels = m.workshop?.levels || levels;
+      types = m.workshop?.stakeholder_types || types;
       renderAgenda();
       renderPanels();
       announceOpened(m);
-      behalf.update(steps, groupList, levels);
+      behalf.update(steps, groupList, levels, types);
     },
     words_changed: (m) => { panel(m.step_id)?.apply(m); schedulePanels(); arrived(m.entries?.length); },
     cards_changed: (m) => { panel(m.step_id)?.applyCards(m); schedulePanels(); arrived(m.cards?.length); },
@@ -71,6 +73,7 @@ const socket = connectLive({
     groupList = snap.groups || [];
     groups = new Map(groupList.map((g) => [g.id, g.name]));
     levels = snap.workshop?.levels || [];
+    types = snap.workshop?.stakeholder_types || [];
     for (const step of steps) {
       if (!KINDS[step.kind]) continue;
       if (panels.has(step.id)) panels.get(step.id).reset(step);
@@ -79,7 +82,7 @@ const socket = connectLive({
     renderAgenda();
     renderPanels();
     notesPanel.apply(snap.notes);
-    behalf.update(steps, groupList, levels);
+    behalf.update(steps, groupList, levels, types);
     if (snap.presence) showPresence(snap.presence);
   },
   onState: (state) => {
@@ -347,6 +350,11 @@ function showPresence(presence) {
   const open = steps.find((s) => s.is_open && KINDS[s.kind]);
   const answered = open ? presence.answered[String(open.id)] : undefined;
   document.getElementById("answered").textContent = answered === undefined ? "–" : String(answered);
+  // Who joined, by stakeholder type, where the workshop asks for one.
+  const kinds = document.getElementById("stakeholders");
+  const counts = presence.stakeholders || [];
+  kinds.hidden = counts.length === 0;
+  kinds.textContent = counts.length ? t("stakeholder_counts", { counts: counts.map(([kind, n]) => `${kind} ${n}`).join(" · ") }) : "";
   // How many have answered comes with presence, a few times a second, not with each word.
   for (const [stepId, count] of Object.entries(presence.answered)) {
     const words = panels.get(Number(stepId));

@@ -25,8 +25,8 @@ from webapp.extensions import db
 @with_appcontext
 def import_cards_command(workshop_id: int, step_id: int, file: Path, dry_run: bool) -> None:
     """Import cards into a step from a CSV or XLSX file with a header row: text (required),
-    theme, parent_theme, level, category, group. Themes, levels and groups are made as
-    needed; a file with any bad row makes nothing."""
+    theme, parent_theme, level, category, group, stakeholder. Themes, levels, groups and
+    stakeholder types are made as needed; a file with any bad row makes nothing."""
     step = db.session.get(Step, step_id)
     if step is None or step.workshop_id != workshop_id:
         raise click.ClickException(f"No step {step_id} in workshop {workshop_id}")
@@ -44,6 +44,7 @@ def import_cards_command(workshop_id: int, step_id: int, file: Path, dry_run: bo
         ("New themes", [f"{p} – {n}" if p else n for p, n in plan.new_themes]),
         ("New levels", plan.new_levels),
         ("New table groups", plan.new_groups),
+        ("New stakeholder types", plan.new_types),
         ("Columns left out", plan.unused_columns),
     ):
         if names:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,6 +25,7 @@ from models.groups import MAX_GROUP_NAME_LENGTH, MAX_GROUPS, TableGroup, groups_
 from models.levels import MAX_LEVEL_LENGTH, MAX_LEVELS, levels_of
 from models.participants import Participant, stand_in
 from models.session import DbSession
+from models.stakeholders import MAX_TYPE_LENGTH, MAX_TYPES, stakeholder_types_of
 from models.submissions import valid_sentence
 from models.workshops import Step
 from steps.cards.cards import (
@@ -48,6 +50,7 @@ COLUMNS = {
     "level": ("level", "nivå"),
     "category": ("category", "kategori"),
     "group": ("group", "grupp", "bordsgrupp", "bord", "table group"),
+    "stakeholder": ("stakeholder", "stakeholder type", "aktörstyp", "aktör", "organisationstyp"),
 }
 HEADINGS = {column: {name.replace("_", " ") for name in names} for column, names in COLUMNS.items()}
 
@@ -82,6 +85,7 @@ class Row:
     level: str | None = None
     category: str = ""
     group: str = ""
+    stakeholder: str | None = None
 
 
 @dataclass
@@ -94,6 +98,7 @@ class Plan:
     new_themes: list[tuple[str, str]] = field(default_factory=list)  # (parent or "", name)
     new_levels: list[str] = field(default_factory=list)
     new_groups: list[str] = field(default_factory=list)
+    new_types: list[str] = field(default_factory=list)  # stakeholder types
 
 
 @dataclass(frozen=True)
@@ -198,6 +203,8 @@ def plan_import(session: DbSession, step: Step, table: Table) -> Plan:
     new_themes: dict[str, tuple[str, str]] = {}
     new_levels: dict[str, str] = {}
     new_groups: dict[str, str] = {}
+    types = stakeholder_types_of(step.workshop)
+    new_types: dict[str, str] = {}
     for line, values in table.rows:
         found: list[tuple[str, dict[str, Any]]] = []  # this row's problems
 
@@ -240,32 +247,45 @@ def plan_import(session: DbSession, step: Step, table: Table) -> Plan:
                     dimension = new_themes.setdefault(parent.casefold(), ("", parent))
                     if dimension[0]:
                         refuse("too_deep")  # the parent is itself under a theme
-        level = " ".join(values.get("level", "").split()) or None
-        if level is not None:
-            listed = next((each for each in levels if each.casefold() == level.casefold()), None)
-            if listed is not None:
-                level = listed
-            elif len(level) > MAX_LEVEL_LENGTH:
-                refuse("import_name_too_long", name=level[:40], limit=MAX_LEVEL_LENGTH)
-            else:
-                level = new_levels.setdefault(level.casefold(), level)
+        level = _on_list(values.get("level", ""), levels, new_levels, MAX_LEVEL_LENGTH, refuse)
         group = " ".join(values.get("group", "").split())
         if group and group.casefold() not in groups:
             if len(group) > MAX_GROUP_NAME_LENGTH:
                 refuse("import_name_too_long", name=group[:40], limit=MAX_GROUP_NAME_LENGTH)
             new_groups.setdefault(group.casefold(), group)
+        stakeholder = _on_list(values.get("stakeholder", ""), types, new_types, MAX_TYPE_LENGTH, refuse)
         plan.problems += [Problem(line, code, params) for code, params in found]
         if not found:
-            plan.rows.append(Row(line, text, theme, parent, level, category, group))
+            plan.rows.append(Row(line, text, theme, parent, level, category, group, stakeholder))
     if len(levels) + len(new_levels) > MAX_LEVELS:
         plan.problems.append(Problem(0, "import_too_many_levels", {"limit": MAX_LEVELS}))
     if len(groups) + len(new_groups) > MAX_GROUPS:
         plan.problems.append(Problem(0, "import_too_many_groups", {"limit": MAX_GROUPS}))
+    if len(types) + len(new_types) > MAX_TYPES:
+        plan.problems.append(Problem(0, "import_too_many_types", {"limit": MAX_TYPES}))
     # Dimensions first, so a theme's parent is made before it.
     plan.new_themes = sorted(new_themes.values(), key=lambda pair: bool(pair[0]))
     plan.new_levels = list(new_levels.values())
     plan.new_groups = list(new_groups.values())
+    plan.new_types = list(new_types.values())
     return plan
+
+
+def _on_list(
+    value: str, listed: list[str], new: dict[str, str], limit: int, refuse: Callable[..., None]
+) -> str | None:
+    """A value of one of the workshop's lists (a level, a stakeholder type) as the list
+    spells it, or as first written when it is new (then added to `new`); None when empty."""
+    value = " ".join(value.split())
+    if not value:
+        return None
+    known = next((each for each in listed if each.casefold() == value.casefold()), None)
+    if known is not None:
+        return known
+    if len(value) > limit:
+        refuse("import_name_too_long", name=value[:40], limit=limit)
+        return None
+    return new.setdefault(value.casefold(), value)
 
 
 # --- Making --------------------------------------------------------------------------------
@@ -282,6 +302,8 @@ def apply_import(session: DbSession, step: Step, plan: Plan) -> list[Event]:
     lock_workshop(session, workshop.id)
     if plan.new_levels:
         workshop.levels = "\n".join([*levels_of(workshop), *plan.new_levels])
+    if plan.new_types:
+        workshop.stakeholder_types = "\n".join([*stakeholder_types_of(workshop), *plan.new_types])
     groups = {g.name.casefold(): g for g in groups_of(session, workshop.id)}
     for position, name in enumerate(plan.new_groups, start=len(groups)):
         groups[name.casefold()] = TableGroup(workshop_id=workshop.id, name=name, position=position)
@@ -298,21 +320,22 @@ def apply_import(session: DbSession, step: Step, plan: Plan) -> list[Event]:
     session.flush()
     events = [board_event(session, step, themes_changed=True)] if plan.new_themes else []
     seq = upcoming_seq(session, workshop.id)
-    stand_ins: dict[int | None, Participant] = {}
+    stand_ins: dict[tuple[int | None, str | None], Participant] = {}  # per group and type
     positions: dict[int | None, int] = {}
     cards = []
     for row in plan.rows:
         group = groups[row.group.casefold()] if row.group else None
         gid = group.id if group is not None else None
-        if gid not in stand_ins:
-            stand_ins[gid] = stand_in(session, workshop.id, gid)
+        who = (gid, row.stakeholder)
+        if who not in stand_ins:
+            stand_ins[who] = stand_in(session, workshop.id, gid, row.stakeholder)
         theme_id = themes[row.theme.casefold()].id if row.theme else None
         if theme_id not in positions:
             positions[theme_id] = next_position(session, step.id, theme_id)
         card = Card(
             workshop_id=workshop.id,
             step_id=step.id,
-            participant_id=stand_ins[gid].id,
+            participant_id=stand_ins[who].id,
             group_id=gid,
             text=row.text,
             category=row.category,

@@ -51,11 +51,11 @@ def _board(session: DbSession, step: Step, rows: ReportRows) -> BoardStep:
         step.prompt,
         kind_of(step).categories(step),
         [
-            ReportTheme(t.name, [_card(c) for c in by_theme[t.id]], _parent_name(t, names))
+            ReportTheme(t.name, [_card(c, rows) for c in by_theme[t.id]], _parent_name(t, names))
             for t in themes
             if by_theme.get(t.id)
         ],
-        [_card(c) for c in by_theme.get(None, [])],
+        [_card(c, rows) for c in by_theme.get(None, [])],
         side_by_side=step.based_on_step_id is not None,
         levels=ordered_levels(levels_of(step.workshop), (c.level for c in shown)),
     )
@@ -66,5 +66,6 @@ def _parent_name(theme: Theme, names: dict[int, Theme]) -> str | None:
     return parent.name if parent else None
 
 
-def _card(card: Card) -> ReportCard:
-    return ReportCard(card.text, card.category, card.level, card.highlighted_at is not None)
+def _card(card: Card, rows: ReportRows) -> ReportCard:
+    kind = rows.types.get(card.participant_id) if card.participant_id else None
+    return ReportCard(card.text, card.category, card.level, card.highlighted_at is not None, kind)

@@ -20,15 +20,13 @@ def report() -> Report:
             "Hinder och möjligheter",
             "card",
             "Öronmärkta resurser",
-            "Hinder",
-            "Resurser",
-            "Styrning",
-            "Bord 2",
-            "regional",
-            None,
-            False,
-            True,
-            False,
+            category="Hinder",
+            theme="Resurser",
+            parent_theme="Styrning",
+            group="Bord 2",
+            stakeholder="Kommun",
+            level="regional",
+            highlight=True,
             name="Kim",
             time="2026-09-25T09:30:00+00:00",
         ),
@@ -50,6 +48,7 @@ def test_csv_has_every_column_and_neutralises_formulas() -> None:
         "Tema",
         "Övergripande tema",
         "Bordsgrupp",
+        "Aktörstyp",
         "Nivå",
         "Röster",
         "Dold",
@@ -68,6 +67,7 @@ def test_csv_has_every_column_and_neutralises_formulas() -> None:
         "Resurser",
         "Styrning",
         "Bord 2",
+        "Kommun",
         "regional",
         "",
         "nej",
@@ -78,14 +78,14 @@ def test_csv_has_every_column_and_neutralises_formulas() -> None:
         "Kim",
         "2026-09-25T09:30:00+00:00",
     ]
-    assert rows[2][8] == "7"
+    assert rows[2][9] == "7"
     assert [r[2] for r in rows[3:]] == ["'" + p for p in PAYLOADS[:4]] + ["<b>Tillit</b>"]
 
 
 def test_xlsx_keeps_payloads_as_text_cells() -> None:
     sheet = load_workbook(io.BytesIO(write_xlsx(report()))).active
     values = [[c.value for c in row] for row in sheet.iter_rows()]
-    assert values[1][2] == "Öronmärkta resurser" and values[1][9] == "nej" and values[2][8] == 7
+    assert values[1][2] == "Öronmärkta resurser" and values[1][10] == "nej" and values[2][9] == 7
     texts = [row[2] for row in sheet.iter_rows(min_row=4)]
     assert [c.value for c in texts] == PAYLOADS
     assert all(c.data_type == "s" for c in texts)  # no formula, whatever it begins with

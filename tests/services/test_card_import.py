@@ -15,6 +15,7 @@ from models.errors import DomainError
 from models.events import Role
 from models.groups import groups_of
 from models.levels import levels_of
+from models.stakeholders import stakeholder_types_of
 from models.workshops import Step, Workshop
 from readers.workshop_report import workshop_report
 from steps.cards import board
@@ -22,10 +23,10 @@ from steps.cards.cards import Card, Theme, cards_of, themes_of
 from steps.cards.importing import apply_import, plan_import, read_file, read_pasted
 from webapp.extensions import db
 
-CSV = """text;tema;övertema;nivå;grupp
-Gemensamma mål i nämnderna;Mål;Styrning;Nationell;Bord 1
-"Budget; över huvudmännens gränser";Resurser;;Kommun;Pappersbord
-En väg in för medarbetare;Mål;Styrning;;
+CSV = """text;tema;övertema;nivå;grupp;aktörstyp
+Gemensamma mål i nämnderna;Mål;Styrning;Nationell;Bord 1;Region
+"Budget; över huvudmännens gränser";Resurser;;Kommun;Pappersbord;kommun
+En väg in för medarbetare;Mål;Styrning;;;Kommun
 """
 
 
@@ -74,7 +75,9 @@ def test_a_file_makes_its_themes_levels_and_groups_and_places_every_card(
     assert plan.problems == []
     assert plan.new_themes == [("", "Styrning"), ("", "Resurser"), ("Styrning", "Mål")]  # dimensions first
     assert plan.new_levels == ["Kommun"] and plan.new_groups == ["Bord 1", "Pappersbord"]
+    assert plan.new_types == ["Region", "kommun"]  # made once each, as first written
     apply_import(db.session, step, plan)
+    assert stakeholder_types_of(workshop) == ["Region", "kommun"]
     themes = {t.name: t for t in themes_of(db.session, step)}
     assert themes["Mål"].parent_id == themes["Styrning"].id and themes["Resurser"].parent_id is None
     assert levels_of(workshop)[-1] == "Kommun"  # after the workshop's own
@@ -85,12 +88,15 @@ def test_a_file_makes_its_themes_levels_and_groups_and_places_every_card(
         "Mål": [("Gemensamma mål i nämnderna", "Nationell"), ("En väg in för medarbetare", None)],
         "Resurser": [("Budget; över huvudmännens gränser", "Kommun")],
     }
+    types = {r.text: r.stakeholder for r in report.rows if r.kind == "card"}
+    assert types["En väg in för medarbetare"] == "kommun" and types["Gemensamma mål i nämnderna"] == "Region"
     groups = {g.name: g.id for g in groups_of(db.session, workshop.id)}
     card = next(c for c in cards_of(db.session, step.id) if c.text.startswith("Budget"))
     assert card.group_id == groups["Pappersbord"]
     # The same file again: the themes, level and groups exist now, only cards are added.
     again = plan_import(db.session, step, read_file(name, data))
-    assert again.new_themes == again.new_levels == again.new_groups == [] and len(again.rows) == 3
+    assert again.new_themes == again.new_levels == again.new_groups == again.new_types == []
+    assert len(again.rows) == 3
 
 
 def test_any_bad_row_makes_nothing_and_each_is_named_by_its_line(workshop: Workshop) -> None:
