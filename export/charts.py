@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from export.report import BoardStep, ReportTrack, WordsStep
+from export.report import BoardStep, ReportTrack, SeriesTrack, WordsStep
 
 CHART_BARS = 10  # a chart shows at most this many bars
 MIN_CHART_BARS = 3  # and is left out with fewer
@@ -42,6 +42,14 @@ def theme_bars(board: BoardStep) -> list[Bar]:
 def track_bars(tracks: Sequence[ReportTrack], rank: Callable[[ReportTrack], str]) -> list[Bar]:
     """The tracks with votes, best first, each labelled by its rank and the start of its text."""
     return _enough([(f"{rank(t)}. {short(t.text)}", t.dots) for t in tracks if t.dots])
+
+
+def series_track_bars(tracks: Sequence[SeriesTrack], rank: Callable[[ReportTrack], str]) -> list[Bar]:
+    """The votes across a series' meetings: as `track_bars`, each track with its meeting."""
+    voted = [t for t in tracks if t.dots]
+    return [
+        (f"{text} ({t.meeting})", n) for (text, n), t in zip(track_bars(voted, rank), voted, strict=False)
+    ]
 
 
 @dataclass(frozen=True)

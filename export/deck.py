@@ -26,7 +26,16 @@ from pptx.slide import Slide, SlideLayout
 from pptx.util import Emu, Pt
 
 from export import slides
-from export.charts import CHART_BARS, MIN_CHART_BARS, short, theme_bars, top_words, track_bars, word_bars
+from export.charts import (
+    CHART_BARS,
+    MIN_CHART_BARS,
+    series_track_bars,
+    short,
+    theme_bars,
+    top_words,
+    track_bars,
+    word_bars,
+)
 from export.report import BoardStep, Report, ReportCard, ReportTheme, ReportTrack, SeriesReport, WordsStep
 from export.slides import CHARS_PER_LINE, CONTENT_TOP, LINES_PER_SLIDE, LIST_SIZE, Item, text_item
 
@@ -128,11 +137,7 @@ class Deck:
         rows = [[self.rank(t), t.text, t.meeting, str(t.dots)] for t in series.tracks]
         header = [label("rank"), label("track"), label("meeting"), label("votes")]
         self.table_slides(label("synthesis_tracks"), header, rows, SERIES_RANKING_WIDTHS, LIST_SIZE)
-        voted = [t for t in series.tracks if t.dots]
-        bars = [
-            (f"{text} ({t.meeting})", n)
-            for (text, n), t in zip(track_bars(voted, self.rank), voted, strict=False)
-        ]
+        bars = series_track_bars(series.tracks, self.rank)
         if bars:  # the votes across the meetings, as bars, each track with its meeting
             slide = self.add_slide(self.layouts.title_only)
             chart_title = label("synthesis_tracks_chart")

@@ -10,10 +10,10 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from export.charts import svg_bars, theme_bars, top_words, track_bars, word_bars
+from export.charts import series_track_bars, svg_bars, theme_bars, top_words, track_bars, word_bars
 from export.compilation import Compilation, level_table, method_table, quote_line
 from export.deck import SECTIONS
-from export.report import Report
+from export.report import Report, SeriesReport
 
 HERE = Path(__file__).parent
 STYLESHEET = HERE / "report.css"
@@ -48,6 +48,7 @@ def sections_in_order(report: Report, wanted: set[str]) -> list[dict[str, Any]]:
                 "bars_title": report.label("top_words"),
             }
             for step in report.words
+            if step.words
         ]
     if "themes" in wanted:
         parts += [
@@ -121,6 +122,42 @@ def render_compilation_html(compilation: Compilation, stylesheet_href: str, lang
 
 def write_compilation_pdf(compilation: Compilation, lang: str = "sv") -> bytes:
     return _pdf(render_compilation_html(compilation, STYLESHEET.as_uri(), lang))
+
+
+def render_series_html(series: SeriesReport, stylesheet_href: str, lang: str = "sv") -> str:
+    """A series as one document: the synthesis across the meetings (themes and levels
+    meeting by meeting, the words, the tracks ranked), then each meeting's report."""
+    label = series.label
+    rank = lambda t: label("rank_shared", rank=t.rank) if t.tied else str(t.rank)  # noqa: E731
+    themes = [[t.name, *(str(c) if c else "–" for c in t.cards), str(sum(t.cards))] for t in series.themes]
+    levels = [
+        [level or label("no_level"), *(str(c) if c else "–" for c in counts), str(sum(counts))]
+        for level, counts in series.levels
+    ]
+    bars = series_track_bars(series.tracks, rank)
+    wanted = set(SECTIONS) - {"title"}
+    return _environment.get_template("series.html").render(
+        series=series,
+        themes=([label("theme"), *series.meetings, label("total")], themes),
+        levels=([" ", *series.meetings, label("total")], levels) if levels else None,
+        tracks=(
+            [label("rank"), label("track"), label("meeting"), label("votes")],
+            [[rank(t), t.text, t.meeting, str(t.dots)] for t in series.tracks],
+        ),
+        tracks_chart={"bars": svg_bars(bars), "bars_title": label("synthesis_tracks_chart")},
+        cloud=_data_uri(series.words.cloud_png) if series.words else None,
+        cloud_alt=label("cloud_alt", words=top_words(series.words)) if series.words else "",
+        meetings=[
+            (name, report, sections_in_order(report, wanted))
+            for name, report in zip(series.meetings, series.reports, strict=True)
+        ],
+        stylesheet=stylesheet_href,
+        lang=lang,
+    )
+
+
+def write_series_pdf(series: SeriesReport, lang: str = "sv") -> bytes:
+    return _pdf(render_series_html(series, STYLESHEET.as_uri(), lang))
 
 
 def _pdf(html: str) -> bytes:

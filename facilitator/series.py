@@ -16,9 +16,10 @@ from werkzeug.wrappers import Response
 from export.compilation import compile_series, write_compilation
 from export.deck import Options, write_series_deck
 from export.report import SeriesReport
-from export.report_html import write_compilation_pdf
+from export.report_html import PdfUnavailable, write_compilation_pdf, write_series_pdf
+from export.tables import write_series_xlsx
 from facilitator.access import download, show_error
-from facilitator.exports import PPTX_TYPE
+from facilitator.exports import PPTX_TYPE, XLSX_TYPE
 from facilitator.forms import SeriesForm
 from facilitator.strings import report_labels
 from models.accounts import Facilitator
@@ -166,6 +167,22 @@ def series_compilation(series_id: int, extension: str) -> Response:
     return _series_file(series_id, "-sammanstallning", extension, write)
 
 
+@bp.get("/series/<int:series_id>/synthesis.<any(pdf, xlsx):extension>")
+@login_required
+def series_synthesis(series_id: int, extension: str) -> Response:
+    """The synthesis and every meeting's report as one PDF; or every card of every meeting,
+    with its matched theme, level and stakeholder type, as a spreadsheet."""
+
+    def write(report: SeriesReport, lang: str) -> bytes:
+        return write_series_pdf(report, lang) if extension == "pdf" else write_series_xlsx(report)
+
+    try:
+        return _series_file(series_id, "", extension, write)
+    except PdfUnavailable:
+        flash(_("PDF needs the Pango library on the server. Print the report page instead."), "error")
+        return redirect(url_for("series.series_page", series_id=series_id))
+
+
 def _series_file(
     series_id: int, part: str, extension: str, write: Callable[[SeriesReport, str], bytes]
 ) -> Response:
@@ -183,5 +200,5 @@ def _series_file(
         session.close()
         return write(report, lang)
 
-    mimetype = PPTX_TYPE if extension == "pptx" else "application/pdf"
+    mimetype = {"pptx": PPTX_TYPE, "xlsx": XLSX_TYPE}.get(extension, "application/pdf")
     return download(off_the_loop(written), f"rundabord-serie-{series_id}{part}-{title}", extension, mimetype)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -16,7 +17,9 @@ from content.templates import TEMPLATES, create_from_template
 from export.archive import ArchiveError
 from export.compilation import compile_series, write_compilation
 from export.deck import Options, write_series_deck
-from export.report_html import PdfUnavailable, write_compilation_pdf
+from export.report import SeriesReport
+from export.report_html import PdfUnavailable, write_compilation_pdf, write_series_pdf
+from export.tables import write_series_xlsx
 from facilitator.strings import import_mark, report_labels
 from models.accounts import Facilitator, count_facilitators, create_facilitator, find_facilitator
 from models.errors import DomainError
@@ -120,7 +123,8 @@ def workshop_addresses(workshop: Workshop) -> dict[str, str]:
 
 
 EXPORT_FORMATS = KINDS
-SERIES_FORMATS = ("pptx", "compilation", "compilation-pdf")
+SERIES_FORMATS = ("pptx", "pdf", "xlsx", "compilation", "compilation-pdf")
+NO_PANGO = "PDF needs Pango: apt-get install libpango-1.0-0 libpangoft2-1.0-0"
 
 
 @click.command("export-workshop")
@@ -139,9 +143,7 @@ def export_workshop_command(
     try:
         data = write_export(db.session, workshop_id, kind, options, report_labels())
     except PdfUnavailable:
-        raise click.ClickException(
-            "PDF needs Pango: apt-get install libpango-1.0-0 libpangoft2-1.0-0"
-        ) from None
+        raise click.ClickException(NO_PANGO) from None
     Path(output).write_bytes(data)
     click.echo(f"{output}: {len(data)} bytes")
 
@@ -198,8 +200,8 @@ def _facilitator(email: str) -> Facilitator:
     type=click.Choice(SERIES_FORMATS),
     default="pptx",
     show_default=True,
-    help="pptx: the synthesis, then each meeting's deck; compilation (.pptx) or compilation-pdf: "
-    "the thematic compilation.",
+    help="pptx or pdf: the synthesis, then each meeting's report; xlsx: every card of every meeting; "
+    "compilation (.pptx) or compilation-pdf: the thematic compilation.",
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), required=True)
 def export_series_command(series_id: int, kind: str, output: str) -> None:
@@ -208,17 +210,17 @@ def export_series_command(series_id: int, kind: str, output: str) -> None:
     if series is None:
         raise click.ClickException(f"No series {series_id}.")
     report = series_report(db.session, series, report_labels())
-    if kind == "compilation":
-        data = write_compilation(compile_series(report))
-    elif kind == "compilation-pdf":
-        try:
-            data = write_compilation_pdf(compile_series(report))
-        except PdfUnavailable:
-            raise click.ClickException(
-                "PDF needs Pango: apt-get install libpango-1.0-0 libpangoft2-1.0-0"
-            ) from None
-    else:
-        data = write_series_deck(report)
+    writers: dict[str, Callable[[SeriesReport], bytes]] = {
+        "pptx": write_series_deck,
+        "pdf": write_series_pdf,
+        "xlsx": write_series_xlsx,
+        "compilation": lambda report: write_compilation(compile_series(report)),
+        "compilation-pdf": lambda report: write_compilation_pdf(compile_series(report)),
+    }
+    try:
+        data = writers[kind](report)
+    except PdfUnavailable:
+        raise click.ClickException(NO_PANGO) from None
     Path(output).write_bytes(data)
     click.echo(f"{output}: {len(data)} bytes")
 

@@ -82,9 +82,7 @@ MESSAGES = {
     ),
     "import_too_many_levels": lazy_gettext("The workshop would have more than %(limit)d levels."),
     "import_too_many_groups": lazy_gettext("The workshop would have more than %(limit)d table groups."),
-    "import_too_many_types": lazy_gettext(
-        "The workshop would have more than %(limit)d stakeholder types."
-    ),
+    "import_too_many_types": lazy_gettext("The workshop would have more than %(limit)d stakeholder types."),
     "import_refused": lazy_gettext(
         "Nothing was imported: %(count)d rows cannot be. Correct them and try again."
     ),

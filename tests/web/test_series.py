@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from flask import Flask, g
 from flask.testing import FlaskClient, FlaskCliRunner
+from openpyxl import load_workbook
 from pptx import Presentation
 
 from analysis.clustering import match_names
@@ -20,6 +21,7 @@ from models.accounts import Facilitator
 from models.errors import DomainError
 from models.series import Series, create_series, set_theme_groups, themes_in_series
 from readers.series_report import series_report
+from steps.cards.cards import Card
 from tests.conftest import AuthActions, join
 from tests.support.decks import fills
 from webapp.extensions import db
@@ -145,6 +147,31 @@ def test_series_pages_for_the_organizer_only(
     assert [(title, fill) for title, fill in fills(deck.data) if fill < 0.25] == []  # no slide nearly empty
     compiled = client.get(f"/f/series/{series_id}/compilation.pptx")
     assert compiled.status_code == 200 and "sammanstallning" in compiled.headers["Content-Disposition"]
+    # The synthesis as PDF, and every card of every meeting as a spreadsheet.
+    assert "synthesis.pdf" in page.text and "synthesis.xlsx" in page.text
+    pdf = client.get(f"/f/series/{series_id}/synthesis.pdf")
+    assert pdf.status_code == 200 and pdf.data.startswith(b"%PDF-")
+    sheet = client.get(f"/f/series/{series_id}/synthesis.xlsx")
+    assert sheet.status_code == 200 and ".xlsx" in sheet.headers["Content-Disposition"]
+    book = load_workbook(io.BytesIO(sheet.data))
+    assert book.sheetnames == ["Kort", "Teman per möte", "Nivåer per möte"]
+    cards = [[c.value for c in row] for row in book["Kort"].iter_rows()]
+    header = cards[0]
+    assert header[:8] == [
+        "Möte",
+        "Steg",
+        "Typ",
+        "Text",
+        "Kategori",
+        "Tema",
+        "Övergripande tema",
+        "Matchat tema",
+    ]
+    assert "Nivå" in header and "Aktörstyp" in header
+    shown = db.session.query(Card).filter(Card.workshop_id.in_(workshop_ids), Card.withdrawn_at.is_(None))
+    assert len(cards) - 1 == shown.count()  # every card of every meeting, hidden ones flagged
+    visioned = [row for row in cards[1:] if row[5] == theme.name and row[0] == "Umeå"]
+    assert visioned and all(row[7] == "Vision" for row in visioned)  # the group the organizer chose
     made = client.post("/f/series", data={"title": "Ny serie", "workshops": [str(workshop_ids[0])]})
     assert made.status_code == 302
     refused = client.post("/f/series", data={"title": "", "workshops": []})
@@ -162,6 +189,8 @@ def test_series_pages_for_the_organizer_only(
         ("get", f"/f/series/{series_id}/deck.pptx", {}),
         ("get", f"/f/series/{series_id}/compilation.pptx", {}),
         ("get", f"/f/series/{series_id}/compilation.pdf", {}),
+        ("get", f"/f/series/{series_id}/synthesis.pdf", {}),
+        ("get", f"/f/series/{series_id}/synthesis.xlsx", {}),
     ]:
         for caller in (app.test_client(), phone):
             g.pop("_login_user", None)
@@ -196,7 +225,6 @@ def test_the_series_compilation_quotes_every_card_of_every_meeting_once(
     facilitator: Facilitator, runner: FlaskCliRunner, tmp_path: Path
 ) -> None:
     from export.compilation import compile_series, write_compilation
-    from steps.cards.cards import Card
 
     series = load_demo_series(db.session, facilitator)
     # The organizer puts Linköping's "Gemensamma mål" with its "Målbild" group too.
@@ -219,7 +247,12 @@ def test_the_series_compilation_quotes_every_card_of_every_meeting_once(
     for text in shown:
         assert sum(text in t for t in texts) >= 1, text
     assert any(t.endswith("– Umeå") for t in texts)  # each quote names its meeting
-    for kind, suffix in (("compilation", "pptx"), ("compilation-pdf", "pdf")):
+    for kind, suffix in (
+        ("compilation", "pptx"),
+        ("compilation-pdf", "pdf"),
+        ("pdf", "pdf"),
+        ("xlsx", "xlsx"),
+    ):
         target = tmp_path / f"sammanstallning.{suffix}"
         result = runner.invoke(args=["export-series", str(series.id), "--format", kind, "-o", str(target)])
         assert result.exit_code == 0, result.output
