@@ -19,8 +19,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from models.agenda import agenda_payloads
 from models.errors import DomainError
-from models.events import Event, lock_workshop, upcoming_seq
+from models.events import Event, lock_workshop, make_event, upcoming_seq
 from models.groups import MAX_GROUP_NAME_LENGTH, MAX_GROUPS, TableGroup, groups_of
 from models.levels import MAX_LEVEL_LENGTH, MAX_LEVELS, levels_of
 from models.participants import Participant, stand_in
@@ -318,7 +319,13 @@ def apply_import(session: DbSession, step: Step, plan: Plan) -> list[Event]:
         session.add(themes[name.casefold()])
         session.flush()  # its id, for the themes under it
     session.flush()
-    events = [board_event(session, step, themes_changed=True)] if plan.new_themes else []
+    events = []
+    if plan.new_levels or plan.new_types:  # dashboards and phones get the longer lists at once
+        events.append(
+            make_event(session, workshop.id, "agenda_changed", agenda_payloads(workshop, "workshop_changed"))
+        )
+    if plan.new_themes:
+        events.append(board_event(session, step, themes_changed=True))
     seq = upcoming_seq(session, workshop.id)
     stand_ins: dict[tuple[int | None, str | None], Participant] = {}  # per group and type
     positions: dict[int | None, int] = {}

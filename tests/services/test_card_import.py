@@ -76,7 +76,9 @@ def test_a_file_makes_its_themes_levels_and_groups_and_places_every_card(
     assert plan.new_themes == [("", "Styrning"), ("", "Resurser"), ("Styrning", "Mål")]  # dimensions first
     assert plan.new_levels == ["Kommun"] and plan.new_groups == ["Bord 1", "Pappersbord"]
     assert plan.new_types == ["Region", "kommun"]  # made once each, as first written
-    apply_import(db.session, step, plan)
+    events = apply_import(db.session, step, plan)
+    lists = events[0].message(Role.PARTICIPANT)["workshop"]  # phones get the longer lists at once
+    assert lists["levels"][-1] == "Kommun" and lists["stakeholder_types"] == ["Region", "kommun"]
     assert stakeholder_types_of(workshop) == ["Region", "kommun"]
     themes = {t.name: t for t in themes_of(db.session, step)}
     assert themes["Mål"].parent_id == themes["Styrning"].id and themes["Resurser"].parent_id is None
