@@ -42,6 +42,8 @@ LABELS = {
     "synthesis_words": "Ord från alla möten",
     "synthesis_levels": "Kort per nivå",
     "theme": "Tema",
+    "kit_question": "Fråga {number} av {count}",
+    "kit_minutes": "Tid: {minutes} minuter",
     "level": "Nivå",
     "sheet_cards": "Kort",
     "sheet_themes": "Teman per möte",

@@ -13,6 +13,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from export.charts import series_track_bars, svg_bars, theme_bars, top_words, track_bars, word_bars
 from export.compilation import Compilation, level_table, method_table, quote_line
 from export.deck import SECTIONS
+from export.kit import Kit
 from export.report import Report, SeriesReport
 
 HERE = Path(__file__).parent
@@ -158,6 +159,12 @@ def render_series_html(series: SeriesReport, stylesheet_href: str, lang: str = "
 
 def write_series_pdf(series: SeriesReport, lang: str = "sv") -> bytes:
     return _pdf(render_series_html(series, STYLESHEET.as_uri(), lang))
+
+
+def write_kit_pdf(kit: Kit, lang: str = "sv") -> bytes:
+    """The discussion kit (export/kit.py) as a PDF: a page per question."""
+    html = _environment.get_template("kit.html").render(kit=kit, stylesheet=STYLESHEET.as_uri(), lang=lang)
+    return _pdf(html)
 
 
 def _pdf(html: str) -> bytes:

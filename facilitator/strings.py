@@ -100,6 +100,8 @@ REPORT_LABELS = {
     "synthesis_words": _l("Words of all meetings"),
     "synthesis_levels": _l("Cards per level"),
     "theme": _l("Theme"),
+    "kit_question": _l("Question {number} of {count}"),
+    "kit_minutes": _l("Time: {minutes} minutes"),
     "level": _l("Level"),
     "sheet_cards": _l("Cards"),
     "sheet_themes": _l("Themes per meeting"),

@@ -1,5 +1,6 @@
 """The final discussion end to end in a real browser: the facilitator shows one question
-and runs the timer; the projector and the phone show the same question and the same
+and runs the timer; the projector and the phone show the same question (with its
+follow-up prompt) and the same
 remaining time, also after a reload; a phone's answer arrives as a card on the board."""
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ def test_discussion_with_timer(browser: Any, server: ServerProcess, workshop: di
     dashboard.goto(workshop["Dashboard URL"].removesuffix("/live"))
     dashboard.get_by_role("link", name="Slutdiskussion").click()
     dashboard.get_by_label("Deltagarna får skriva korta svar").check()
+    dashboard.get_by_label("Följdfrågor (frivilligt), en per rad").fill("4: Vilka organisationer saknades?")
     dashboard.get_by_role("button", name="Spara steget").click()
     dashboard.goto(workshop["Dashboard URL"])
     dashboard.get_by_text("Ansluten").wait_for()
@@ -51,6 +53,8 @@ def test_discussion_with_timer(browser: Any, server: ServerProcess, workshop: di
     dashboard.get_by_role("button", name=re.compile(f"^Visa\\W+{re.escape(QUESTION)}$")).click()
     projector.locator("#questions.is-single").get_by_text(QUESTION).wait_for()
     phone.locator(".questions.is-single").get_by_text(QUESTION).wait_for()
+    for page in (projector, phone):  # its follow-up prompt under it
+        page.locator(".follow-ups li").get_by_text("Vilka organisationer saknades?").wait_for()
     assert projector.locator(".timer .time").inner_text() == "15:00"
     dashboard.get_by_role("button", name="Starta timern").click()
     projector.locator(".timer.is-running").wait_for()
