@@ -15,7 +15,14 @@ from models.session import DbSession
 from models.stakeholders import parse_stakeholder_types, stakeholder_types_of
 from models.workshops import Step, Workshop, new_join_code, new_projector_token
 from steps.registry import kind_of, kinds
-from steps.settings import MAX_PROMPT_LENGTH, MAX_TITLE_LENGTH, clean_settings, split_settings, step_public
+from steps.settings import (
+    MAX_PROMPT_LENGTH,
+    MAX_TITLE_LENGTH,
+    clean_settings,
+    editor_settings,
+    split_settings,
+    step_public,
+)
 
 MAX_FACT_LENGTH = 200
 
@@ -133,7 +140,10 @@ def update_step(
 ) -> Event:
     step.title = _text(title, "title", MAX_TITLE_LENGTH, required=True)
     step.prompt = _text(prompt, "prompt", MAX_PROMPT_LENGTH, multiline=True)
-    step.settings = split_settings(step.kind, clean_settings(step.kind, settings))[0]
+    # A setting the editor does not show (an information step's film) keeps its value.
+    shown = editor_settings(step.kind)
+    kept = {**{k: v for k, v in (step.settings or {}).items() if k not in shown}, **settings}
+    step.settings = split_settings(step.kind, clean_settings(step.kind, kept))[0]
     step.based_on_step_id = _earlier_step(step.workshop, based_on_step_id, before=step)
     return _agenda_event(session, step.workshop, "step_changed")
 

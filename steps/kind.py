@@ -45,7 +45,17 @@ class BoolSetting:
     default: bool
 
 
-Setting = IntSetting | ListSetting | BoolSetting
+@dataclass(frozen=True)
+class TextSetting:
+    """A text: one line (`multiline` False) or paragraphs; `url`: an http(s) address."""
+
+    default: str
+    max_length: int
+    multiline: bool = False
+    url: bool = False
+
+
+Setting = IntSetting | ListSetting | BoolSetting | TextSetting
 
 # (table, id) -> the row's ref in the archive, or (table, ref) -> its new id on import.
 Lookup = Callable[[str, Any], Any]

@@ -22,10 +22,11 @@ def kinds() -> Mapping[str, StepKind]:
     if not _KINDS:
         from steps.cards.kind import CARDS
         from steps.discussion.kind import DISCUSSION
+        from steps.info.kind import INFO
         from steps.tracks.kind import TRACKS
         from steps.words.kind import WORDS
 
-        _KINDS.update((kind.name, kind) for kind in (WORDS, CARDS, TRACKS, DISCUSSION))
+        _KINDS.update((kind.name, kind) for kind in (WORDS, CARDS, TRACKS, DISCUSSION, INFO))
     return _KINDS
 
 

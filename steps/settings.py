@@ -6,11 +6,12 @@ timer or an open vote."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from models.errors import InvalidInput
+from models.errors import InvalidInput, TextTooLong
 from models.workshops import Step
-from steps.kind import IntSetting, ListSetting
+from steps.kind import IntSetting, ListSetting, TextSetting
 from steps.registry import kind_of, kinds
 
 MAX_TITLE_LENGTH = 200
@@ -21,9 +22,11 @@ DAY_MS = 24 * 60 * 60 * 1000
 
 
 def editor_settings(kind: str) -> list[str]:
-    """The settings of a kind of step that the step editor shows."""
+    """The settings of a kind of step that the step editor shows: those with a field (a
+    setting set elsewhere, such as an information step's film, keeps its value)."""
     spec = kinds()[kind]
-    return [name for name in spec.settings if name not in spec.live_settings]
+    fields = spec.form_fields()
+    return [name for name in spec.settings if name not in spec.live_settings and name in fields]
 
 
 def step_setting(step: Step, name: str) -> Any:
@@ -47,6 +50,8 @@ def clean_settings(kind: str, raw: dict[str, Any]) -> dict[str, Any]:
             cleaned[name] = _clean_int(name, value, spec)
         elif isinstance(spec, ListSetting):
             cleaned[name] = _clean_list(name, value, spec)
+        elif isinstance(spec, TextSetting):
+            cleaned[name] = _clean_text(name, value, spec)
         else:
             cleaned[name] = spec.default if value is None else bool(value)
     return cleaned
@@ -83,6 +88,27 @@ def _clean_list(name: str, value: Any, spec: ListSetting) -> list[str]:
     if len(items) > MAX_LIST_ITEMS or any(len(item) > MAX_LIST_ITEM_LENGTH for item in items):
         raise InvalidInput(field=name)
     return items
+
+
+def _clean_text(name: str, value: Any, spec: TextSetting) -> str:
+    """Spaces tidied; where the setting is multi-line, paragraphs (lines between empty
+    lines) kept, one empty line between them; an address must be http(s)."""
+    if value is None:
+        return spec.default
+    if not isinstance(value, str):
+        raise InvalidInput(field=name)
+    paragraphs: list[list[str]] = [[]]
+    for line in (" ".join(line.split()) for line in value.splitlines()):
+        if line:
+            paragraphs[-1].append(line)
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    text = ("\n\n" if spec.multiline else " ").join(" ".join(p) for p in paragraphs if p)
+    if len(text) > spec.max_length:
+        raise TextTooLong(limit=spec.max_length)
+    if spec.url and text and not re.match(r"^https?://[^\s/]+\.?[^\s]*$", text):
+        raise InvalidInput(field=name)
+    return text
 
 
 def step_public(step: Step) -> dict[str, Any]:

@@ -19,7 +19,9 @@ const fieldsOf = (part) =>
 
 function changed(event) {
   const part = partOf(event.target);
-  if (!part || !event.target.form) return;
+  // A form that leads to another page (choosing the kind of a step to add) holds nothing
+  // to lose: choosing in it must not make leaving ask.
+  if (!part || !event.target.form || "leaves" in event.target.form.dataset) return;
   unsaved.add(part.id);
   part.dataset.unsaved = "true";
   keepDrafts();

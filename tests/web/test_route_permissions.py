@@ -27,6 +27,8 @@ WORKSHOP_ROUTES = {
     "editor.edit_stakeholder_types": ("/f/workshops/{w}/stakeholder-types", {"stakeholder_types": "Kapad"}),
     "step_cards.import_cards": ("/f/workshops/{w}/steps/{c}/import-cards", {"text": "Kapad", "confirm": "y"}),
     "editor.add_step": ("/f/workshops/{w}/steps", {"kind": "words"}),
+    "step_info.film": ("/f/workshops/{w}/steps/{s}/film", {}),
+    "step_info.remove_film": ("/f/workshops/{w}/steps/{s}/film/remove", {}),
     "editor.edit_step": ("/f/workshops/{w}/steps/{s}", {"title": "Kapad"}),
     "editor.delete_step": ("/f/workshops/{w}/steps/{s}/delete", {}),
     "editor.move_step": ("/f/workshops/{w}/steps/{s}/move", {"direction": "down"}),

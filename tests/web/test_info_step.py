@@ -1,0 +1,88 @@
+"""The information step: a heading, a text of paragraphs, a link and a film, made in the
+editor, shown to the projector and the phones, the film played from this server with
+ranges; only the step's facilitators change it."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from flask import Flask, g
+from flask.testing import FlaskClient
+
+from models import agenda
+from models.accounts import Facilitator
+from models.events import Role
+from models.workshops import Workshop
+from readers.snapshots import snapshot
+from steps.settings import step_setting
+from tests.conftest import AuthActions, join
+from webapp.extensions import db
+
+FILM = b"\x00\x00\x00\x18ftypmp42" + bytes(range(256)) * 40  # enough to ask for a range of
+
+
+def test_an_information_step_with_a_text_a_link_and_a_film(
+    app: Flask, client: FlaskClient, auth: AuthActions, workshop: Workshop, other_facilitator: Facilitator
+) -> None:
+    auth.login()
+    made = client.post(f"/f/workshops/{workshop.id}/steps", data={"kind": "info"})
+    step = workshop.steps[-1]
+    assert step.kind == "info" and made.location.endswith(f"/steps/{step.id}")
+    page = client.get(f"/f/workshops/{workshop.id}/steps/{step.id}")
+    assert "Länk (frivilligt)" in page.text and "En film på storbildsskärmen och telefonerna…" in page.text
+    form = {
+        "title": "Se filmen först",
+        "prompt": "Om samverkan i Västerbotten",
+        "link_text": "Filmen på webben",
+    }
+    bad = client.post(
+        f"/f/workshops/{workshop.id}/steps/{step.id}",
+        data={**form, "body": "Text", "link": "javascript:alert(1)"},
+    )
+    assert bad.status_code == 200 and "Skriv en hel adress" in bad.text and step_setting(step, "body") == ""
+    body = "Filmen   visar en dag\npå en vårdcentral.\n\n\n<b>Sedan</b> samtalar vi."
+    saved = client.post(
+        f"/f/workshops/{workshop.id}/steps/{step.id}",
+        data={**form, "body": body, "link": "https://example.org/film"},
+    )
+    assert saved.status_code == 302
+    assert step_setting(step, "body") == "Filmen visar en dag på en vårdcentral.\n\n<b>Sedan</b> samtalar vi."
+
+    film_page = f"/f/workshops/{workshop.id}/steps/{step.id}/film"
+    refused = client.post(film_page, data={"film": (io.BytesIO(b"x"), "bild.exe")})
+    assert "Välj en film i MP4, WebM eller Ogg." in refused.text and step_setting(step, "video") == ""
+    client.post(film_page, data={"film": (io.BytesIO(FILM), "dag.mp4")})
+    first = step_setting(step, "video")
+    assert first.startswith(f"{step.id}-") and first.endswith(".mp4")
+    # Saving the step in the editor keeps its film.
+    client.post(f"/f/workshops/{workshop.id}/steps/{step.id}", data={**form, "body": body, "link": ""})
+    assert step_setting(step, "video") == first
+
+    # The phones and the projector get it all; the film plays in ranges, to anyone with its name.
+    agenda.open_step(db.session, step)
+    phone = app.test_client()
+    join(phone, workshop, "Kim")
+    [shown] = snapshot(db.session, workshop.id, Role.PROJECTOR)["open_steps"]
+    assert shown["kind"] == "info" and shown["settings"]["video"] == first
+    played = phone.get(f"/media/{first}", headers={"Range": "bytes=0-99"})
+    assert played.status_code == 206 and played.data == FILM[:100]
+    assert phone.get("/media/..%2Frundabord.db").status_code == 404
+    assert phone.get("/media/1-kort.mp4").status_code == 404
+
+    # Replaced, the file before goes; removed, none is left.
+    client.post(film_page, data={"film": (io.BytesIO(FILM), "ny.webm")})
+    second = step_setting(step, "video")
+    media = Path(app.config["INSTANCE_DIR"]) / "media"
+    assert second.endswith(".webm") and not (media / first).exists() and (media / second).exists()
+    assert client.get(film_page).status_code == 200
+    client.post(f"{film_page}/remove")
+    assert step_setting(step, "video") == "" and not (media / second).exists()
+
+    other = app.test_client()
+    g.pop("_login_user", None)
+    AuthActions(other).login("annan@kommun.se")
+    g.pop("_login_user", None)
+    assert other.get(film_page).status_code == 404
+    g.pop("_login_user", None)
+    assert other.post(film_page, data={"film": (io.BytesIO(FILM), "dag.mp4")}).status_code == 404
