@@ -155,13 +155,13 @@ class Presence:
         workshop asks for stakeholder types, how many joined as each."""
         workshop = db.session.get(Workshop, workshop_id)
         answered: dict[str, int] = {}
-        types: list[tuple[str, int]] = []
+        summary: dict[str, Any] = {"connected": self.connected(workshop_id), "answered": answered}
         if workshop is not None:
             counts = {step.id: kind_of(step).answered(db.session, step) for step in workshop.open_steps}
-            answered = {str(step_id): count for step_id, count in counts.items() if count is not None}
+            answered.update((str(step_id), count) for step_id, count in counts.items() if count is not None)
             if workshop.stakeholder_types:
-                types = joined_by_type(db.session, workshop)
-        return {"connected": self.connected(workshop_id), "answered": answered, "stakeholders": types}
+                summary["stakeholders"] = joined_by_type(db.session, workshop)
+        return summary
 
 
 def init_presence(app: Flask) -> None:
