@@ -90,7 +90,7 @@ MESSAGES = {
         "This step uses the themes of an earlier step: change them on that step's board."
     ),
     "too_deep": lazy_gettext(
-        "Themes nest only one level: a theme with themes under it cannot go under another."
+        "Themes nest to three levels (dimension, theme, sub-theme), and never under one of their own."
     ),
     "voting_closed": lazy_gettext("Voting is not open right now."),
     "consent_required": lazy_gettext(

@@ -1,5 +1,6 @@
 """What facilitators do on a Cards step's board: themes (create, rename, merge, delete,
-reorder, nest one level) and cards (move, hide, mark as a highlight, set their level).
+reorder, nest to three levels: dimension → theme → sub-theme) and cards (move, hide, mark
+as a highlight, set their level).
 
 Every operation takes the workshop's write lock before it reads the order it
 changes, so two facilitators' moves apply one after the other and every
@@ -30,6 +31,7 @@ from steps.cards.cards import (
 from steps.registry import takes
 
 MAX_CARDS_AT_ONCE = 500
+MAX_DEPTH = 2  # a theme at most two levels under the top: dimension → theme → sub-theme
 
 
 def _int_or_none(value: object, field: str) -> int | None:
@@ -76,6 +78,35 @@ def _theme(themes: list[Theme], theme_id: object) -> Theme:
     raise NotFound()
 
 
+def _depth(themes: list[Theme], theme_id: int | None) -> int:
+    """How many levels under the top a theme is (-1: the top itself, `None`)."""
+    by_id = {t.id: t for t in themes}
+    depth = -1
+    while theme_id is not None and theme_id in by_id and depth <= MAX_DEPTH:
+        theme_id, depth = by_id[theme_id].parent_id, depth + 1
+    return depth
+
+
+def _height(themes: list[Theme], theme: Theme) -> int:
+    """How many levels of themes a theme has under it (0: none)."""
+    children = [t for t in themes if t.parent_id == theme.id]
+    return 1 + max(_height(themes, child) for child in children) if children else 0
+
+
+def _fits(themes: list[Theme], parent_id: int | None, theme: Theme | None = None, height: int = 0) -> bool:
+    """Whether `theme` (or a subtree `height` levels deep) may go under `parent_id`: never
+    under itself or its own themes, and no deeper than three levels."""
+    if theme is not None:
+        height = _height(themes, theme)
+        above = parent_id
+        by_id = {t.id: t for t in themes}
+        while above is not None:
+            if above == theme.id:
+                return False
+            above = by_id[above].parent_id if above in by_id else None
+    return _depth(themes, parent_id) + 1 + height <= MAX_DEPTH
+
+
 def _siblings(themes: list[Theme], parent_id: int | None, leaving: Theme | None = None) -> list[Theme]:
     return [t for t in themes if t.parent_id == parent_id and t is not leaving]
 
@@ -108,13 +139,14 @@ def create_theme(
     brings the theme back whole. The event's reply carries the new theme's id."""
     themes = _own_themes(session, step)
     parent = _int_or_none(parent_id, "parent_id")
-    if parent is not None and _theme(themes, parent).parent_id is not None:
-        raise TooDeep()
+    if parent is not None:
+        _theme(themes, parent)
     cards = [_card(session, step, card_id) for card_id in _id_list(card_ids, "card_ids")]
     children = [_theme(themes, child_id) for child_id in _id_list(child_ids, "child_ids")]
-    if children and (parent is not None or any(c.parent_id is not None for c in children)):
+    below = 1 + max((_height(themes, c) for c in children), default=-1)
+    if not _fits(themes, parent, height=below):
         raise TooDeep()
-    if any(t.parent_id == c.id for c in children for t in themes):
+    if any(not _fits(themes, parent, child) for child in children):  # not above its new place
         raise TooDeep()
     theme = Theme(workshop_id=step.workshop_id, step_id=step.id, name=_name(name), parent_id=parent)
     session.add(theme)
@@ -147,14 +179,13 @@ def rename_theme(session: DbSession, step: Step, theme_id: object, name: object)
 def move_theme(
     session: DbSession, step: Step, theme_id: object, parent_id: object = None, index: object = None
 ) -> Event:
-    """Reorder a theme, or nest it under a dimension (one level), or take it out again."""
+    """Reorder a theme, or nest it under another (to three levels), or take it out again."""
     themes = _own_themes(session, step)
     theme = _theme(themes, theme_id)
     parent = _int_or_none(parent_id, "parent_id")
     if parent is not None:
-        if parent == theme.id or _theme(themes, parent).parent_id is not None:
-            raise TooDeep()
-        if any(t.parent_id == theme.id for t in themes):
+        _theme(themes, parent)
+        if not _fits(themes, parent, theme):
             raise TooDeep()
     old_parent = theme.parent_id
     theme.parent_id = parent
@@ -182,13 +213,26 @@ def merge_themes(session: DbSession, step: Step, source_id: object, target_id: o
     source, target = _theme(themes, source_id), _theme(themes, target_id)
     if source is target:
         raise InvalidInput(field="target_id")
-    if target.parent_id == source.id:  # merging a dimension into one of its own themes
+    if _is_under(themes, target, source):  # merging a theme into one of its own: it moves up
         target.parent_id = source.parent_id
-    children_to = target.id if target.parent_id is None else target.parent_id
+    need = max((_height(themes, c) for c in themes if c.parent_id == source.id), default=0)
+    children_to: int | None = target.id  # the source's themes go under the target, or as deep as fits
+    while children_to is not None and not _fits(themes, children_to, height=need):
+        children_to = _theme(themes, children_to).parent_id
     _release(session, step, themes, source, cards_to=target, themes_to=children_to)
     session.delete(source)
     session.flush()
     return _commit(session, board_event(session, step, themes_changed=True))
+
+
+def _is_under(themes: list[Theme], theme: Theme, ancestor: Theme) -> bool:
+    by_id = {t.id: t for t in themes}
+    above = theme.parent_id
+    while above is not None:
+        if above == ancestor.id:
+            return True
+        above = by_id[above].parent_id if above in by_id else None
+    return False
 
 
 def _release(

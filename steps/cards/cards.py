@@ -50,7 +50,8 @@ UNSORTED = "0"  # the key of the "Osorterade" column in a board's order
 
 
 class Theme(db.Model):  # type: ignore[name-defined,misc]
-    """A theme cards are clustered into; nests one level under an overarching dimension."""
+    """A theme cards are clustered into; nests under another, to three levels (dimension →
+    theme → sub-theme: `steps.cards.board.MAX_DEPTH`)."""
 
     __tablename__ = "themes"
 
@@ -108,15 +109,19 @@ def theme_step_id(step: Step) -> int:
 
 
 def themes_of(session: DbSession, step: Step) -> list[Theme]:
-    """The themes the step's board shows in board order: each top-level theme followed by
-    the themes nested under it."""
+    """The themes the step's board shows in board order: each theme followed by the themes
+    nested under it (to three levels: dimension, theme, sub-theme)."""
     themes = session.scalars(
         select(Theme).where(Theme.step_id == theme_step_id(step)).order_by(Theme.position, Theme.id)
     )
     children: dict[int | None, list[Theme]] = {}
     for theme in themes:
         children.setdefault(theme.parent_id, []).append(theme)
-    return [each for top in children.get(None, []) for each in (top, *children.get(top.id, []))]
+
+    def under(parent_id: int | None) -> list[Theme]:
+        return [each for theme in children.get(parent_id, []) for each in (theme, *under(theme.id))]
+
+    return under(None)
 
 
 def board_cards(step_id: int, shown_only: bool = False) -> Select[tuple[Card]]:

@@ -29,6 +29,7 @@ from models.session import DbSession
 from models.stakeholders import MAX_TYPE_LENGTH, MAX_TYPES, stakeholder_types_of
 from models.submissions import valid_sentence
 from models.workshops import Step
+from steps.cards.board import MAX_DEPTH
 from steps.cards.cards import (
     MAX_THEME_NAME_LENGTH,
     Card,
@@ -206,6 +207,22 @@ def plan_import(session: DbSession, step: Step, table: Table) -> Plan:
     new_groups: dict[str, str] = {}
     types = stakeholder_types_of(step.workshop)
     new_types: dict[str, str] = {}
+    def depth_of(name: str) -> int:
+        """How many levels under the top a theme of the board, or of the import, is."""
+        depth = 0
+        for _ in range(MAX_DEPTH + 2):
+            existing = known.get(name.casefold())
+            if existing is not None:
+                above = existing.parent_id
+                while above in parents:
+                    depth, above = depth + 1, parents[above].parent_id
+                return depth
+            name = new_themes.get(name.casefold(), ("", name))[0]
+            if not name:
+                return depth
+            depth += 1
+        return depth
+
     for line, values in table.rows:
         found: list[tuple[str, dict[str, Any]]] = []  # this row's problems
 
@@ -241,13 +258,10 @@ def plan_import(session: DbSession, step: Step, table: Table) -> Plan:
                 pair = new_themes.setdefault(theme.casefold(), (parent, theme))
                 if pair[0].casefold() != parent.casefold():
                     refuse("import_theme_elsewhere", theme=theme, parent=pair[0] or "–")
-                above = known.get(parent.casefold()) if parent else None
-                if above is not None and above.parent_id is not None:
-                    refuse("too_deep")
-                if parent and above is None:
-                    dimension = new_themes.setdefault(parent.casefold(), ("", parent))
-                    if dimension[0]:
-                        refuse("too_deep")  # the parent is itself under a theme
+                if parent and parent.casefold() not in known:
+                    new_themes.setdefault(parent.casefold(), ("", parent))  # a new top-level theme
+                if parent and depth_of(parent) >= MAX_DEPTH:
+                    refuse("too_deep")  # three levels at most: dimension, theme, sub-theme
         level = _on_list(values.get("level", ""), levels, new_levels, MAX_LEVEL_LENGTH, refuse)
         group = " ".join(values.get("group", "").split())
         if group and group.casefold() not in groups:
@@ -264,8 +278,8 @@ def plan_import(session: DbSession, step: Step, table: Table) -> Plan:
         plan.problems.append(Problem(0, "import_too_many_groups", {"limit": MAX_GROUPS}))
     if len(types) + len(new_types) > MAX_TYPES:
         plan.problems.append(Problem(0, "import_too_many_types", {"limit": MAX_TYPES}))
-    # Dimensions first, so a theme's parent is made before it.
-    plan.new_themes = sorted(new_themes.values(), key=lambda pair: bool(pair[0]))
+    # The outermost first, so a theme's parent is made before it.
+    plan.new_themes = sorted(new_themes.values(), key=lambda pair: depth_of(pair[1]))
     plan.new_levels = list(new_levels.values())
     plan.new_groups = list(new_groups.values())
     plan.new_types = list(new_types.values())

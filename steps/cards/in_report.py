@@ -28,14 +28,13 @@ def _board(session: DbSession, step: Step, rows: ReportRows) -> BoardStep:
     )
     for card in every:
         theme = names.get(card.theme_id) if card.theme_id else None
-        parent = names.get(theme.parent_id) if theme and theme.parent_id else None
         rows.add(
             step.title,
             "card",
             card,
             category=card.category,
             theme=theme.name if theme else "",
-            parent_theme=parent.name if parent else "",
+            parent_theme=(_parent_name(theme, names) or "") if theme else "",
             level=card.level or "",
             hidden=card.hidden_at is not None,
             highlight=card.highlighted_at is not None,
@@ -62,8 +61,13 @@ def _board(session: DbSession, step: Step, rows: ReportRows) -> BoardStep:
 
 
 def _parent_name(theme: Theme, names: dict[int, Theme]) -> str | None:
+    """The themes above a theme, outermost first (joined by an en dash)."""
+    path: list[str] = []
     parent = names.get(theme.parent_id) if theme.parent_id else None
-    return parent.name if parent else None
+    while parent is not None and len(path) < 3:
+        path.insert(0, parent.name)
+        parent = names.get(parent.parent_id) if parent.parent_id else None
+    return " – ".join(path) or None
 
 
 def _card(card: Card, rows: ReportRows) -> ReportCard:

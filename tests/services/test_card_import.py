@@ -160,3 +160,27 @@ def test_cards_go_only_into_a_step_that_takes_cards(workshop: Workshop) -> None:
     with pytest.raises(DomainError) as error:
         plan_import(db.session, words, read_pasted("Tillit"))
     assert error.value.code == "import_not_a_cards_step"
+
+
+def test_an_import_nests_themes_to_three_levels(workshop: Workshop) -> None:
+    step = workshop.steps[1]
+    rows = (
+        "text,theme,parent_theme\n"
+        "Delmål i nämnderna,Delmål,Mål\n"  # line 2: Mål, named first as a parent, is at the top
+        "Gemensamma mål,Mål,Styrning\n"  # line 3: no, Mål is already at the top (line 2)
+        "Ett kort,Mål 2,Styrning\n"
+        "Ett till,Delmål 2,Mål 2\n"  # a sub-theme: three levels
+        "För djupt,Under,Delmål 2\n"  # line 6: a fourth level
+    )
+    plan = plan_import(db.session, step, read_file("kort.csv", rows.encode()))
+    assert [(p.line, p.code) for p in plan.problems] == [(3, "import_theme_elsewhere"), (6, "too_deep")]
+    fine = "text,theme,parent_theme\nEtt kort,Mål 2,Styrning\nEtt till,Delmål 2,Mål 2\n"
+    plan = plan_import(db.session, step, read_file("kort.csv", fine.encode()))
+    assert plan.new_themes == [("", "Styrning"), ("Styrning", "Mål 2"), ("Mål 2", "Delmål 2")]
+    apply_import(db.session, step, plan)
+    report = workshop_report(db.session, workshop.id)
+    [imported] = [b for b in report.boards if b.title == step.title]
+    assert [(t.name, t.parent) for t in imported.themes] == [
+        ("Mål 2", "Styrning"),
+        ("Delmål 2", "Styrning – Mål 2"),
+    ]

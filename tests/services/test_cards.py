@@ -13,8 +13,9 @@ from models.groups import GroupLine, add_groups, groups_of, save_groups
 from models.participants import Participant, join_workshop
 from models.workshops import Step, Workshop
 from readers.snapshots import snapshot
+from readers.workshop_report import workshop_report
 from steps.cards import board
-from steps.cards.cards import Card, Theme, submit_card
+from steps.cards.cards import Card, Theme, submit_card, themes_of
 from webapp.extensions import db
 
 ids = (f"card-{n:04d}" for n in itertools.count())
@@ -102,22 +103,39 @@ def test_a_step_built_on_themes_posts_under_a_theme_with_a_level(
     assert error.value.code == "themes_from_earlier_step"
 
 
-def test_themes_nest_one_level_merge_and_delete(prerequisites: Step, phone: Participant) -> None:
-    for name in ("Styrning", "Ledning", "Resurser"):
+def test_themes_nest_to_three_levels_merge_and_delete(
+    workshop: Workshop, prerequisites: Step, phone: Participant
+) -> None:
+    for name in ("Styrning", "Ledning", "Resurser", "Budget"):
         board.create_theme(db.session, prerequisites, name)
-    steering, leading, resources = db.session.query(Theme).order_by(Theme.id).all()
+    steering, leading, resources, budget = db.session.query(Theme).order_by(Theme.id).all()
     board.move_theme(db.session, prerequisites, leading.id, parent_id=steering.id)
-    with pytest.raises(DomainError) as error:
-        board.move_theme(db.session, prerequisites, steering.id, parent_id=resources.id)
-    assert error.value.code == "too_deep"
+    board.move_theme(db.session, prerequisites, resources.id, parent_id=leading.id)  # a sub-theme
+    for theme, parent in ((budget, resources), (steering, resources), (steering, budget)):
+        with pytest.raises(DomainError) as error:  # a fourth level, under its own, too deep below
+            board.move_theme(db.session, prerequisites, theme.id, parent_id=parent.id)
+        assert error.value.code == "too_deep"
+    with pytest.raises(DomainError):
+        board.create_theme(db.session, prerequisites, "Djupast", parent_id=resources.id)
     card = post(phone, prerequisites, "Tydlig styrning")["card"]
-    board.move_card(db.session, prerequisites, card["id"], leading.id)  # type: ignore[index]
-    event = board.merge_themes(db.session, prerequisites, leading.id, resources.id)
+    board.move_card(db.session, prerequisites, card["id"], resources.id)  # type: ignore[index]
+    [shown] = [b for b in workshop_report(db.session, workshop.id).boards if b.title == prerequisites.title]
+    assert [(t.name, t.parent) for t in shown.themes] == [("Resurser", "Styrning – Ledning")]
+    event = board.merge_themes(db.session, prerequisites, leading.id, budget.id)
     facilitator = event.message(Role.FACILITATOR)
     assert facilitator is not None
-    assert [t["name"] for t in facilitator["themes"]] == ["Styrning", "Resurser"]
-    assert facilitator["order"][str(resources.id)] == [card["id"]]  # type: ignore[index]
+    # Ledning's sub-theme goes under Budget, which is top-level: still three levels at most.
+    assert [(t["name"], t["parent_id"]) for t in facilitator["themes"]] == [
+        ("Styrning", None),
+        ("Budget", None),
+        ("Resurser", budget.id),
+    ]
     assert event.message(Role.PARTICIPANT) is not None  # themes changed: a later step posts under them
+    board.merge_themes(db.session, prerequisites, budget.id, resources.id)  # into its own theme
+    assert [(t.name, t.parent_id) for t in themes_of(db.session, prerequisites)] == [
+        ("Styrning", None),
+        ("Resurser", None),
+    ]
     board.delete_theme(db.session, prerequisites, resources.id)
     assert db.session.get(Card, card["id"]).theme_id is None  # type: ignore[index,union-attr]
 
@@ -145,8 +163,8 @@ def test_a_deleted_dimension_comes_back_whole(prerequisites: Step, phone: Partic
     ]
     assert facilitator["order"][str(restored)] == cards
     assert facilitator["order"].get("0", []) == []
-    with pytest.raises(DomainError) as error:  # a nested theme cannot take themes of its own
-        board.create_theme(db.session, prerequisites, "Djup", parent_id=restored, child_ids=[resources.id])
+    with pytest.raises(DomainError) as error:  # a sub-theme cannot take themes of its own
+        board.create_theme(db.session, prerequisites, "Djup", parent_id=leading.id, child_ids=[resources.id])
     assert error.value.code == "too_deep"
 
 

@@ -49,36 +49,36 @@ def test_no_shared_code_tests_a_kinds_name() -> None:
     assert found == []
 
 
-class Info(StepKind):
+class Notice(StepKind):
     """A step that only shows its title and prompt: what a new kind needs at least."""
 
-    name = "info"
-    label = "Information"  # a test kind: not in the catalogue
-    default_title = "Information"
+    name = "notice"
+    label = "Notice"  # a test kind: not in the catalogue
+    default_title = "Notice"
 
 
 @pytest.fixture
-def with_info() -> Iterator[None]:
+def with_notice() -> Iterator[None]:
     """The registry with one more line, as a new kind's commit would add it."""
     registry.kinds()
-    registry._KINDS["info"] = Info()
+    registry._KINDS["notice"] = Notice()
     try:
         yield
     finally:
-        del registry._KINDS["info"]
+        del registry._KINDS["notice"]
 
 
 @pytest.mark.parametrize("app", ["sqlite"], indirect=True)
 def test_a_new_kind_is_its_class_and_its_registry_line(
-    app: Flask, client: FlaskClient, auth: AuthActions, workshop: Workshop, with_info: None
+    app: Flask, client: FlaskClient, auth: AuthActions, workshop: Workshop, with_notice: None
 ) -> None:
     auth.login()
     page = client.get(f"/f/workshops/{workshop.id}").get_data(as_text=True)
-    assert 'value="info"' in page  # offered in "add a step"
-    response = client.post(f"/f/workshops/{workshop.id}/steps", data={"kind": "info"})
+    assert 'value="notice"' in page  # offered in "add a step"
+    response = client.post(f"/f/workshops/{workshop.id}/steps", data={"kind": "notice"})
     assert response.status_code == 302
     step = workshop.steps[-1]
-    assert (step.kind, step.title) == ("info", "Information")
+    assert (step.kind, step.title) == ("notice", "Notice")
     assert client.get(f"/f/workshops/{workshop.id}/steps/{step.id}").status_code == 200
     agenda.open_step(db.session, step)
     facts = workshop.id
@@ -86,8 +86,8 @@ def test_a_new_kind_is_its_class_and_its_registry_line(
     assert seen["open_steps"] == [
         {
             "id": step.id,
-            "kind": "info",
-            "title": "Information",
+            "kind": "notice",
+            "title": "Notice",
             "prompt": "",
             "position": step.position,
             "is_open": True,

@@ -76,11 +76,13 @@ export function columnView(panel, key) {
     const isDimension = theme && panel.data.themes.some((c) => c.parent_id === theme.id);
     section.classList.toggle("is-unsorted", key === UNSORTED);
     section.classList.toggle("is-nested", Boolean(theme?.parent_id));
+    section.classList.toggle("is-sub", Boolean(theme && panel.data.ancestors(theme).length > 1));
     section.classList.toggle("is-dimension", Boolean(isDimension));
     if (naming) naming.update(theme);
     else heading.textContent = theme ? theme.name : t("unsorted");
     if (theme?.parent_id && !naming?.editing()) {
-      heading.prepend(el("span", "parent-name", `${panel.changes.themeName(theme.parent_id)} › `));
+      const path = panel.data.ancestors(theme).map((th) => th.name).join(" › ");
+      heading.prepend(el("span", "parent-name", `${path} › `));
     }
     const place = panel.themeNumber(key);
     number.hidden = place === null;
@@ -209,9 +211,9 @@ function themeTools(panel, key) {
     toTrack.hidden = !panel.canPromote();
     const others = panel.data.themes.filter((th) => th.id !== themeId);
     fillOptions(target.select, others.map((th) => [th.id, th.name]), "");
-    const hasChildren = panel.data.themes.some((c) => c.parent_id === themeId);
-    const parents = hasChildren ? [] : others.filter((th) => !th.parent_id);
-    fillOptions(parent.select, [[0, t("top_level")], ...parents.map((th) => [th.id, th.name])], theme.parent_id || 0);
+    const parents = panel.data.placesFor(themeId);
+    const named = (th) => [...panel.data.ancestors(th), th].map((each) => each.name).join(" › ");
+    fillOptions(parent.select, [[0, t("top_level")], ...parents.map((th) => [th.id, named(th)])], theme.parent_id || 0);
   };
   return { details, update };
 }

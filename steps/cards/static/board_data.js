@@ -4,6 +4,8 @@
 // of the columns it touched, so two facilitators' boards converge.
 import { UNSORTED, appendNew } from "./board_order.js";
 
+const MAX_DEPTH = 2; // dimension → theme → sub-theme
+
 export class BoardData {
   constructor(step) {
     this.suggestions = new Map(); // card id -> theme ids
@@ -70,6 +72,36 @@ export class BoardData {
 
   children(themeId) {
     return this.themes.filter((th) => th.parent_id === themeId);
+  }
+
+  // The themes above a theme, outermost first.
+  ancestors(theme) {
+    const found = [];
+    for (let above = this.theme(theme.parent_id); above && found.length < MAX_DEPTH + 1; above = this.theme(above.parent_id)) {
+      found.unshift(above);
+    }
+    return found;
+  }
+
+  // How many levels of themes a theme has under it (0: none).
+  height(themeId) {
+    const children = this.children(themeId);
+    return children.length ? 1 + Math.max(...children.map((c) => this.height(c.id))) : 0;
+  }
+
+  // The themes a theme may go under: not itself or one of its own, and three levels at
+  // most (steps/cards/board.py MAX_DEPTH).
+  placesFor(themeId) {
+    const below = this.height(themeId);
+    return this.themes.filter((th) => th.id !== themeId
+      && !this.ancestors(th).some((a) => a.id === themeId)
+      && this.ancestors(th).length + 1 + below <= MAX_DEPTH);
+  }
+
+  // Every theme in board order: each followed by the themes under it.
+  inOrder(parentId = null) {
+    return this.themes.filter((th) => (th.parent_id || null) === parentId)
+      .flatMap((th) => [th, ...this.inOrder(th.id)]);
   }
 
   // The still-existing themes suggested for an unsorted card.

@@ -213,10 +213,7 @@ export class BoardPanel {
 
   // The columns in board order: the inbox, then each theme with the themes under it.
   columnKeys() {
-    return [UNSORTED, ...this.data.themes.filter((th) => !th.parent_id).flatMap((th) => [
-      String(th.id),
-      ...this.data.themes.filter((c) => c.parent_id === th.id).map((c) => String(c.id)),
-    ])];
+    return [UNSORTED, ...this.data.inOrder().map((th) => String(th.id))];
   }
 
   // ←/→ from a card: the card at about its place in the nearest open column that side.

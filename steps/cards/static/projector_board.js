@@ -59,20 +59,24 @@ export class ProjectorBoard {
     const blocks = [];
     const unsorted = this.idsOf(UNSORTED);
     if (unsorted.length) blocks.push(this.block(t("unsorted"), unsorted, split, categories, "is-unsorted"));
-    for (const theme of this.themes.filter((th) => !th.parent_id)) {
+    // A theme with themes under it is a heading (a dimension), its own cards and its
+    // themes a level down; three levels at most (h2, h3, h4).
+    const add = (theme, depth) => {
       const children = this.themes.filter((c) => c.parent_id === theme.id);
       const own = this.idsOf(String(theme.id));
-      if (children.length) {
-        const dimension = document.createElement("h2");
-        dimension.className = "dimension";
-        dimension.textContent = theme.name;
-        blocks.push(dimension);
-        if (own.length) blocks.push(this.block(theme.name, own, split, categories, "", "h3"));
-        for (const child of children) blocks.push(this.block(child.name, this.idsOf(String(child.id)), split, categories, "", "h3"));
-      } else {
-        blocks.push(this.block(theme.name, own, split, categories));
+      const level = `h${2 + depth}`;
+      if (!children.length) {
+        blocks.push(this.block(theme.name, own, split, categories, "", level));
+        return;
       }
-    }
+      const dimension = document.createElement(level);
+      dimension.className = "dimension";
+      dimension.textContent = theme.name;
+      blocks.push(dimension);
+      if (own.length) blocks.push(this.block(theme.name, own, split, categories, "", `h${3 + depth}`));
+      for (const child of children) add(child, depth + 1);
+    };
+    for (const theme of this.themes.filter((th) => !th.parent_id)) add(theme, 0);
     this.container.replaceChildren(...blocks);
     this.fit(blocks.filter((b) => b.classList.contains("theme-block")).length, split);
     this.fitWords();
@@ -82,7 +86,7 @@ export class ProjectorBoard {
   // No word breaks in the middle: a card or heading too narrow for its longest word
   // takes a smaller size (see fit_words.js).
   fitWords() {
-    fitWords(this.container.querySelectorAll(".board-cards li, .theme-block > :is(h2, h3), .category-columns :is(h3, h4)"));
+    fitWords(this.container.querySelectorAll(".board-cards li, .theme-block > :is(h2, h3, h4), .category-columns :is(h3, h4, h5)"));
   }
 
   // Few themes use the whole screen: a theme split into Hinder | Möjligheter gets a column
@@ -101,7 +105,7 @@ export class ProjectorBoard {
     return (this.order[key] || []).filter((id) => this.cards.has(id));
   }
 
-  // A theme is a heading under the prompt (h2), or under its dimension (h3).
+  // A theme is a heading under the prompt (h2), or under its dimension (h3, h4).
   block(name, ids, split, categories, extra = "", level = "h2") {
     const section = document.createElement("section");
     section.className = `theme-block ${extra}`.trim();
@@ -116,7 +120,7 @@ export class ProjectorBoard {
     columns.className = "category-columns";
     for (const category of categories) {
       const column = document.createElement("div");
-      const title = document.createElement(level === "h2" ? "h3" : "h4");
+      const title = document.createElement(`h${Number(level.slice(1)) + 1}`);
       title.textContent = category;
       column.append(title, this.list(ids.filter((id) => this.cards.get(id).category === category)));
       columns.append(column);
