@@ -164,7 +164,8 @@ def set_step_settings(session: DbSession, step: Step, **values: Any) -> Event:
 
 
 def delete_step(session: DbSession, step: Step) -> Event:
-    """Remove a step and everything sent to it."""
+    """Remove a step and everything sent to it, and its own files."""
+    kind_of(step).deleted(step)
     workshop = step.workshop
     workshop.steps.remove(step)
     session.delete(step)

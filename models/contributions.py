@@ -82,11 +82,13 @@ def delete_contribution(session: DbSession, participant: Participant, kind: obje
 
 
 def delete_everything(session: DbSession, participant: Participant) -> list[Event]:
-    """Every item and every dot of the participant, and their name, role and organisation."""
+    """Every item and every dot of the participant, their name, role and organisation, and
+    the stakeholder type they gave."""
     events = []
     for group in contributions(session, participant):
         for item in group["items"]:
             events.append(delete_contribution(session, participant, item["kind"], item["id"]))
+    participant.stakeholder_type = None
     forget_identity(session, participant)
     return events
 

@@ -16,13 +16,17 @@ from models.errors import InvalidInput
 from models.participants import Participant
 from models.session import DbSession
 from models.workshops import Workshop
+from steps.registry import kind_of
 
 MAX_RETENTION_DAYS = 3650
 
 
 def delete_workshop(session: DbSession, workshop: Workshop) -> None:
-    """The workshop and everything in it: steps, input, votes, notes, participants,
-    scribes' links; the database's cascades remove each row that belongs to it."""
+    """The workshop and everything in it: steps (and their files), input, votes, notes,
+    participants, scribes' links; the database's cascades remove each row that belongs
+    to it."""
+    for step in workshop.steps:
+        kind_of(step).deleted(step)
     workshop_id = workshop.id
     session.expunge(workshop)
     session.execute(delete(Workshop).where(Workshop.id == workshop_id))

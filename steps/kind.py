@@ -227,5 +227,8 @@ class StepKind:
         names (the shared tables come first: table groups, steps, participants)."""
         return []
 
+    def deleted(self, step: Step) -> None:
+        """Files of the step's own to remove once the step (or its workshop) is deleted."""
+
     def opened(self, step: Step) -> None:
         """Work to start when the step opens (from a request or a socket handler)."""

@@ -10,7 +10,7 @@ from wtforms import Field, TextAreaField, URLField
 from wtforms.validators import URL, Length, Optional
 
 from models.workshops import Step
-from steps.info.media import add_media_routes
+from steps.info.media import add_media_routes, forget_film
 from steps.info.strings import STRINGS
 from steps.kind import StepKind, TextSetting
 
@@ -63,6 +63,10 @@ class Info(StepKind):
 
         address = url_for("step_info.film", workshop_id=step.workshop_id, step_id=step.id)
         return [(str(_l("A film on the big screen and the phones…")), address)]
+
+    def deleted(self, step: Step) -> None:
+        """The step's film goes with it."""
+        forget_film(step)
 
     def blueprint(self) -> Blueprint:
         """The kind's files, its film's page and the films themselves."""

@@ -111,6 +111,13 @@ def _set_film(step: Step, name: str) -> None:
         (folder() / before).unlink(missing_ok=True)
 
 
+def forget_film(step: Step) -> None:
+    """The step's film file, removed (the step or its workshop is deleted)."""
+    name = step_setting(step, "video")
+    if name and re.fullmatch(NAME, name):
+        (folder() / name).unlink(missing_ok=True)
+
+
 def media(name: str) -> Response:
     """A film, by its random name; ranges, so a player can seek and a phone need not load
     all of it."""

@@ -15,7 +15,7 @@ from export.deck import Options, write_deck
 from export.report_html import render_html
 from models import agenda
 from models.errors import DomainError
-from models.participants import group_proxy, join_workshop, joined_by_type
+from models.participants import Participant, group_proxy, join_workshop, joined_by_type
 from models.stakeholders import stakeholder_types_of
 from models.workshops import Workshop
 from readers.workshop_report import workshop_report
@@ -37,6 +37,11 @@ def test_types_are_chosen_when_joining_and_counted_in_order(workshop: Workshop) 
     group_proxy(db.session, workshop, None, "Lärosäte")  # a stand-in is not a person
     assert joined_by_type(db.session, workshop) == [("Region", 1), ("kommun", 2)]
     assert current_presence().summary(workshop.id)["stakeholders"] == [("Region", 1), ("kommun", 2)]
+    from models.contributions import delete_everything
+
+    [gone] = [p for p in db.session.query(Participant).all() if p.stakeholder_type == "Region"]
+    delete_everything(db.session, gone)  # "Mina bidrag": everything, the type too
+    assert gone.stakeholder_type is None and joined_by_type(db.session, workshop) == [("kommun", 2)]
     for bad in ("\n".join(f"Typ {n}" for n in range(13)), "x" * 61):
         with pytest.raises(DomainError) as error:
             agenda.update_stakeholder_types(db.session, workshop, bad)

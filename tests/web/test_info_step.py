@@ -78,6 +78,10 @@ def test_an_information_step_with_a_text_a_link_and_a_film(
     assert client.get(film_page).status_code == 200
     client.post(f"{film_page}/remove")
     assert step_setting(step, "video") == "" and not (media / second).exists()
+    # A deleted step takes its film along.
+    client.post(film_page, data={"film": (io.BytesIO(FILM), "sista.mp4")})
+    last = step_setting(step, "video")
+    assert (media / last).exists()
 
     other = app.test_client()
     g.pop("_login_user", None)
@@ -86,3 +90,6 @@ def test_an_information_step_with_a_text_a_link_and_a_film(
     assert other.get(film_page).status_code == 404
     g.pop("_login_user", None)
     assert other.post(film_page, data={"film": (io.BytesIO(FILM), "dag.mp4")}).status_code == 404
+    g.pop("_login_user", None)
+    assert client.post(f"/f/workshops/{workshop.id}/steps/{step.id}/delete").status_code == 302
+    assert not (media / last).exists()
