@@ -26,10 +26,16 @@ const alertEl = document.getElementById("alert");
 const connectionEl = document.getElementById("connection");
 // Where the browser allows (HTTPS, or this computer), a reload without network is served
 // from the phone's cache (sw.js); elsewhere the last snapshot below still shows the outbox.
-navigator.serviceWorker?.register("/sw.js").then(() => navigator.serviceWorker.ready).then((registration) => {
-  const loaded = performance.getEntriesByType("resource").map((e) => e.name).filter((u) => u.startsWith(location.origin));
-  registration.active?.postMessage({ cache: [location.href, ...loaded] });
-}).catch(() => {});
+// The worker is told what the page loaded, once it is ready and again once the kinds'
+// modules (imported below) are in, so none of them is missing from the cache.
+const workerReady = navigator.serviceWorker?.register("/sw.js").then(() => navigator.serviceWorker.ready);
+function cacheLoaded() {
+  workerReady?.then((registration) => {
+    const loaded = performance.getEntriesByType("resource").map((e) => e.name).filter((u) => u.startsWith(location.origin));
+    registration.active?.postMessage({ cache: [location.href, ...loaded] });
+  }).catch(() => {});
+}
+cacheLoaded();
 
 // Said to screen readers: a step that opens, and each of this person's own inputs arriving.
 const announcer = new Announcer(document.getElementById("announcer"));
@@ -37,6 +43,7 @@ const drafts = new Drafts(workshopId);
 
 // Each kind of step: its template, its events and its hooks (see docs/STEP_KINDS.md).
 const KINDS = await loadKinds(root);
+cacheLoaded();
 const EDITS = new Map(Object.values(KINDS).map((spec) => [spec.edit, spec.idField]));
 const SUBMITS = new Set(Object.values(KINDS).map((spec) => spec.submit));
 

@@ -39,7 +39,7 @@ STRINGS = {
         "theme_tools": _l("Theme tools"),
         "merge_into": _l("Merge into"),
         "place_under": _l("Place under"),
-        "place": _l("Place"),
+        "place": _l("Place it"),
         "top_level": _l("(top level)"),
         "move_earlier": _l("Move earlier"),
         "move_later": _l("Move later"),
