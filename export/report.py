@@ -82,6 +82,8 @@ class ReportCard:
     level: str | None = None
     highlight: bool = False
     stakeholder: str | None = None  # the writer's stakeholder type, where one was given
+    # The card's, so a results page can mark a phone's own cards (not part of its content).
+    id: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,7 @@ class ReportTrack:
     dots: int
     rank: int
     tied: bool = False
+    id: int | None = field(default=None, compare=False)  # the track's (as a card's)
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,7 @@ def sections_in_order(report: Report, wanted: set[str]) -> list[dict[str, Any]]:
             {
                 "section": "cloud",
                 "step": step,
-                "cloud": _data_uri(step.cloud_png),
+                "cloud": data_uri(step.cloud_png),
                 "alt": report.label("cloud_alt", words=top_words(step)),
                 "bars": svg_bars(word_bars(step)),
                 "bars_title": report.label("top_words"),
@@ -81,7 +81,7 @@ def sections_in_order(report: Report, wanted: set[str]) -> list[dict[str, Any]]:
     return [p for p in parts if p["section"] != "list" or p["items"]]
 
 
-def _data_uri(png: bytes | None) -> str | None:
+def data_uri(png: bytes | None) -> str | None:
     return "data:image/png;base64," + base64.b64encode(png).decode("ascii") if png else None
 
 
@@ -146,7 +146,7 @@ def render_series_html(series: SeriesReport, stylesheet_href: str, lang: str = "
             [[rank(t), t.text, t.meeting, str(t.dots)] for t in series.tracks],
         ),
         tracks_chart={"bars": svg_bars(bars), "bars_title": label("synthesis_tracks_chart")},
-        cloud=_data_uri(series.words.cloud_png) if series.words else None,
+        cloud=data_uri(series.words.cloud_png) if series.words else None,
         cloud_alt=label("cloud_alt", words=top_words(series.words)) if series.words else "",
         meetings=[
             (name, report, sections_in_order(report, wanted))

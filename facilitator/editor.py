@@ -4,6 +4,7 @@ groups, note headings, how long names are kept)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -28,6 +29,7 @@ from facilitator.forms import (
     LevelsForm,
     NewStepForm,
     NoteCategoriesForm,
+    ResultsForm,
     RetentionForm,
     ScribeForm,
     StakeholderTypesForm,
@@ -37,11 +39,13 @@ from facilitator.forms import (
 )
 from facilitator.groups_editor import group_lines, group_rows
 from models import agenda
+from models.clock import utcnow
 from models.errors import DomainError
 from models.groups import groups_of, save_groups
 from models.levels import levels_of
 from models.notes import note_categories, set_note_categories
 from models.privacy import set_retention
+from models.results import PARTS, publish_results, results_open, results_parts
 from models.scribes import scribes_of
 from models.stakeholders import stakeholder_types_of
 from models.workshops import Step, Workshop
@@ -90,6 +94,13 @@ def editor_page(
     forms.setdefault("scribe_form", scribe_form(workshop, formdata=None))
     forms.setdefault("facilitator_form", FacilitatorForm(formdata=None))
     forms.setdefault("retention_form", RetentionForm(obj=workshop, formdata=None))
+    results = {
+        "publish": results_open(workshop),
+        "results_until": workshop.results_until or utcnow().date() + dt.timedelta(days=30),
+        "parts": results_parts(workshop) or list(PARTS),
+        "summary": workshop.results_summary,
+    }
+    forms.setdefault("results_form", ResultsForm(data=results, formdata=None))
     return render_template(
         "facilitator/edit_workshop.html",
         workshop=workshop,
@@ -207,6 +218,28 @@ def edit_stakeholder_types(workshop_id: int) -> Response | str:
         ),
         "#stakeholders-heading",
         "stakeholders_form",
+    )
+
+
+@bp.post("/workshops/<int:workshop_id>/results")
+@login_required
+def edit_results(workshop_id: int) -> Response | str:
+    """The results page for participants: published until a date (or taken down), its parts
+    and the facilitator's summary."""
+    workshop = own_workshop(workshop_id)
+    form = ResultsForm()
+    return save_side_form(
+        workshop,
+        form,
+        lambda: publish_results(
+            db.session,
+            workshop,
+            form.results_until.data if form.publish.data else None,
+            list(form.parts.data or []),
+            form.summary.data or "",
+        ),
+        "#results-heading",
+        "results_form",
     )
 
 

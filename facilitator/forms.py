@@ -226,6 +226,43 @@ class SeriesForm(FlaskForm):
     )
 
 
+class ResultsForm(FlaskForm):
+    """The results page for participants at the join address: what it shows, until when."""
+
+    publish = BooleanField(_l("Publish the results page at the join address"))
+    results_until = DateField(
+        _l("Published through"),
+        description=_l("The last day the page can be seen; at most a year ahead."),
+        validators=[Optional()],
+    )
+    parts = SelectMultipleField(
+        _l("It shows"),
+        choices=[
+            ("words", _l("The word cloud and its words")),
+            ("themes", _l("The themes with their cards")),
+            ("tracks", _l("The tracks, ranked by votes")),
+        ],
+        widget=ListWidget(prefix_label=False),
+        option_widget=CheckboxInput(),
+    )
+    summary = TextAreaField(
+        _l("Your summary (optional)"),
+        description=_l(
+            "A few lines on what happens next with what was said. An empty line starts a new paragraph."
+        ),
+        validators=[Length(max=3000)],
+        render_kw={"rows": 5},
+    )
+
+    def validate(self, extra_validators: Any = None) -> bool:
+        """A published page needs its last day (the date itself is checked on saving)."""
+        valid = super().validate(extra_validators)
+        if valid and self.publish.data and self.results_until.data is None:
+            self.results_until.errors = [_l("Choose the last day the page is published.")]
+            return False
+        return valid
+
+
 class RetentionForm(FlaskForm):
     """How long participants' names and consents are kept after the workshop."""
 

@@ -55,6 +55,11 @@ class Workshop(db.Model):  # type: ignore[name-defined,misc]
     # Participants' names and consents are removed this many days after the workshop
     # (None: kept until the workshop is deleted). See models.privacy.
     retention_days: Mapped[int | None]
+    # The results page for participants (models.results): open until then (None: not
+    # published), the parts it shows (one per line) and the facilitator's summary.
+    results_until: Mapped[dt.date | None]
+    results_parts: Mapped[str] = mapped_column(Text, default="", server_default="")
+    results_summary: Mapped[str] = mapped_column(Text, default="", server_default="")
     # The facilitator who manages the others (the creator, or whom it was handed to).
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("facilitators.id", ondelete="SET NULL"))
 

@@ -21,13 +21,17 @@ from flask_babel import format_date
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response as BaseResponse
 
+from export.report_html import data_uri
+from facilitator.strings import report_labels
 from models.contributions import contributions, delete_contribution, delete_everything, forget_identity
 from models.errors import ConsentRequired, DomainError
 from models.groups import find_group, groups_of
 from models.participants import Participant, find_participant, join_workshop, workshop_for_code
+from models.results import results_open, results_parts
 from models.stakeholders import stakeholder_types_of
 from models.workshops import Workshop, clean_join_code, find_by_join_code
 from participant_ui.forms import CodeForm, JoinForm
+from readers.workshop_report import workshop_report
 from webapp.broadcast import broadcast, tell_participant
 from webapp.errors import message_for
 from webapp.extensions import db, limiter
@@ -85,6 +89,9 @@ def workshop(code: str) -> BaseResponse | str | tuple[str, int]:
         joined = _joined_after_the_end(code) if error.code == "workshop_ended" else None
         if joined is not None:  # the thank-you, and the way to what they sent
             return render_template("participant/phone.html", workshop=joined[0], participant=joined[1])
+        ended = find_by_join_code(db.session, code) if error.code == "workshop_ended" else None
+        if ended is not None and results_open(ended):  # the QR code leads to the results
+            return redirect(url_for("participant.results", code=ended.join_code))
         status = 404 if error.code == "unknown_code" else 410
         form = CodeForm(data={"code": code})
         return render_template("participant/index.html", form=form, error=message_for(error.code)), status
@@ -116,6 +123,31 @@ def workshop(code: str) -> BaseResponse | str | tuple[str, int]:
         session.permanent = True
         return redirect(url_for("participant.workshop", code=found.join_code))
     return render_template("participant/join.html", workshop=found, form=form, has_groups=has_groups)
+
+
+@bp.get("/j/<code>/resultat")
+def results(code: str) -> str | tuple[str, int]:
+    """The results page the facilitator published: read-only, without JavaScript, the
+    parts they chose; this phone's own cards and tracks marked as its own."""
+    found = find_by_join_code(db.session, code)
+    if found is None or not results_open(found):
+        form = CodeForm(data={"code": code})
+        return render_template(
+            "participant/index.html", form=form, error=message_for("results_not_published")
+        ), 404
+    participant = find_participant(db.session, found.id, participant_token(found))
+    report = workshop_report(db.session, found.id, report_labels())
+    sent = contributions(db.session, participant) if participant is not None else []
+    mine = {(item["kind"], item["id"]) for group in sent for item in group["items"]}
+    return render_template(
+        "participant/results.html",
+        workshop=found,
+        report=report,
+        parts=results_parts(found),
+        summary=[p for p in found.results_summary.split("\n\n") if p.strip()],
+        clouds=[data_uri(step.cloud_png) for step in report.words],
+        mine=mine,
+    )
 
 
 @bp.route("/j/<code>/mine", methods=["GET", "POST"])

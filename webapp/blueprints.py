@@ -30,10 +30,12 @@ def register_blueprints(app: Flask) -> None:
 
 def _template_globals() -> dict[str, Any]:
     from facilitator.strings import BEHALF_STRINGS, CONNECTION_STRINGS, NOTES_STRINGS, page_strings
+    from models.results import results_open
     from steps.registry import kinds
 
     return {
         "step_kinds": list(kinds().values()),
+        "results_open": results_open,
         "kind_scripts": kind_scripts,
         "kind_strings": kind_strings,
         "kind_labels": kind_labels,

@@ -56,6 +56,8 @@ MESSAGES = {
         "Write the levels one per line: at least one and at most %(count)d, each at most "
         "%(length)d characters."
     ),
+    "results_not_published": lazy_gettext("The results of this workshop are not published (or no longer)."),
+    "results_until_invalid": lazy_gettext("Choose a last day from today and at most %(days)d days ahead."),
     "unknown_level": lazy_gettext("That level is no longer on the workshop's list. Choose another."),
     "stakeholder_types_invalid": lazy_gettext(
         "Write the stakeholder types one per line: at most %(count)d, each at most %(length)d characters."

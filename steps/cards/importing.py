@@ -207,6 +207,7 @@ def plan_import(session: DbSession, step: Step, table: Table) -> Plan:
     new_groups: dict[str, str] = {}
     types = stakeholder_types_of(step.workshop)
     new_types: dict[str, str] = {}
+
     def depth_of(name: str) -> int:
         """How many levels under the top a theme of the board, or of the import, is."""
         depth = 0

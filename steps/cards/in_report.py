@@ -72,4 +72,4 @@ def _parent_name(theme: Theme, names: dict[int, Theme]) -> str | None:
 
 def _card(card: Card, rows: ReportRows) -> ReportCard:
     kind = rows.types.get(card.participant_id) if card.participant_id else None
-    return ReportCard(card.text, card.category, card.level, card.highlighted_at is not None, kind)
+    return ReportCard(card.text, card.category, card.level, card.highlighted_at is not None, kind, card.id)

@@ -30,5 +30,5 @@ def _tracks(session: DbSession, step: Step, rows: ReportRows) -> TracksStep:
     return TracksStep(
         step.title,
         step.prompt,
-        [ReportTrack(r["text"], r["total"], r["rank"], r["tied"]) for r in ranked(shown, counted)],
+        [ReportTrack(r["text"], r["total"], r["rank"], r["tied"], r["id"]) for r in ranked(shown, counted)],
     )
