@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from flask import Blueprint
 from flask_babel import lazy_gettext as _l
-from wtforms import Field, TextAreaField, URLField
+from wtforms import Field, StringField, TextAreaField, URLField
 from wtforms.validators import URL, Length, Optional
 
 from models.workshops import Step
@@ -50,11 +50,10 @@ class Info(StepKind):
                     URL(require_tld=False, message=_l("Write a whole address: https://…")),
                 ],
             ),
-            "link_text": TextAreaField(
+            "link_text": StringField(
                 _l("The link's text (optional)"),
                 description=_l("What the link says, such as “Watch the film”. Empty: the address."),
                 validators=[Length(max=120)],
-                render_kw={"rows": 1},
             ),
         }
 
