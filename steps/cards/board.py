@@ -133,10 +133,11 @@ def create_theme(
     index: object = None,
     child_ids: object = (),
 ) -> Event:
-    """A new theme at `index` (default: the end) of the board, or of a dimension, in one
-    change: `card_ids` (a proposal the facilitator accepted) move into it in that order, and
-    `child_ids` (top-level themes) are nested under it, so undoing a delete or a merge
-    brings the theme back whole. The event's reply carries the new theme's id."""
+    """A new theme at `index` (default: the end) of the board, or of the theme `parent_id`,
+    in one change: `card_ids` (a proposal the facilitator accepted) move into it in that
+    order, and the themes `child_ids` go under it (as deep as three levels allow, never
+    above their new place), so undoing a delete or a merge brings the theme back whole.
+    The event's reply carries the new theme's id."""
     themes = _own_themes(session, step)
     parent = _int_or_none(parent_id, "parent_id")
     if parent is not None:
@@ -146,7 +147,7 @@ def create_theme(
     below = 1 + max((_height(themes, c) for c in children), default=-1)
     if not _fits(themes, parent, height=below):
         raise TooDeep()
-    if any(not _fits(themes, parent, child) for child in children):  # not above its new place
+    if any(not _fits(themes, parent, child) for child in children):  # none above its new place
         raise TooDeep()
     theme = Theme(workshop_id=step.workshop_id, step_id=step.id, name=_name(name), parent_id=parent)
     session.add(theme)
