@@ -17,10 +17,11 @@ from flask import (
     session,
     url_for,
 )
-from flask_babel import format_date
+from flask_babel import format_date, get_locale
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response as BaseResponse
 
+from export.report import Report
 from export.report_html import data_uri
 from facilitator.strings import report_labels
 from models.contributions import contributions, delete_contribution, delete_everything, forget_identity
@@ -37,8 +38,10 @@ from webapp.errors import message_for
 from webapp.extensions import db, limiter
 from webapp.extensions_setup import remember_language
 from webapp.netinfo import public_base_url
+from webapp.offload import off_the_loop
 from webapp.qr import qr_response
 
+RESULTS_CACHED = 8  # workshops whose results page is kept read
 bp = Blueprint(
     "participant",
     __name__,
@@ -136,7 +139,7 @@ def results(code: str) -> str | tuple[str, int]:
             "participant/index.html", form=form, error=message_for("results_not_published")
         ), 404
     participant = find_participant(db.session, found.id, participant_token(found))
-    report = workshop_report(db.session, found.id, report_labels())
+    report = _results_report(found)
     sent = contributions(db.session, participant) if participant is not None else []
     mine = {(item["kind"], item["id"]) for group in sent for item in group["items"]}
     return render_template(
@@ -148,6 +151,25 @@ def results(code: str) -> str | tuple[str, int]:
         clouds=[data_uri(step.cloud_png) for step in report.words],
         mine=mine,
     )
+
+
+def _results_report(workshop: Workshop) -> Report:
+    """The workshop's report for its results page, read (and its cloud drawn) once per
+    change of the workshop and language, off the event loop: the QR code after the day
+    may bring the whole room to it at once. Each visitor's own marks are added per page."""
+    cache: dict[tuple[int, int, str], Report] = current_app.extensions.setdefault("rundabord.results", {})
+    key = (workshop.id, workshop.seq, str(get_locale() or "sv"))
+    report = cache.get(key)
+    if report is None:
+        workshop_id, labels = workshop.id, report_labels()
+        db.session.remove()  # the pool may hold one connection (SQLite): the read needs it
+        report = off_the_loop(lambda session: workshop_report(session, workshop_id, labels))
+        for old in [k for k in cache if k[0] == workshop_id]:
+            del cache[old]
+        while len(cache) >= RESULTS_CACHED:
+            del cache[next(iter(cache))]
+        cache[key] = report
+    return report
 
 
 @bp.route("/j/<code>/mine", methods=["GET", "POST"])

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import Flask
+import pytest
+from flask import Flask, g
 from flask.testing import FlaskClient
 
 from models import agenda
@@ -64,15 +65,19 @@ def test_the_facilitator_publishes_results_that_mark_a_phones_own_input(
     assert "Se vad det blev: resultatet" in kim_phone.get(f"/j/{workshop.join_code}").text
 
     # After the day, the QR code leads a newcomer to the results; a phone that took part
-    # sees its thank-you with the way there.
+    # sees its thank-you with the way there. (The page gave the test's session back, as
+    # a request gives its own: the workshop is read again.)
+    workshop = db.session.get_one(Workshop, workshop.id)
     agenda.end_workshop(db.session, workshop)
     newcomer = app.test_client().get(f"/j/{workshop.join_code}")
     assert newcomer.status_code == 302 and newcomer.location.endswith("/resultat")
     assert "Se vad det blev: resultatet" in kim_phone.get(f"/j/{workshop.join_code}").text
     # Past its last day, or taken down, the page is gone.
+    workshop = db.session.get_one(Workshop, workshop.id)
     workshop.results_until = today - dt.timedelta(days=1)
     db.session.commit()
     assert app.test_client().get(page).status_code == 404
+    g.pop("_login_user", None)  # the facilitator as a new request loads them
     client.post(url, data={"results_until": until, "parts": ["themes"]})
     assert workshop.results_until is None and app.test_client().get(page).status_code == 404
     assert app.test_client().get(f"/j/{workshop.join_code}").status_code == 410
@@ -95,3 +100,29 @@ def test_a_new_phone_may_still_join_while_results_are_published(
     assert "Delta" in form.text and "Se vad det blev: resultatet" in form.text
     join(phone, workshop, "Ny")
     assert find_participant is not None
+
+
+def test_the_results_are_read_once_per_change_of_the_workshop(
+    app: Flask, workshop: Workshop, facilitator: Facilitator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The QR code after the day can bring the whole room to the page at once."""
+    import participant_ui.routes as routes
+    from models.results import publish_results
+    from steps.cards import board
+    from steps.cards.cards import Card
+
+    fill(workshop, facilitator)
+    workshop_id = workshop.id
+    publish_results(db.session, workshop, utcnow().date(), ["themes"], "")
+    reads = []
+    real = routes.workshop_report
+    monkeypatch.setattr(routes, "workshop_report", lambda *args: reads.append(1) or real(*args))
+    page = f"/j/{workshop.join_code}/resultat"
+    for _ in range(3):
+        assert "Gemensam målbild" in app.test_client().get(page).text
+    assert len(reads) == 1
+    workshop = db.session.get_one(Workshop, workshop_id)
+    card = db.session.query(Card).filter_by(text="Gemensam målbild").one()
+    board.set_card_flag(db.session, workshop.steps[1], card.id, "hidden", True)  # an event: seq moves
+    assert "Gemensam målbild" not in app.test_client().get(page).text
+    assert len(reads) == 2
