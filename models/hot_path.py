@@ -115,13 +115,14 @@ def _insert(model: type[Any]) -> Insert:
 
 @functools.cache
 def sent_count(table: Any) -> Select[tuple[int]]:
-    """How many items in `table` (words, cards, tracks) a participant has in a step, not
-    withdrawn."""
-    return select(func.count(table.c.id)).where(
+    """How many items in `table` (words, cards, tracks) a participant sent in a step, not
+    withdrawn (a card a facilitator split off one of theirs is not one they sent)."""
+    query = select(func.count(table.c.id)).where(
         table.c.step_id == bindparam("step_id"),
         table.c.participant_id == bindparam("participant_id"),
         table.c.withdrawn_at.is_(None),
     )
+    return query.where(table.c.split_from_id.is_(None)) if "split_from_id" in table.c else query
 
 
 @prebuilt

@@ -31,7 +31,6 @@ from steps.cards.cards import MAX_CARD_LENGTH, Card, cards_event, own_card, writ
 from steps.registry import takes
 from webapp.extensions import db
 
-ACTIONS = ("edit", "split", "unsplit")
 Curator = tuple[int, str]  # the facilitator's id, and their name (or email) for the log
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from content.archive import archive_tables, export_archive, import_archive
+from models import agenda
 from models.accounts import Facilitator
 from models.contributions import contributions, delete_contribution
 from models.errors import DomainError
@@ -99,6 +100,8 @@ def test_a_split_card_follows_its_card_is_never_on_the_phone_and_is_undone(
     assert new is not None and new.participant_id == phone.id and new.split_from_id == first
     mine = snapshot(db.session, workshop.id, Role.PARTICIPANT, phone)["open_steps"][0]["mine"]
     assert [c["text"] for c in mine] == ["Gemensam målbild och en väg in", "Tillit"]
+    agenda.set_step_setting(db.session, prerequisites, "max_cards", 3)
+    post(phone, prerequisites, "Ett tredje kort")  # the card split off is not counted as sent
     with pytest.raises(DomainError):  # the writer cannot change a card they did not write
         from steps.cards.cards import edit_card
 
