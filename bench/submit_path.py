@@ -1,5 +1,6 @@
 """The cost of one submission inside the server, without the network: CPU time and SQL
-statements per word and per card, on SQLite and (with --database-url) PostgreSQL.
+statements per word, per card, per dot on a track and per upvote on a question, on
+SQLite and (with --database-url) PostgreSQL.
 
     .venv/bin/python -m bench.submit_path
     .venv/bin/python -m bench.submit_path --database-url postgresql://postgres@127.0.0.1:5432/test
@@ -36,7 +37,9 @@ from bench.load import FACILITATOR
 from bench.server import scratch_database
 from config import database_url
 from content.templates import create_from_template
+from models import agenda
 from models.accounts import create_facilitator
+from models.workshops import Workshop
 from steps.registry import takes
 from webapp import create_app
 from webapp.extensions import db, socketio
@@ -113,8 +116,79 @@ def measure(app: Flask, phones: int, posts: int) -> dict[str, Any]:
             figures[f"{kind}_statements"] = round(counter.count / sent, 2)
             for sock in (*clients, projector, dashboard):
                 sock.get_received()  # drop what arrived; the test client keeps it otherwise
+        figures.update(measure_votes(app, workshop_id, clients, dashboard, counter))
+        for sock in (*clients, projector, dashboard):
+            sock.get_received()
     finally:
         event.remove(engine, "before_cursor_execute", counter)
+    return figures
+
+
+def measure_votes(
+    app: Flask, workshop_id: int, clients: list[Any], dashboard: Any, counter: StatementCounter
+) -> dict[str, Any]:
+    """Dots on a Tracks step (the baseline) and upvotes on a Questions step: each phone
+    casts its votes one by one, on 20 tracks and on up to 100 questions. The totals each
+    vote changes are sent at once here (RANKING_INTERVAL_S is 0 under TESTING): what a
+    vote costs at most, before the batching a running server does."""
+    with app.app_context():
+        workshop = db.session.get(Workshop, workshop_id)
+        assert workshop is not None
+        agenda.add_step(db.session, workshop, "questions", "Frågor")
+        db.session.commit()
+        tracks_step = next(s.id for s in workshop.steps if takes(s, "track"))
+        questions_step = workshop.steps[-1].id
+        db.session.remove()
+    figures: dict[str, Any] = {}
+
+    def ask_all(event_name: str, step_id: int, count: int, key: str) -> list[tuple[int, int]]:
+        made = []
+        for n in range(count):
+            sock = clients[n % len(clients)]
+            payload = {"id": secrets.token_urlsafe(12), "step_id": step_id, "text": f"Fråga nummer {n}?"}
+            ack = sock.emit(event_name, payload, callback=True)
+            if not ack.get("ok"):
+                raise RuntimeError(f"{event_name} refused: {ack}")
+            made.append((ack[key]["id"], n % len(clients)))
+        return made
+
+    def timed(name: str, votes: list[tuple[Any, dict[str, Any]]]) -> None:
+        counter.count = 0
+        cpu = time.process_time()
+        for sock, payload in votes:
+            ack = sock.emit(payload.pop("event"), payload, callback=True)
+            if not ack.get("ok"):
+                raise RuntimeError(f"{name} refused: {ack}")
+        cpu = time.process_time() - cpu
+        figures[f"{name}_cpu_ms"] = round(cpu * 1000 / len(votes), 3)
+        figures[f"{name}_statements"] = round(counter.count / len(votes), 2)
+        for sock in (*clients, dashboard):
+            sock.get_received()
+
+    assert dashboard.emit("open_step", {"step_id": tracks_step}, callback=True) == {"ok": True}
+    tracks = ask_all("propose_track", tracks_step, 20, "track")
+    dashboard.emit(
+        "tracks", {"step_id": tracks_step, "op": "phase", "name": "voting", "on": True}, callback=True
+    )
+    dots = []
+    for p, sock in enumerate(clients):
+        for v in range(3):
+            track_id = tracks[(p + v) % len(tracks)][0]
+            payload = {"id": secrets.token_urlsafe(12), "step_id": tracks_step, "track_id": track_id}
+            dots.append((sock, {"event": "vote", **payload, "dots": 1, "n": v + 1}))
+    timed("dot_vote", dots)
+
+    assert dashboard.emit("open_step", {"step_id": questions_step}, callback=True) == {"ok": True}
+    questions = ask_all("ask_question", questions_step, min(100, 3 * len(clients)), "question")
+    upvotes = []
+    for p, sock in enumerate(clients):
+        theirs = [q for q, writer in questions if writer != p]
+        for v in range(min(10, len(theirs))):
+            question_id = theirs[(p * 7 + v) % len(theirs)]
+            payload = {"id": secrets.token_urlsafe(12), "step_id": questions_step, "question_id": question_id}
+            upvotes.append((sock, {"event": "upvote", **payload, "on": True, "n": v + 1}))
+    timed("upvote", upvotes)
+    figures["questions"] = len(questions)
     return figures
 
 

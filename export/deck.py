@@ -17,7 +17,7 @@ export/slides.py.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,7 +36,16 @@ from export.charts import (
     track_bars,
     word_bars,
 )
-from export.report import BoardStep, Report, ReportCard, ReportTheme, ReportTrack, SeriesReport, WordsStep
+from export.report import (
+    BoardStep,
+    Report,
+    ReportCard,
+    ReportTheme,
+    ReportTrack,
+    SeriesReport,
+    TracksStep,
+    WordsStep,
+)
 from export.slides import CHARS_PER_LINE, CONTENT_TOP, LINES_PER_SLIDE, LIST_SIZE, Item, text_item
 
 SECTIONS = ("title", "highlights", "words", "themes", "notes", "tracks", "participants")
@@ -227,7 +236,7 @@ class Deck:
             for tracks in report.tracks:
                 if tracks.tracks:
                     self.divider(tracks.title, tracks.prompt)
-                self.ranking_slides(report.label("tracks"), tracks.tracks)
+                self.ranking_slides(tracks)
         if "notes" in wanted:
             for category, texts in notes:
                 self.list_slides(category, _items(texts))
@@ -359,17 +368,18 @@ class Deck:
             ],
         )
 
-    def ranking_slides(self, title: str, tracks: list[ReportTrack]) -> None:
-        """The tracks as a table, best first: the rank in a column of its own ("3 (delad)"),
-        the track, its votes; a long ranking continues on the next slide."""
+    def ranking_slides(self, step: TracksStep) -> None:
+        """The tracks (or questions) as a table, best first: the rank in a column of its own
+        ("3 (delad)"), the text, its votes; a long ranking continues on the next slide."""
         label = self.report.label
-        rows = [[self.rank(t), t.text, str(t.dots)] for t in tracks]
-        header = [label("rank"), label("track"), label("votes")]
-        self.table_slides(title, header, rows, widths=RANKING_WIDTHS, size=LIST_SIZE)
+        tracks = step.tracks
+        rows = [[self.rank(t), _answered(t, label), str(t.dots)] for t in tracks]
+        header = [label("rank"), label(step.kind), label("votes")]
+        self.table_slides(label(step.section), header, rows, widths=RANKING_WIDTHS, size=LIST_SIZE)
         bars = track_bars(tracks, self.rank)
         if bars:  # the same ranking to look at: the votes as bars
             slide = self.add_slide(self.layouts.title_only)
-            chart_title = label("tracks_by_votes")
+            chart_title = label(step.chart)
             slides.set_title(slide, chart_title)
             slides.bar_chart(self.prs, slide, chart_title, bars)
             slides.notes(slide, ["\t".join(row) for row in rows[: len(bars)]])
@@ -508,3 +518,8 @@ def _meeting_widths(series: SeriesReport) -> tuple[float, ...]:
 
 def _items(texts: Iterable[str]) -> list[Item]:
     return [Item(text) for text in texts]
+
+
+def _answered(track: ReportTrack, label: Callable[..., str]) -> str:
+    """A ranked item's text, a question marked as answered saying so."""
+    return f"{track.text} ({label('answered')})" if track.answered else track.text

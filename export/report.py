@@ -21,6 +21,10 @@ LABELS = {
     "rank_shared": "{rank} (delad)",
     "rank": "Plats",
     "track": "Spår",
+    "questions": "Frågor från deltagarna",
+    "question": "Fråga",
+    "questions_by_votes": "Frågorna efter röster",
+    "answered": "besvarad",
     "votes": "Röster",
     "meeting": "Möte",
     "synthesis_themes_chart": "Temana möte för möte",
@@ -124,13 +128,28 @@ class ReportTrack:
     rank: int
     tied: bool = False
     id: int | None = field(default=None, compare=False)  # the track's (as a card's)
+    answered: bool = False  # a question marked answered
 
 
 @dataclass(frozen=True)
 class TracksStep:
+    """A ranked list: a Tracks step's tracks by dots, or a Questions step's questions by
+    upvotes (`kind` "question"), titled and labelled by its kind."""
+
     title: str
     prompt: str
     tracks: list[ReportTrack]  # ranked
+    kind: str = "track"  # track | question: also the row's kind of one's own input
+
+    @property
+    def section(self) -> str:
+        """The label key of the list's heading ("tracks", "questions")."""
+        return f"{self.kind}s"
+
+    @property
+    def chart(self) -> str:
+        """The label key of its chart's title."""
+        return f"{self.kind}s_by_votes"
 
 
 @dataclass(frozen=True)
@@ -145,7 +164,7 @@ class Row:
     """One input, as the raw data lists it."""
 
     step: str
-    kind: str  # word | card | track | note
+    kind: str  # word | card | track | question | note
     text: str
     category: str = ""
     theme: str = ""

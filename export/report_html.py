@@ -70,7 +70,7 @@ def sections_in_order(report: Report, wanted: set[str]) -> list[dict[str, Any]]:
                 "section": "ranking",
                 "step": step,
                 "bars": svg_bars(track_bars(step.tracks, rank)),
-                "bars_title": report.label("tracks_by_votes"),
+                "bars_title": report.label(step.chart),
             }
             for step in report.tracks
         ]

@@ -80,6 +80,10 @@ REPORT_LABELS = {
     "rank_shared": _l("{rank} (shared)"),
     "rank": _l("Rank"),
     "track": _l("Track"),
+    "questions": _l("Questions from the participants"),
+    "question": _l("Question"),
+    "questions_by_votes": _l("The questions by votes"),
+    "answered": _l("answered"),
     "votes": _l("Votes"),
     "meeting": _l("Meeting"),
     "synthesis_themes_chart": _l("The themes meeting by meeting"),
@@ -142,6 +146,7 @@ REPORT_LABELS = {
     "kind_word": _l("word"),
     "kind_card": _l("card"),
     "kind_track": _l("track"),
+    "kind_question": _l("question"),
     "kind_note": _l("note"),
 }
 

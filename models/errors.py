@@ -160,6 +160,10 @@ class TrackHasVotes(DomainError):
     code = "track_has_votes"
 
 
+class QuestionHasVotes(DomainError):
+    code = "question_has_votes"
+
+
 class ConsentRequired(DomainError):
     code = "consent_required"
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint
@@ -47,8 +47,16 @@ class Outcome:
 
     ack: dict[str, Any]
     event: Event | None
-    ranking_step: int | None = None  # a Tracks step whose totals changed (sent batched)
+    ranking_step: int | None = None  # a step whose totals changed (sent batched: steps.rankings)
     resent: bool = False  # answered from the receipt: nothing changed
+
+    def with_totals_of(self, changed: list[int]) -> Outcome:
+        """A vote's outcome, naming the step whose totals it changed (`changed`: filled by
+        the write when it changed them), unless it was refused or a resend (a resend runs
+        the write again, then rolls it back)."""
+        if changed and not self.resent and self.ack.get("ok"):
+            return replace(self, ranking_step=changed[0])
+        return self
 
 
 def check_client_id(client_id: object) -> str:

@@ -181,6 +181,10 @@ class StepKind:
         """What one phone shows of the step while it is open: the person's own input."""
         return {}
 
+    def totals_event(self, session: DbSession, step: Step) -> Event | None:
+        """The step's totals for every screen after votes (`steps.rankings` sends it batched)."""
+        return None
+
     def highlights(self, session: DbSession, step: Step) -> list[dict[str, Any]]:
         """[{kind, id, text}] of what a facilitator marked in the step and still shows."""
         return []

@@ -23,10 +23,11 @@ def kinds() -> Mapping[str, StepKind]:
         from steps.cards.kind import CARDS
         from steps.discussion.kind import DISCUSSION
         from steps.info.kind import INFO
+        from steps.questions.kind import QUESTIONS
         from steps.tracks.kind import TRACKS
         from steps.words.kind import WORDS
 
-        _KINDS.update((kind.name, kind) for kind in (WORDS, CARDS, TRACKS, DISCUSSION, INFO))
+        _KINDS.update((kind.name, kind) for kind in (WORDS, CARDS, TRACKS, QUESTIONS, DISCUSSION, INFO))
     return _KINDS
 
 

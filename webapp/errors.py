@@ -102,6 +102,9 @@ MESSAGES = {
         "You have %(limit)d dots in all. Take a dot off another track to place it here."
     ),
     "track_has_votes": lazy_gettext("People have voted on this track, so it can no longer be changed."),
+    "question_has_votes": lazy_gettext(
+        "Others have voted for this question, so it can no longer be changed. You can still withdraw it."
+    ),
     "unknown_account": lazy_gettext(
         "There is no account with that e-mail address. Ask them to create one first."
     ),

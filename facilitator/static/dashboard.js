@@ -54,7 +54,10 @@ const socket = connectLive({
     },
     words_changed: (m) => { panel(m.step_id)?.apply(m); schedulePanels(); arrived(m.entries?.length); },
     cards_changed: (m) => { panel(m.step_id)?.applyCards(m); schedulePanels(); arrived(m.cards?.length); },
-    tracks_changed: (m) => { panel(m.step_id)?.apply(m); schedulePanels(); },
+    // The events a kind's panel takes whole (`events: [name]`): tracks_changed, questions_changed.
+    ...Object.fromEntries(Object.values(KINDS).flatMap((spec) => spec.events || []).map((name) => (
+      [name, (m) => { panel(m.step_id)?.apply(m); schedulePanels(); }]
+    ))),
     notes_changed: (m) => notesPanel.apply(m),
     board_changed: (m) => {
       panel(m.step_id)?.applyBoard(m);

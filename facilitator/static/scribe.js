@@ -49,6 +49,7 @@ const socket = connectLive({
     words_changed: () => {},
     cards_changed: () => {},
     tracks_changed: () => {},
+    questions_changed: () => {},
   },
   onSnapshot: (snap) => {
     openSteps = snap.open_steps;

@@ -52,11 +52,11 @@ let connection = "connecting";
 const mine = new Map(); // step id -> [{id, text, status}] acknowledged by the server
 const views = new Map(); // step id -> rendered section
 const countdowns = new Map(); // step id -> Countdown
-const votes = new Map(); // step id -> {track id: dots} acknowledged by the server
+const votes = new Map(); // step id -> {track or question id: votes} acknowledged by the server
 
 const socket = connectLive({
   auth: { role: "participant", workshop: workshopId },
-  events: { agenda_changed: onAgenda, workshop_changed: onAgenda, board_changed: onThemes, tracks_changed: onTracks },
+  events: { agenda_changed: onAgenda, workshop_changed: onAgenda, board_changed: onThemes, ...kindEvents() },
   // Sent from this participant's other tab or phone, or deleted in "Mina bidrag".
   notices: { own_input_changed: () => socket.resync() },
   onSnapshot,
@@ -116,12 +116,20 @@ function onThemes(message) {
   if (changed) render();
 }
 
-// The list of tracks to vote on changed (a proposal, a merge, a hidden track).
-function onTracks(message) {
-  const step = (state.open_steps || []).find((s) => s.id === message.step_id);
-  if (!step || !message.tracks) return;
-  step.tracks = message.tracks;
-  render();
+// The events a kind's module handles (`events: {name(step, message)}`): a list to vote on
+// changed, say. The step is the open one the message names; the page is drawn again
+// unless the handler says nothing changed (false).
+function kindEvents() {
+  const handlers = {};
+  for (const spec of Object.values(KINDS)) {
+    for (const [name, handle] of Object.entries(spec.events || {})) {
+      handlers[name] = (message) => {
+        const step = (state.open_steps || []).find((s) => s.id === message.step_id);
+        if (step && handle(step, message) !== false) render();
+      };
+    }
+  }
+  return handlers;
 }
 
 function onState(next, reason) {
@@ -286,7 +294,7 @@ function applyAck(item, ack) {
     votes.set(stepId, ack.votes);
     return;
   }
-  const sent = ack.word || ack.card || ack.track;
+  const sent = ack.word || ack.card || ack.track || ack.question;
   const at = list.findIndex((w) => w.id === sent.id);
   if (at >= 0) list[at] = sent;
   else list.push(sent);
@@ -308,7 +316,8 @@ function restoreText(item) {
 
 // What a kind's module may use of this page (see steps/<kind>/static/phone.js).
 const phone = {
-  workshop: () => state.workshop, t, socket, outbox, inFlight: sender.inFlight, votes, countdowns, queue, refresh, hideAlert, drafts, renderKeyed,
+  workshop: () => state.workshop, me: () => state.me, t, socket, outbox, inFlight: sender.inFlight, votes, mine, countdowns, queue, refresh, hideAlert, drafts, renderKeyed,
+  say: (text) => announcer.say(text),
 };
 
 function refresh() {

@@ -10,8 +10,8 @@ from models.errors import InvalidInput
 from models.events import Role
 from models.participants import Participant
 from participant_ui.events import sent, to_my_other_screens
+from steps.rankings import request_ranking
 from steps.tracks import curation
-from steps.tracks.rankings import request_ranking
 from steps.tracks.tracks import edit_track, propose_track, vote, withdraw_track
 from webapp.broadcast import broadcast
 from webapp.extensions import db, socketio

@@ -90,12 +90,15 @@ class Tracks(StepKind):
         )
 
     def register(self, app: Flask) -> None:
-        from steps.tracks.rankings import register_rankings
+        from steps.rankings import register_rankings
 
         register_rankings(app)
 
     def projector_view(self, session: DbSession, step: Step) -> dict[str, Any]:
         return projector_tracks_view(session, step)
+
+    def totals_event(self, session: DbSession, step: Step) -> Event | None:
+        return tracks_event(session, step, list_changed=False)
 
     def participant_view(self, session: DbSession, step: Step, participant: Participant) -> dict[str, Any]:
         return participant_tracks_view(session, step, participant.id)

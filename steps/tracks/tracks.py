@@ -15,7 +15,7 @@ facilitator does with the list is in `steps.tracks.curation`.
 
 About 330 lines: the models, the reads each role's view needs and the participant's
 operations stay together, because every operation answers with an event built from
-those same reads; curation is in `steps.tracks.curation`, ranking in `rankings`.
+those same reads; curation is in `steps.tracks.curation`, the batched totals in `steps.rankings`.
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import BigInteger, ForeignKey, Integer, String, UniqueConstraint, func, select
@@ -279,7 +278,7 @@ def vote(session: DbSession, participant: Participant, payload: dict[str, Any]) 
 
     The acknowledgement carries the participant's own dots; the totals on the screens are
     not part of the vote's transaction: `ranking_step` says they changed, and the caller
-    sends them batched (`steps.tracks.rankings`)."""
+    sends them batched (`steps.rankings`)."""
     changed: list[int] = []
 
     def write() -> tuple[dict[str, Any], Event | None]:
@@ -315,9 +314,7 @@ def vote(session: DbSession, participant: Participant, payload: dict[str, Any]) 
         changed.append(step.id)
         return _vote_ack(session, step, participant), None
 
-    outcome = once(session, participant.id, payload.get("id"), write)
-    changed_now = changed and not outcome.resent  # a resend ran the write again, then rolled it back
-    return replace(outcome, ranking_step=changed[0]) if changed_now and outcome.ack.get("ok") else outcome
+    return once(session, participant.id, payload.get("id"), write).with_totals_of(changed)
 
 
 def _vote_ack(session: DbSession, step: Step, participant: Participant) -> dict[str, Any]:

@@ -32,6 +32,7 @@ FACILITATOR_EVENTS: dict[str, Any] = {
     "suggest_themes": lambda s: {"step_id": s[1], "propose": True},
     "tracks": lambda s: {"step_id": s[3], "op": "add_track", "text": "Spår"},
     "discussion": lambda s: {"step_id": s[4], "op": "timer", "action": "start"},
+    "questions": lambda s: {"step_id": s[3], "op": "add", "text": "Vem?"},
     "notes": lambda s: {"op": "delete", "note_id": 1},
     "enter_for_group": lambda s: {"id": "perm-behalf-01", "kind": "word", "step_id": s[0], "text": "Tillit"},
 }
@@ -48,6 +49,11 @@ PARTICIPANT_EVENTS: dict[str, Any] = {
     "edit_track": lambda s: {"id": "perm-track-02", "track_id": 1, "text": "Hur?"},
     "withdraw_track": lambda s: {"id": "perm-track-03", "track_id": 1},
     "vote": lambda s: {"id": "perm-vote-01", "step_id": s[3], "track_id": 1, "dots": 1, "n": 1},
+    "ask_question": lambda s: {"id": "perm-question-01", "step_id": s[3], "text": "Vem?"},
+    "edit_question": lambda s: {"id": "perm-question-02", "question_id": 1, "text": "Vem?"},
+    "withdraw_question": lambda s: {"id": "perm-question-03", "question_id": 1},
+    "upvote": lambda s: {"id": "perm-upvote-01", "step_id": s[3], "question_id": 1, "on": True, "n": 1},
+    "similar_questions": lambda s: {"step_id": s[3], "text": "Vem?"},
 }
 FOR_EVERY_ROLE = {"connect", "disconnect", "get_snapshot", "heartbeat"}
 

@@ -82,8 +82,9 @@ export function addChoices(form, payload, phone, missingCategory) {
   return null;
 }
 
-// While a card is typed, show up to three similar cards already posted.
-function watchSimilar(step, view, input, phone) {
+// While a card (or a question) is typed, show up to three similar ones already posted:
+// `event` asks the server, `show(list, ack)` fills the box's list and returns how many.
+export function watchSimilar(step, view, input, phone, event = "similar_cards", show = showTexts) {
   const box = view.querySelector(".similar");
   const list = box.querySelector("ul");
   let timer = null;
@@ -97,17 +98,21 @@ function watchSimilar(step, view, input, phone) {
         return;
       }
       asked = text;
-      phone.socket.timeout(SIMILAR_TIMEOUT_MS).emit("similar_cards", { step_id: step.id, text }, (err, ack) => {
+      phone.socket.timeout(SIMILAR_TIMEOUT_MS).emit(event, { step_id: step.id, text }, (err, ack) => {
         if (err || !ack.ok || asked !== text) return;
-        list.replaceChildren(...ack.cards.map((card) => {
-          const li = document.createElement("li");
-          li.textContent = card;
-          return li;
-        }));
-        box.hidden = ack.cards.length === 0;
+        box.hidden = show(list, ack) === 0;
       });
     }, SIMILAR_DELAY_MS);
   });
+}
+
+function showTexts(list, ack) {
+  list.replaceChildren(...ack.cards.map((card) => {
+    const li = document.createElement("li");
+    li.textContent = card;
+    return li;
+  }));
+  return ack.cards.length;
 }
 
 export default {

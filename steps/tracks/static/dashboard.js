@@ -4,7 +4,7 @@
 // cards and themes are promoted from the board. Rows are kept and updated in place,
 // so an open merge choice survives votes arriving.
 import { placeAfter } from "/static/js/keyed.js";
-import { button, clearSent, el, named, nextId, textField } from "/f/static/dom.js";
+import { button, clearSent, el, mergeChoices, named, nextId, rowActions, textField } from "/f/static/dom.js";
 
 export class TracksPanel {
   update(step) {
@@ -125,17 +125,7 @@ export class TracksPanel {
     const meta = el("p", "card-meta");
     // Its actions behind one "⋯" button (or "." on the row), so the ranking stays compact.
     const actions = el("div", "card-actions");
-    actions.id = nextId("track-actions");
-    actions.hidden = true;
-    const more = button("", () => toggle());
-    more.classList.add("card-more");
-    more.setAttribute("aria-expanded", "false");
-    more.setAttribute("aria-controls", actions.id);
-    const toggle = (open = actions.hidden) => {
-      actions.hidden = !open;
-      more.setAttribute("aria-expanded", String(open));
-      if (open) hide.focus();
-    };
+    const more = button("");
     const hide = button("", () => this.send("hide_track", { track_id: id, on: !current.hidden }));
     hide.classList.add("hide-button");
     const star = button("", () => this.send("highlight_track", { track_id: id, on: !current.highlight }));
@@ -156,20 +146,8 @@ export class TracksPanel {
     const head = el("div", "track-head");
     head.append(rank, text, total, more);
     li.append(head, meta, actions);
-    li.tabIndex = 0;
     li.setAttribute("aria-keyshortcuts", "H .");
-    li.addEventListener("keydown", (event) => {
-      if (event.target !== li || event.ctrlKey || event.metaKey || event.altKey) return;
-      if (event.key === "." || event.key === "ContextMenu" || (event.shiftKey && event.key === "F10")) {
-        event.preventDefault();
-        toggle(true);
-      }
-    });
-    actions.addEventListener("keydown", (event) => {
-      if (event.key !== "Escape") return;
-      toggle(false);
-      li.focus();
-    });
+    rowActions(li, more, actions, () => hide);
     let current = null;
     const update = (track) => {
       current = track;
@@ -194,16 +172,7 @@ export class TracksPanel {
       merge.replaceChildren(t("merge"));
       named(merge, track.text);
       const others = this.tracks.filter((tr) => tr.id !== id);
-      const sig = JSON.stringify(others.map((tr) => [tr.id, tr.text]));
-      if (select.dataset.sig !== sig) {
-        select.dataset.sig = sig;
-        const chosen = select.value;
-        select.replaceChildren(
-          Object.assign(el("option", "", t("choose_track")), { value: "" }),
-          ...others.map((tr) => Object.assign(el("option", "", tr.text), { value: String(tr.id) })),
-        );
-        select.value = others.some((tr) => String(tr.id) === chosen) ? chosen : "";
-      }
+      mergeChoices(select, others.map((tr) => [tr.id, tr.text]), t("choose_track"));
       mergeBox.hidden = others.length === 0;
     };
     return { li, update };
@@ -212,4 +181,4 @@ export class TracksPanel {
 
 // The dashboard's part of a Tracks step; cards and themes promoted from a board become
 // tracks of the agenda's first Tracks step (see docs/STEP_KINDS.md).
-export default { Panel: TracksPanel, resync: true, takesPromoted: true };
+export default { Panel: TracksPanel, resync: true, takesPromoted: true, events: ["tracks_changed"] };

@@ -108,6 +108,13 @@ export default {
   editLabel: "edit_track_label",
   noneLeft: "no_tracks_left",
   remaining: "remaining_tracks",
+  events: {
+    // The list of tracks to vote on changed (a proposal, a merge, a hidden track).
+    tracks_changed(step, message) {
+      if (!message.tracks) return false;
+      step.tracks = message.tracks;
+    },
+  },
   after(view, step, phone) {
     fillVotes(view, step, phone);
   },

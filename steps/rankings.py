@@ -1,21 +1,23 @@
-"""The tracks' totals on the screens, batched: a vote is acknowledged at once with the
-participant's own dots, and the ranking that every screen shows follows a few times a
-second, however many votes arrive. One ranking message carries every track, so sending
-one per vote would cost votes times tracks: with the room's size, squared."""
+"""Totals on the screens, batched: a vote (dots on a track, an upvote on a question) is
+acknowledged at once with the participant's own votes, and the ranking that every screen
+shows follows a few times a second, however many votes arrive. One ranking message
+carries every item, so sending one per vote would cost votes times items: with the
+room's size, squared. The step's kind says what its ranking message is
+(`StepKind.totals_event`)."""
 
 from __future__ import annotations
 
 from flask import Flask, current_app
 
 from models.workshops import Step
-from steps.tracks.tracks import tracks_event
+from steps.registry import kind_of
 from webapp.broadcast import broadcast
 from webapp.extensions import db
 from webapp.workers import Coalescer
 
 
 class Rankings(Coalescer):
-    """Sends `tracks_changed` with the totals of a Tracks step, coalescing the votes."""
+    """Sends a step's totals (`StepKind.totals_event`), coalescing the votes."""
 
     interval_by = "RANKING_INTERVAL_S"
 
@@ -23,16 +25,15 @@ class Rankings(Coalescer):
         with self.app.app_context():
             try:
                 step = db.session.get(Step, step_id)
-                if step is None or step.kind != "tracks":
-                    return
-                event = tracks_event(db.session, step, list_changed=False)
+                event = kind_of(step).totals_event(db.session, step) if step is not None else None
                 db.session.commit()
             except BaseException:
                 db.session.rollback()
                 raise
             finally:
                 db.session.remove()
-        broadcast(event)
+        if event is not None:
+            broadcast(event)
 
 
 def request_ranking(step_id: int) -> None:
@@ -45,4 +46,6 @@ def request_ranking(step_id: int) -> None:
 
 
 def register_rankings(app: Flask) -> None:
-    app.extensions["rankings"] = Rankings(app)
+    """Once per app, whichever kind that ranks asks first."""
+    if "rankings" not in app.extensions:
+        app.extensions["rankings"] = Rankings(app)
