@@ -10,11 +10,12 @@ from flask_login import current_user
 
 from models import agenda, notes
 from models.errors import InvalidInput
-from models.events import Role
+from models.events import Role, lock_workshop
 from models.participants import group_proxy
 from models.scribes import Scribe
 from models.workshops import Workshop
 from steps.registry import kind_of, taking
+from steps.settings import step_setting
 from webapp.broadcast import broadcast
 from webapp.extensions import db, socketio
 from webapp.sockets import Identity, facilitated_workshop, handler, scribe_of
@@ -36,6 +37,24 @@ def on_close_step(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]
     """{step_id}: phones stop taking input for the step; `agenda_changed` to all."""
     step = agenda.find_step(facilitated_workshop(identity), payload.get("step_id"))
     broadcast(agenda.close_step(db.session, step))
+    return {"ok": True}
+
+
+@socketio.on("reveal")
+@handler(Role.FACILITATOR)
+def on_reveal(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
+    """{step_id, on: bool}: end a write-first step's writing phase, so that everything
+    written appears at once (or bring the phase back): `agenda_changed` (the step's
+    settings) and the kind's events that show its input (`StepKind.revealed`)."""
+    step = agenda.find_step(facilitated_workshop(identity), payload.get("step_id"))
+    if "all_revealed" not in kind_of(step).live_settings or not step_setting(step, "write_first"):
+        raise InvalidInput(field="step_id")
+    lock_workshop(db.session, step.workshop_id)
+    events = [agenda.set_step_setting(db.session, step, "all_revealed", payload.get("on") is True)]
+    events += kind_of(step).revealed(db.session, step)
+    db.session.commit()
+    for event in events:
+        broadcast(event)
     return {"ok": True}
 
 

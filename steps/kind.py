@@ -185,6 +185,11 @@ class StepKind:
         """The step's totals for every screen after votes (`steps.rankings` sends it batched)."""
         return None
 
+    def revealed(self, session: DbSession, step: Step) -> list[Event]:
+        """The events that show a write-first step's input on every screen once its writing
+        phase ends, or hide it again (`steps.reveal`)."""
+        return []
+
     def highlights(self, session: DbSession, step: Step) -> list[dict[str, Any]]:
         """[{kind, id, text}] of what a facilitator marked in the step and still shows."""
         return []

@@ -10,6 +10,7 @@ import { loadKinds } from "/static/js/kinds.js";
 import { connectLive, loadStrings } from "/static/js/live.js";
 import { BehalfForm } from "./behalf_form.js";
 import { NotesPanel } from "./notes_panel.js";
+import { RevealBar } from "./reveal_bar.js";
 import { onKeys } from "./shortcuts.js";
 
 const root = document.getElementById("dashboard");
@@ -94,6 +95,7 @@ const socket = connectLive({
   },
 });
 
+const revealBar = new RevealBar({ socket, t, onError: showError, announce });
 notesPanel = new NotesPanel({ socket, t, onError: showError, announce, groupName: (id) => groups.get(id) || "" });
 document.getElementById("notes").append(notesPanel.el);
 // A step built on an earlier one takes cards under that step's themes, as its board shows them.
@@ -191,6 +193,7 @@ function hideFocused() {
 }
 
 function revealResult() {
+  if (revealBar.el.isConnected && !revealBar.step?.settings?.all_revealed) return revealBar.button.click();
   const open = steps.find((s) => s.is_open && panels.get(s.id)?.revealButton);
   const reveal = open && panels.get(open.id).revealButton;
   if (reveal && !reveal.hidden) reveal.click();
@@ -297,6 +300,8 @@ function renderPanels() {
     const view = panel(step.id);
     view.update(step);
     view.render();
+    const bar = revealBar.for(step);
+    if (bar) wanted.push(bar);
     wanted.push(view.el);
     if (view.board && view.hasBoard()) wanted.push(view.board.el);
   }

@@ -41,6 +41,7 @@ from models.submissions import (
 )
 from models.workshops import Step
 from steps.registry import kind_of
+from steps.reveal import writing, written_per_group
 from steps.settings import step_setting
 from webapp.extensions import db
 
@@ -200,13 +201,27 @@ def facilitator_board_view(session: DbSession, step: Step) -> dict[str, Any]:
 
 
 def projector_board_view(session: DbSession, step: Step) -> dict[str, Any]:
-    cards = cards_of(session, step.id, shown_only=True)
+    """The board as the room sees it; in a write-first step's writing phase, its themes and
+    only how many cards each table group has written."""
     themes = themes_of(session, step)
+    if writing(step):
+        return {
+            "themes": [t.public() for t in themes],
+            "order": board_order([], themes),
+            "cards": [],
+            "writing": written(session, step),
+        }
+    cards = cards_of(session, step.id, shown_only=True)
     return {
         "themes": [t.public() for t in themes],
         "order": board_order(cards, themes),
         "cards": [card_public(c) for c in cards],
     }
+
+
+def written(session: DbSession, step: Step) -> dict[str, Any]:
+    """How many cards the step's participants have written, in all and per table group."""
+    return written_per_group(session, Card.__table__, step, Card.split_from_id.is_(None))
 
 
 def participant_cards_view(session: DbSession, step: Step, participant_id: int) -> dict[str, Any]:
@@ -267,12 +282,20 @@ def cards_event(session: DbSession, step: Step, changed: Iterable[Card], appende
         order, shown_order = _column_orders(session, step.id, {c.theme_id for c in changed})
     senders = Senders(session, (item.participant_id for item in changed))
     facilitator = {"step_id": step.id, "cards": [card_full(c, senders) for c in changed], "order": order}
-    projector = {
+    projector: dict[str, Any] = {
         "step_id": step.id,
         "cards": [card_public(c) for c in changed if c.shown],
         "removed": [c.id for c in changed if not c.shown],
         "order": shown_order,
     }
+    if writing(step):  # the room sees only how many have written
+        projector = {
+            "step_id": step.id,
+            "cards": [],
+            "removed": [],
+            "order": {},
+            "writing": written(session, step),
+        }
     return make_event(
         session, step.workshop_id, "cards_changed", {Role.FACILITATOR: facilitator, Role.PROJECTOR: projector}
     )
@@ -292,7 +315,7 @@ def board_event(session: DbSession, step: Step, themes_changed: bool = False) ->
         Role.PROJECTOR: {
             "step_id": step.id,
             "themes": theme_list,
-            "order": board_order([c for c in cards if c.shown], themes),
+            "order": board_order([] if writing(step) else [c for c in cards if c.shown], themes),
         },
     }
     if themes_changed:
@@ -441,7 +464,7 @@ def similar_cards(session: DbSession, participant: Participant, step_id: object,
     from analysis.clustering import similar
 
     step = open_step_taking(session, participant, step_id, "card")
-    if not isinstance(text, str) or len(text.strip()) < 3:
+    if not isinstance(text, str) or len(text.strip()) < 3 or writing(step):
         return []
     rows = session.execute(
         select(Card.text).where(

@@ -23,6 +23,8 @@ from steps.cards.cards import (
     MAX_CARD_LENGTH,
     Card,
     Theme,
+    board_event,
+    cards_event,
     cards_of,
     facilitator_board_view,
     participant_cards_view,
@@ -33,6 +35,7 @@ from steps.cards.import_views import add_import_routes
 from steps.cards.in_report import add_board
 from steps.cards.strings import STRINGS
 from steps.kind import ArchivedTable, BoolSetting, IntSetting, ListSetting, StepKind
+from steps.reveal import WRITE_FIRST, write_first_field
 from steps.settings import step_setting
 
 
@@ -101,7 +104,9 @@ class Cards(CardsLike):
         "max_cards": IntSetting(10, 1, 50),
         "max_length": IntSetting(280, 20, MAX_CARD_LENGTH),
         "levels": BoolSetting(False),
+        **WRITE_FIRST,
     }
+    live_settings = frozenset({"all_revealed"})
     inputs = frozenset({"card"})
     own_items = frozenset({"card"})
     builds_on_themes = True
@@ -156,6 +161,7 @@ class Cards(CardsLike):
             "categories": TextAreaField(_l("Categories, one per line"), validators=[Length(max=2000)]),
             **card_fields(),
             "levels": BooleanField(_l("Ask for a level (from the workshop's list of levels)")),
+            "write_first": write_first_field(),
         }
 
     def categories(self, step: Step) -> list[str]:
@@ -166,6 +172,9 @@ class Cards(CardsLike):
 
     def projector_view(self, session: DbSession, step: Step) -> dict[str, Any]:
         return projector_board_view(session, step)
+
+    def revealed(self, session: DbSession, step: Step) -> list[Event]:
+        return [board_event(session, step), cards_event(session, step, cards_of(session, step.id))]
 
 
 CARDS = Cards()

@@ -32,6 +32,7 @@ from steps.questions.questions import (
     questions_of,
 )
 from steps.questions.strings import STRINGS
+from steps.reveal import WRITE_FIRST, write_first_field
 
 
 class Questions(StepKind):
@@ -46,7 +47,9 @@ class Questions(StepKind):
         "max_questions": IntSetting(3, 1, 20),  # per participant
         "max_length": IntSetting(200, 20, 500),
         "review": BoolSetting(False),  # a facilitator approves each question before it is shown
+        **WRITE_FIRST,
     }
+    live_settings = frozenset({"all_revealed"})
     inputs = frozenset({"question", "upvote"})
     own_items = frozenset({"question", "upvotes"})  # upvotes: all of one's upvotes in a step
 
@@ -61,6 +64,7 @@ class Questions(StepKind):
             "review": BooleanField(
                 _l("Review first: a question is shown once a facilitator has approved it")
             ),
+            "write_first": write_first_field(),
         }
 
     def register(self, app: Flask) -> None:
@@ -83,6 +87,9 @@ class Questions(StepKind):
 
     def participant_view(self, session: DbSession, step: Step, participant: Participant) -> dict[str, Any]:
         return participant_questions_view(session, step, participant)
+
+    def revealed(self, session: DbSession, step: Step) -> list[Event]:
+        return [questions_event(session, step)]
 
     def totals_event(self, session: DbSession, step: Step) -> Event | None:
         return questions_event(session, step, list_changed=False)

@@ -36,6 +36,7 @@ from models.submissions import (
     valid_sentence,
 )
 from models.workshops import Step
+from steps.reveal import writing, written_per_group
 from steps.settings import step_setting
 from steps.tracks.tracks import whole_number
 from webapp.extensions import db
@@ -152,7 +153,7 @@ class _Read:
     """The step's questions and their upvotes, read once for every role's view."""
 
     def __init__(self, session: DbSession, step: Step) -> None:
-        self.step = step
+        self.session, self.step = session, step
         self.every = every_question(session, step.id)
         self.listed = [q for q in self.every if q.listed]
         self.counted = totals(session, step.id)
@@ -163,6 +164,9 @@ class _Read:
         )
 
     def shown(self) -> list[dict[str, Any]]:
+        """The questions phones and the projector show (none in a writing phase)."""
+        if writing(self.step):
+            return []
         shown = [q for q in self.listed if q.shown]
         return [question_public(q, self.counted, self.senders) for q in ranked(shown, self.counted)]
 
@@ -183,11 +187,14 @@ class _Read:
         return {"questions": rows, "counts": self.counts, "review": bool(step_setting(self.step, "review"))}
 
     def projector(self) -> dict[str, Any]:
-        return {
+        view = {
             "questions": self.shown(),
             "counts": self.counts,
             "review": bool(step_setting(self.step, "review")),
         }
+        if writing(self.step):  # the room sees only how many have written
+            view["writing"] = written_per_group(self.session, Question.__table__, self.step)
+        return view
 
 
 def facilitator_questions_view(session: DbSession, step: Step) -> dict[str, Any]:
@@ -226,7 +233,10 @@ def questions_event(session: DbSession, step: Step, list_changed: bool = True) -
     if list_changed:
         participant.update(questions=read.shown(), counts=read.counts)
     else:
-        participant["totals"] = {str(q.id): read.counted.get(q.id, 0) for q in read.listed if q.shown}
+        shown = not writing(step)
+        participant["totals"] = {
+            str(q.id): read.counted.get(q.id, 0) for q in read.listed if q.shown and shown
+        }
     payloads: dict[Role, dict[str, Any]] = {
         Role.FACILITATOR: {"step_id": step.id, **read.facilitator()},
         Role.PROJECTOR: {"step_id": step.id, **read.projector()},
@@ -327,7 +337,7 @@ def upvote(session: DbSession, participant: Participant, payload: dict[str, Any]
             raise InvalidInput(field="on")
         n = whole_number(payload.get("n", 0), "n")
         question = session.get(Question, whole_number(payload.get("question_id"), "question_id", 1))
-        if question is None or question.step_id != step.id or not question.shown:
+        if question is None or question.step_id != step.id or not question.shown or writing(step):
             raise NotFound()
         if question.participant_id == participant.id:
             raise InvalidInput(field="question_id")
@@ -360,7 +370,7 @@ def similar_questions(
     from analysis.clustering import similar
 
     step = open_step_taking(session, participant, step_id, "question")
-    if not isinstance(text, str) or len(text.strip()) < 3:
+    if not isinstance(text, str) or len(text.strip()) < 3 or writing(step):
         return []
     others = [q for q in questions_of(session, step.id) if q.shown and q.participant_id != participant.id]
     texts = similar(text[:600], [q.text for q in others], limit=3)

@@ -118,3 +118,48 @@ def test_questions_moderated_in_view_of_the_room(
     dashboard.get_by_role("button", name=re.compile(r"^Stäng\W+Frågor till panelen$")).click()
     for page in (dashboard, projector, kim, ali):
         assert page.errors == []  # type: ignore[attr-defined]
+
+
+def test_cards_written_first_then_revealed_together(
+    browser: Any, server: ServerProcess, workshop: dict[str, str]
+) -> None:
+    """Write, then reveal (a mode of cards and questions steps): the projector counts what
+    each table group has written, the phones see only their own, and the facilitator's
+    one press shows everything at once."""
+    dashboard = new_page(browser, "laptop")
+    login(dashboard, server)
+    dashboard.goto(workshop["Dashboard URL"].removesuffix("/live"))
+    dashboard.get_by_role("link", name="Förutsättningar", exact=True).click()
+    dashboard.get_by_label("Skriv först, visa tillsammans", exact=False).check()
+    dashboard.get_by_role("button", name="Spara steget").click()
+    dashboard.goto(workshop["Dashboard URL"])
+    dashboard.get_by_text("Ansluten").wait_for()
+    dashboard.get_by_role("button", name=re.compile(r"^Öppna\W+Förutsättningar$")).click()
+    bar = dashboard.locator(".reveal-bar")
+    bar.get_by_text("Skrivfas", exact=False).wait_for()
+    projector = new_page(browser, "projector")
+    projector.goto(workshop["Projector URL"])
+    projector.get_by_text("0 skrivna hittills").wait_for()
+
+    kim = join(browser, workshop, "Kim")
+    kim.get_by_text("Skriv först: de andras bidrag visas", exact=False).wait_for()
+    kim.get_by_label("Ditt kort").fill("Gemensam målbild för vård och omsorg")
+    kim.get_by_role("button", name="Skicka", exact=True).click()
+    projector.get_by_text("1 skrivna hittills").wait_for()
+    assert projector.get_by_text("Gemensam målbild för vård och omsorg").count() == 0
+    dashboard.locator(".board-card .card-text").get_by_text("Gemensam målbild för vård och omsorg").wait_for()
+    assert axe_violations(projector) == []
+    assert axe_violations(dashboard) == []
+    projector.screenshot(path=str(SHOTS / "projector-writing.png"))
+
+    bar.get_by_role("button", name="Visa allt").click()
+    projector.locator("#board").get_by_text("Gemensam målbild för vård och omsorg", exact=True).wait_for()
+    expect(projector.locator("#writing-cards")).to_be_hidden()
+    kim.get_by_text("Skriv först: de andras bidrag visas", exact=False).wait_for(state="hidden")
+    bar.get_by_text("Visat", exact=False).wait_for()
+    dashboard.screenshot(path=str(SHOTS / "dashboard-revealed.png"))
+    bar.get_by_role("button", name="Tillbaka till skrivandet").click()
+    projector.get_by_text("1 skrivna hittills").wait_for()
+    dashboard.get_by_role("button", name=re.compile(r"^Stäng\W+Förutsättningar$")).click()
+    for page in (dashboard, projector, kim):
+        assert page.errors == []  # type: ignore[attr-defined]

@@ -32,6 +32,7 @@ FACILITATOR_EVENTS: dict[str, Any] = {
     "suggest_themes": lambda s: {"step_id": s[1], "propose": True},
     "tracks": lambda s: {"step_id": s[3], "op": "add_track", "text": "Spår"},
     "discussion": lambda s: {"step_id": s[4], "op": "timer", "action": "start"},
+    "reveal": lambda s: {"step_id": s[1], "on": True},
     "questions": lambda s: {"step_id": s[3], "op": "add", "text": "Vem?"},
     "notes": lambda s: {"op": "delete", "note_id": 1},
     "enter_for_group": lambda s: {"id": "perm-behalf-01", "kind": "word", "step_id": s[0], "text": "Tillit"},

@@ -2,6 +2,9 @@
 // a level, where the step asks), with the similar cards already posted shown while typing.
 // A discussion's answers are cards too: it takes the shared parts from here.
 const SIMILAR_DELAY_MS = 600;
+
+// Write, then reveal: the step's writing phase, when phones see only their own.
+export const writingPhase = (step) => Boolean(step.settings.write_first && !step.settings.all_revealed);
 const SIMILAR_TIMEOUT_MS = 4000;
 
 // How a card is sent, changed and withdrawn.
@@ -127,6 +130,7 @@ export default {
   },
   fill(view, step, phone) {
     fillChoices(view, step, step.settings.categories || [], phone);
+    view.querySelector(".writing-hint").hidden = !writingPhase(step);
     return true;
   },
   // What a card is filed under, shown beside it: "Hinder · Tema: Tillit · regional".

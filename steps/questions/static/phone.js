@@ -2,7 +2,7 @@
 // chooses so), the similar questions already asked shown while typing, and the room's
 // questions to vote up, once each, or take the vote back. Each upvote names its state
 // and a number that grows, so a late copy never undoes a newer one.
-import { watchSimilar } from "/static/steps/cards/phone.js";
+import { watchSimilar, writingPhase } from "/static/steps/cards/phone.js";
 
 let upvoteCounter = 0;
 
@@ -17,6 +17,9 @@ function shownUpvotes(step, phone) {
 
 function fillQuestions(view, step, phone) {
   const { t } = phone;
+  const writing = writingPhase(step);
+  view.querySelector(".writing-hint").hidden = !writing;
+  view.querySelector(".vote-box").hidden = writing;
   const acked = phone.votes.get(step.id) || {};
   const shown = shownUpvotes(step, phone);
   const own = new Set((phone.mine.get(step.id) || []).map((q) => q.id));

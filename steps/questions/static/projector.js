@@ -2,6 +2,8 @@
 // (answered ones last and marked), and always the line saying how many are hidden or
 // merged (and waiting for review), so moderation is never out of sight. Participants'
 // text is only ever set as textContent.
+import { WritingBox, writingPhase } from "/f/static/writing.js";
+
 const MAX_ROWS = 10;
 
 export default function questionsView({ t }) {
@@ -13,11 +15,14 @@ export default function questionsView({ t }) {
   let questions = [];
   let counts = {};
   let review = false;
+  let written = null; // in a write-first step's writing phase: how many, per table group
+  const writingBox = new WritingBox(t, "writing-questions");
 
   function take(data) {
     questions = data?.questions || [];
     counts = data?.counts || {};
     review = Boolean(data?.review);
+    written = data?.writing || null;
   }
 
   function row(question) {
@@ -55,8 +60,10 @@ export default function questionsView({ t }) {
       },
     },
     render(step) {
-      box.hidden = !step;
-      if (!step) return false;
+      const hidden = writingPhase(step);
+      writingBox.show(hidden ? written || { total: 0, groups: [] } : null);
+      box.hidden = !step || hidden;
+      if (!step || hidden) return false;
       const top = questions.find((q) => q.pinned);
       pinned.hidden = !top;
       pinned.textContent = top ? top.text : "";
@@ -67,7 +74,7 @@ export default function questionsView({ t }) {
     },
     // Once the screen is laid out: drop rows from the end until the list ends above the corner.
     fit(step) {
-      if (!step) return;
+      if (!step || writingPhase(step)) return;
       const bottom = window.innerHeight * 0.88;
       while (list.children.length > 2 && line.getBoundingClientRect().bottom > bottom) {
         list.lastElementChild.remove();
