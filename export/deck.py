@@ -374,7 +374,7 @@ class Deck:
         label = self.report.label
         tracks = step.tracks
         rows = [[self.rank(t), _answered(t, label), str(t.dots)] for t in tracks]
-        header = [label("rank"), label(step.kind), label("votes")]
+        header = [label("rank"), label(step.kind), label(step.unit)]
         self.table_slides(label(step.section), header, rows, widths=RANKING_WIDTHS, size=LIST_SIZE)
         bars = track_bars(tracks, self.rank)
         if bars:  # the same ranking to look at: the votes as bars

@@ -25,6 +25,10 @@ LABELS = {
     "question": "Fråga",
     "questions_by_votes": "Frågorna efter röster",
     "answered": "besvarad",
+    "priorities": "Prioriteringar",
+    "priority": "Alternativ",
+    "priorities_by_votes": "Alternativen efter poäng",
+    "points": "Poäng",
     "votes": "Röster",
     "meeting": "Möte",
     "synthesis_themes_chart": "Temana möte för möte",
@@ -139,17 +143,25 @@ class TracksStep:
     title: str
     prompt: str
     tracks: list[ReportTrack]  # ranked
-    kind: str = "track"  # track | question: also the row's kind of one's own input
+    kind: str = "track"  # track | question | priority: also the row's kind of one's own input
 
     @property
     def section(self) -> str:
-        """The label key of the list's heading ("tracks", "questions")."""
-        return f"{self.kind}s"
+        """The label key of the list's heading ("tracks", "questions", "priorities")."""
+        return SECTIONS[self.kind]
 
     @property
     def chart(self) -> str:
         """The label key of its chart's title."""
-        return f"{self.kind}s_by_votes"
+        return f"{SECTIONS[self.kind]}_by_votes"
+
+    @property
+    def unit(self) -> str:
+        """The label key of what its numbers count ("votes", "points")."""
+        return "points" if self.kind == "priority" else "votes"
+
+
+SECTIONS = {"track": "tracks", "question": "questions", "priority": "priorities"}
 
 
 @dataclass(frozen=True)
@@ -164,7 +176,7 @@ class Row:
     """One input, as the raw data lists it."""
 
     step: str
-    kind: str  # word | card | track | question | note
+    kind: str  # word | card | track | question | priority | note
     text: str
     category: str = ""
     theme: str = ""

@@ -41,7 +41,14 @@ COLUMNS = (
 # The series' columns beside those of one workshop (its meeting, the theme matched across).
 SERIES_HEADERS = {"meeting": "Möte", "matched_theme": "Matchat tema"}
 # What a row is, when the report brings no labels (scripts): Swedish, as the headers.
-KINDS = {"word": "ord", "card": "kort", "track": "spår", "question": "fråga", "note": "anteckning"}
+KINDS = {
+    "word": "ord",
+    "card": "kort",
+    "track": "spår",
+    "question": "fråga",
+    "priority": "poäng",
+    "note": "anteckning",
+}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 

@@ -84,6 +84,10 @@ REPORT_LABELS = {
     "question": _l("Question"),
     "questions_by_votes": _l("The questions by votes"),
     "answered": _l("answered"),
+    "priorities": _l("Prioritisation"),
+    "priority": _l("Option"),
+    "priorities_by_votes": _l("The options by points"),
+    "points": _l("Points"),
     "votes": _l("Votes"),
     "meeting": _l("Meeting"),
     "synthesis_themes_chart": _l("The themes meeting by meeting"),
@@ -147,6 +151,7 @@ REPORT_LABELS = {
     "kind_card": _l("card"),
     "kind_track": _l("track"),
     "kind_question": _l("question"),
+    "kind_priority": _l("points"),
     "kind_note": _l("note"),
 }
 

@@ -150,6 +150,12 @@ class VotingClosed(DomainError):
     code = "voting_closed"
 
 
+class PointsExceeded(DomainError):
+    """params: limit"""
+
+    code = "points_exceeded"
+
+
 class BudgetExceeded(DomainError):
     """params: limit"""
 

@@ -44,7 +44,7 @@ def series_report(session: DbSession, series: Series, labels: dict[str, str] | N
         (t.text, t.dots, meetings[n])
         for n, report in enumerate(reports)
         for step in report.tracks
-        if step.kind == "track"  # a meeting's questions are its own, not tracks to compare
+        if step.kind == "track"  # a meeting's questions and priorities are its own, not tracks
         for t in step.tracks
     ]
     every.sort(key=lambda t: -t[1])

@@ -7,9 +7,13 @@ room's size, squared. The step's kind says what its ranking message is
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Flask, current_app
 
+from models.receipts import Outcome
 from models.workshops import Step
+from participant_ui.events import to_my_other_screens
 from steps.registry import kind_of
 from webapp.broadcast import broadcast
 from webapp.extensions import db
@@ -43,6 +47,15 @@ def request_ranking(step_id: int) -> None:
         rankings.request(step_id)
     else:
         rankings.run(step_id)
+
+
+def voted(outcome: Outcome) -> dict[str, Any]:
+    """A vote's acknowledgement, once its new totals are asked for (batched) and the voter's
+    other screens told to read their own votes anew."""
+    if outcome.ranking_step is not None:
+        request_ranking(outcome.ranking_step)
+        to_my_other_screens()
+    return outcome.ack
 
 
 def register_rankings(app: Flask) -> None:

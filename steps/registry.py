@@ -23,11 +23,14 @@ def kinds() -> Mapping[str, StepKind]:
         from steps.cards.kind import CARDS
         from steps.discussion.kind import DISCUSSION
         from steps.info.kind import INFO
+        from steps.priorities.kind import PRIORITIES
         from steps.questions.kind import QUESTIONS
         from steps.tracks.kind import TRACKS
         from steps.words.kind import WORDS
 
-        _KINDS.update((kind.name, kind) for kind in (WORDS, CARDS, TRACKS, QUESTIONS, DISCUSSION, INFO))
+        _KINDS.update(
+            (kind.name, kind) for kind in (WORDS, CARDS, TRACKS, QUESTIONS, PRIORITIES, DISCUSSION, INFO)
+        )
     return _KINDS
 
 

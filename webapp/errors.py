@@ -98,6 +98,9 @@ MESSAGES = {
     "consent_required": lazy_gettext(
         "Tick the box to be on the participant list, or leave name, role and organisation empty."
     ),
+    "points_exceeded": lazy_gettext(
+        "You have %(limit)d points in all. Take points off another option to put them here."
+    ),
     "budget_exceeded": lazy_gettext(
         "You have %(limit)d dots in all. Take a dot off another track to place it here."
     ),

@@ -50,6 +50,7 @@ const socket = connectLive({
     cards_changed: () => {},
     tracks_changed: () => {},
     questions_changed: () => {},
+    priorities_changed: () => {},
   },
   onSnapshot: (snap) => {
     openSteps = snap.open_steps;

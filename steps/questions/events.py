@@ -10,7 +10,7 @@ from models import agenda
 from models.errors import InvalidInput
 from models.events import Role
 from models.participants import Participant
-from participant_ui.events import sent, to_my_other_screens
+from participant_ui.events import sent
 from steps.questions import moderation
 from steps.questions.questions import (
     Question,
@@ -20,7 +20,7 @@ from steps.questions.questions import (
     upvote,
     withdraw_question,
 )
-from steps.rankings import request_ranking
+from steps.rankings import voted
 from webapp.broadcast import broadcast, tell_participant
 from webapp.extensions import db, socketio
 from webapp.sockets import Identity, facilitated_workshop, handler, participant_of
@@ -57,11 +57,7 @@ def on_withdraw_question(identity: Identity, payload: dict[str, Any]) -> dict[st
 def on_upvote(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
     """{id, step_id, question_id, on, n} → ack {ok, step_id, votes: {question_id: 1}};
     `questions_changed` (the totals) to every screen, batched."""
-    outcome = upvote(db.session, participant_of(identity), payload)
-    if outcome.ranking_step is not None:
-        request_ranking(outcome.ranking_step)
-        to_my_other_screens()
-    return outcome.ack
+    return voted(upvote(db.session, participant_of(identity), payload))
 
 
 @socketio.on("similar_questions")

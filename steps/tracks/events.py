@@ -9,8 +9,8 @@ from models import agenda
 from models.errors import InvalidInput
 from models.events import Role
 from models.participants import Participant
-from participant_ui.events import sent, to_my_other_screens
-from steps.rankings import request_ranking
+from participant_ui.events import sent
+from steps.rankings import voted
 from steps.tracks import curation
 from steps.tracks.tracks import edit_track, propose_track, vote, withdraw_track
 from webapp.broadcast import broadcast
@@ -49,11 +49,7 @@ def on_withdraw_track(identity: Identity, payload: dict[str, Any]) -> dict[str, 
 def on_vote(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
     """{id, step_id, track_id, dots, n} → ack {ok, step_id, votes: {track_id: dots}, left};
     `tracks_changed` (the totals) to facilitators and the projector, batched."""
-    outcome = vote(db.session, participant_of(identity), payload)
-    if outcome.ranking_step is not None:
-        request_ranking(outcome.ranking_step)
-        to_my_other_screens()
-    return outcome.ack
+    return voted(vote(db.session, participant_of(identity), payload))
 
 
 @socketio.on("tracks")

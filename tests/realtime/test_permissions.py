@@ -54,6 +54,7 @@ PARTICIPANT_EVENTS: dict[str, Any] = {
     "edit_question": lambda s: {"id": "perm-question-02", "question_id": 1, "text": "Vem?"},
     "withdraw_question": lambda s: {"id": "perm-question-03", "question_id": 1},
     "upvote": lambda s: {"id": "perm-upvote-01", "step_id": s[3], "question_id": 1, "on": True, "n": 1},
+    "allocate": lambda s: {"id": "perm-points-01", "step_id": s[3], "option": "A", "points": 1, "n": 1},
     "similar_questions": lambda s: {"step_id": s[3], "text": "Vem?"},
 }
 FOR_EVERY_ROLE = {"connect", "disconnect", "get_snapshot", "heartbeat"}

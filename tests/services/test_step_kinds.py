@@ -29,7 +29,7 @@ from tests.conftest import AuthActions
 from webapp.extensions import db
 
 ROOT = Path(__file__).resolve().parents[2]
-KIND_NAMES = "words|cards|tracks|questions|discussion|info"
+KIND_NAMES = "words|cards|tracks|questions|priorities|discussion|info"
 BRANCH = re.compile(
     rf"kind\s*(==|!=|===|!==)\s*[\"']({KIND_NAMES})[\"']|[\"']({KIND_NAMES})[\"']\s*(==|!=|===|!==)\s*\S*kind"
 )

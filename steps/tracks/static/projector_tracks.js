@@ -4,10 +4,13 @@
 const MAX_ROWS = 12;
 
 export class ProjectorTracks {
-  constructor(container, note, t) {
+  // words: how a total and the rows left out are said (a prioritisation counts points).
+  constructor(container, note, t, words = {}) {
     this.container = container;
     this.note = note;
     this.t = t;
+    this.count = words.count || ((total) => t(total === 1 ? "one_dot" : "dots_count", { count: total }));
+    this.more = words.more || ((count) => t("more_tracks", { count }));
     this.reset(null);
   }
 
@@ -51,7 +54,7 @@ export class ProjectorTracks {
       bar.append(fill);
       const count = document.createElement("span");
       count.className = "count";
-      count.textContent = t(track.total === 1 ? "one_dot" : "dots_count", { count: track.total });
+      count.textContent = this.count(track.total || 0);
       li.append(rank, text, count, bar);
       return li;
     }));
@@ -73,7 +76,7 @@ export class ProjectorTracks {
     const t = this.t;
     const more = this.tracks.length - this.container.children.length;
     const notes = [];
-    if (more > 0) notes.push(t("more_tracks", { count: more }));
+    if (more > 0) notes.push(this.more(more));
     if (!this.results) notes.push(t(voting ? "results_hidden_voting" : "results_hidden"));
     this.note.textContent = notes.join(" ");
     this.note.hidden = notes.length === 0;

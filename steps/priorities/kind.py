@@ -1,0 +1,136 @@
+"""The Prioritisation kind ("Prioritering"), as the shared code sees it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from flask import Flask
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import delete, func, select
+from wtforms import Field, IntegerField, TextAreaField
+from wtforms.validators import Length, NumberRange, Optional
+
+from export.report import Report, ReportTrack, TracksStep
+from models.errors import NotFound
+from models.events import Event
+from models.participants import Participant
+from models.session import DbSession
+from models.workshops import Step
+from readers.workshop_report import ReportRows
+from steps.kind import ArchivedTable, IntSetting, ListSetting, StepKind
+from steps.priorities.priorities import (
+    Allocation,
+    allocation_of,
+    options_of,
+    priorities_event,
+    results,
+)
+from steps.priorities.strings import STRINGS
+
+
+class Priorities(StepKind):
+    name = "priorities"
+    screens = frozenset({"phone", "dashboard", "projector"})
+    fragments = frozenset({"phone", "projector"})
+    strings = STRINGS
+    label = _l("Prioritisation with points")
+    default_title = _l("Prioritisation")
+    short_label = _l("Prioritisation")
+    settings = {
+        "options": ListSetting(()),
+        "budget": IntSetting(100, 10, 1000),  # points per participant
+    }
+    inputs = frozenset({"points"})
+    own_items = frozenset({"points"})  # all of one's points in a step
+
+    def form_fields(self) -> dict[str, Field]:
+        return {
+            "options": TextAreaField(
+                _l("Options, one per line"),
+                description=_l("What the participants spread their points over, at most 20."),
+                validators=[Length(max=6000)],
+            ),
+            "budget": IntegerField(
+                _l("Points per participant"), validators=[Optional(), NumberRange(10, 1000)]
+            ),
+        }
+
+    def register(self, app: Flask) -> None:
+        from steps.rankings import register_rankings
+
+        register_rankings(app)
+
+    def facilitator_view(self, session: DbSession, step: Step) -> dict[str, Any]:
+        return results(session, step)
+
+    def projector_view(self, session: DbSession, step: Step) -> dict[str, Any]:
+        return results(session, step)
+
+    def participant_view(self, session: DbSession, step: Step, participant: Participant) -> dict[str, Any]:
+        return {"votes": allocation_of(session, step.id, participant.id)}
+
+    def totals_event(self, session: DbSession, step: Step) -> Event | None:
+        return priorities_event(session, step)
+
+    def contributions(self, session: DbSession, participant: Participant) -> list[dict[str, Any]]:
+        given = session.execute(  # one line for all of a step's points
+            select(Allocation.step_id, Step.title, func.sum(Allocation.points))
+            .join(Step, Step.id == Allocation.step_id)
+            .where(Allocation.participant_id == participant.id, Allocation.points > 0)
+            .group_by(Allocation.step_id, Step.title)
+        )
+        return [
+            {
+                "step_id": step_id,
+                "kind": "points",
+                "id": step_id,
+                "text": _l("Your %(num)d points", num=int(total)),
+                "delete_label": _l("Take back my points"),
+                "subject": title,
+            }
+            for step_id, title, total in given
+        ]
+
+    def delete_contribution(
+        self, session: DbSession, participant: Participant, item: str, item_id: int
+    ) -> Event:
+        step = session.get(Step, item_id)  # item_id is the step
+        if step is None or step.workshop_id != participant.workshop_id or step.kind != self.name:
+            raise NotFound()
+        session.execute(
+            delete(Allocation).where(
+                Allocation.step_id == step.id, Allocation.participant_id == participant.id
+            )
+        )
+        return priorities_event(session, step)
+
+    def archived_tables(self) -> list[ArchivedTable]:
+        return [
+            ArchivedTable(
+                "allocations",
+                Allocation.__table__,
+                {"step_id": "steps", "participant_id": "participants", "group_id": "table_groups"},
+                by_step=True,
+            )
+        ]
+
+    def add_to_report(
+        self, session: DbSession, step: Step, report: Report, rows: ReportRows
+    ) -> Callable[[], None] | None:
+        found = results(session, step)
+        ranked = [ReportTrack(o["option"], o["points"], o["rank"], o["tied"]) for o in found["options"]]
+        report.tracks.append(TracksStep(step.title, step.prompt, ranked, kind="priority"))
+        options = set(options_of(step))
+        allocations = session.scalars(
+            select(Allocation)
+            .where(Allocation.step_id == step.id, Allocation.points > 0)
+            .order_by(Allocation.id)
+        )
+        for allocation in allocations:  # the raw data: who gave which option how many points
+            if allocation.option in options:
+                rows.add(step.title, "priority", allocation, votes=allocation.points)
+        return None
+
+
+PRIORITIES = Priorities()

@@ -1,0 +1,154 @@
+"""Prioritisation with points: the budget (also under parallel allocations), moving
+points, resends and late copies, totals per table group, an option removed from the list,
+taking one's points back, and the step's place in the report and the archive."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import pytest
+from flask import Flask
+
+from content.archive import export_archive, import_archive
+from models import agenda
+from models.accounts import Facilitator
+from models.contributions import delete_contribution
+from models.errors import DomainError
+from models.groups import add_groups
+from models.participants import Participant, join_workshop
+from models.workshops import Step, Workshop
+from readers.workshop_report import workshop_report
+from steps.priorities.priorities import Allocation, allocate, results
+from webapp.extensions import db
+
+ids = (f"points-{n:05d}" for n in itertools.count())
+numbers = itertools.count(1)
+OPTIONS = ["Gemensam journal", "Samordnad vårdplanering", "Mobila team"]
+
+
+@pytest.fixture
+def step(workshop: Workshop) -> Step:
+    agenda.add_step(db.session, workshop, "priorities", "Vad först?")
+    db.session.commit()
+    step = workshop.steps[-1]
+    agenda.set_step_settings(db.session, step, options=OPTIONS)
+    db.session.commit()
+    agenda.open_step(db.session, step)
+    return step
+
+
+def give(phone: Participant, step: Step, option: str, points: int, n: int | None = None) -> dict[str, Any]:
+    payload = {
+        "id": next(ids),
+        "step_id": step.id,
+        "option": option,
+        "points": points,
+        "n": n or next(numbers),
+    }
+    return allocate(db.session, phone, payload).ack
+
+
+def test_points_are_spread_within_the_budget_and_counted_per_group(step: Step, workshop: Workshop) -> None:
+    bord1, bord2 = add_groups(db.session, workshop, "Bord 1\nBord 2")
+    kim = join_workshop(db.session, workshop, "Kim", group_id=bord1.id)
+    ali = join_workshop(db.session, workshop, "", group_id=bord2.id)
+    assert give(kim, step, OPTIONS[0], 60) == {
+        "ok": True,
+        "step_id": step.id,
+        "votes": {OPTIONS[0]: 60},
+        "left": 40,
+    }
+    give(kim, step, OPTIONS[1], 40)
+    with pytest.raises(DomainError) as error:
+        give(kim, step, OPTIONS[2], 1)
+    assert error.value.code == "points_exceeded" and error.value.params == {"limit": 100}
+    give(kim, step, OPTIONS[0], 30)  # moved: 30 back in the budget
+    give(kim, step, OPTIONS[2], 30)
+    give(ali, step, OPTIONS[2], 100)
+    found = results(db.session, step)
+    assert [(o["option"], o["points"], o["rank"], o["by_group"]) for o in found["options"]] == [
+        (OPTIONS[2], 130, 1, [30, 100]),
+        (OPTIONS[1], 40, 2, [40, 0]),
+        (OPTIONS[0], 30, 3, [30, 0]),
+    ]
+    assert found["groups"] == ["Bord 1", "Bord 2"] and found["voters"] == 2
+    for bad in ({"option": "Något annat", "points": 1}, {"option": OPTIONS[0], "points": -5}):
+        with pytest.raises(DomainError):
+            allocate(db.session, kim, {"id": next(ids), "step_id": step.id, "n": next(numbers), **bad})
+
+
+def test_a_resend_or_a_late_copy_changes_nothing(step: Step, workshop: Workshop) -> None:
+    kim = join_workshop(db.session, workshop, "Kim")
+    payload = {"id": "points-resent-01", "step_id": step.id, "option": OPTIONS[0], "points": 50, "n": 10}
+    first = allocate(db.session, kim, payload)
+    again = allocate(db.session, kim, payload)
+    assert again.ack == first.ack and again.ranking_step is None and first.ranking_step == step.id
+    assert give(kim, step, OPTIONS[0], 20, n=9)["votes"] == {OPTIONS[0]: 50}  # older than the one applied
+    assert results(db.session, step)["options"][0]["points"] == 50
+
+
+def test_parallel_allocations_never_exceed_the_budget(app: Flask, step: Step, workshop: Workshop) -> None:
+    """Six allocations of 40 points each on three options, at once: at most two fit."""
+    phone_id, step_id = join_workshop(db.session, workshop, "Kim").id, step.id
+    db.session.remove()
+
+    def one(option: str) -> str:
+        with app.app_context():
+            try:
+                participant = db.session.get(Participant, phone_id)
+                found = db.session.get(Step, step_id)
+                give(participant, found, option, 40)  # type: ignore[arg-type]
+                return "ok"
+            except DomainError as error:
+                return error.code
+            finally:
+                db.session.remove()
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        outcomes = list(pool.map(one, OPTIONS * 2))
+    with app.app_context():
+        stored = db.session.query(Allocation).filter(Allocation.participant_id == phone_id).all()
+        assert sum(a.points for a in stored) <= 100 and outcomes.count("ok") >= 2
+
+
+def test_an_option_removed_counts_nowhere_and_points_can_be_taken_back(
+    step: Step, workshop: Workshop
+) -> None:
+    kim = join_workshop(db.session, workshop, "Kim")
+    give(kim, step, OPTIONS[0], 70)
+    give(kim, step, OPTIONS[1], 30)
+    agenda.set_step_settings(db.session, step, options=OPTIONS[1:])
+    db.session.commit()
+    assert [o["option"] for o in results(db.session, step)["options"]] == OPTIONS[1:]
+    assert give(kim, step, OPTIONS[2], 70)["left"] == 0  # the removed option's points are free
+    delete_contribution(db.session, kim, "points", step.id)
+    assert results(db.session, step)["voters"] == 0
+
+
+def test_priorities_in_the_report_and_the_archive(
+    step: Step, workshop: Workshop, facilitator: Facilitator
+) -> None:
+    kim, ali = join_workshop(db.session, workshop, "Kim"), join_workshop(db.session, workshop, "")
+    give(kim, step, OPTIONS[1], 80)
+    give(ali, step, OPTIONS[1], 20)
+    give(ali, step, OPTIONS[0], 80)
+    report = workshop_report(db.session, workshop.id)
+    [ranking] = [s for s in report.tracks if s.kind == "priority"]
+    assert [(t.text, t.dots, t.rank, t.tied) for t in ranking.tracks] == [
+        (OPTIONS[1], 100, 1, False),
+        (OPTIONS[0], 80, 2, False),
+        (OPTIONS[2], 0, 3, False),
+    ]
+    rows = [r for r in report.rows if r.kind == "priority"]
+    assert sorted((r.text, r.votes, r.name) for r in rows) == [
+        (OPTIONS[0], 80, ""),
+        (OPTIONS[1], 20, ""),
+        (OPTIONS[1], 80, "Kim"),
+    ]
+    archive = export_archive(db.session, workshop)
+    assert len(json.loads(archive)["tables"]["allocations"]) == 3
+    copy = import_archive(db.session, archive, facilitator)
+    assert workshop_report(db.session, copy.id).tracks == report.tracks
