@@ -38,6 +38,7 @@ from export.charts import (
 )
 from export.report import (
     BoardStep,
+    MatrixStep,
     Report,
     ReportCard,
     ReportTheme,
@@ -237,6 +238,9 @@ class Deck:
                 if tracks.tracks:
                     self.divider(tracks.title, tracks.prompt)
                 self.ranking_slides(tracks)
+            for matrix in report.matrices:
+                self.divider(matrix.title, matrix.prompt)
+                self.matrix_slides(matrix)
         if "notes" in wanted:
             for category, texts in notes:
                 self.list_slides(category, _items(texts))
@@ -384,6 +388,25 @@ class Deck:
             slides.bar_chart(self.prs, slide, chart_title, bars)
             slides.notes(slide, ["\t".join(row) for row in rows[: len(bars)]])
 
+    def matrix_slides(self, matrix: MatrixStep) -> None:
+        """Options placed on two scales: a table of their mean places and how many placed
+        them, then the same as a 2 by 2 chart, each point numbered as in the table."""
+        label = self.report.label
+        rows = [
+            [str(n), item.text, _mean(item.x), _mean(item.y), str(item.people)]
+            for n, item in enumerate(matrix.items, 1)
+        ]
+        header = ["", label("priority"), *matrix.axes, label("people")]
+        self.table_slides(label("priorities"), header, rows, size=LIST_SIZE)
+        placed = [
+            (str(n), i.x, i.y) for n, i in enumerate(matrix.items, 1) if i.x is not None and i.y is not None
+        ]
+        if placed:
+            slide = self.add_slide(self.layouts.title_only)
+            slides.set_title(slide, label("matrix_chart"))
+            slides.scatter_chart(self.prs, slide, matrix.axes, placed)  # type: ignore[arg-type]
+            slides.notes(slide, ["\t".join(row) for row in rows])
+
     def board_slides(self, board: BoardStep) -> None:
         """A slide for each theme with enough on it; the themes too small to fill a slide of
         their own (a card or two) gathered after them on one list, under their names."""
@@ -518,6 +541,11 @@ def _meeting_widths(series: SeriesReport) -> tuple[float, ...]:
 
 def _items(texts: Iterable[str]) -> list[Item]:
     return [Item(text) for text in texts]
+
+
+def _mean(value: float | None) -> str:
+    """A mean place on a scale, one decimal; a dash where nobody placed it."""
+    return "–" if value is None else f"{value:.1f}"
 
 
 def _answered(track: ReportTrack, label: Callable[..., str]) -> str:

@@ -29,6 +29,8 @@ LABELS = {
     "priority": "Alternativ",
     "priorities_by_votes": "Alternativen efter poäng",
     "points": "Poäng",
+    "people": "Antal",
+    "matrix_chart": "Alternativen på två skalor",
     "votes": "Röster",
     "meeting": "Möte",
     "synthesis_themes_chart": "Temana möte för möte",
@@ -165,6 +167,26 @@ SECTIONS = {"track": "tracks", "question": "questions", "priority": "priorities"
 
 
 @dataclass(frozen=True)
+class MatrixItem:
+    """An option as the room placed it on two scales: its mean place, and by how many."""
+
+    text: str
+    x: float | None
+    y: float | None
+    people: int
+
+
+@dataclass(frozen=True)
+class MatrixStep:
+    """A prioritisation on two scales (2 by 2, such as benefit and effort)."""
+
+    title: str
+    prompt: str
+    axes: tuple[str, str]
+    items: list[MatrixItem]  # in the step's order of options
+
+
+@dataclass(frozen=True)
 class Person:
     name: str
     role: str = ""
@@ -185,6 +207,7 @@ class Row:
     stakeholder: str = ""  # the sender's stakeholder type (anonymous)
     level: str = ""
     votes: int | None = None
+    placement: str = ""  # where an option was placed on two scales ("4 · 2")
     hidden: bool = False
     highlight: bool = False
     on_behalf: bool = False
@@ -207,6 +230,7 @@ class Report:
     words: list[WordsStep] = field(default_factory=list)
     boards: list[BoardStep] = field(default_factory=list)
     tracks: list[TracksStep] = field(default_factory=list)
+    matrices: list[MatrixStep] = field(default_factory=list)  # placed on two scales
     participants: list[Person] = field(default_factory=list)
     anonymous_participants: int = 0
     # How many joined as each stakeholder type, in the workshop's order (none: not asked).

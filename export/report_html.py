@@ -74,6 +74,7 @@ def sections_in_order(report: Report, wanted: set[str]) -> list[dict[str, Any]]:
             }
             for step in report.tracks
         ]
+        parts += [{"section": "matrix", "step": matrix} for matrix in report.matrices]
     if "notes" in wanted:
         parts += [{"section": "list", "title": category, "items": texts} for category, texts in notes]
     if "participants" in wanted and (report.participants or report.anonymous_participants):

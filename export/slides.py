@@ -348,6 +348,45 @@ def _chart(
         plot.data_labels.font.size = CHART_SIZE
 
 
+def scatter_chart(
+    prs: PresentationType, slide: Slide, axes: tuple[str, str], points: list[tuple[str, float, float]]
+) -> None:
+    """Options placed on two scales of 1 to 5 (a 2 by 2): a native XY chart, a point per
+    option labelled with its number in the slide's table, the scales named on the axes."""
+    from pptx.chart.data import XyChartData
+    from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION
+
+    width, height = slide_size(prs)
+    top = round(height * CONTENT_TOP)
+    side = round(height * 0.86) - top
+    data = XyChartData()
+    series = data.add_series(axes[1])
+    for _label, x, y in points:
+        series.add_data_point(x, y)
+    frame: Any = slide.shapes.add_chart(
+        XL_CHART_TYPE.XY_SCATTER,
+        Emu(round((width - side) / 2)),
+        Emu(top),
+        Emu(side),
+        Emu(side),
+        cast(Any, data),
+    )
+    chart = frame.chart
+    chart.has_legend = False
+    chart.font.size = CHART_LABEL_SIZE
+    for axis, name in ((chart.category_axis, axes[0]), (chart.value_axis, axes[1])):
+        axis.minimum_scale, axis.maximum_scale, axis.major_unit = 1, 5, 1
+        axis.has_title = True
+        axis.axis_title.text_frame.text = name
+        axis.has_major_gridlines = True
+    plot = chart.plots[0]
+    for index, (label, _x, _y) in enumerate(points):
+        point_label = plot.series[0].points[index].data_label
+        point_label.has_text_frame = True
+        point_label.text_frame.text = label
+        point_label.position = XL_LABEL_POSITION.RIGHT
+
+
 def footer(slide: Slide, text: str) -> None:
     """The layout's footer (with `text`) and slide number on the slide: python-pptx leaves
     them out of a new slide. The number is a field, so it follows when slides move."""

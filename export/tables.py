@@ -30,6 +30,7 @@ COLUMNS = (
     ("stakeholder", "Aktörstyp"),
     ("level", "Nivå"),
     ("votes", "Röster"),
+    ("placement", "Placering"),
     ("hidden", "Dold"),
     ("highlight", "Highlight"),
     ("on_behalf", "Inmatat för gruppen"),

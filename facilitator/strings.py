@@ -88,6 +88,8 @@ REPORT_LABELS = {
     "priority": _l("Option"),
     "priorities_by_votes": _l("The options by points"),
     "points": _l("Points"),
+    "people": _l("Number"),
+    "matrix_chart": _l("The options on two scales"),
     "votes": _l("Votes"),
     "meeting": _l("Meeting"),
     "synthesis_themes_chart": _l("The themes meeting by meeting"),
@@ -145,6 +147,7 @@ REPORT_LABELS = {
     "column_original": _l("Participant's original"),
     "column_curated": _l("Edited by"),
     "column_name": _l("Name"),
+    "column_placement": _l("Placement"),
     "column_time": _l("Time (UTC)"),
     # What each row is, in the "Kind" column.
     "kind_word": _l("word"),

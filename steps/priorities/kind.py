@@ -8,17 +8,17 @@ from typing import Any
 from flask import Flask
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, func, select
-from wtforms import Field, IntegerField, TextAreaField
+from wtforms import BooleanField, Field, IntegerField, StringField, TextAreaField
 from wtforms.validators import Length, NumberRange, Optional
 
-from export.report import Report, ReportTrack, TracksStep
+from export.report import MatrixItem, MatrixStep, Report, ReportTrack, TracksStep
 from models.errors import NotFound
 from models.events import Event
 from models.participants import Participant
 from models.session import DbSession
 from models.workshops import Step
 from readers.workshop_report import ReportRows
-from steps.kind import ArchivedTable, IntSetting, ListSetting, StepKind
+from steps.kind import ArchivedTable, BoolSetting, IntSetting, ListSetting, StepKind, TextSetting
 from steps.priorities.priorities import (
     Allocation,
     allocation_of,
@@ -40,6 +40,9 @@ class Priorities(StepKind):
     settings = {
         "options": ListSetting(()),
         "budget": IntSetting(100, 10, 1000),  # points per participant
+        "matrix": BoolSetting(False),  # each option placed on two scales instead of points
+        "x_label": TextSetting("", 40),  # the scales' names ("" : benefit, effort)
+        "y_label": TextSetting("", 40),
     }
     inputs = frozenset({"points"})
     own_items = frozenset({"points"})  # all of one's points in a step
@@ -53,6 +56,20 @@ class Priorities(StepKind):
             ),
             "budget": IntegerField(
                 _l("Points per participant"), validators=[Optional(), NumberRange(10, 1000)]
+            ),
+            "matrix": BooleanField(
+                _l("Place each option on two scales (2 × 2) instead of spreading points"),
+                description=_l("Each participant places every option from 1 to 5 on both scales."),
+            ),
+            "x_label": StringField(
+                _l("The first scale (across)"),
+                description=_l("Empty: benefit."),
+                validators=[Length(max=40)],
+            ),
+            "y_label": StringField(
+                _l("The second scale (up)"),
+                description=_l("Empty: effort."),
+                validators=[Length(max=40)],
             ),
         }
 
@@ -119,16 +136,23 @@ class Priorities(StepKind):
         self, session: DbSession, step: Step, report: Report, rows: ReportRows
     ) -> Callable[[], None] | None:
         found = results(session, step)
-        ranked = [ReportTrack(o["option"], o["points"], o["rank"], o["tied"]) for o in found["options"]]
-        report.tracks.append(TracksStep(step.title, step.prompt, ranked, kind="priority"))
+        if found.get("matrix"):
+            items = [MatrixItem(o["option"], o["x"], o["y"], o["people"]) for o in found["options"]]
+            x_label, y_label = found["axes"]
+            report.matrices.append(MatrixStep(step.title, step.prompt, (x_label, y_label), items))
+        else:
+            ranked = [ReportTrack(o["option"], o["points"], o["rank"], o["tied"]) for o in found["options"]]
+            report.tracks.append(TracksStep(step.title, step.prompt, ranked, kind="priority"))
         options = set(options_of(step))
         allocations = session.scalars(
-            select(Allocation)
-            .where(Allocation.step_id == step.id, Allocation.points > 0)
-            .order_by(Allocation.id)
+            select(Allocation).where(Allocation.step_id == step.id).order_by(Allocation.id)
         )
-        for allocation in allocations:  # the raw data: who gave which option how many points
-            if allocation.option in options:
+        for allocation in allocations:  # the raw data: who gave which option what
+            if allocation.option not in options:
+                continue
+            if allocation.x is not None and allocation.y is not None:
+                rows.add(step.title, "priority", allocation, placement=f"{allocation.x} · {allocation.y}")
+            elif allocation.points > 0:
                 rows.add(step.title, "priority", allocation, votes=allocation.points)
         return None
 

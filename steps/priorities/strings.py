@@ -6,6 +6,9 @@ from flask_babel import lazy_gettext as _l
 
 POINTS = _l("{count} points")
 RANK_TIED = _l("shared {rank}")
+BENEFIT = _l("Benefit")
+EFFORT = _l("Effort")
+PLACED = _l("{count} have placed the options")
 
 STRINGS = {
     "phone": {
@@ -17,6 +20,9 @@ STRINGS = {
         "more_points": _l("10 more points: {option}"),
         "fewer_points": _l("10 fewer points: {option}"),
         "no_options": _l("The facilitator has not listed any options yet."),
+        "place_each": _l("Place each option from 1 (low) to 5 (high): {x} and {y}."),
+        "benefit": BENEFIT,
+        "effort": EFFORT,
     },
     "dashboard": {
         "priorities_summary": _l("{voters} have given points"),
@@ -28,11 +34,16 @@ STRINGS = {
         "people_count": _l("{count} gave points"),
         "no_group": _l("Without a group"),
         "no_options": _l("List the options in the step's settings (Edit the agenda)."),
+        "placed_summary": _l("{voters} have placed the options"),
+        "placed_people": _l("Placed by"),
     },
     "projector": {
         "points_count": POINTS,
         "rank_tied": RANK_TIED,
         "voters_count": _l("{count} have given points"),
         "more_options": _l("And {count} more options."),
+        "placed_count": PLACED,
+        "matrix_title": _l("The options by their mean place: {x} across, {y} up"),
+        "not_placed": _l("not placed yet"),
     },
 }

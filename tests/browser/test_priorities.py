@@ -78,3 +78,37 @@ def test_points_spread_and_compared_live(
     dashboard.get_by_role("button", name=re.compile(r"^Stäng\W+Vad gör vi först\?$")).click()
     for page in (dashboard, projector, kim, ali):
         assert page.errors == []  # type: ignore[attr-defined]
+
+
+def test_options_placed_on_two_scales(browser: Any, server: ServerProcess, workshop: dict[str, str]) -> None:
+    dashboard = new_page(browser, "laptop")
+    login(dashboard, server)
+    dashboard.goto(workshop["Dashboard URL"].removesuffix("/live"))
+    dashboard.get_by_label("Typ av steg").select_option(label="Prioritering med poäng")
+    dashboard.get_by_role("button", name="Lägg till steg").click()
+    dashboard.get_by_label("Rubrik").fill("Nytta och insats")
+    dashboard.get_by_label("Alternativ, ett per rad").fill("Gemensam journal\nMobila team")
+    dashboard.get_by_label("Placera varje alternativ på två skalor", exact=False).check()
+    dashboard.get_by_role("button", name="Spara steget").click()
+    dashboard.goto(workshop["Dashboard URL"])
+    dashboard.get_by_text("Ansluten").wait_for()
+    dashboard.get_by_role("button", name=re.compile(r"^Öppna\W+Nytta och insats$")).click()
+    projector = new_page(browser, "projector")
+    projector.goto(workshop["Projector URL"])
+    projector.locator("#matrix-legend li").first.wait_for()
+
+    kim = join(browser, workshop, "Kim")
+    kim.get_by_role("combobox", name="Nytta: Mobila team").select_option("5")
+    kim.get_by_role("combobox", name="Insats: Mobila team").select_option("2")
+    assert axe_violations(kim) == []
+    projector.locator("#matrix-legend").get_by_text("Mobila team (Nytta 5.0 · Insats 2.0)").wait_for()
+    expect(projector.locator("#matrix-chart .matrix-dot")).to_have_count(1)
+    projector.get_by_text("1 har placerat alternativen").wait_for()
+    assert axe_violations(projector) == []
+    dashboard.locator(".priorities-table").get_by_text("5.0 · 2.0").wait_for()
+    assert axe_violations(dashboard) == []
+    projector.screenshot(path=str(SHOTS / "projector-matrix.png"))
+    kim.screenshot(path=str(SHOTS / "phone-matrix.png"), full_page=True)
+    dashboard.get_by_role("button", name=re.compile(r"^Stäng\W+Nytta och insats$")).click()
+    for page in (dashboard, projector, kim):
+        assert page.errors == []  # type: ignore[attr-defined]

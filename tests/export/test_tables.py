@@ -51,6 +51,7 @@ def test_csv_has_every_column_and_neutralises_formulas() -> None:
         "Aktörstyp",
         "Nivå",
         "Röster",
+        "Placering",
         "Dold",
         "Highlight",
         "Inmatat för gruppen",
@@ -70,6 +71,7 @@ def test_csv_has_every_column_and_neutralises_formulas() -> None:
         "Kommun",
         "regional",
         "",
+        "",
         "nej",
         "ja",
         "nej",
@@ -85,7 +87,7 @@ def test_csv_has_every_column_and_neutralises_formulas() -> None:
 def test_xlsx_keeps_payloads_as_text_cells() -> None:
     sheet = load_workbook(io.BytesIO(write_xlsx(report()))).active
     values = [[c.value for c in row] for row in sheet.iter_rows()]
-    assert values[1][2] == "Öronmärkta resurser" and values[1][10] == "nej" and values[2][9] == 7
+    assert values[1][2] == "Öronmärkta resurser" and values[1][11] == "nej" and values[2][9] == 7
     texts = [row[2] for row in sheet.iter_rows(min_row=4)]
     assert [c.value for c in texts] == PAYLOADS
     assert all(c.data_type == "s" for c in texts)  # no formula, whatever it begins with

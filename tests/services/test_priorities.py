@@ -4,6 +4,7 @@ taking one's points back, and the step's place in the report and the archive."""
 
 from __future__ import annotations
 
+import io
 import itertools
 import json
 from concurrent.futures import ThreadPoolExecutor
@@ -11,6 +12,9 @@ from typing import Any
 
 import pytest
 from flask import Flask
+from flask.testing import FlaskClient
+from openpyxl import load_workbook
+from pptx import Presentation
 
 from content.archive import export_archive, import_archive
 from models import agenda
@@ -22,6 +26,7 @@ from models.participants import Participant, join_workshop
 from models.workshops import Step, Workshop
 from readers.workshop_report import workshop_report
 from steps.priorities.priorities import Allocation, allocate, results
+from tests.conftest import AuthActions
 from webapp.extensions import db
 
 ids = (f"points-{n:05d}" for n in itertools.count())
@@ -152,3 +157,62 @@ def test_priorities_in_the_report_and_the_archive(
     assert len(json.loads(archive)["tables"]["allocations"]) == 3
     copy = import_archive(db.session, archive, facilitator)
     assert workshop_report(db.session, copy.id).tracks == report.tracks
+
+
+def test_options_placed_on_two_scales_in_every_export(
+    app: Flask, client: FlaskClient, auth: AuthActions, step: Step, workshop: Workshop
+) -> None:
+    agenda.set_step_settings(db.session, step, matrix=True, x_label="Nytta för patienten")
+    db.session.commit()
+    bord1, bord2 = add_groups(db.session, workshop, "Bord 1\nBord 2")
+    kim = join_workshop(db.session, workshop, "Kim", group_id=bord1.id)
+    ali = join_workshop(db.session, workshop, "", group_id=bord2.id)
+
+    def place(phone: Participant, option: str, x: object, y: object) -> dict[str, Any]:
+        payload = {"id": next(ids), "step_id": step.id, "option": option, "x": x, "y": y, "n": next(numbers)}
+        return allocate(db.session, phone, payload).ack
+
+    assert place(kim, OPTIONS[0], 5, 2)["votes"] == {OPTIONS[0]: [5, 2]}
+    place(ali, OPTIONS[0], 4, 3)
+    place(ali, OPTIONS[1], 2, None)  # half placed: not counted until both are
+    for bad in (0, 6, True, "3"):
+        with pytest.raises(DomainError):
+            place(kim, OPTIONS[1], bad, 3)
+    found = results(db.session, step)
+    assert found["matrix"] and found["axes"] == ["Nytta för patienten", "Insats"]
+    first = found["options"][0]
+    assert (first["x"], first["y"], first["people"]) == (4.5, 2.5, 2)
+    assert first["by_group"] == [{"x": 5.0, "y": 2.0, "people": 1}, {"x": 4.0, "y": 3.0, "people": 1}]
+    assert found["options"][1] == {
+        "option": OPTIONS[1],
+        "x": None,
+        "y": None,
+        "people": 0,
+        "by_group": [{"x": None, "y": None, "people": 0}, {"x": None, "y": None, "people": 0}],
+    }
+    report = workshop_report(db.session, workshop.id)
+    [matrix] = report.matrices
+    first_item = matrix.items[0]
+    assert (first_item.text, first_item.x, first_item.y, first_item.people) == (OPTIONS[0], 4.5, 2.5, 2)
+    assert sorted(r.placement for r in report.rows if r.kind == "priority") == ["4 · 3", "5 · 2"]
+
+    workshop_id = workshop.id
+    auth.login()
+    app.config["WTF_CSRF_ENABLED"] = False
+    deck = client.post(f"/f/workshops/{workshop_id}/export", data={"sections": ["title", "tracks"]})
+    assert deck.status_code == 200
+    slides = Presentation(io.BytesIO(deck.data)).slides
+    [chart_slide] = [
+        s
+        for s in slides
+        if s.shapes.title is not None and s.shapes.title.text == "Alternativen på två skalor"
+    ]
+    assert any(shape.has_chart for shape in chart_slide.shapes)
+    page = client.get(f"/f/workshops/{workshop_id}/report")
+    assert "Nytta för patienten" in page.text and "4.5" in page.text
+    sheet = load_workbook(io.BytesIO(client.get(f"/f/workshops/{workshop_id}/export/data.xlsx").data)).active
+    header = [c.value for c in sheet[1]]
+    placed = [
+        row[header.index("Placering")].value for row in sheet.iter_rows(min_row=2) if row[1].value == "poäng"
+    ]
+    assert sorted(placed) == ["4 · 3", "5 · 2"]

@@ -33,6 +33,8 @@ export class PrioritiesPanel {
 
   apply(message) {
     this.options = message.options || [];
+    this.matrix = Boolean(message.matrix);
+    this.axes = message.axes || [];
     this.groups = message.groups || [];
     this.voters = message.voters || 0;
     this.render();
@@ -48,6 +50,7 @@ export class PrioritiesPanel {
     this.summary.textContent = t("priorities_summary", { voters: this.voters });
     this.empty.hidden = this.options.length > 0;
     this.table.hidden = this.options.length === 0;
+    if (this.matrix) return this.renderPlaces();
     const caption = el("caption", "visually-hidden", this.step.title);
     const head = el("tr");
     const columns = [t("rank"), t("option"), t("points_total"), ...this.groups.map((name) => name || t("no_group"))];
@@ -67,6 +70,29 @@ export class PrioritiesPanel {
     const tbody = el("tbody");
     tbody.append(...rows);
     this.table.replaceChildren(caption, thead, tbody);
+  }
+
+  // Two scales: each option's mean place and how many placed it, in all and per group.
+  renderPlaces() {
+    const t = this.t;
+    const place = (p) => (p.x === null ? "–" : `${p.x.toFixed(1)} · ${p.y.toFixed(1)}`);
+    this.summary.textContent = t("placed_summary", { voters: this.voters });
+    const axes = this.axes.join(" · ");
+    const columns = [t("option"), axes, t("placed_people"), ...this.groups.map((name) => `${name || t("no_group")} (${axes})`)];
+    const head = el("tr");
+    head.append(...columns.map((text) => Object.assign(el("th", "", text), { scope: "col" })));
+    const rows = this.options.map((option) => {
+      const tr = el("tr");
+      const name = el("th", "", option.option);
+      name.scope = "row";
+      tr.append(name, el("td", "count", place(option)), el("td", "count", String(option.people)), ...option.by_group.map((p) => el("td", "count", place(p))));
+      return tr;
+    });
+    const thead = el("thead");
+    thead.append(head);
+    const tbody = el("tbody");
+    tbody.append(...rows);
+    this.table.replaceChildren(el("caption", "visually-hidden", this.step.title), thead, tbody);
   }
 }
 

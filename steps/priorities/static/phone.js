@@ -1,5 +1,6 @@
 // A Prioritisation step on the phone: the options, each with the points this person puts
-// on it (typed, or 10 at a time), and how many of the budget are left. Each allocation
+// on it (typed, or 10 at a time), and how many of the budget are left; or, where the step
+// places options on two scales, a choice of 1 to 5 on each. Each allocation
 // names the points on one option and a number that grows, so a late copy never undoes a
 // newer one; an older one still waiting in the outbox is replaced.
 let counter = 0;
@@ -8,12 +9,14 @@ let counter = 0;
 function shownPoints(step, phone) {
   const shown = { ...(phone.votes.get(step.id) || {}) };
   for (const item of phone.outbox.items()) {
-    if (item.event === "allocate" && item.payload.step_id === step.id) shown[item.payload.option] = item.payload.points;
+    if (item.event !== "allocate" || item.payload.step_id !== step.id) continue;
+    shown[item.payload.option] = step.settings.matrix ? [item.payload.x, item.payload.y] : item.payload.points;
   }
   return shown;
 }
 
 function fill(view, step, phone) {
+  if (step.settings.matrix) return fillPlaces(view, step, phone);
   const { t } = phone;
   const options = step.settings.options || [];
   const budget = step.settings.budget;
@@ -30,6 +33,56 @@ function fill(view, step, phone) {
   }));
   phone.renderKeyed(view.querySelector(".option-list"), items);
   return false; // no text to send: the page's input box is not drawn
+}
+
+// Two scales: each option placed from 1 to 5 on both (or not yet: "–").
+function fillPlaces(view, step, phone) {
+  const { t } = phone;
+  const options = step.settings.options || [];
+  const axes = [step.settings.x_label || t("benefit"), step.settings.y_label || t("effort")];
+  const shown = shownPoints(step, phone);
+  view.querySelector(".points-status").textContent = options.length ? t("place_each", { x: axes[0], y: axes[1] }) : t("no_options");
+  const items = options.map((option, index) => {
+    const place = Array.isArray(shown[option]) ? shown[option] : [null, null];
+    return { key: `o${index}`, sig: `${option}|${place.join(",")}|${axes.join("|")}`, build: () => placeRow(step, option, index, place, axes, phone) };
+  });
+  phone.renderKeyed(view.querySelector(".option-list"), items);
+  return false;
+}
+
+function placeRow(step, option, index, place, axes, phone) {
+  const li = document.createElement("li");
+  li.className = "track priority priority-place";
+  const name = document.createElement("span");
+  name.className = "track-text";
+  name.textContent = option;
+  const controls = document.createElement("span");
+  controls.className = "place-controls";
+  const selects = axes.map((axis, which) => {
+    const select = document.createElement("select");
+    select.id = `place-${step.id}-${index}-${which}`;
+    select.setAttribute("aria-label", `${axis}: ${option}`);
+    select.append(new Option("–", ""), ...[1, 2, 3, 4, 5].map((n) => new Option(String(n), String(n))));
+    select.value = place[which] === null || place[which] === undefined ? "" : String(place[which]);
+    const label = document.createElement("label");
+    label.htmlFor = select.id;
+    label.className = "place-label";
+    label.textContent = axis;
+    label.setAttribute("aria-hidden", "true"); // the select names the option too
+    const field = document.createElement("span");
+    field.className = "place-field";
+    field.append(label, select);
+    controls.append(field);
+    return select;
+  });
+  for (const [which, select] of selects.entries()) {
+    select.addEventListener("change", () => {
+      const [x, y] = selects.map((s) => (s.value ? Number(s.value) : null));
+      send(step, option, { x, y }, phone, `#place-${step.id}-${index}-${which}`);
+    });
+  }
+  li.append(name, controls);
+  return li;
 }
 
 function optionRow(step, option, index, points, left, phone) {
@@ -76,6 +129,12 @@ function stepButton(text, name, disabled, onClick) {
 }
 
 function place(step, option, index, points, phone, focus) {
+  send(step, option, { points }, phone, null);
+  // Focus stays on the same control after the row is built again.
+  requestAnimationFrame(() => document.getElementById(`points-${step.id}-${index}`)?.closest("li")?.querySelector(focus)?.focus());
+}
+
+function send(step, option, values, phone, focus) {
   phone.hideAlert();
   counter = (counter + 1) % 1000;
   const n = Date.now() * 1000 + counter; // grows across reloads too
@@ -84,9 +143,8 @@ function place(step, option, index, points, phone, focus) {
       phone.outbox.remove(item.id);
     }
   }
-  phone.queue("allocate", { step_id: step.id, option, points, n });
-  // Focus stays on the same control after the row is built again.
-  requestAnimationFrame(() => document.getElementById(`points-${step.id}-${index}`)?.closest("li")?.querySelector(focus)?.focus());
+  phone.queue("allocate", { step_id: step.id, option, ...values, n });
+  if (focus) requestAnimationFrame(() => document.querySelector(focus)?.focus());
 }
 
 export default { template: "priorities-step", fill };
