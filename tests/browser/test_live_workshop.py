@@ -24,6 +24,28 @@ def login(page: Any, server: ServerProcess) -> None:
     page.wait_for_url("**/f/")
 
 
+def new_step_live(
+    browser: Any, server: ServerProcess, workshop: dict[str, str], kind: str, title: str, fill: Any = None
+) -> Any:
+    """A logged-in facilitator adds a step of `kind` (the editor's label) titled `title`,
+    sets it up with `fill(page)` before saving (axe checks the form then), and opens it on
+    the live dashboard, which is returned."""
+    dashboard = new_page(browser, "laptop")
+    login(dashboard, server)
+    dashboard.goto(workshop["Dashboard URL"].removesuffix("/live"))
+    dashboard.get_by_label("Typ av steg").select_option(label=kind)
+    dashboard.get_by_role("button", name="Lägg till steg").click()
+    dashboard.get_by_label("Rubrik").fill(title)
+    if fill is not None:
+        fill(dashboard)
+    assert axe_violations(dashboard) == []
+    dashboard.get_by_role("button", name="Spara steget").click()
+    dashboard.goto(workshop["Dashboard URL"])
+    dashboard.get_by_text("Ansluten").wait_for()
+    dashboard.get_by_role("button", name=re.compile(rf"^Öppna\W+{re.escape(title)}$")).click()
+    return dashboard
+
+
 def live_dashboard(browser: Any, server: ServerProcess, workshop: dict[str, str], step: str) -> Any:
     """A logged-in facilitator's live dashboard, connected, with the step titled `step` open."""
     dashboard = new_page(browser, "laptop")

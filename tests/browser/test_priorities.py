@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 
 from bench.server import ServerProcess
 from tests.browser.conftest import axe_violations, new_page
-from tests.browser.test_live_workshop import login
+from tests.browser.test_live_workshop import new_step_live
 from tests.browser.test_tracks import join
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -26,20 +26,16 @@ SHOTS = Path(os.environ.get("RUNDABORD_SHOTS", tempfile.gettempdir()))
 def test_points_spread_and_compared_live(
     browser: Any, server: ServerProcess, workshop: dict[str, str]
 ) -> None:
-    dashboard = new_page(browser, "laptop")
-    login(dashboard, server)
-    dashboard.goto(workshop["Dashboard URL"].removesuffix("/live"))
-    dashboard.get_by_label("Typ av steg").select_option(label="Prioritering med poäng")
-    dashboard.get_by_role("button", name="Lägg till steg").click()
-    dashboard.get_by_label("Rubrik").fill("Vad gör vi först?")
-    dashboard.get_by_label("Alternativ, ett per rad").fill(
-        "Gemensam journal\nMobila team\nSamordnad vårdplanering"
+    dashboard = new_step_live(
+        browser,
+        server,
+        workshop,
+        "Prioritering med poäng",
+        "Vad gör vi först?",
+        lambda page: page.get_by_label("Alternativ, ett per rad").fill(
+            "Gemensam journal\nMobila team\nSamordnad vårdplanering"
+        ),
     )
-    assert axe_violations(dashboard) == []
-    dashboard.get_by_role("button", name="Spara steget").click()
-    dashboard.goto(workshop["Dashboard URL"])
-    dashboard.get_by_text("Ansluten").wait_for()
-    dashboard.get_by_role("button", name=re.compile(r"^Öppna\W+Vad gör vi först\?$")).click()
     projector = new_page(browser, "projector")
     projector.goto(workshop["Projector URL"])
     projector.locator("#priority-ranking li").first.wait_for()
@@ -81,18 +77,11 @@ def test_points_spread_and_compared_live(
 
 
 def test_options_placed_on_two_scales(browser: Any, server: ServerProcess, workshop: dict[str, str]) -> None:
-    dashboard = new_page(browser, "laptop")
-    login(dashboard, server)
-    dashboard.goto(workshop["Dashboard URL"].removesuffix("/live"))
-    dashboard.get_by_label("Typ av steg").select_option(label="Prioritering med poäng")
-    dashboard.get_by_role("button", name="Lägg till steg").click()
-    dashboard.get_by_label("Rubrik").fill("Nytta och insats")
-    dashboard.get_by_label("Alternativ, ett per rad").fill("Gemensam journal\nMobila team")
-    dashboard.get_by_label("Placera varje alternativ på två skalor", exact=False).check()
-    dashboard.get_by_role("button", name="Spara steget").click()
-    dashboard.goto(workshop["Dashboard URL"])
-    dashboard.get_by_text("Ansluten").wait_for()
-    dashboard.get_by_role("button", name=re.compile(r"^Öppna\W+Nytta och insats$")).click()
+    def fill(page: Any) -> None:
+        page.get_by_label("Alternativ, ett per rad").fill("Gemensam journal\nMobila team")
+        page.get_by_label("Placera varje alternativ på två skalor", exact=False).check()
+
+    dashboard = new_step_live(browser, server, workshop, "Prioritering med poäng", "Nytta och insats", fill)
     projector = new_page(browser, "projector")
     projector.goto(workshop["Projector URL"])
     projector.locator("#matrix-legend li").first.wait_for()

@@ -18,7 +18,7 @@ from playwright.sync_api import expect
 
 from bench.server import ServerProcess
 from tests.browser.conftest import axe_violations, new_page
-from tests.browser.test_live_workshop import login
+from tests.browser.test_live_workshop import login, new_step_live
 from tests.browser.test_tracks import join
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -35,17 +35,14 @@ def ask(phone: Any, text: str) -> None:
 def test_questions_moderated_in_view_of_the_room(
     browser: Any, server: ServerProcess, workshop: dict[str, str]
 ) -> None:
-    dashboard = new_page(browser, "laptop")
-    login(dashboard, server)
-    dashboard.goto(workshop["Dashboard URL"].removesuffix("/live"))
-    dashboard.get_by_label("Typ av steg").select_option(label="Frågor med röster")
-    dashboard.get_by_role("button", name="Lägg till steg").click()
-    dashboard.get_by_label("Rubrik").fill("Frågor till panelen")
-    dashboard.get_by_label("Granska först", exact=False).check()
-    dashboard.get_by_role("button", name="Spara steget").click()
-    dashboard.goto(workshop["Dashboard URL"])
-    dashboard.get_by_text("Ansluten").wait_for()
-    dashboard.get_by_role("button", name=re.compile(r"^Öppna\W+Frågor till panelen$")).click()
+    dashboard = new_step_live(
+        browser,
+        server,
+        workshop,
+        "Frågor med röster",
+        "Frågor till panelen",
+        lambda page: page.get_by_label("Granska först", exact=False).check(),
+    )
     projector = new_page(browser, "projector")
     projector.goto(workshop["Projector URL"])
     projector.locator("#moderation-line").get_by_text("0 dolda · 0 sammanslagna").wait_for()
