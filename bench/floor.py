@@ -79,6 +79,11 @@ def on_card(payload: dict[str, Any]) -> dict[str, Any]:
     return forward("card", payload)
 
 
+@socketio.on("submit_upvote")
+def on_upvote(payload: dict[str, Any]) -> dict[str, Any]:
+    return forward("upvote", payload)
+
+
 if __name__ == "__main__":
     socketio.run(
         app, host="127.0.0.1", port=int(os.environ["PORT"]), log_output=False, handler_class=NoDelayHandler

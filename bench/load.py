@@ -3,6 +3,7 @@
     .venv/bin/python -m bench.load --profile burst --phones 50,200,500
     .venv/bin/python -m bench.load --profile stress --phones 50,200,500
     .venv/bin/python -m bench.load --profile burst --phones 100 --idle 1000
+    .venv/bin/python -m bench.load --profile upvote --phones 500
     .venv/bin/python -m bench.load --phones 50 --posts 8 --rate 1
 
 For each number of phones it starts a fresh server (as `make run` does: gevent, one
@@ -17,8 +18,12 @@ file, the least a server that loses nothing acknowledged must do.
 
 Profiles: `burst` (the workshop's minute: 3 words and 5 cards per phone at random
 moments within --window seconds) and `stress` (--rate submissions per second per
-phone for --duration seconds). Without --profile, --posts and --rate set the
-schedule. --idle keeps that many more phones joined and connected, doing nothing.
+phone for --duration seconds) and `upvote` (an open Questions step with 100 questions;
+each phone casts --upvotes upvotes, 10 by default, at random moments within --window
+seconds; every screen shows the totals, so an upvote counts as seen when its question's
+total on the projector reaches it; `projector_upvotes_total` is the projector's last
+sum of totals, which must equal what is stored). Without --profile, --posts and
+--rate set the schedule. --idle keeps that many more phones joined and connected, doing nothing.
 
 Figures per run: how long a phone takes to join by the code and connect (25 phones at
 a time; p50, p95), submissions sent / acknowledged / stored / seen by the projector and
@@ -115,7 +120,7 @@ class Rundabord:
     """A real server with one workshop whose Words step and first Cards step are open."""
 
     name = "rundabord"
-    screen_events = ("words_changed", "cards_changed")
+    screen_events: tuple[str, ...] = ("words_changed", "cards_changed")
 
     def __init__(self) -> None:
         self.scratch = Path(tempfile.mkdtemp(prefix="rundabord-load-"))
@@ -197,8 +202,7 @@ class Rundabord:
             return "submit_word", {"step_id": self.words_step, "text": text}
         return "submit_card", {"step_id": self.cards_step, "text": text, "category": CARD_CATEGORY}
 
-    @staticmethod
-    def texts(event: str, message: dict[str, Any]) -> list[str]:
+    def texts(self, event: str, message: dict[str, Any]) -> list[str]:
         if event == "words_changed":
             return [row["display"] for row in message.get("rows", [])]
         return [card["text"] for card in message.get("cards", [])]
@@ -216,11 +220,71 @@ class Rundabord:
         return len(rows), len({row.text for row in rows})
 
 
+class RundabordUpvotes(Rundabord):
+    """The upvote profile's server: also an open Questions step with 100 questions. A
+    phone's n-th upvote goes to its own run of questions (never the same one twice); an
+    upvote counts as seen on a screen once the question's total there reaches its place
+    among the upvotes sent to that question."""
+
+    screen_events = ("questions_changed",)
+    questions = 100
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.by_question: dict[int, list[str]] = {}  # question id -> upvotes sent, in order
+        self.last_totals: dict[int, int] = {}  # the projector's latest totals
+
+    def prepare_workshop(self) -> None:
+        super().prepare_workshop()
+        now = time.strftime("%Y-%m-%d %H:%M:%S")
+        with self.store.begin() as conn:
+            self.questions_step = conn.execute(
+                sql(
+                    "INSERT INTO steps (workshop_id, position, kind, title, prompt, settings, is_open, state)"
+                    " VALUES (:w, 99, 'questions', 'Frågor', '', '{}', true, '{}') RETURNING id"
+                ),
+                {"w": self.workshop_id},
+            ).scalar_one()
+            self.question_ids = [
+                conn.execute(
+                    sql(
+                        "INSERT INTO questions (workshop_id, step_id, text, named, approved_at, created_at)"
+                        " VALUES (:w, :s, :t, false, :now, :now) RETURNING id"
+                    ),
+                    {"w": self.workshop_id, "s": self.questions_step, "t": f"Fråga {n}?", "now": now},
+                ).scalar_one()
+                for n in range(self.questions)
+            ]
+
+    def submission(self, kind: str, text: str) -> tuple[str, dict[str, Any]]:
+        phone, n = (int(part) for part in text.split()[1].split("-"))
+        question = self.question_ids[(phone * 7 + n) % self.questions]
+        self.by_question.setdefault(question, []).append(text)
+        return "upvote", {"step_id": self.questions_step, "question_id": question, "on": True, "n": n + 1}
+
+    def texts(self, event: str, message: dict[str, Any]) -> list[str]:
+        seen = []
+        for question in message.get("questions", []):
+            if "participant" not in question:  # the projector's view: keep its totals
+                self.last_totals[question["id"]] = question["upvotes"]
+            seen += self.by_question.get(question["id"], [])[: question["upvotes"]]
+        return seen
+
+    def stored(self) -> tuple[int, int]:
+        """Upvotes stored, and distinct (phone, question) among them."""
+        with self.store.connect() as conn:
+            rows = conn.execute(
+                sql("SELECT participant_id, question_id FROM upvotes WHERE step_id = :s AND up"),
+                {"s": self.questions_step},
+            ).all()
+        return len(rows), len(set(rows))
+
+
 class Floor:
     """`bench/floor.py`: acknowledges and forwards, stores nothing; or, `stored`, also stores
     each submission as one row committed to a SQLite file before acknowledging it."""
 
-    screen_events = ("word", "card")
+    screen_events = ("word", "card", "upvote")
 
     def __init__(self, stored: bool = False) -> None:
         self.name = "stored floor" if stored else "floor"
@@ -279,7 +343,7 @@ class Floor:
         return int(rows[0]), int(rows[1])
 
 
-Target = Rundabord | Floor
+Target = Rundabord | RundabordUpvotes | Floor
 
 
 def _match(pattern: re.Pattern[str], text: str) -> str:
@@ -373,7 +437,11 @@ class Phone:
         tasks = []
         for n, (at, kind) in enumerate(schedule):
             await asyncio.sleep(max(0.0, started + at - time.perf_counter()))
-            text = f"ord {self.number}-{n}" if kind == "word" else f"kort {self.number}-{n} om samverkan"
+            text = {
+                "word": f"ord {self.number}-{n}",
+                "card": f"kort {self.number}-{n} om samverkan",
+                "upvote": f"upvote {self.number}-{n}",
+            }[kind]
             tasks.append(asyncio.create_task(self.submit(tally, kind, text)))
         await asyncio.gather(*tasks)
 
@@ -540,6 +608,11 @@ def schedules_for(args: argparse.Namespace, phones: int) -> list[list[tuple[floa
     rng = random.Random(phones)  # the same schedule for Rundabord and the floor
     if args.profile == "burst":
         return [burst_schedule(rng, args.words, args.cards, args.window) for _ in range(phones)]
+    if args.profile == "upvote":  # 10 upvotes per phone at random moments within the window
+        return [
+            sorted((rng.uniform(0, args.window), "upvote") for _ in range(args.upvotes))
+            for _ in range(phones)
+        ]
     posts = args.posts if args.profile is None else int(args.duration * args.rate)
     return [steady_schedule(rng, posts, args.rate) for _ in range(phones)]
 
@@ -548,13 +621,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--profile", choices=["burst", "stress"])
+    parser.add_argument("--profile", choices=["burst", "stress", "upvote"])
     parser.add_argument("--phones", default="50", help="one number or several, comma-separated")
     parser.add_argument("--posts", type=int, default=8, help="submissions per phone (no --profile)")
     parser.add_argument("--rate", type=float, default=1.0, help="submissions per second per phone")
     parser.add_argument("--words", type=int, default=3, help="burst: words per phone")
     parser.add_argument("--cards", type=int, default=5, help="burst: cards per phone")
-    parser.add_argument("--window", type=float, default=60, help="burst: seconds")
+    parser.add_argument("--window", type=float, default=60, help="burst, upvote: seconds")
+    parser.add_argument("--upvotes", type=int, default=10, help="upvote: upvotes per phone")
     parser.add_argument("--duration", type=float, default=20, help="stress: seconds")
     parser.add_argument("--idle", type=int, default=0, help="more phones connected, sending nothing")
     parser.add_argument("--no-floor", action="store_true", help="skip the floor")
@@ -570,7 +644,10 @@ def main() -> None:
     runs = []
     for phones in (int(n) for n in args.phones.split(",")):
         schedules = schedules_for(args, phones)
-        mine = measure(Rundabord(), phones, args.idle, schedules)
+        server = RundabordUpvotes() if args.profile == "upvote" else Rundabord()
+        mine = measure(server, phones, args.idle, schedules)
+        if isinstance(server, RundabordUpvotes):  # counted twice anywhere, the totals would say so
+            mine["projector_upvotes_total"] = sum(server.last_totals.values())
         floors = [] if args.no_floor else [Floor()]
         if args.stored_floor:
             floors.append(Floor(stored=True))
@@ -602,8 +679,9 @@ def summary(mine: dict[str, Any], floors: list[dict[str, Any]]) -> dict[str, Any
         "projector_p99_ms",
         "server_cpu_ms_per_submission",
         "workers_cpu_ms_per_submission",
+        "projector_upvotes_total",
     )
-    row = {key: mine[key] for key in keys}
+    row = {key: mine[key] for key in keys if key in mine}
     for floor in floors:
         prefix = floor["server"].replace(" ", "_")  # floor_… or stored_floor_…
         row[f"{prefix}_projector_p95_ms"] = floor["projector_p95_ms"]
