@@ -275,8 +275,16 @@ def add_step(workshop_id: int) -> Response:
 def edit_step(workshop_id: int, step_id: int) -> Response | str:
     step = own_step(workshop_id, step_id)
     form = step_form(step.kind)(data=_step_form_data(step) if request.method == "GET" else None)
-    earlier = [s for s in step.workshop.steps if s.position < step.position and kind_of(s).builds_on_themes]
+    kind = kind_of(step)
+    earlier = [
+        s
+        for s in step.workshop.steps
+        if s.position < step.position
+        and ((kind.builds_on_themes and kind_of(s).builds_on_themes) or s.kind in kind.takes_items_from)
+    ]
     form.based_on_step_id.choices = [("", _("No earlier step"))] + [(str(s.id), s.title) for s in earlier]
+    if kind.takes_items_from:  # a prioritisation: of a step's themes, tracks or questions
+        form.based_on_step_id.label.text = _("Take the options from")
     if form.validate_on_submit():
         based_on = int(form.based_on_step_id.data) if form.based_on_step_id.data else None
         title, prompt = form.title.data or "", form.prompt.data or ""
@@ -294,7 +302,8 @@ def edit_step(workshop_id: int, step_id: int) -> Response | str:
         step=step,
         form=form,
         fields=editor_settings(step.kind),
-        builds_on_themes=kind_of(step).builds_on_themes,
+        builds_on_themes=kind.builds_on_themes,
+        takes_items=bool(kind.takes_items_from),
         links=kind_of(step).editor_links(step),
     )
 

@@ -101,6 +101,9 @@ class StepKind:
     # Whether a step of this kind may sort its input under an earlier step's themes,
     # and whether later steps may sort theirs under this one's.
     builds_on_themes: ClassVar[bool] = False
+    # The kinds of earlier step whose items (`items`) a step of this kind may take as its
+    # own (a prioritisation: themes, tracks, questions), chosen in the editor.
+    takes_items_from: ClassVar[frozenset[str]] = frozenset()
 
     # The screens ("phone", "dashboard") whose module the package has (`static/<screen>.js`),
     # and those whose page includes a fragment of it (`templates/steps/<name>/<screen>.html`).
@@ -188,6 +191,11 @@ class StepKind:
     def revealed(self, session: DbSession, step: Step) -> list[Event]:
         """The events that show a write-first step's input on every screen once its writing
         phase ends, or hide it again (`steps.reveal`)."""
+        return []
+
+    def items(self, session: DbSession, step: Step) -> list[str]:
+        """What a later step may take of this one to work on (`takes_items_from`): its
+        themes, tracks or questions as the room sees them, in their order."""
         return []
 
     def highlights(self, session: DbSession, step: Step) -> list[dict[str, Any]]:

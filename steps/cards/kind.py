@@ -29,6 +29,7 @@ from steps.cards.cards import (
     facilitator_board_view,
     participant_cards_view,
     projector_board_view,
+    themes_of,
 )
 from steps.cards.curation import CardEdit, erase_card, own_contributions
 from steps.cards.import_views import add_import_routes
@@ -172,6 +173,9 @@ class Cards(CardsLike):
 
     def projector_view(self, session: DbSession, step: Step) -> dict[str, Any]:
         return projector_board_view(session, step)
+
+    def items(self, session: DbSession, step: Step) -> list[str]:
+        return list(dict.fromkeys(theme.name for theme in themes_of(session, step)))
 
     def revealed(self, session: DbSession, step: Step) -> list[Event]:
         return [board_event(session, step), cards_event(session, step, cards_of(session, step.id))]

@@ -27,6 +27,7 @@ from steps.priorities.priorities import (
     results,
 )
 from steps.priorities.strings import STRINGS
+from steps.settings import step_setting
 
 
 class Priorities(StepKind):
@@ -44,6 +45,7 @@ class Priorities(StepKind):
         "x_label": TextSetting("", 40),  # the scales' names ("" : benefit, effort)
         "y_label": TextSetting("", 40),
     }
+    takes_items_from = frozenset({"cards", "tracks", "questions"})
     inputs = frozenset({"points"})
     own_items = frozenset({"points"})  # all of one's points in a step
 
@@ -51,7 +53,10 @@ class Priorities(StepKind):
         return {
             "options": TextAreaField(
                 _l("Options, one per line"),
-                description=_l("What the participants spread their points over, at most 20."),
+                description=_l(
+                    "What the participants prioritise, at most 20; after the items of the earlier step "
+                    "chosen below, if any."
+                ),
                 validators=[Length(max=6000)],
             ),
             "budget": IntegerField(
@@ -85,7 +90,11 @@ class Priorities(StepKind):
         return results(session, step)
 
     def participant_view(self, session: DbSession, step: Step, participant: Participant) -> dict[str, Any]:
-        return {"votes": allocation_of(session, step.id, participant.id)}
+        return {
+            "options": options_of(session, step),
+            "own_options": step_setting(step, "options"),  # what `options` was read with
+            "votes": allocation_of(session, step.id, participant.id),
+        }
 
     def totals_event(self, session: DbSession, step: Step) -> Event | None:
         return priorities_event(session, step)
@@ -143,7 +152,7 @@ class Priorities(StepKind):
         else:
             ranked = [ReportTrack(o["option"], o["points"], o["rank"], o["tied"]) for o in found["options"]]
             report.tracks.append(TracksStep(step.title, step.prompt, ranked, kind="priority"))
-        options = set(options_of(step))
+        options = set(options_of(session, step))
         allocations = session.scalars(
             select(Allocation).where(Allocation.step_id == step.id).order_by(Allocation.id)
         )

@@ -13,11 +13,12 @@ from the list count nowhere, and come back if it returns.
 from __future__ import annotations
 
 import datetime as dt
+import statistics
 from collections import Counter, defaultdict
 from typing import Any
 
 from flask_babel import gettext as _
-from sqlalchemy import BigInteger, ForeignKey, Integer, String, UniqueConstraint, or_, select
+from sqlalchemy import BigInteger, ForeignKey, Integer, String, UniqueConstraint, func, or_, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.clock import utcnow
@@ -27,8 +28,10 @@ from models.groups import TableGroup
 from models.participants import Participant
 from models.receipts import Outcome, once
 from models.session import DbSession
+from models.stakeholders import stakeholder_types_of
 from models.submissions import open_step_taking
-from models.workshops import Step
+from models.workshops import Step, Workshop
+from steps.registry import kind_of
 from steps.settings import MAX_LIST_ITEM_LENGTH, step_setting
 from steps.tracks.tracks import whole_number
 from webapp.extensions import db
@@ -66,8 +69,18 @@ class Allocation(db.Model):  # type: ignore[name-defined,misc]
 # --- Reading ------------------------------------------------------------------------------
 
 
-def options_of(step: Step) -> list[str]:
-    return list(step_setting(step, "options"))
+MAX_OPTIONS = 40
+
+
+def options_of(session: DbSession, step: Step) -> list[str]:
+    """What the step prioritises: the items of the earlier step it takes them from (its
+    themes, tracks or questions, as the room sees them now), then the facilitator's own."""
+    taken: list[str] = []
+    if step.based_on_step_id is not None:
+        base = session.get(Step, step.based_on_step_id)
+        if base is not None:
+            taken = [item[:MAX_LIST_ITEM_LENGTH] for item in kind_of(base).items(session, base)]
+    return list(dict.fromkeys([*taken, *step_setting(step, "options")]))[:MAX_OPTIONS]
 
 
 def results(session: DbSession, step: Step) -> dict[str, Any]:
@@ -77,23 +90,20 @@ def results(session: DbSession, step: Step) -> dict[str, Any]:
 
 def by_points(session: DbSession, step: Step) -> dict[str, Any]:
     """The options by their points (most first, equal totals share a rank), each with how
-    many gave it points and its points per table group; how many have prioritised."""
-    options = options_of(step)
-    rows = session.execute(
-        select(Allocation.option, Allocation.group_id, Allocation.participant_id, Allocation.points).where(
-            Allocation.step_id == step.id, Allocation.points > 0, Allocation.option.in_(options)
-        )
-    )
+    many gave it points and its points per table group and per stakeholder type; how
+    many have prioritised."""
+    options = options_of(session, step)
+    rows = _rows(session, step, options, Allocation.points > 0)
     points: Counter[str] = Counter()
     people: Counter[str] = Counter()
-    by_group: dict[str, Counter[int | None]] = defaultdict(Counter)
-    voters = set()
-    for option, group_id, participant_id, given in rows:
+    by_group: Counter[tuple[str, int | None]] = Counter()
+    by_type: Counter[tuple[str, str]] = Counter()
+    for option, group_id, kind, _participant, given, _x, _y in rows:
         points[option] += given
         people[option] += 1
-        by_group[option][group_id] += given
-        voters.add(participant_id)
-    groups = _groups(session, step, any(counts.get(None) for counts in by_group.values()))
+        by_group[option, group_id] += given
+        by_type[option, kind] += given
+    groups, types = _columns(session, step, rows)
     ordered = sorted(options, key=lambda o: (-points[o], options.index(o)))
     sharing = Counter(points[o] for o in ordered)
     ranked: list[dict[str, Any]] = []
@@ -106,35 +116,32 @@ def by_points(session: DbSession, step: Step) -> dict[str, Any]:
                 "people": people[option],
                 "rank": rank,
                 "tied": sharing[points[option]] > 1,
-                "by_group": [by_group[option][g["id"]] for g in groups],
+                "by_group": [by_group[option, g["id"]] for g in groups],
+                "by_type": [by_type[option, kind] for kind in types],
             }
         )
-    return {"options": ranked, "groups": [g["name"] for g in groups], "voters": len(voters)}
+    return {
+        "options": ranked,
+        "groups": [g["name"] for g in groups],
+        "types": types,
+        "voters": len({row[3] for row in rows}),
+    }
 
 
 def placements(session: DbSession, step: Step) -> dict[str, Any]:
     """The options placed on the step's two scales (1 to 5, as benefit and effort): each
-    option's mean place and how many placed it, in all and per table group, in the
-    step's order of options."""
-    options = options_of(step)
-    rows = session.execute(
-        select(
-            Allocation.option, Allocation.group_id, Allocation.participant_id, Allocation.x, Allocation.y
-        ).where(
-            Allocation.step_id == step.id,
-            Allocation.x.is_not(None),
-            Allocation.y.is_not(None),
-            Allocation.option.in_(options),
-        )
-    )
+    option's mean place, its spread (standard deviation) and how many placed it, in all,
+    per table group and per stakeholder type, in the step's order of options."""
+    options = options_of(session, step)
+    rows = _rows(session, step, options, Allocation.x.is_not(None), Allocation.y.is_not(None))
     placed: dict[str, list[tuple[int, int]]] = defaultdict(list)
     by_group: dict[tuple[str, int | None], list[tuple[int, int]]] = defaultdict(list)
-    voters = set()
-    for option, group_id, participant_id, x, y in rows:
+    by_type: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+    for option, group_id, kind, _participant, _points, x, y in rows:
         placed[option].append((x, y))
         by_group[option, group_id].append((x, y))
-        voters.add(participant_id)
-    groups = _groups(session, step, any(group_id is None for _option, group_id in by_group))
+        by_type[option, kind].append((x, y))
+    groups, types = _columns(session, step, rows)
     return {
         "matrix": True,
         "axes": axis_labels(step),
@@ -143,28 +150,53 @@ def placements(session: DbSession, step: Step) -> dict[str, Any]:
                 "option": option,
                 **_mean(placed[option]),
                 "by_group": [_mean(by_group[option, g["id"]]) for g in groups],
+                "by_type": [_mean(by_type[option, kind]) for kind in types],
             }
             for option in options
         ],
         "groups": [g["name"] for g in groups],
-        "voters": len(voters),
+        "types": types,
+        "voters": len({row[3] for row in rows}),
     }
+
+
+def _rows(session: DbSession, step: Step, options: list[str], *where: Any) -> list[Any]:
+    """The step's allocations on its current options: (option, group, the participant's
+    stakeholder type or "", participant, points, x, y)."""
+    return list(
+        session.execute(
+            select(
+                Allocation.option,
+                Allocation.group_id,
+                func.coalesce(Participant.stakeholder_type, ""),
+                Allocation.participant_id,
+                Allocation.points,
+                Allocation.x,
+                Allocation.y,
+            )
+            .join(Participant, Participant.id == Allocation.participant_id)
+            .where(Allocation.step_id == step.id, Allocation.option.in_(options), *where)
+        )
+    )
 
 
 def _mean(places: list[tuple[int, int]]) -> dict[str, Any]:
+    """The mean place, the spread around it on each scale, and how many placed it."""
     if not places:
-        return {"x": None, "y": None, "people": 0}
-    count = len(places)
+        return {"x": None, "y": None, "sx": None, "sy": None, "people": 0}
     return {
-        "x": round(sum(x for x, _y in places) / count, 2),
-        "y": round(sum(y for _x, y in places) / count, 2),
-        "people": count,
+        "x": round(statistics.fmean(x for x, _y in places), 2),
+        "y": round(statistics.fmean(y for _x, y in places), 2),
+        "sx": round(statistics.pstdev(x for x, _y in places), 2),
+        "sy": round(statistics.pstdev(y for _x, y in places), 2),
+        "people": len(places),
     }
 
 
-def _groups(session: DbSession, step: Step, without_group: bool) -> list[dict[str, Any]]:
-    """The workshop's table groups in order, with a column for input without one where
-    there are groups and such input; no groups, no columns."""
+def _columns(session: DbSession, step: Step, rows: list[Any]) -> tuple[list[dict[str, Any]], list[str]]:
+    """The comparisons' columns: the workshop's table groups in order (with one for input
+    without a group, where there is such input) and its stakeholder types (with "" for
+    those who gave none); no groups or no types, no columns."""
     groups = [
         {"id": group_id, "name": name}
         for group_id, name in session.execute(
@@ -173,9 +205,13 @@ def _groups(session: DbSession, step: Step, without_group: bool) -> list[dict[st
             .order_by(TableGroup.position, TableGroup.id)
         )
     ]
-    if groups and without_group:
+    if groups and any(row[1] is None for row in rows):
         groups.append({"id": None, "name": ""})
-    return groups
+    workshop = session.get(Workshop, step.workshop_id)
+    types = stakeholder_types_of(workshop) if workshop is not None else []
+    if types and any(row[2] not in types for row in rows):
+        types.append("")
+    return groups, types
 
 
 def axis_labels(step: Step) -> list[str]:
@@ -219,7 +255,7 @@ def allocate(session: DbSession, participant: Participant, payload: dict[str, An
 
     def write() -> tuple[dict[str, Any], Event | None]:
         step = open_step_taking(session, participant, payload.get("step_id"), "points")
-        options = options_of(step)
+        options = options_of(session, step)
         option = payload.get("option")
         if option not in options:
             raise NotFound()
@@ -265,6 +301,6 @@ def _scale(value: object, field: str) -> int | None:
 
 def _ack(session: DbSession, step: Step, participant: Participant) -> dict[str, Any]:
     allocation = allocation_of(session, step.id, participant.id)
-    options = options_of(step)
+    options = options_of(session, step)
     used = sum(p for o, p in allocation.items() if o in options and isinstance(p, int))
     return {"ok": True, "step_id": step.id, "votes": allocation, "left": step_setting(step, "budget") - used}

@@ -94,6 +94,9 @@ class Questions(StepKind):
     def totals_event(self, session: DbSession, step: Step) -> Event | None:
         return questions_event(session, step, list_changed=False)
 
+    def items(self, session: DbSession, step: Step) -> list[str]:
+        return list(dict.fromkeys(q["text"] for q in projector_questions_view(session, step)["questions"]))
+
     def highlights(self, session: DbSession, step: Step) -> list[dict[str, Any]]:
         return [
             {"kind": "question", "id": q.id, "text": q.text}

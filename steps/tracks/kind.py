@@ -29,6 +29,8 @@ from steps.tracks.tracks import (
     facilitator_tracks_view,
     participant_tracks_view,
     projector_tracks_view,
+    ranked,
+    totals,
     tracks_event,
     tracks_of,
 )
@@ -102,6 +104,10 @@ class Tracks(StepKind):
 
     def participant_view(self, session: DbSession, step: Step, participant: Participant) -> dict[str, Any]:
         return participant_tracks_view(session, step, participant.id)
+
+    def items(self, session: DbSession, step: Step) -> list[str]:
+        shown = [t for t in tracks_of(session, step.id) if t.shown]
+        return list(dict.fromkeys(row["text"] for row in ranked(shown, totals(session, step.id))))
 
     def highlights(self, session: DbSession, step: Step) -> list[dict[str, Any]]:
         return [

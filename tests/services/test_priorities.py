@@ -21,11 +21,15 @@ from models import agenda
 from models.accounts import Facilitator
 from models.contributions import delete_contribution
 from models.errors import DomainError
+from models.events import Role
 from models.groups import add_groups
 from models.participants import Participant, join_workshop
 from models.workshops import Step, Workshop
+from readers.snapshots import snapshot
 from readers.workshop_report import workshop_report
-from steps.priorities.priorities import Allocation, allocate, results
+from steps.priorities.priorities import Allocation, allocate, options_of, results
+from steps.tracks import curation
+from steps.tracks.tracks import propose_track, tracks_of
 from tests.conftest import AuthActions
 from webapp.extensions import db
 
@@ -58,7 +62,8 @@ def give(phone: Participant, step: Step, option: str, points: int, n: int | None
 
 def test_points_are_spread_within_the_budget_and_counted_per_group(step: Step, workshop: Workshop) -> None:
     bord1, bord2 = add_groups(db.session, workshop, "Bord 1\nBord 2")
-    kim = join_workshop(db.session, workshop, "Kim", group_id=bord1.id)
+    workshop.stakeholder_types = "Kommun\nRegion"
+    kim = join_workshop(db.session, workshop, "Kim", group_id=bord1.id, stakeholder_type="Region")
     ali = join_workshop(db.session, workshop, "", group_id=bord2.id)
     assert give(kim, step, OPTIONS[0], 60) == {
         "ok": True,
@@ -80,6 +85,8 @@ def test_points_are_spread_within_the_budget_and_counted_per_group(step: Step, w
         (OPTIONS[0], 30, 3, [30, 0]),
     ]
     assert found["groups"] == ["Bord 1", "Bord 2"] and found["voters"] == 2
+    assert found["types"] == ["Kommun", "Region", ""]  # "": those who gave no type
+    assert [o["by_type"] for o in found["options"]] == [[0, 30, 100], [0, 40, 0], [0, 30, 0]]
     for bad in ({"option": "Något annat", "points": 1}, {"option": OPTIONS[0], "points": -5}):
         with pytest.raises(DomainError):
             allocate(db.session, kim, {"id": next(ids), "step_id": step.id, "n": next(numbers), **bad})
@@ -182,14 +189,10 @@ def test_options_placed_on_two_scales_in_every_export(
     assert found["matrix"] and found["axes"] == ["Nytta för patienten", "Insats"]
     first = found["options"][0]
     assert (first["x"], first["y"], first["people"]) == (4.5, 2.5, 2)
-    assert first["by_group"] == [{"x": 5.0, "y": 2.0, "people": 1}, {"x": 4.0, "y": 3.0, "people": 1}]
-    assert found["options"][1] == {
-        "option": OPTIONS[1],
-        "x": None,
-        "y": None,
-        "people": 0,
-        "by_group": [{"x": None, "y": None, "people": 0}, {"x": None, "y": None, "people": 0}],
-    }
+    assert (first["sx"], first["sy"]) == (0.5, 0.5)  # the spread around the mean place
+    assert [(g["x"], g["y"], g["people"]) for g in first["by_group"]] == [(5.0, 2.0, 1), (4.0, 3.0, 1)]
+    unplaced = found["options"][1]
+    assert (unplaced["x"], unplaced["people"]) == (None, 0) and found["types"] == []
     report = workshop_report(db.session, workshop.id)
     [matrix] = report.matrices
     first_item = matrix.items[0]
@@ -216,3 +219,29 @@ def test_options_placed_on_two_scales_in_every_export(
         row[header.index("Placering")].value for row in sheet.iter_rows(min_row=2) if row[1].value == "poäng"
     ]
     assert sorted(placed) == ["4 · 3", "5 · 2"]
+
+
+def test_options_are_taken_from_an_earlier_steps_tracks(
+    client: FlaskClient, auth: AuthActions, step: Step, workshop: Workshop
+) -> None:
+    tracks_step = workshop.steps[3]
+    agenda.open_step(db.session, tracks_step, exclusive=False)
+    kim = join_workshop(db.session, workshop, "Kim")
+    for text in ("Hur skapas tillit?", "En väg in", "Dolt spår"):
+        propose_track(db.session, kim, {"id": next(ids), "step_id": tracks_step.id, "text": text})
+    hidden = next(t for t in tracks_of(db.session, tracks_step.id) if t.text == "Dolt spår")
+    curation.set_track_flag(db.session, tracks_step, hidden.id, "hidden", True)
+    agenda.update_step(db.session, step, step.title, "", {"options": ["Eget alternativ"]}, tracks_step.id)
+    db.session.commit()
+    assert options_of(db.session, step) == ["Hur skapas tillit?", "En väg in", "Eget alternativ"]
+    give(kim, step, "En väg in", 60)
+    assert results(db.session, step)["options"][0]["option"] == "En väg in"
+    own = snapshot(db.session, workshop.id, Role.PARTICIPANT, kim)["open_steps"]
+    assert [s["options"] for s in own if s["id"] == step.id] == [
+        ["Hur skapas tillit?", "En väg in", "Eget alternativ"]
+    ]
+
+    step_id, workshop_id, tracks_title = step.id, workshop.id, tracks_step.title
+    auth.login()
+    page = client.get(f"/f/workshops/{workshop_id}/steps/{step_id}")
+    assert "Ta alternativen från" in page.text and tracks_title in page.text

@@ -16,9 +16,15 @@ function shownPoints(step, phone) {
 }
 
 function fill(view, step, phone) {
+  // Options taken from an earlier step come with the step's own as the server read them;
+  // when the facilitator has changed their own since, read them anew.
+  if (step.options && JSON.stringify(step.own_options) !== JSON.stringify(step.settings.options)) {
+    step.own_options = step.settings.options;
+    phone.socket.resync();
+  }
   if (step.settings.matrix) return fillPlaces(view, step, phone);
   const { t } = phone;
-  const options = step.settings.options || [];
+  const options = step.options || step.settings.options || [];
   const budget = step.settings.budget;
   const shown = shownPoints(step, phone);
   const used = options.reduce((sum, option) => sum + (shown[option] || 0), 0);
@@ -38,7 +44,7 @@ function fill(view, step, phone) {
 // Two scales: each option placed from 1 to 5 on both (or not yet: "–").
 function fillPlaces(view, step, phone) {
   const { t } = phone;
-  const options = step.settings.options || [];
+  const options = step.options || step.settings.options || [];
   const axes = [step.settings.x_label || t("benefit"), step.settings.y_label || t("effort")];
   const shown = shownPoints(step, phone);
   view.querySelector(".points-status").textContent = options.length ? t("place_each", { x: axes[0], y: axes[1] }) : t("no_options");

@@ -73,14 +73,19 @@ function drawMatrix({ axes, options }, t) {
     svg("text", { x: 54, y: 97, "text-anchor": "middle", class: "matrix-axis" }, `${axes[0]} →`),
     svg("text", { x: 5, y: 46, "text-anchor": "middle", transform: "rotate(-90 5 46)", class: "matrix-axis" }, `${axes[1]} →`),
   ];
+  const spreads = []; // drawn first, under every option's number
   options.forEach((option, index) => {
     if (option.x === null || option.y === null) return;
     const x = across(option.x);
     const y = up(option.y);
+    // The spread: an ellipse one standard deviation across and up around the mean.
+    if (option.sx || option.sy) {
+      spreads.push(svg("ellipse", { cx: x, cy: y, rx: Math.max(1, option.sx * 21), ry: Math.max(1, option.sy * 21), class: "matrix-spread" }));
+    }
     parts.push(svg("circle", { cx: x, cy: y, r: 3.2, class: "matrix-dot" }));
     parts.push(svg("text", { x, y: y + 1.3, "text-anchor": "middle", class: "matrix-number" }, String(index + 1)));
   });
-  chart.replaceChildren(title, ...parts);
+  chart.replaceChildren(title, ...parts.slice(0, 5), ...spreads, ...parts.slice(5));
   document.getElementById("matrix-legend").replaceChildren(...options.map((option) => {
     const li = document.createElement("li");
     const where = option.x === null ? t("not_placed") : `${axes[0]} ${option.x.toFixed(1)} · ${axes[1]} ${option.y.toFixed(1)}`;
