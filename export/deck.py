@@ -38,6 +38,7 @@ from export.charts import (
 )
 from export.report import (
     BoardStep,
+    Comparison,
     MatrixStep,
     Report,
     ReportCard,
@@ -238,9 +239,11 @@ class Deck:
                 if tracks.tracks:
                     self.divider(tracks.title, tracks.prompt)
                 self.ranking_slides(tracks)
+                self.comparison_slides(tracks.comparisons)
             for matrix in report.matrices:
                 self.divider(matrix.title, matrix.prompt)
                 self.matrix_slides(matrix)
+                self.comparison_slides(matrix.comparisons)
         if "notes" in wanted:
             for category, texts in notes:
                 self.list_slides(category, _items(texts))
@@ -387,6 +390,13 @@ class Deck:
             slides.set_title(slide, chart_title)
             slides.bar_chart(self.prs, slide, chart_title, bars)
             slides.notes(slide, ["\t".join(row) for row in rows[: len(bars)]])
+
+    def comparison_slides(self, comparisons: list[Comparison]) -> None:
+        """A prioritisation compared across table groups or stakeholder types: a table each."""
+        for comparison in comparisons:
+            header = [self.report.label("priority"), *comparison.columns]
+            rows = [[item, *values] for item, values in comparison.rows]
+            self.table_slides(comparison.title, header, rows, size=LIST_SIZE)
 
     def matrix_slides(self, matrix: MatrixStep) -> None:
         """Options placed on two scales: a table of their mean places and how many placed

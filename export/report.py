@@ -30,6 +30,10 @@ LABELS = {
     "priorities_by_votes": "Alternativen efter poäng",
     "points": "Poäng",
     "people": "Antal",
+    "by_group": "{step}: per bordsgrupp",
+    "by_type": "{step}: per aktörstyp",
+    "no_group": "Utan grupp",
+    "no_type": "Ingen typ angiven",
     "matrix_chart": "Alternativen på två skalor",
     "votes": "Röster",
     "meeting": "Möte",
@@ -138,6 +142,16 @@ class ReportTrack:
 
 
 @dataclass(frozen=True)
+class Comparison:
+    """A result compared across table groups or stakeholder types: a row per item, a column
+    per group or type, the values as text (points, or a mean place "4.5 · 2.0")."""
+
+    title: str
+    columns: list[str]
+    rows: list[tuple[str, list[str]]]
+
+
+@dataclass(frozen=True)
 class TracksStep:
     """A ranked list: a Tracks step's tracks by dots, or a Questions step's questions by
     upvotes (`kind` "question"), titled and labelled by its kind."""
@@ -146,6 +160,7 @@ class TracksStep:
     prompt: str
     tracks: list[ReportTrack]  # ranked
     kind: str = "track"  # track | question | priority: also the row's kind of one's own input
+    comparisons: list[Comparison] = field(default_factory=list)  # a prioritisation's, by group and type
 
     @property
     def section(self) -> str:
@@ -184,6 +199,7 @@ class MatrixStep:
     prompt: str
     axes: tuple[str, str]
     items: list[MatrixItem]  # in the step's order of options
+    comparisons: list[Comparison] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

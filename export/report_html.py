@@ -75,6 +75,14 @@ def sections_in_order(report: Report, wanted: set[str]) -> list[dict[str, Any]]:
             for step in report.tracks
         ]
         parts += [{"section": "matrix", "step": matrix} for matrix in report.matrices]
+        parts += [
+            {"section": "comparison", "comparison": comparison}
+            for comparisons in [
+                *(t.comparisons for t in report.tracks),
+                *(m.comparisons for m in report.matrices),
+            ]
+            for comparison in comparisons
+        ]
     if "notes" in wanted:
         parts += [{"section": "list", "title": category, "items": texts} for category, texts in notes]
     if "participants" in wanted and (report.participants or report.anonymous_participants):

@@ -11,7 +11,7 @@ from sqlalchemy import delete, func, select
 from wtforms import BooleanField, Field, IntegerField, StringField, TextAreaField
 from wtforms.validators import Length, NumberRange, Optional
 
-from export.report import MatrixItem, MatrixStep, Report, ReportTrack, TracksStep
+from export.report import Comparison, MatrixItem, MatrixStep, Report, ReportTrack, TracksStep
 from models.errors import NotFound
 from models.events import Event
 from models.participants import Participant
@@ -145,13 +145,28 @@ class Priorities(StepKind):
         self, session: DbSession, step: Step, report: Report, rows: ReportRows
     ) -> Callable[[], None] | None:
         found = results(session, step)
+        shown = _place if found.get("matrix") else str
+        comparisons = [
+            Comparison(
+                report.label(title, step=step.title),
+                [name or report.label(empty) for name in found[columns]],
+                [(o["option"], [shown(value) for value in o[key]]) for o in found["options"]],
+            )
+            for title, columns, key, empty in (
+                ("by_group", "groups", "by_group", "no_group"),
+                ("by_type", "types", "by_type", "no_type"),
+            )
+            if found[columns]
+        ]
         if found.get("matrix"):
             items = [MatrixItem(o["option"], o["x"], o["y"], o["people"]) for o in found["options"]]
             x_label, y_label = found["axes"]
-            report.matrices.append(MatrixStep(step.title, step.prompt, (x_label, y_label), items))
+            report.matrices.append(
+                MatrixStep(step.title, step.prompt, (x_label, y_label), items, comparisons)
+            )
         else:
             ranked = [ReportTrack(o["option"], o["points"], o["rank"], o["tied"]) for o in found["options"]]
-            report.tracks.append(TracksStep(step.title, step.prompt, ranked, kind="priority"))
+            report.tracks.append(TracksStep(step.title, step.prompt, ranked, "priority", comparisons))
         options = set(options_of(session, step))
         allocations = session.scalars(
             select(Allocation).where(Allocation.step_id == step.id).order_by(Allocation.id)
@@ -164,6 +179,11 @@ class Priorities(StepKind):
             elif allocation.points > 0:
                 rows.add(step.title, "priority", allocation, votes=allocation.points)
         return None
+
+
+def _place(value: dict[str, Any]) -> str:
+    """A mean place on the two scales, as a comparison's cell shows it."""
+    return "–" if value["x"] is None else f"{value['x']:.1f} · {value['y']:.1f}"
 
 
 PRIORITIES = Priorities()

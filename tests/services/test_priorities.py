@@ -87,6 +87,11 @@ def test_points_are_spread_within_the_budget_and_counted_per_group(step: Step, w
     assert found["groups"] == ["Bord 1", "Bord 2"] and found["voters"] == 2
     assert found["types"] == ["Kommun", "Region", ""]  # "": those who gave no type
     assert [o["by_type"] for o in found["options"]] == [[0, 30, 100], [0, 40, 0], [0, 30, 0]]
+    [ranking] = [s for s in workshop_report(db.session, workshop.id).tracks if s.kind == "priority"]
+    by_group, by_type = ranking.comparisons
+    assert by_group.title == "Vad först?: per bordsgrupp" and by_group.columns == ["Bord 1", "Bord 2"]
+    assert by_group.rows[0] == (OPTIONS[2], ["30", "100"])
+    assert by_type.columns == ["Kommun", "Region", "Ingen typ angiven"]
     for bad in ({"option": "Något annat", "points": 1}, {"option": OPTIONS[0], "points": -5}):
         with pytest.raises(DomainError):
             allocate(db.session, kim, {"id": next(ids), "step_id": step.id, "n": next(numbers), **bad})
@@ -211,6 +216,8 @@ def test_options_placed_on_two_scales_in_every_export(
         if s.shapes.title is not None and s.shapes.title.text == "Alternativen på två skalor"
     ]
     assert any(shape.has_chart for shape in chart_slide.shapes)
+    titles = [s.shapes.title.text for s in slides if s.shapes.title is not None]
+    assert "Vad först?: per bordsgrupp" in titles  # the groups' mean places side by side
     page = client.get(f"/f/workshops/{workshop_id}/report")
     assert "Nytta för patienten" in page.text and "4.5" in page.text
     sheet = load_workbook(io.BytesIO(client.get(f"/f/workshops/{workshop_id}/export/data.xlsx").data)).active
