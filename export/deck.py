@@ -164,6 +164,11 @@ class Deck:
             self.table_slides(label("synthesis_levels"), header, rows, _meeting_widths(series), LIST_SIZE)
             levels = [(row[0], counts) for row, (_level, counts) in zip(rows, series.levels, strict=True)]
             self.meetings_chart(label("synthesis_levels_chart"), levels, series)
+        if series.priorities:
+            rows = [[text, *map(str, points), str(sum(points))] for text, points in series.priorities]
+            header = [label("priority"), *series.meetings, label("total")]
+            self.table_slides(label("synthesis_priorities"), header, rows, _meeting_widths(series), LIST_SIZE)
+            self.meetings_chart(label("synthesis_priorities"), series.priorities, series)
 
     def table_slides(
         self,

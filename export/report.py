@@ -30,6 +30,8 @@ LABELS = {
     "priorities_by_votes": "Alternativen efter poäng",
     "points": "Poäng",
     "people": "Antal",
+    "synthesis_priorities": "Prioriteringarna möte för möte",
+    "sheet_priorities": "Prioriteringar per möte",
     "by_group": "{step}: per bordsgrupp",
     "by_type": "{step}: per aktörstyp",
     "no_group": "Utan grupp",
@@ -287,6 +289,8 @@ class SeriesReport:
     words: WordsStep | None = None
     levels: list[tuple[str, list[int]]] = field(default_factory=list)  # level, cards per meeting
     reports: list[Report] = field(default_factory=list)
+    # Each option of the meetings' prioritisations with points, and its points per meeting.
+    priorities: list[tuple[str, list[int]]] = field(default_factory=list)
     labels: dict[str, str] = field(default_factory=lambda: dict(LABELS))
 
     def label(self, key: str, **params: object) -> str:

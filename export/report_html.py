@@ -150,6 +150,10 @@ def render_series_html(series: SeriesReport, stylesheet_href: str, lang: str = "
         series=series,
         themes=([label("theme"), *series.meetings, label("total")], themes),
         levels=([" ", *series.meetings, label("total")], levels) if levels else None,
+        priorities=(
+            [label("priority"), *series.meetings, label("total")],
+            [[text, *map(str, points), str(sum(points))] for text, points in series.priorities],
+        ),
         tracks=(
             [label("rank"), label("track"), label("meeting"), label("votes")],
             [[rank(t), t.text, t.meeting, str(t.dots)] for t in series.tracks],

@@ -128,6 +128,13 @@ def write_series_xlsx(series: SeriesReport) -> bytes:
             [series.label("level"), *series.meetings, total],
             [[level or series.label("no_level"), *counts, sum(counts)] for level, counts in series.levels],
         )
+    if series.priorities:
+        _sheet(
+            book.create_sheet(),
+            series.label("sheet_priorities"),
+            [series.label("priority"), *series.meetings, total],
+            [[text, *points, sum(points)] for text, points in series.priorities],
+        )
     return _saved(book)
 
 

@@ -89,6 +89,8 @@ REPORT_LABELS = {
     "priorities_by_votes": _l("The options by points"),
     "points": _l("Points"),
     "people": _l("Number"),
+    "synthesis_priorities": _l("The priorities meeting by meeting"),
+    "sheet_priorities": _l("Priorities per meeting"),
     "by_group": _l("{step}: by table group"),
     "by_type": _l("{step}: by stakeholder type"),
     "no_group": _l("Without a group"),

@@ -9,7 +9,7 @@ from collections import Counter
 from sqlalchemy import func, select
 
 from analysis import words as word_analysis
-from export.report import ReportWord, SeriesReport, SeriesTrack, ThemeRow, WordsStep
+from export.report import Report, ReportWord, SeriesReport, SeriesTrack, ThemeRow, WordsStep
 from models.levels import levels_of, ordered_levels
 from models.series import Series, themes_in_series
 from models.session import DbSession
@@ -44,7 +44,7 @@ def series_report(session: DbSession, series: Series, labels: dict[str, str] | N
         (t.text, t.dots, meetings[n])
         for n, report in enumerate(reports)
         for step in report.tracks
-        if step.kind == "track"  # a meeting's questions and priorities are its own, not tracks
+        if step.kind == "track"  # questions stay a meeting's own; priorities compare below
         for t in step.tracks
     ]
     every.sort(key=lambda t: -t[1])
@@ -86,7 +86,29 @@ def series_report(session: DbSession, series: Series, labels: dict[str, str] | N
             if any(per_meeting):
                 levels.append((level or "", per_meeting))
 
-    result = SeriesReport(series.title, meetings, themes, tracks, merged if words else None, levels, reports)
+    result = SeriesReport(
+        series.title,
+        meetings,
+        themes,
+        tracks,
+        merged if words else None,
+        levels,
+        reports,
+        priorities=priorities_by_meeting(reports),
+    )
     if labels:
         result.labels.update(labels)
     return result
+
+
+def priorities_by_meeting(reports: list[Report]) -> list[tuple[str, list[int]]]:
+    """The options the meetings prioritised with points (breakout, then plenary: the same
+    options met again), each with its points in every meeting, most points first."""
+    points: dict[str, list[int]] = {}
+    for n, report in enumerate(reports):
+        for step in report.tracks:
+            if step.kind != "priority":
+                continue
+            for option in step.tracks:
+                points.setdefault(option.text, [0] * len(reports))[n] += option.dots
+    return sorted(((text, per) for text, per in points.items() if any(per)), key=lambda row: -sum(row[1]))

@@ -252,3 +252,36 @@ def test_options_are_taken_from_an_earlier_steps_tracks(
     auth.login()
     page = client.get(f"/f/workshops/{workshop_id}/steps/{step_id}")
     assert "Ta alternativen från" in page.text and tracks_title in page.text
+
+
+def test_a_series_compares_the_priorities_meeting_by_meeting(facilitator: Facilitator) -> None:
+    """Breakout, then plenary: two meetings prioritise the same options; the synthesis puts
+    each option's points side by side, in the deck, the document and the workbook."""
+    from content.demo import load_demo_series
+    from export.deck import write_series_deck
+    from export.report_html import render_series_html
+    from export.tables import write_series_xlsx
+    from models.series import create_series
+    from readers.series_report import series_report
+
+    demo = load_demo_series(db.session, facilitator)
+    meetings = list(demo.workshops)[:2]
+    for meeting, (first, second) in zip(meetings, ((70, 30), (20, 80)), strict=True):
+        agenda.add_step(db.session, meeting, "priorities", "Vad först?")
+        db.session.commit()
+        step = meeting.steps[-1]
+        agenda.set_step_settings(db.session, step, options=OPTIONS[:2])
+        db.session.commit()
+        agenda.open_step(db.session, step)
+        phone = join_workshop(db.session, meeting, "")
+        give(phone, step, OPTIONS[0], first)
+        give(phone, step, OPTIONS[1], second)
+    series = create_series(db.session, facilitator.id, "Två möten", [m.id for m in meetings])
+    report = series_report(db.session, series)
+    assert report.priorities == [(OPTIONS[1], [30, 80]), (OPTIONS[0], [70, 20])]
+    deck = Presentation(io.BytesIO(write_series_deck(report)))
+    titles = [s.shapes.title.text for s in deck.slides if s.shapes.title is not None]
+    assert "Prioriteringarna möte för möte" in titles
+    assert "Prioriteringarna möte för möte" in render_series_html(report, "report.css")
+    book = load_workbook(io.BytesIO(write_series_xlsx(report)))
+    assert [c.value for c in book["Prioriteringar per möte"][2]] == [OPTIONS[1], 30, 80, 110]
