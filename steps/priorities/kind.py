@@ -35,7 +35,7 @@ class Priorities(StepKind):
     screens = frozenset({"phone", "dashboard", "projector"})
     fragments = frozenset({"phone", "projector"})
     strings = STRINGS
-    label = _l("Prioritisation with points")
+    label = _l("Prioritise: points or two scales")
     default_title = _l("Prioritisation")
     short_label = _l("Prioritisation")
     settings = {

@@ -30,7 +30,7 @@ def test_points_spread_and_compared_live(
         browser,
         server,
         workshop,
-        "Prioritering med poäng",
+        "Prioritera: poäng eller två skalor",
         "Vad gör vi först?",
         lambda page: page.get_by_label("Alternativ, ett per rad").fill(
             "Gemensam journal\nMobila team\nSamordnad vårdplanering"
@@ -81,7 +81,9 @@ def test_options_placed_on_two_scales(browser: Any, server: ServerProcess, works
         page.get_by_label("Alternativ, ett per rad").fill("Gemensam journal\nMobila team")
         page.get_by_label("Placera varje alternativ på två skalor", exact=False).check()
 
-    dashboard = new_step_live(browser, server, workshop, "Prioritering med poäng", "Nytta och insats", fill)
+    dashboard = new_step_live(
+        browser, server, workshop, "Prioritera: poäng eller två skalor", "Nytta och insats", fill
+    )
     projector = new_page(browser, "projector")
     projector.goto(workshop["Projector URL"])
     projector.locator("#matrix-legend li").first.wait_for()
