@@ -33,10 +33,12 @@ NOTES_STRINGS = {
 BEHALF_STRINGS = {
     "behalf_heading": _l("Enter for a group"),
     "behalf_intro": _l(
-        "Words, cards and tracks from paper, or from people without a phone. "
+        "Words, cards, tracks and questions from paper, or from people without a phone. "
         "They count like any other input and are marked as entered for the group."
     ),
-    "behalf_no_step": _l("Input can be entered here while a words, cards or tracks step is open."),
+    "behalf_no_step": _l(
+        "Input can be entered here while a words, cards, tracks or questions step is open."
+    ),
     "behalf_step": _l("Step"),
     "behalf_group": _l("Table group"),
     "behalf_no_group": _l("No group (people without a phone)"),

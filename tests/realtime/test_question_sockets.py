@@ -101,3 +101,20 @@ def test_a_phone_flooding_upvotes_is_slowed(
     ]
     slowed = [ack for ack in acks if ack.get("error") == "slow_down"]
     assert len(slowed) >= 15 and "snabbare än servern" in slowed[0]["message"]
+
+
+def test_a_tables_question_from_paper_is_shown_at_once(
+    facts: Facts, dashboard: SocketIOTestClient, projector: SocketIOTestClient
+) -> None:
+    """Entered for a table group (from paper, or for people without a phone): it needs no
+    review, since a facilitator typed it, and carries no name."""
+    step_id = questions_step(facts, dashboard)
+    workshop = db.session.get(Workshop, facts.id)
+    agenda.set_step_setting(db.session, workshop.steps[-1], "review", True)  # type: ignore[union-attr]
+    db.session.commit()
+    projector.get_received()
+    payload = {"id": "behalf-question-01", "kind": "question", "step_id": step_id, "text": "Vem betalar?"}
+    ack = dashboard.emit("enter_for_group", payload, callback=True)
+    assert ack["ok"] and ack["question"]["status"] == "sent"
+    [shown] = events(projector, "questions_changed")[-1]["questions"]
+    assert shown["text"] == "Vem betalar?" and shown["name"] == ""
