@@ -41,7 +41,9 @@ function fill(view, step, phone) {
   return false; // no text to send: the page's input box is not drawn
 }
 
-// Two scales: each option placed from 1 to 5 on both (or not yet: "–").
+// Two scales: each option placed with two sliders from 1 to 5 (arrow keys move them;
+// a screen reader hears "4 of 5"). An option not yet placed has a button that puts it in
+// the middle to start from; a placed one can be taken off again.
 function fillPlaces(view, step, phone) {
   const { t } = phone;
   const options = step.options || step.settings.options || [];
@@ -49,45 +51,84 @@ function fillPlaces(view, step, phone) {
   const shown = shownPoints(step, phone);
   view.querySelector(".points-status").textContent = options.length ? t("place_each", { x: axes[0], y: axes[1] }) : t("no_options");
   const items = options.map((option, index) => {
-    const place = Array.isArray(shown[option]) ? shown[option] : [null, null];
-    return { key: `o${index}`, sig: `${option}|${place.join(",")}|${axes.join("|")}`, build: () => placeRow(step, option, index, place, axes, phone) };
+    const place = Array.isArray(shown[option]) && shown[option][0] !== null ? shown[option] : null;
+    return { key: `o${index}`, sig: `${option}|${place}|${axes.join("|")}`, build: () => placeRow(step, option, index, place, axes, phone) };
   });
   phone.renderKeyed(view.querySelector(".option-list"), items);
   return false;
 }
 
 function placeRow(step, option, index, place, axes, phone) {
+  const { t } = phone;
   const li = document.createElement("li");
   li.className = "track priority priority-place";
   const name = document.createElement("span");
   name.className = "track-text";
   name.textContent = option;
+  li.append(name);
+  const id = (which) => `place-${step.id}-${index}-${which}`;
+  if (!place) {
+    const start = document.createElement("button");
+    start.type = "button";
+    start.className = "small-button";
+    start.id = id("start");
+    start.textContent = t("place_option");
+    const named = document.createElement("span");
+    named.className = "visually-hidden";
+    named.textContent = `: ${option}`;
+    start.append(named);
+    start.addEventListener("click", () => send(step, option, { x: 3, y: 3 }, phone, `#${id(0)}`));
+    li.append(start);
+    return li;
+  }
   const controls = document.createElement("span");
   controls.className = "place-controls";
-  const selects = axes.map((axis, which) => {
-    const select = document.createElement("select");
-    select.id = `place-${step.id}-${index}-${which}`;
-    select.setAttribute("aria-label", `${axis}: ${option}`);
-    select.append(new Option("–", ""), ...[1, 2, 3, 4, 5].map((n) => new Option(String(n), String(n))));
-    select.value = place[which] === null || place[which] === undefined ? "" : String(place[which]);
+  const sliders = axes.map((axis, which) => {
+    const slider = document.createElement("input");
+    slider.type = "range";
+    slider.min = "1";
+    slider.max = "5";
+    slider.step = "1";
+    slider.id = id(which);
+    slider.value = String(place[which]);
+    slider.setAttribute("aria-valuetext", t("scale_value", { value: place[which] }));
     const label = document.createElement("label");
-    label.htmlFor = select.id;
+    label.htmlFor = slider.id;
     label.className = "place-label";
-    label.textContent = axis;
-    label.setAttribute("aria-hidden", "true"); // the select names the option too
+    const axisName = document.createElement("span");
+    axisName.textContent = `${axis}: `;
+    const value = document.createElement("strong");
+    value.textContent = String(place[which]);
+    const forOption = document.createElement("span");
+    forOption.className = "visually-hidden";
+    forOption.textContent = ` (${option})`;
+    label.append(axisName, value, forOption);
+    slider.addEventListener("input", () => {
+      value.textContent = slider.value;
+      slider.setAttribute("aria-valuetext", t("scale_value", { value: slider.value }));
+    });
     const field = document.createElement("span");
     field.className = "place-field";
-    field.append(label, select);
+    field.append(label, slider);
     controls.append(field);
-    return select;
+    return slider;
   });
-  for (const [which, select] of selects.entries()) {
-    select.addEventListener("change", () => {
-      const [x, y] = selects.map((s) => (s.value ? Number(s.value) : null));
-      send(step, option, { x, y }, phone, `#place-${step.id}-${index}-${which}`);
+  for (const [which, slider] of sliders.entries()) {
+    slider.addEventListener("change", () => {
+      const [x, y] = sliders.map((s) => Number(s.value));
+      send(step, option, { x, y }, phone, `#${id(which)}`);
     });
   }
-  li.append(name, controls);
+  const clear = document.createElement("button");
+  clear.type = "button";
+  clear.className = "small-button";
+  clear.textContent = t("unplace_option");
+  const named = document.createElement("span");
+  named.className = "visually-hidden";
+  named.textContent = `: ${option}`;
+  clear.append(named);
+  clear.addEventListener("click", () => send(step, option, { x: null, y: null }, phone, `#${id("start")}`));
+  li.append(controls, clear);
   return li;
 }
 
