@@ -144,7 +144,8 @@ function entry(text, status, kind, about = "") {
   return li;
 }
 
-function actionButton(label, itemText, onClick) {
+// A small button that says what it does to which item ("Ändra: <text>" to a screen reader).
+export function actionButton(label, itemText, onClick) {
   const button = document.createElement("button");
   button.type = "button";
   button.className = "small-button";

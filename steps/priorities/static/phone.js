@@ -1,8 +1,10 @@
 // A Prioritisation step on the phone: the options, each with the points this person puts
 // on it (typed, or 10 at a time), and how many of the budget are left; or, where the step
-// places options on two scales, a choice of 1 to 5 on each. Each allocation
+// places options on two scales, two sliders from 1 to 5. Each allocation
 // names the points on one option and a number that grows, so a late copy never undoes a
 // newer one; an older one still waiting in the outbox is replaced.
+import { actionButton } from "/static/phone/own_items.js";
+
 let counter = 0;
 
 // The points shown: the acknowledged ones, with the newest allocation still in the outbox on top.
@@ -68,16 +70,8 @@ function placeRow(step, option, index, place, axes, phone) {
   li.append(name);
   const id = (which) => `place-${step.id}-${index}-${which}`;
   if (!place) {
-    const start = document.createElement("button");
-    start.type = "button";
-    start.className = "small-button";
+    const start = actionButton(t("place_option"), option, () => send(step, option, { x: 3, y: 3 }, phone, `#${id(0)}`));
     start.id = id("start");
-    start.textContent = t("place_option");
-    const named = document.createElement("span");
-    named.className = "visually-hidden";
-    named.textContent = `: ${option}`;
-    start.append(named);
-    start.addEventListener("click", () => send(step, option, { x: 3, y: 3 }, phone, `#${id(0)}`));
     li.append(start);
     return li;
   }
@@ -119,15 +113,7 @@ function placeRow(step, option, index, place, axes, phone) {
       send(step, option, { x, y }, phone, `#${id(which)}`);
     });
   }
-  const clear = document.createElement("button");
-  clear.type = "button";
-  clear.className = "small-button";
-  clear.textContent = t("unplace_option");
-  const named = document.createElement("span");
-  named.className = "visually-hidden";
-  named.textContent = `: ${option}`;
-  clear.append(named);
-  clear.addEventListener("click", () => send(step, option, { x: null, y: null }, phone, `#${id("start")}`));
+  const clear = actionButton(t("unplace_option"), option, () => send(step, option, { x: null, y: null }, phone, `#${id("start")}`));
   li.append(controls, clear);
   return li;
 }
