@@ -113,7 +113,7 @@ class Compilation:
 def compile_workshop(report: Report) -> Compilation:
     """One workshop's compilation: its boards' themes (a step built on another's themes
     adds its cards to the same theme), each card a quote."""
-    themes = _themes(report)
+    themes = _themes(report) + _questions([(report, report.title)], report.label("questions"))
     levels = _with_every_level(_levels(report), themes)
     return Compilation(report.title, [_meeting(report, report.title)], levels, themes, dict(report.labels))
 
@@ -138,6 +138,7 @@ def compile_series(series: SeriesReport) -> Compilation:
     unsorted = [_quote(c, name, b) for report, name in pairs for b in report.boards for c in b.unsorted]
     if unsorted:
         themes.append(CompiledTheme(series.label("unsorted"), None, unsorted))
+    themes += _questions(pairs, series.label("questions"))
     levels = _with_every_level([level for level, _counts in series.levels if level], themes)
     return Compilation(series.title, meetings, levels, themes, dict(series.labels))
 
@@ -180,6 +181,19 @@ def _themes(report: Report) -> list[CompiledTheme]:
     if unsorted:
         themes.append(CompiledTheme(report.label("unsorted"), None, unsorted))
     return themes
+
+
+def _questions(pairs: list[tuple[Report, str]], name: str) -> list[CompiledTheme]:
+    """The participants' questions (as the room saw them, with their meeting) after the
+    themes: their own words too, as asked; those marked answered first."""
+    quotes = [
+        Quote(question.text, meeting, featured=question.answered)
+        for report, meeting in pairs
+        for step in report.tracks
+        if step.kind == "question"
+        for question in step.tracks
+    ]
+    return [CompiledTheme(name, None, quotes)] if quotes else []
 
 
 def _quote(card: ReportCard, meeting: str, board: BoardStep) -> Quote:

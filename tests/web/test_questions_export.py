@@ -103,6 +103,16 @@ def test_questions_in_the_deck_the_report_and_the_data(
     [corrected] = [q for q in questions if q["Text"] == "Vem betalar för hjälpmedlen?"]
     assert corrected["Deltagarens original"] == "Vem betalar?"
     assert {q["Text"]: q["Dold"] for q in questions}["Olämpligt"] == "ja"
+    compilation = client.get(f"/f/workshops/{workshop.id}/export/compilation.pptx")
+    assert compilation.status_code == 200
+    quoted = " ".join(
+        shape.text_frame.text
+        for slide in Presentation(io.BytesIO(compilation.data)).slides
+        for shape in slide.shapes
+        if shape.has_text_frame
+    )
+    assert "Frågor från deltagarna" in quoted and "Vem betalar för hjälpmedlen?" in quoted
+    assert "Olämpligt" not in quoted
 
 
 def test_questions_and_upvotes_travel_with_the_archive(workshop: Workshop, facilitator: Facilitator) -> None:
