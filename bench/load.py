@@ -4,6 +4,7 @@
     .venv/bin/python -m bench.load --profile stress --phones 50,200,500
     .venv/bin/python -m bench.load --profile burst --phones 100 --idle 1000
     .venv/bin/python -m bench.load --profile upvote --phones 500
+    .venv/bin/python -m bench.load --profile join --phones 500 --window 10
     .venv/bin/python -m bench.load --phones 50 --posts 8 --rate 1
 
 For each number of phones it starts a fresh server (as `make run` does: gevent, one
@@ -22,7 +23,11 @@ phone for --duration seconds) and `upvote` (an open Questions step with 100 ques
 each phone casts --upvotes upvotes, 10 by default, at random moments within --window
 seconds; every screen shows the totals, so an upvote counts as seen when its question's
 total on the projector reaches it; `projector_upvotes_total` is the projector's last
-sum of totals, which must equal what is stored). Without --profile, --posts and
+sum of totals, which must equal what is stored) and `join` (a room scanning the QR code:
+each phone at a random moment within --window seconds, at most --parallel at once,
+fetches the join form, joins and gets the phone's page, connects and asks for the
+state; each part's time and the total from the scan to the open step on screen).
+Without --profile, --posts and
 --rate set the schedule. --idle keeps that many more phones joined and connected, doing nothing.
 
 Figures per run: how long a phone takes to join by the code and connect (25 phones at
@@ -42,6 +47,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import itertools
 import json
 import os
 import random
@@ -178,13 +184,19 @@ class Rundabord:
         if self._store is not None:
             self._store.dispose()
 
-    async def join(self, http: aiohttp.ClientSession) -> dict[str, Any]:
+    async def join(self, http: aiohttp.ClientSession, times: list[float] | None = None) -> dict[str, Any]:
         """Join by the code as a browser does: the form, its CSRF token, the cookie (kept in
-        `http`, the phone's own session, which its socket then uses)."""
+        `http`, the phone's own session, which its socket then uses), then the phone's page
+        the answer leads to. `times` gets the moments the form and the page had arrived."""
         async with http.get(f"{self.url}/j/{self.join_code}") as page:
             form = {"display_name": "", "consent": "", "csrf_token": _match(CSRF, await page.text())}
+        if times is not None:
+            times.append(time.perf_counter())
         async with http.post(f"{self.url}/j/{self.join_code}", data=form) as joined:
-            return {"role": "participant", "workshop": int(_match(WORKSHOP_ID, await joined.text()))}
+            auth = {"role": "participant", "workshop": int(_match(WORKSHOP_ID, await joined.text()))}
+        if times is not None:
+            times.append(time.perf_counter())
+        return auth
 
     async def projector(self, http: aiohttp.ClientSession) -> dict[str, Any]:
         return {"role": "projector", "token": self.projector_token}
@@ -318,7 +330,9 @@ class Floor:
             self.process.terminate()
             self.process.wait(10)
 
-    async def join(self, http: aiohttp.ClientSession) -> dict[str, Any]:
+    async def join(self, http: aiohttp.ClientSession, times: list[float] | None = None) -> dict[str, Any]:
+        if times is not None:  # nothing to fetch: the floor only connects
+            times += [time.perf_counter(), time.perf_counter()]
         return {"role": "participant"}
 
     async def projector(self, http: aiohttp.ClientSession) -> dict[str, Any]:
@@ -545,6 +559,82 @@ async def run_once(
     )
 
 
+async def join_storm(target: Target, phones: int, window: float, parallel: int) -> dict[str, Any]:
+    """A room scanning the QR code: each phone at a random moment within `window` seconds
+    (at most `parallel` joining at once, the load tool's own limit) fetches the join form,
+    joins, gets the phone's page, connects and asks for the state with the open step: its
+    time from the scan to the open step on screen, and each part of it."""
+    rng = random.Random(phones)
+    scans = sorted(rng.uniform(0, window) for _ in range(phones))
+    gate = asyncio.Semaphore(parallel)
+    parts: dict[str, list[float]] = {
+        "form": [],
+        "join_and_page": [],
+        "connect": [],
+        "snapshot": [],
+        "total": [],
+    }
+    failed: list[str] = []
+    clients: list[tuple[aiohttp.ClientSession, socketio.AsyncClient]] = []
+    started = time.perf_counter() + 0.5
+
+    async def one(at: float) -> None:
+        await asyncio.sleep(max(0.0, started + at - time.perf_counter()))
+        scanned = time.perf_counter()
+        async with gate:
+            http = own_session()
+            sio = socketio.AsyncClient(reconnection=False, http_session=http, handle_sigint=False)
+            clients.append((http, sio))
+            try:
+                times = [scanned]
+                auth = await target.join(http, times)
+                await sio.connect(target.url, auth=auth, transports=["websocket"], wait_timeout=30)
+                times.append(time.perf_counter())
+                if isinstance(target, Floor):
+                    times.append(times[-1])
+                else:
+                    snap = await sio.call("get_snapshot", {}, timeout=30)
+                    if not snap.get("ok") or not snap.get("open_steps"):
+                        raise RuntimeError(f"no open step: {snap}")
+                    times.append(time.perf_counter())
+            except Exception as error:
+                failed.append(type(error).__name__)
+                return
+        for name, (begin, end) in zip(parts, itertools.pairwise(times), strict=False):
+            parts[name].append((end - begin) * 1000)
+        parts["total"].append((times[-1] - times[0]) * 1000)
+
+    cpu_before, _workers = cpu_seconds(target.pids)
+    await asyncio.gather(*(one(at) for at in scans))
+    cpu_after, _workers = cpu_seconds(target.pids)
+    for http, sio in clients:
+        if sio.connected:
+            await sio.disconnect()
+        await http.close()
+    result: dict[str, Any] = {
+        "server": target.name,
+        "phones": phones,
+        "window_s": window,
+        "failed": len(failed),
+    }
+    for name, values in parts.items():
+        result[f"{name}_p50_ms"] = ms(values, 0.5)
+        result[f"{name}_p95_ms"] = ms(values, 0.95)
+    result["last_on_screen_s"] = round(max(parts["total"], default=0) / 1000 + window, 1)
+    result["server_cpu_ms_per_join"] = round((cpu_after - cpu_before) * 1000 / phones, 2)
+    return result
+
+
+def measure_join(target: Target, phones: int, window: float, parallel: int) -> dict[str, Any]:
+    target.start()
+    try:
+        return asyncio.run(join_storm(target, phones, window, parallel))
+    finally:
+        target.stop()
+        if target.scratch is not None:
+            shutil.rmtree(target.scratch, ignore_errors=True)
+
+
 def figures(
     target: Target,
     tally: Tally,
@@ -621,7 +711,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--profile", choices=["burst", "stress", "upvote"])
+    parser.add_argument("--profile", choices=["burst", "stress", "upvote", "join"])
+    parser.add_argument("--parallel", type=int, default=100, help="join: phones joining at once at most")
     parser.add_argument("--phones", default="50", help="one number or several, comma-separated")
     parser.add_argument("--posts", type=int, default=8, help="submissions per phone (no --profile)")
     parser.add_argument("--rate", type=float, default=1.0, help="submissions per second per phone")
@@ -640,6 +731,20 @@ def main() -> None:
     args = parser.parse_args()
     _soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))  # the servers inherit it
+
+    if args.profile == "join":
+        storms = []
+        for phones in (int(n) for n in args.phones.split(",")):
+            mine = measure_join(Rundabord(), phones, args.window, args.parallel)
+            floor_runs = [] if args.no_floor else [measure_join(Floor(), phones, args.window, args.parallel)]
+            report(mine, floor_runs)
+            row = dict(mine)
+            for floor in floor_runs:
+                row["floor_total_p95_ms"] = floor["total_p95_ms"]
+                row["floor_server_cpu_ms_per_join"] = floor["server_cpu_ms_per_join"]
+            storms.append(row)
+        print(json.dumps({"profile": "join", "runs": storms}))
+        return
 
     runs = []
     for phones in (int(n) for n in args.phones.split(",")):
