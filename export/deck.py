@@ -169,6 +169,10 @@ class Deck:
             header = [label("priority"), *series.meetings, label("total")]
             self.table_slides(label("synthesis_priorities"), header, rows, _meeting_widths(series), LIST_SIZE)
             self.meetings_chart(label("synthesis_priorities"), series.priorities, series)
+        if series.placements:
+            title = label("synthesis_placements", x=series.axes[0], y=series.axes[1])
+            rows = [[text, *places] for text, places in series.placements]
+            self.table_slides(title, [label("priority"), *series.meetings], rows, size=LIST_SIZE)
 
     def table_slides(
         self,

@@ -32,6 +32,8 @@ LABELS = {
     "people": "Antal",
     "synthesis_priorities": "Prioriteringarna möte för möte",
     "sheet_priorities": "Prioriteringar per möte",
+    "synthesis_placements": "Placeringarna möte för möte ({x} · {y})",
+    "sheet_placements": "Placeringar per möte",
     "by_group": "{step}: per bordsgrupp",
     "by_type": "{step}: per aktörstyp",
     "no_group": "Utan grupp",
@@ -291,6 +293,10 @@ class SeriesReport:
     reports: list[Report] = field(default_factory=list)
     # Each option of the meetings' prioritisations with points, and its points per meeting.
     priorities: list[tuple[str, list[int]]] = field(default_factory=list)
+    # Each option the meetings placed on two scales, its mean place per meeting ("4.5 · 2.0"),
+    # and the scales' names (the first meeting's).
+    placements: list[tuple[str, list[str]]] = field(default_factory=list)
+    axes: tuple[str, str] = ("", "")
     labels: dict[str, str] = field(default_factory=lambda: dict(LABELS))
 
     def label(self, key: str, **params: object) -> str:

@@ -154,6 +154,11 @@ def render_series_html(series: SeriesReport, stylesheet_href: str, lang: str = "
             [label("priority"), *series.meetings, label("total")],
             [[text, *map(str, points), str(sum(points))] for text, points in series.priorities],
         ),
+        placements=(
+            [label("priority"), *series.meetings],
+            [[text, *places] for text, places in series.placements],
+        ),
+        placements_title=label("synthesis_placements", x=series.axes[0], y=series.axes[1]),
         tracks=(
             [label("rank"), label("track"), label("meeting"), label("votes")],
             [[rank(t), t.text, t.meeting, str(t.dots)] for t in series.tracks],

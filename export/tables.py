@@ -135,6 +135,13 @@ def write_series_xlsx(series: SeriesReport) -> bytes:
             [series.label("priority"), *series.meetings, total],
             [[text, *points, sum(points)] for text, points in series.priorities],
         )
+    if series.placements:
+        _sheet(
+            book.create_sheet(),
+            series.label("sheet_placements"),
+            [series.label("priority"), *series.meetings],
+            [[text, *places] for text, places in series.placements],
+        )
     return _saved(book)
 
 

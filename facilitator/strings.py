@@ -93,6 +93,8 @@ REPORT_LABELS = {
     "people": _l("Number"),
     "synthesis_priorities": _l("The priorities meeting by meeting"),
     "sheet_priorities": _l("Priorities per meeting"),
+    "synthesis_placements": _l("The places meeting by meeting ({x} · {y})"),
+    "sheet_placements": _l("Places per meeting"),
     "by_group": _l("{step}: by table group"),
     "by_type": _l("{step}: by stakeholder type"),
     "no_group": _l("Without a group"),

@@ -95,6 +95,8 @@ def series_report(session: DbSession, series: Series, labels: dict[str, str] | N
         levels,
         reports,
         priorities=priorities_by_meeting(reports),
+        placements=placements_by_meeting(reports),
+        axes=next((m.axes for r in reports for m in r.matrices), ("", "")),
     )
     if labels:
         result.labels.update(labels)
@@ -112,3 +114,15 @@ def priorities_by_meeting(reports: list[Report]) -> list[tuple[str, list[int]]]:
             for option in step.tracks:
                 points.setdefault(option.text, [0] * len(reports))[n] += option.dots
     return sorted(((text, per) for text, per in points.items() if any(per)), key=lambda row: -sum(row[1]))
+
+
+def placements_by_meeting(reports: list[Report]) -> list[tuple[str, list[str]]]:
+    """The options the meetings placed on two scales, each with its mean place in every
+    meeting ("4.5 · 2.0"; a dash where that meeting did not place it)."""
+    places: dict[str, list[str]] = {}
+    for n, report in enumerate(reports):
+        for matrix in report.matrices:
+            for item in matrix.items:
+                if item.x is not None and item.y is not None:
+                    places.setdefault(item.text, ["–"] * len(reports))[n] = f"{item.x:.1f} · {item.y:.1f}"
+    return list(places.items())

@@ -285,3 +285,24 @@ def test_a_series_compares_the_priorities_meeting_by_meeting(facilitator: Facili
     assert "Prioriteringarna möte för möte" in render_series_html(report, "report.css")
     book = load_workbook(io.BytesIO(write_series_xlsx(report)))
     assert [c.value for c in book["Prioriteringar per möte"][2]] == [OPTIONS[1], 30, 80, 110]
+
+    # The same two meetings place the options on two scales too: their places side by side.
+    for meeting, place in zip(meetings, ((5, 2), (3, 4)), strict=True):
+        agenda.add_step(db.session, meeting, "priorities", "Nytta och insats")
+        db.session.commit()
+        step = meeting.steps[-1]
+        agenda.set_step_settings(db.session, step, options=OPTIONS[:2], matrix=True)
+        db.session.commit()
+        agenda.open_step(db.session, step)
+        phone = join_workshop(db.session, meeting, "")
+        payload = {"id": next(ids), "step_id": step.id, "option": OPTIONS[0], "n": 1}
+        allocate(db.session, phone, {**payload, "x": place[0], "y": place[1]})
+    report = series_report(db.session, series)
+    assert report.placements == [(OPTIONS[0], ["5.0 · 2.0", "3.0 · 4.0"])]
+    assert "Placeringarna möte för möte (Nytta · Insats)" in render_series_html(report, "report.css")
+    deck = Presentation(io.BytesIO(write_series_deck(report)))
+    assert "Placeringarna möte för möte (Nytta · Insats)" in [
+        s.shapes.title.text for s in deck.slides if s.shapes.title is not None
+    ]
+    book = load_workbook(io.BytesIO(write_series_xlsx(report)))
+    assert [c.value for c in book["Placeringar per möte"][2]] == [OPTIONS[0], "5.0 · 2.0", "3.0 · 4.0"]
