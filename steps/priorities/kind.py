@@ -7,7 +7,8 @@ from typing import Any
 
 from flask import Flask
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import delete, func, select
+from flask_babel import lazy_ngettext as _nl
+from sqlalchemy import delete, func, or_, select
 from wtforms import BooleanField, Field, IntegerField, StringField, TextAreaField
 from wtforms.validators import Length, NumberRange, Optional
 
@@ -100,10 +101,13 @@ class Priorities(StepKind):
         return priorities_event(session, step)
 
     def contributions(self, session: DbSession, participant: Participant) -> list[dict[str, Any]]:
-        given = session.execute(  # one line for all of a step's points
-            select(Allocation.step_id, Step.title, func.sum(Allocation.points))
+        given = session.execute(  # one line for all of a step's points or places
+            select(Allocation.step_id, Step.title, func.sum(Allocation.points), func.count(Allocation.x))
             .join(Step, Step.id == Allocation.step_id)
-            .where(Allocation.participant_id == participant.id, Allocation.points > 0)
+            .where(
+                Allocation.participant_id == participant.id,
+                or_(Allocation.points > 0, Allocation.x.is_not(None)),
+            )
             .group_by(Allocation.step_id, Step.title)
         )
         return [
@@ -111,11 +115,15 @@ class Priorities(StepKind):
                 "step_id": step_id,
                 "kind": "points",
                 "id": step_id,
-                "text": _l("Your %(num)d points", num=int(total)),
-                "delete_label": _l("Take back my points"),
+                "text": (
+                    _l("Your %(num)d points", num=int(points))
+                    if points
+                    else _nl("Your place of %(num)d option", "Your places of %(num)d options", int(placed))
+                ),
+                "delete_label": _l("Take back my points") if points else _l("Take back my places"),
                 "subject": title,
             }
-            for step_id, title, total in given
+            for step_id, title, points, placed in given
         ]
 
     def delete_contribution(

@@ -19,7 +19,7 @@ from pptx import Presentation
 from content.archive import export_archive, import_archive
 from models import agenda
 from models.accounts import Facilitator
-from models.contributions import delete_contribution
+from models.contributions import contributions, delete_contribution
 from models.errors import DomainError
 from models.events import Role
 from models.groups import add_groups
@@ -203,8 +203,7 @@ def test_options_placed_on_two_scales_in_every_export(
     first_item = matrix.items[0]
     assert (first_item.text, first_item.x, first_item.y, first_item.people) == (OPTIONS[0], 4.5, 2.5, 2)
     assert sorted(r.placement for r in report.rows if r.kind == "priority") == ["4 · 3", "5 · 2"]
-
-    workshop_id = workshop.id
+    workshop_id, kim_id, step_id = workshop.id, kim.id, step.id
     auth.login()
     app.config["WTF_CSRF_ENABLED"] = False
     deck = client.post(f"/f/workshops/{workshop_id}/export", data={"sections": ["title", "tracks"]})
@@ -226,6 +225,15 @@ def test_options_placed_on_two_scales_in_every_export(
         row[header.index("Placering")].value for row in sheet.iter_rows(min_row=2) if row[1].value == "poäng"
     ]
     assert sorted(placed) == ["4 · 3", "5 · 2"]
+
+    # Places are one's own input too: listed on "Mina bidrag" and taken back with it.
+    kim = db.session.get(Participant, kim_id)
+    [listed] = [
+        i for group in contributions(db.session, kim) for i in group["items"] if i["kind"] == "points"
+    ]
+    assert str(listed["text"]) == "Din placering av 1 alternativ"
+    delete_contribution(db.session, kim, "points", step_id)
+    assert results(db.session, db.session.get(Step, step_id))["options"][0]["people"] == 1
 
 
 def test_options_are_taken_from_an_earlier_steps_tracks(
