@@ -36,9 +36,7 @@ BEHALF_STRINGS = {
         "Words, cards, tracks and questions from paper, or from people without a phone. "
         "They count like any other input and are marked as entered for the group."
     ),
-    "behalf_no_step": _l(
-        "Input can be entered here while a words, cards, tracks or questions step is open."
-    ),
+    "behalf_no_step": _l("Input can be entered here while a words, cards, tracks or questions step is open."),
     "behalf_step": _l("Step"),
     "behalf_group": _l("Table group"),
     "behalf_no_group": _l("No group (people without a phone)"),

@@ -72,6 +72,13 @@ def _id(value: object, field: str) -> int:
     return value
 
 
+def whole_number(value: object, field: str, low: int = 0) -> int:
+    """A whole number of at least `low` from a payload (a vote's dots, an id), or a named error."""
+    if not isinstance(value, int) or isinstance(value, bool) or value < low:
+        raise InvalidInput(field=field)
+    return value
+
+
 def own_view(item: Any) -> dict[str, Any]:
     """What the participant who sent a card or a track sees of it; once the facilitator
     has hidden it, its text is not sent back."""

@@ -29,11 +29,10 @@ from models.participants import Participant
 from models.receipts import Outcome, once
 from models.session import DbSession
 from models.stakeholders import stakeholder_types_of
-from models.submissions import open_step_taking
+from models.submissions import open_step_taking, whole_number
 from models.workshops import Step, Workshop
 from steps.registry import kind_of
 from steps.settings import MAX_LIST_ITEM_LENGTH, step_setting
-from steps.tracks.tracks import whole_number
 from webapp.extensions import db
 
 SCALE = 5  # the steps of each of the two scales options are placed on

@@ -12,11 +12,10 @@ from models.clock import utcnow
 from models.errors import InvalidInput, NotFound
 from models.events import Event, lock_workshop
 from models.session import DbSession
-from models.submissions import valid_sentence
+from models.submissions import valid_sentence, whole_number
 from models.workshops import Step
 from steps.questions.questions import Question, Upvote, questions_event
 from steps.settings import step_setting
-from steps.tracks.tracks import whole_number
 
 
 def _lock(session: DbSession, step: Step) -> None:

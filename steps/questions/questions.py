@@ -34,11 +34,11 @@ from models.submissions import (
     own_view,
     step_indexes,
     valid_sentence,
+    whole_number,
 )
 from models.workshops import Step
 from steps.reveal import writing, written_per_group
 from steps.settings import step_setting
-from steps.tracks.tracks import whole_number
 from webapp.extensions import db
 
 

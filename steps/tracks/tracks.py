@@ -42,6 +42,7 @@ from models.submissions import (
     own_view,
     step_indexes,
     valid_sentence,
+    whole_number,
 )
 from models.workshops import Step
 from steps.settings import step_setting
@@ -263,12 +264,6 @@ def withdraw_track(session: DbSession, participant: Participant, payload: dict[s
         return {"ok": True, "withdrawn": track.id, "step_id": step.id}, tracks_event(session, step)
 
     return once(session, participant.id, payload.get("id"), write)
-
-
-def whole_number(value: object, field: str, low: int = 0) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or value < low:
-        raise InvalidInput(field=field)
-    return value
 
 
 def vote(session: DbSession, participant: Participant, payload: dict[str, Any]) -> Outcome:
