@@ -354,7 +354,8 @@ def scatter_chart(
     """Options placed on two scales of 1 to 5 (a 2 by 2): a native XY chart, a point per
     option labelled with its number in the slide's table, the scales named on the axes."""
     from pptx.chart.data import XyChartData
-    from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION
+    from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_MARKER_STYLE
+    from pptx.enum.dml import MSO_THEME_COLOR
 
     width, height = slide_size(prs)
     top = round(height * CONTENT_TOP)
@@ -380,6 +381,10 @@ def scatter_chart(
         axis.axis_title.text_frame.text = name
         axis.has_major_gridlines = True
     plot = chart.plots[0]
+    marker = plot.series[0].marker  # large dots in the palette's first colour, to read from afar
+    marker.style, marker.size = XL_MARKER_STYLE.CIRCLE, 14
+    marker.format.fill.solid()
+    marker.format.fill.fore_color.theme_color = MSO_THEME_COLOR.ACCENT_1
     for index, (label, _x, _y) in enumerate(points):
         point_label = plot.series[0].points[index].data_label
         point_label.has_text_frame = True
