@@ -6,6 +6,7 @@
     .venv/bin/python -m bench.load --profile upvote --phones 500
     .venv/bin/python -m bench.load --profile join --phones 500 --window 10
     .venv/bin/python -m bench.load --phones 50 --posts 8 --rate 1
+    .venv/bin/python -m bench.load --profile burst --phones 500 --py-spy /tmp/burst.txt
 
 For each number of phones it starts a fresh server (as `make run` does: gevent, one
 process, a SQLite file), creates a workshop and opens its Words step and its first
@@ -29,6 +30,9 @@ fetches the join form, joins and gets the phone's page, connects and asks for th
 state; each part's time and the total from the scan to the open step on screen).
 Without --profile, --posts and
 --rate set the schedule. --idle keeps that many more phones joined and connected, doing nothing.
+--py-spy FILE records where Rundabord's server process spends its time while the phones
+send (or join), with py-spy (requirements-dev), as collapsed stacks: one line per stack
+with its count of samples, for `sort -k2 -n` or a flame graph.
 
 Figures per run: how long a phone takes to join by the code and connect (25 phones at
 a time; p50, p95), submissions sent / acknowledged / stored / seen by the projector and
@@ -55,6 +59,7 @@ import re
 import resource
 import secrets
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -519,8 +524,29 @@ async def connect_all(phones: list[Phone], tally: Tally, parallel: int = 25) -> 
     await asyncio.gather(*(one(p) for p in phones))
 
 
+@contextlib.contextmanager
+def profiled(target: Target, to: Path | None) -> Any:
+    """py-spy recording the server's main process while the block runs (Rundabord only)."""
+    if to is None or not isinstance(target, Rundabord):
+        yield
+        return
+    options = ["--pid", str(target.pids[0]), "--rate", "250", "--format", "raw", "--output", str(to)]
+    spy = subprocess.Popen(
+        [str(Path(sys.executable).with_name("py-spy")), "record", *options], stdout=subprocess.DEVNULL
+    )
+    try:
+        yield
+    finally:
+        spy.send_signal(signal.SIGINT)  # py-spy writes its file on ^C
+        spy.wait(30)
+
+
 async def run_once(
-    target: Target, phones: int, idle: int, schedules: list[list[tuple[float, str]]]
+    target: Target,
+    phones: int,
+    idle: int,
+    schedules: list[list[tuple[float, str]]],
+    profile_to: Path | None = None,
 ) -> dict[str, Any]:
     tally = Tally()
     sessions = {who: own_session() for who in ("projector", "dashboard")}
@@ -532,7 +558,8 @@ async def run_once(
         cpu_before, workers_before = cpu_seconds(target.pids)
         client_before = time.process_time()
         started = time.perf_counter() + 0.5
-        await asyncio.gather(*(p.run(tally, s, started) for p, s in zip(active, schedules, strict=True)))
+        with profiled(target, profile_to):
+            await asyncio.gather(*(p.run(tally, s, started) for p, s in zip(active, schedules, strict=True)))
         sending_s = time.perf_counter() - started
         deadline = time.monotonic() + SETTLE_S
         while time.monotonic() < deadline and len(tally.seen["projector"]) < len(tally.sent):
@@ -559,7 +586,9 @@ async def run_once(
     )
 
 
-async def join_storm(target: Target, phones: int, window: float, parallel: int) -> dict[str, Any]:
+async def join_storm(
+    target: Target, phones: int, window: float, parallel: int, profile_to: Path | None = None
+) -> dict[str, Any]:
     """A room scanning the QR code: each phone at a random moment within `window` seconds
     (at most `parallel` joining at once, the load tool's own limit) fetches the join form,
     joins, gets the phone's page, connects and asks for the state with the open step: its
@@ -605,7 +634,8 @@ async def join_storm(target: Target, phones: int, window: float, parallel: int) 
         parts["total"].append((times[-1] - times[0]) * 1000)
 
     cpu_before, _workers = cpu_seconds(target.pids)
-    await asyncio.gather(*(one(at) for at in scans))
+    with profiled(target, profile_to):
+        await asyncio.gather(*(one(at) for at in scans))
     cpu_after, _workers = cpu_seconds(target.pids)
     for http, sio in clients:
         if sio.connected:
@@ -625,10 +655,12 @@ async def join_storm(target: Target, phones: int, window: float, parallel: int) 
     return result
 
 
-def measure_join(target: Target, phones: int, window: float, parallel: int) -> dict[str, Any]:
+def measure_join(
+    target: Target, phones: int, window: float, parallel: int, profile_to: Path | None = None
+) -> dict[str, Any]:
     target.start()
     try:
-        return asyncio.run(join_storm(target, phones, window, parallel))
+        return asyncio.run(join_storm(target, phones, window, parallel, profile_to))
     finally:
         target.stop()
         if target.scratch is not None:
@@ -682,11 +714,15 @@ def figures(
 
 
 def measure(
-    target: Target, phones: int, idle: int, schedules: list[list[tuple[float, str]]]
+    target: Target,
+    phones: int,
+    idle: int,
+    schedules: list[list[tuple[float, str]]],
+    profile_to: Path | None = None,
 ) -> dict[str, Any]:
     target.start()
     try:
-        result = asyncio.run(run_once(target, phones, idle, schedules))
+        result = asyncio.run(run_once(target, phones, idle, schedules, profile_to))
     finally:
         target.stop()
     if target.scratch is not None:  # kept when the run failed, for the server's log
@@ -723,6 +759,7 @@ def main() -> None:
     parser.add_argument("--duration", type=float, default=20, help="stress: seconds")
     parser.add_argument("--idle", type=int, default=0, help="more phones connected, sending nothing")
     parser.add_argument("--no-floor", action="store_true", help="skip the floor")
+    parser.add_argument("--py-spy", type=Path, help="record the server's profile into this file")
     parser.add_argument(
         "--stored-floor",
         action="store_true",
@@ -735,7 +772,7 @@ def main() -> None:
     if args.profile == "join":
         storms = []
         for phones in (int(n) for n in args.phones.split(",")):
-            mine = measure_join(Rundabord(), phones, args.window, args.parallel)
+            mine = measure_join(Rundabord(), phones, args.window, args.parallel, args.py_spy)
             floor_runs = [] if args.no_floor else [measure_join(Floor(), phones, args.window, args.parallel)]
             report(mine, floor_runs)
             row = dict(mine)
@@ -750,7 +787,7 @@ def main() -> None:
     for phones in (int(n) for n in args.phones.split(",")):
         schedules = schedules_for(args, phones)
         server = RundabordUpvotes() if args.profile == "upvote" else Rundabord()
-        mine = measure(server, phones, args.idle, schedules)
+        mine = measure(server, phones, args.idle, schedules, args.py_spy)
         if isinstance(server, RundabordUpvotes):  # counted twice anywhere, the totals would say so
             mine["projector_upvotes_total"] = sum(server.last_totals.values())
         floors = [] if args.no_floor else [Floor()]
