@@ -47,6 +47,9 @@ class Config:
     # Redis as the Socket.IO message queue (and rate-limit store) when several workers run.
     REDIS_URL: str | None = os.environ.get("REDIS_URL") or None
     SOCKETIO_ASYNC_MODE = _env("SOCKETIO_ASYNC_MODE", "gevent")
+    # Submissions that arrive together share one commit (models.group_commit): used with
+    # SQLite in the one-process gevent set-up, where each commit stops the event loop.
+    GROUP_COMMIT = _env_bool("GROUP_COMMIT", True)
     HOST = _env("HOST", "0.0.0.0")  # noqa: S104 -- phones on the LAN must reach the laptop
     PORT = _env_int("PORT", 5000)
     # The address printed in QR codes; when unset the LAN address found at start-up.

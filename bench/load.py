@@ -84,6 +84,7 @@ CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 WORKSHOP_ID = re.compile(r'data-workshop-id="(\d+)"')
 FACILITATOR = ("bench@rundabord.local", "bench password 123")
 CARD_CATEGORY = "Förutsättningar"
+WORDS_PER_PHONE = 20  # the words step's limit (the most a Words step allows)
 # As phone.js: wait 8 s for an acknowledgement, then resend 4 s later (2 s after slow_down).
 ACK_TIMEOUT_S = 8
 RESEND_S = 4
@@ -160,7 +161,7 @@ class Rundabord:
                 sql("SELECT workshop_id FROM steps WHERE id = :id"), {"id": steps[0]}
             ).scalar_one()
             limits = {
-                self.words_step: {"max_words": 20, "max_length": 40},
+                self.words_step: {"max_words": WORDS_PER_PHONE, "max_length": 40},
                 self.cards_step: {"max_cards": 50},
             }
             for step_id, settings in limits.items():
@@ -502,9 +503,13 @@ def burst_schedule(rng: random.Random, words: int, cards: int, window: float) ->
 
 
 def steady_schedule(rng: random.Random, posts: int, rate: float) -> list[tuple[float, str]]:
-    """`posts` submissions, `rate` a second from a random start; 3 in 8 are words."""
+    """`posts` submissions, `rate` a second from a random start; 3 in 8 are words, up to the
+    words step's limit (a minute at one a second: 20 words and 40 cards)."""
     phase = rng.uniform(0, 1 / rate)
-    return [(phase + n / rate, "word" if n % 8 in (0, 3, 6) else "card") for n in range(posts)]
+    kinds = ["word" if n % 8 in (0, 3, 6) else "card" for n in range(posts)]
+    for n in [n for n, kind in enumerate(kinds) if kind == "word"][WORDS_PER_PHONE:]:
+        kinds[n] = "card"
+    return [(phase + n / rate, kind) for n, kind in enumerate(kinds)]
 
 
 # --- One run ----------------------------------------------------------------------------------
@@ -530,7 +535,8 @@ def profiled(target: Target, to: Path | None) -> Any:
     if to is None or not isinstance(target, Rundabord):
         yield
         return
-    options = ["--pid", str(target.pids[0]), "--rate", "250", "--format", "raw", "--output", str(to)]
+    options = ["--pid", str(target.pids[0]), "--nonblocking", "--rate", "250", "--format", "raw"]
+    options += ["--output", str(to)]
     spy = subprocess.Popen(
         [str(Path(sys.executable).with_name("py-spy")), "record", *options], stdout=subprocess.DEVNULL
     )

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from models.clock import utcnow
 from models.errors import DomainError, InvalidInput
 from models.events import Event
+from models.group_commit import commit
 from models.hot_path import store_receipt, stored_ack
 from models.session import DbSession
 from webapp.extensions import db
@@ -101,7 +102,7 @@ def once(
         session.execute(
             store_receipt(), {"participant_id": participant_id, "client_id": client_id, "ack": ack}
         )
-        session.commit()
+        commit(session)  # alone, or with the submissions that arrived with it
     except (DomainError, IntegrityError):
         session.rollback()
         stored = _stored_ack(session, participant_id, client_id)

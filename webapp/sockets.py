@@ -23,6 +23,7 @@ from flask_socketio import ConnectionRefusedError, join_room
 from models.clock import now_ms
 from models.errors import DomainError, LinkRevoked, PermissionDenied, SlowDown
 from models.events import Role
+from models.group_commit import GroupCommit
 from models.hot_path import fetch
 from models.participants import Participant, find_participant
 from models.receipts import resent_ack
@@ -154,17 +155,30 @@ def current_identity() -> Identity:
     return identity
 
 
-def handler(*roles: Role) -> Callable[[Callable[..., dict[str, Any]]], Callable[..., dict[str, Any]]]:
+def handler(
+    *roles: Role, batched: bool = False
+) -> Callable[[Callable[..., dict[str, Any]]], Callable[..., dict[str, Any]]]:
     """Wrap a socket handler: only `roles` may call it; domain errors become error acks.
 
     The wrapped function gets the caller's Identity and the payload (a dict). A phone's
     submission marked `resend: true` that the server has stored already is answered with
-    its stored acknowledgement, and the function does not run.
+    its stored acknowledgement, and the function does not run. `batched`: a submission
+    that may share its commit with others arriving together (`models.group_commit`).
     """
 
     def decorate(function: Callable[..., dict[str, Any]]) -> Callable[..., dict[str, Any]]:
         @functools.wraps(function)
         def wrapper(payload: Any = None) -> dict[str, Any]:
+            group = _group_commit() if batched else None
+            if group is None:
+                return answer(payload)
+            with group.writing() as batch_session:
+                # A plain Session on the batch's connection (Flask-SQLAlchemy's would pick
+                # the engine, not the connection, for each statement).
+                db.session.registry.set(batch_session)  # type: ignore[arg-type]
+                return answer(payload)
+
+        def answer(payload: Any) -> dict[str, Any]:
             try:
                 identity = current_identity()
                 if identity.role not in roles:
@@ -188,6 +202,20 @@ def handler(*roles: Role) -> Callable[[Callable[..., dict[str, Any]]], Callable[
         return wrapper
 
     return decorate
+
+
+def _group_commit() -> GroupCommit | None:
+    """The process's group commit, where it is on (SQLite, gevent: see config.py)."""
+    app = current_app
+    found = app.extensions.get("rundabord.group_commit", False)
+    if found is False:
+        wanted = (
+            app.config["GROUP_COMMIT"]
+            and app.config["SOCKETIO_ASYNC_MODE"] == "gevent"
+            and db.engine.dialect.name == "sqlite"
+        )
+        found = app.extensions["rundabord.group_commit"] = GroupCommit(db.engine) if wanted else None
+    return found  # type: ignore[no-any-return]
 
 
 def _limits() -> SocketLimits:

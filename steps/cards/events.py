@@ -36,7 +36,7 @@ def send_card(participant: Participant, payload: dict[str, Any]) -> dict[str, An
 
 
 @socketio.on("submit_card")
-@handler(Role.PARTICIPANT)
+@handler(Role.PARTICIPANT, batched=True)
 def on_submit_card(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
     """{id, step_id, text, category, level?, theme_id?} → ack {ok, card}; `cards_changed` to
     facilitators and the projector."""

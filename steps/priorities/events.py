@@ -12,7 +12,7 @@ from webapp.sockets import Identity, handler, participant_of
 
 
 @socketio.on("allocate")
-@handler(Role.PARTICIPANT)
+@handler(Role.PARTICIPANT, batched=True)
 def on_allocate(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
     """{id, step_id, option, points, n} → ack {ok, step_id, votes: {option: points}, left};
     `priorities_changed` (the totals) to facilitators and the projector, batched."""

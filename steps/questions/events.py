@@ -32,7 +32,7 @@ def send_question(participant: Participant, payload: dict[str, Any]) -> dict[str
 
 
 @socketio.on("ask_question")
-@handler(Role.PARTICIPANT)
+@handler(Role.PARTICIPANT, batched=True)
 def on_ask_question(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
     """{id, step_id, text, named?} → ack {ok, question}; `questions_changed` to every screen."""
     return send_question(participant_of(identity), payload)
@@ -53,7 +53,7 @@ def on_withdraw_question(identity: Identity, payload: dict[str, Any]) -> dict[st
 
 
 @socketio.on("upvote")
-@handler(Role.PARTICIPANT)
+@handler(Role.PARTICIPANT, batched=True)
 def on_upvote(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
     """{id, step_id, question_id, on, n} → ack {ok, step_id, votes: {question_id: 1}};
     `questions_changed` (the totals) to every screen, batched."""

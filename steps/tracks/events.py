@@ -24,7 +24,7 @@ def send_track(participant: Participant, payload: dict[str, Any]) -> dict[str, A
 
 
 @socketio.on("propose_track")
-@handler(Role.PARTICIPANT)
+@handler(Role.PARTICIPANT, batched=True)
 def on_propose_track(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
     """{id, step_id, text} → ack {ok, track}; `tracks_changed` to every screen."""
     return send_track(participant_of(identity), payload)
@@ -45,7 +45,7 @@ def on_withdraw_track(identity: Identity, payload: dict[str, Any]) -> dict[str, 
 
 
 @socketio.on("vote")
-@handler(Role.PARTICIPANT)
+@handler(Role.PARTICIPANT, batched=True)
 def on_vote(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
     """{id, step_id, track_id, dots, n} → ack {ok, step_id, votes: {track_id: dots}, left};
     `tracks_changed` (the totals) to facilitators and the projector, batched."""

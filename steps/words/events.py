@@ -40,7 +40,7 @@ def send_word(participant: Participant, payload: dict[str, Any]) -> dict[str, An
 
 
 @socketio.on("submit_word")
-@handler(Role.PARTICIPANT)
+@handler(Role.PARTICIPANT, batched=True)
 def on_submit_word(identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
     """{id, step_id, text} → ack {ok, word: {id, step_id, text, status}}; `words_changed` to
     facilitators (and to the projector unless the word is held for review)."""

@@ -100,6 +100,12 @@ def test_a_burst_from_fifty_phones_survives_a_kill(server: ServerProcess) -> Non
         thread.join()
     waiting = sum(len(phone.outbox) for phone in phones)
     assert len(sent) == 150 and waiting > 0  # the kill really came mid-burst
+    # What was acknowledged before the kill is on disk (words that arrived together share
+    # one commit, and are acknowledged only after it: models.group_commit).
+    acknowledged = set(sent) - {client_id for phone in phones for client_id in phone.outbox}
+    with sqlite3.connect(db_file) as conn:
+        on_disk = {r[0] for r in conn.execute("SELECT client_id FROM receipts")}
+    assert acknowledged and acknowledged <= on_disk
     server.start()
 
     def come_back(phone: Phone) -> dict[str, object]:
