@@ -458,7 +458,7 @@ class Phone:
         for n, (at, kind) in enumerate(schedule):
             await asyncio.sleep(max(0.0, started + at - time.perf_counter()))
             text = {
-                "word": f"ord {self.number}-{n}",
+                "word": f"ord {self.number} nr {n}",  # "ord 1-23" and "ord 12-3" are one word
                 "card": f"kort {self.number}-{n} om samverkan",
                 "upvote": f"upvote {self.number}-{n}",
             }[kind]
