@@ -22,6 +22,7 @@ from models.privacy import apply_retention  # noqa: E402
 from steps.cards.suggestions import worker as suggestion_worker  # noqa: E402
 from steps.words.cloud_jobs import worker as cloud_worker  # noqa: E402
 from webapp import create_app  # noqa: E402
+from webapp.checkpoints import start_checkpoints  # noqa: E402
 from webapp.commands import ensure_first_facilitator  # noqa: E402
 from webapp.extensions import db, socketio  # noqa: E402
 from webapp.netinfo import detect_public_url  # noqa: E402
@@ -51,6 +52,7 @@ def start_background(app: Flask) -> None:
     if not load_export_libraries():  # before the loop serves: see export.libraries
         app.logger.warning("PDF exports are off: WeasyPrint cannot load Pango on this machine")
     app.extensions["loopwatch"].start()
+    start_checkpoints(app)
     socketio.start_background_task(retention_loop, app)
     if app.config["CLOUD_RENDERING"]:
         cloud_worker.start()

@@ -34,12 +34,14 @@ def _board_request(step_id: int, propose: bool) -> tuple[int | None, dict[str, A
     step = db.session.get(Step, step_id)
     if step is None or not takes(step, "card") or step.based_on_step_id:
         return None, None
+    themes = themes_of(db.session, step)
+    if not (propose or themes):  # nothing to suggest: the cards need not be read
+        return step.workshop_id, None
     cards = db.session.execute(  # only the columns it needs: this runs while cards pour in
         board_cards(step.id, shown_only=True).with_only_columns(Card.id, Card.text, Card.theme_id)
     ).all()
     unsorted = [c for c in cards if c.theme_id is None][-MAX_UNSORTED:]
-    themes = themes_of(db.session, step)
-    if not unsorted or not (propose or themes):
+    if not unsorted:
         return step.workshop_id, None
     request: dict[str, Any] = {
         "op": "propose" if propose else "suggest",

@@ -120,3 +120,28 @@ def test_a_burst_from_fifty_phones_survives_a_kill(server: ServerProcess) -> Non
             words = conn.execute("SELECT COUNT(*) FROM words").fetchone()[0]
         assert stored == sorted(sent) and words == 150  # every word once: none lost, none twice
         list(pool.map(Phone.close, phones))
+
+
+def test_the_server_copies_its_log_into_the_database_file(server: ServerProcess) -> None:
+    """Checkpoints run in a thread of the server (webapp.checkpoints), not inside its
+    commits: what phones sent reaches the database file itself within seconds (read here
+    without the log), having been on disk in the log since it was acknowledged."""
+    facts = create_workshop(server, "Logg")
+    db_file = server.instance_dir / "rundabord.db"
+    step_id = open_first_step(db_file)
+    phone = Phone(server.url, facts["Join code"])
+    phone.connect()
+    for n in range(3):  # the step takes three words from each phone
+        phone.submit("submit_word", {"step_id": step_id, "text": f"ord {n}"})
+    phone.flush()
+    assert phone.outbox == {}
+
+    def in_the_file_itself() -> int:
+        with sqlite3.connect(f"file:{db_file}?immutable=1", uri=True) as conn:  # ignores the log
+            return int(conn.execute("SELECT COUNT(*) FROM words").fetchone()[0])
+
+    deadline = time.monotonic() + 10
+    while in_the_file_itself() < 3 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert in_the_file_itself() == 3
+    phone.close()
