@@ -75,10 +75,20 @@ def fetch(session: DbSession, model: type[Model], id_: int, lock: bool = False) 
     row = run(session, query, {"id": id_}).first()
     if row is None:
         return None
-    instance = mapped(**{key: row._mapping[column] for key, column in attributes})
-    make_transient_to_detached(instance)  # as if loaded: no history, nothing to write
+    mapping = row._mapping
+    instance = _as_loaded(mapped, {key: mapping[column] for key, column in attributes})
     session.add(instance)
     return instance  # type: ignore[no-any-return]
+
+
+def _as_loaded(model: Any, values: dict[str, Any]) -> Any:
+    """An instance of `model` holding `values` as if the ORM had loaded them (no history,
+    nothing to write): made without the constructor, whose instrumented setting of each
+    attribute costs more than reading the row."""
+    instance = model._sa_class_manager.new_instance()
+    instance.__dict__.update(values)
+    make_transient_to_detached(instance)
+    return instance
 
 
 def add_row(session: DbSession, model: type[Model], **values: Any) -> Model:
@@ -99,8 +109,7 @@ def add_row(session: DbSession, model: type[Model], **values: Any) -> Model:
         # else (a server default, a SQL expression, a sequence) the database fills it in,
         # and the object reads it when first asked
     result: Any = run(session, _insert(mapped), row)  # a CursorResult
-    instance = mapped(**row, id=result.inserted_primary_key[0])
-    make_transient_to_detached(instance)
+    instance = _as_loaded(mapped, {**row, "id": result.inserted_primary_key[0]})
     session.add(instance)
     return instance  # type: ignore[no-any-return]
 
