@@ -64,7 +64,7 @@ class GroupCommit:
         self._turn = Semaphore()
         self._queued = 0  # submissions waiting for the turn
         self._batch: _Batch | None = None
-        self.commits = 0  # batches committed (for tests and the bench)
+        self.commits = 0  # batches committed (for the tests)
 
     @contextlib.contextmanager
     def writing(self) -> Iterator[Session]:

@@ -21,6 +21,7 @@ from gevent.monkey import get_original
 from sqlalchemy import event
 
 from webapp.extensions import db
+from webapp.extensions_setup import sqlite_in_one_loop
 
 log = logging.getLogger(__name__)
 
@@ -29,11 +30,11 @@ CHECKPOINT_EVERY_S = 1.0
 
 def start_checkpoints(app: Flask) -> None:
     """Move the checkpoints of the app's SQLite file to a thread (gevent, SQLite only)."""
+    if not sqlite_in_one_loop(app):
+        return
     with app.app_context():
         engine = db.engine
     path = engine.url.database
-    if engine.dialect.name != "sqlite" or app.config["SOCKETIO_ASYNC_MODE"] != "gevent":
-        return
     if not path or path == ":memory:":
         return
 

@@ -56,6 +56,13 @@ def shared_redis(app: Flask) -> redis.Redis | None:
     return client
 
 
+def sqlite_in_one_loop(app: Flask) -> bool:
+    """Whether the app is `make run`'s set-up: a SQLite file served by one gevent event
+    loop, which every commit (and checkpoint) stops while it waits for the disk."""
+    with app.app_context():
+        return bool(db.engine.dialect.name == "sqlite" and app.config["SOCKETIO_ASYNC_MODE"] == "gevent")
+
+
 def _engine_options(app: Flask) -> dict[str, Any]:
     uri: str = app.config["SQLALCHEMY_DATABASE_URI"]
     if uri.startswith("sqlite"):

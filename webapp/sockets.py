@@ -33,6 +33,7 @@ from readers.snapshots import snapshot
 from webapp.broadcast import participant_room, room, scribe_room
 from webapp.errors import error_ack
 from webapp.extensions import db, socketio
+from webapp.extensions_setup import sqlite_in_one_loop
 from webapp.loopwatch import current_loopwatch
 from webapp.presence import current_presence, presence_changed
 from webapp.socket_limits import SocketLimits
@@ -206,14 +207,10 @@ def handler(
 
 def _group_commit() -> GroupCommit | None:
     """The process's group commit, where it is on (SQLite, gevent: see config.py)."""
-    app = current_app
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
     found = app.extensions.get("rundabord.group_commit", False)
     if found is False:
-        wanted = (
-            app.config["GROUP_COMMIT"]
-            and app.config["SOCKETIO_ASYNC_MODE"] == "gevent"
-            and db.engine.dialect.name == "sqlite"
-        )
+        wanted = app.config["GROUP_COMMIT"] and sqlite_in_one_loop(app)
         found = app.extensions["rundabord.group_commit"] = GroupCommit(db.engine) if wanted else None
     return found  # type: ignore[no-any-return]
 
