@@ -143,6 +143,8 @@ class Decisions:
 
     def resolve(self, word_key: str) -> str:
         """The key of the group a word key belongs to now."""
+        if word_key not in self.aliases:  # most words: merged into nothing
+            return word_key
         seen = set()
         while word_key in self.aliases and word_key not in seen:
             seen.add(word_key)

@@ -22,7 +22,7 @@ from models.clock import utcnow
 from models.errors import DomainError, InvalidInput
 from models.events import Event
 from models.group_commit import commit
-from models.hot_path import store_receipt, stored_ack
+from models.hot_path import insert_row, run, stored_ack
 from models.session import DbSession
 from webapp.extensions import db
 
@@ -67,7 +67,10 @@ def check_client_id(client_id: object) -> str:
 
 
 def _stored_ack(session: DbSession, participant_id: int, client_id: str) -> dict[str, Any] | None:
-    return session.scalar(stored_ack(), {"participant_id": participant_id, "client_id": client_id})
+    stored: dict[str, Any] | None = run(
+        session, stored_ack(), {"participant_id": participant_id, "client_id": client_id}
+    ).scalar()
+    return stored
 
 
 def resent_ack(session: DbSession, participant_id: int, client_id: object) -> dict[str, Any] | None:
@@ -99,8 +102,8 @@ def once(
     client_id = check_client_id(client_id)
     try:
         ack, event = operation()
-        session.execute(
-            store_receipt(), {"participant_id": participant_id, "client_id": client_id, "ack": ack}
+        insert_row(
+            session, Receipt.__table__, {"participant_id": participant_id, "client_id": client_id, "ack": ack}
         )
         commit(session)  # alone, or with the submissions that arrived with it
     except (DomainError, IntegrityError):

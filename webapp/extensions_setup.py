@@ -128,9 +128,15 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+# An engine that only reads (`webapp.offload`'s, in a thread beside the event loop): on
+# SQLite it begins without the write lock, so the loop's writers never wait for it.
+READER = "rundabord_reader"
+
+
 @event.listens_for(Engine, "begin")
 def _sqlite_begin(conn: Connection) -> None:
     if conn.dialect.name == "sqlite":
         # Take the write lock at the start, so a transaction that read first can
         # never fail to upgrade ("database is locked") when another process wrote.
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # A reader needs no lock: with the write-ahead log it reads a snapshot.
+        conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(READER) else "BEGIN IMMEDIATE")

@@ -17,18 +17,21 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from flask import Flask, current_app
-from sqlalchemy import Engine, create_engine
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
 from models.session import DbSession
 from webapp.extensions import db
+from webapp.extensions_setup import READER
 
 T = TypeVar("T")
 
 
-def off_the_loop(function: Callable[[DbSession], T]) -> T:
-    """`function(session)` with an app context of its own and a session of its own."""
+def off_the_loop(function: Callable[[DbSession], T], lane: str = "exports") -> T:
+    """`function(session)` with an app context of its own and a session of its own, in the
+    thread of its `lane`: the word cloud's reading ("clouds") does not wait behind an
+    export, nor an export behind it."""
     app: Flask = current_app._get_current_object()  # type: ignore[attr-defined]
     if not _under_gevent():
         try:
@@ -41,7 +44,7 @@ def off_the_loop(function: Callable[[DbSession], T]) -> T:
         with app.app_context(), Session(engine) as session:
             return function(session)
 
-    return _thread(app).apply(run)  # type: ignore[no-any-return]
+    return _thread(app, lane).apply(run)  # type: ignore[no-any-return]
 
 
 def _under_gevent() -> bool:
@@ -53,19 +56,29 @@ def _under_gevent() -> bool:
 
 
 def _thread_engine(app: Flask) -> Engine:
+    """The threads' engine. It only reads: on SQLite its transactions take no write lock
+    (a lock held by a long export would stop every phone's write on the loop), and a write
+    through it fails at once (`query_only`) instead of waiting for the loop's lock."""
     engine: Engine | None = app.extensions.get("rundabord.offload_engine")
     if engine is None:
-        engine = create_engine(db.engine.url, poolclass=NullPool)
+        engine = create_engine(db.engine.url, poolclass=NullPool, execution_options={READER: True})
+        if engine.dialect.name == "sqlite":
+            event.listen(engine, "connect", _read_only)
         engine.connect().close()
         app.extensions["rundabord.offload_engine"] = engine
     return engine
 
 
-def _thread(app: Flask) -> Any:
-    """The process's one thread for work off the loop (a gevent ThreadPool of one)."""
-    pool = app.extensions.get("rundabord.offload_thread")
+def _read_only(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.execute("PRAGMA query_only=ON")
+
+
+def _thread(app: Flask, lane: str) -> Any:
+    """The process's one thread for one lane of work off the loop (a gevent ThreadPool of one)."""
+    pools = app.extensions.setdefault("rundabord.offload_threads", {})
+    pool = pools.get(lane)
     if pool is None:
         from gevent.threadpool import ThreadPool
 
-        pool = app.extensions["rundabord.offload_thread"] = ThreadPool(1)
+        pool = pools[lane] = ThreadPool(1)
     return pool

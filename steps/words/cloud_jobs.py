@@ -11,15 +11,18 @@ and dashboards to fetch the new version.
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from flask import Flask, current_app
 
 from models.events import Role
+from models.session import DbSession
 from models.workshops import Step
 from steps.words.clouds import save_cloud, stored_cloud, words_hash
 from steps.words.words import visible_words
 from webapp.broadcast import notify
 from webapp.extensions import db
+from webapp.offload import off_the_loop
 from webapp.workers import Coalescer, WorkerProcess
 
 log = logging.getLogger(__name__)
@@ -41,18 +44,11 @@ class CloudRenderer(Coalescer):
         """Render the step's cloud if what it shows changed; returns the new version."""
         with self.app.app_context():
             try:
-                step = db.session.get(Step, step_id)
-                if step is None or step.kind != "words":
+                # Reading every word and grouping them takes long in a big room: off the loop.
+                drawing = off_the_loop(lambda session: _what_to_draw(session, step_id), lane="clouds")
+                if drawing is None:
                     return None
-                workshop_id = step.workshop_id
-                groups = visible_words(db.session, step_id)
-                digest = words_hash(groups)
-                stored = stored_cloud(db.session, step_id)
-                if stored is not None and stored.words_hash == digest:
-                    return None
-                previous = stored.layout if stored is not None else []
-                db.session.rollback()  # hold no transaction (or SQLite lock) while rendering
-                words = [[g.key, g.display, g.count] for g in groups]
+                workshop_id, words, digest, previous = drawing
                 reply = worker.call(
                     {"words": words, "previous": previous, "max_words": self.app.config["CLOUD_MAX_WORDS"]}
                 )
@@ -63,6 +59,22 @@ class CloudRenderer(Coalescer):
         for role in (Role.PROJECTOR, Role.SCRIBE, Role.FACILITATOR):  # scribes read the board
             notify(workshop_id, role, "cloud_ready", message)
         return version
+
+
+def _what_to_draw(session: DbSession, step_id: int) -> tuple[int, list[list[Any]], str, Any] | None:
+    """A words step's workshop, shown words [key, display, count], their digest and the
+    stored cloud's layout; None when the stored cloud shows them already. (The session is
+    closed after: no transaction, nor SQLite lock, is held while the worker draws.)"""
+    step = session.get(Step, step_id)
+    if step is None or step.kind != "words":
+        return None
+    groups = visible_words(session, step_id)
+    digest = words_hash(groups)
+    stored = stored_cloud(session, step_id)
+    if stored is not None and stored.words_hash == digest:
+        return None
+    previous = stored.layout if stored is not None else []
+    return step.workshop_id, [[g.key, g.display, g.count] for g in groups], digest, previous
 
 
 def current_renderer() -> CloudRenderer:

@@ -136,10 +136,14 @@ def entry_rows(
             word_analysis.Entry(id=i, key=k, text=t, held=bool(h), times=n)
             for i, k, t, n, h in run(session, _text_counts(), {"step_id": step_id})
         ]
-    return [
-        word_analysis.Entry(id=i, key=k, text=t, held=r is not None)
-        for i, k, t, r in run(session, _entry_rows(), {"step_id": step_id, "keys": list(keys)})
-    ]
+    keys = list(keys)
+    # A new word's group is mostly one key: `key = ?` costs far less than rendering `IN (…)`.
+    rows = (
+        run(session, _entry_rows_of_key(), {"step_id": step_id, "key": keys[0]})
+        if len(keys) == 1
+        else run(session, _entry_rows(), {"step_id": step_id, "keys": keys})
+    )
+    return [word_analysis.Entry(id=i, key=k, text=t, held=r is not None) for i, k, t, r in rows]
 
 
 @prebuilt
@@ -157,18 +161,23 @@ def _text_counts() -> CompoundSelect:
     return union_all(counted, held).order_by("first")
 
 
-@prebuilt
-def _entry_rows() -> Select[Any]:
+def _entry_rows_where(key_is: Any) -> Select[Any]:
     words = Word.__table__  # Core columns, not objects
     return (
         select(words.c.id, words.c.key, words.c.text, words.c.held_reason)
-        .where(
-            words.c.step_id == bindparam("step_id"),
-            words.c.withdrawn_at.is_(None),
-            words.c.key.in_(bindparam("keys", expanding=True)),
-        )
+        .where(words.c.step_id == bindparam("step_id"), words.c.withdrawn_at.is_(None), key_is(words.c.key))
         .order_by(words.c.id)
     )
+
+
+@prebuilt
+def _entry_rows() -> Select[Any]:
+    return _entry_rows_where(lambda key: key.in_(bindparam("keys", expanding=True)))
+
+
+@prebuilt
+def _entry_rows_of_key() -> Select[Any]:
+    return _entry_rows_where(lambda key: key == bindparam("key"))
 
 
 def word_groups(session: DbSession, step_id: int) -> list[word_analysis.Group]:
