@@ -1,5 +1,6 @@
 """The hot path's stand-ins for the ORM (`models.hot_path`): `fetch` is `session.get`,
-`add_row` is `add` and `flush`, `run` autoflushes, `next_seq` writes the workshop's
+`add_row` is `add` and `flush`, `run` autoflushes and runs at the driver level as
+SQLAlchemy would (values converted, errors SQLAlchemy's), `next_seq` writes the workshop's
 numbers without the unit of work. Each must leave the session as the ORM would."""
 
 from __future__ import annotations
@@ -7,13 +8,16 @@ from __future__ import annotations
 import secrets
 from collections.abc import Callable
 
+import pytest
 from sqlalchemy import event, inspect, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import ORMExecuteState, Session
 
 from models import agenda
 from models.events import Role, make_event
-from models.hot_path import add_row, fetch, run, sent_count
+from models.hot_path import add_row, fetch, insert_row, run, sent_count, stored_ack
 from models.participants import Participant, join_workshop
+from models.receipts import Receipt
 from models.workshops import Step, Workshop
 from steps.cards.cards import Card, submit_card
 from steps.words.words import submit_word
@@ -76,6 +80,18 @@ def test_run_sees_what_the_session_has_not_written_yet(workshop: Workshop) -> No
     )
     count = run(db.session, sent_count(Card.__table__), {"step_id": step.id, "participant_id": phone.id})
     assert count.scalar() == 1
+
+
+def test_run_at_the_driver_converts_as_sqlalchemy_does(workshop: Workshop) -> None:
+    phone = join_workshop(db.session, workshop, "Kim")
+    names = {"participant_id": phone.id, "client_id": "driver-0001"}
+    row, receipt_id = insert_row(db.session, Receipt.__table__, {**names, "ack": {"ok": 1}})
+    stored = db.session.execute(select(Receipt).where(Receipt.id == receipt_id)).scalar_one()
+    assert stored.ack == {"ok": 1} and stored.created_at == row["created_at"]  # JSON, a date, a default
+    assert run(db.session, stored_ack(), names).scalar() == {"ok": 1}
+    with pytest.raises(IntegrityError):  # the driver's own error, as SQLAlchemy's
+        insert_row(db.session, Receipt.__table__, {**names, "ack": {}})
+    db.session.rollback()
 
 
 def test_an_event_writes_the_numbers_and_leaves_nothing_to_write(workshop: Workshop) -> None:
