@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from socketio import PubSubManager
+
 from models.events import Event, Role
 from webapp.extensions import socketio
 
@@ -38,8 +40,20 @@ def participant_room(participant_id: int) -> str:
 
 def tell_participant(participant_id: int, skip_sid: str | None = None) -> None:
     """Their own input changed: each of the participant's screens (but `skip_sid`, which
-    knows already) fetches it anew."""
-    socketio.emit("own_input_changed", {}, to=participant_room(participant_id), skip_sid=skip_sid)
+    knows already) fetches it anew. Most phones have one screen, the sender: then nothing
+    is sent (known for sure only where this process holds every socket: no message queue)."""
+    to = participant_room(participant_id)
+    if skip_sid is not None and _only_here(to, skip_sid):
+        return
+    socketio.emit("own_input_changed", {}, to=to, skip_sid=skip_sid)
+
+
+def _only_here(room_name: str, sid: str) -> bool:
+    """Whether `sid` is the room's one socket, and no other process could hold another."""
+    manager = socketio.server.manager  # type: ignore[union-attr]
+    if isinstance(manager, PubSubManager):
+        return False
+    return all(other == sid for other, _eio_sid in manager.get_participants("/", room_name))
 
 
 def scribe_room(scribe_id: int) -> str:

@@ -12,7 +12,7 @@ from flask_socketio import SocketIOTestClient
 from models.accounts import Facilitator
 from models.workshops import Workshop
 from steps.words.words import Word
-from tests.conftest import AuthActions
+from tests.conftest import AuthActions, join
 from tests.realtime.conftest import Facts, connect, events, open_words
 from tests.support.sql import statements
 from webapp.extensions import db
@@ -66,6 +66,23 @@ def test_a_word_goes_to_projector_and_dashboard_but_not_to_phones(
     [dash] = events(dashboard, "words_changed")
     assert dash["entries"][0]["participant"]["name"] == "Kim" and dash["seq"] == seen["seq"]
     assert events(phone, "words_changed") == []
+
+
+def test_the_senders_other_screens_fetch_their_input_anew(
+    app: Flask, workshop: Workshop, facts: Facts, dashboard: SocketIOTestClient
+) -> None:
+    step_id = open_words(dashboard, facts)
+    client = app.test_client()
+    join(client, workshop, "Kim")
+    first = connect(app, client, {"role": "participant", "workshop": facts.id})
+    word = {"id": "word-000002", "step_id": step_id, "text": "Tillit"}
+    assert first.emit("submit_word", word, callback=True)["ok"]
+    assert events(first, "own_input_changed") == []  # alone: told by its acknowledgement
+    second = connect(app, client, {"role": "participant", "workshop": facts.id})  # another tab
+    second.get_received()
+    assert first.emit("submit_word", {**word, "id": "word-000003", "text": "Mod"}, callback=True)["ok"]
+    assert events(second, "own_input_changed") == [{}]
+    assert events(first, "own_input_changed") == []
 
 
 def test_socket_events_use_the_connections_session_without_opening_the_cookie_again(
