@@ -9,9 +9,10 @@ screens. Nothing acknowledged can be lost, as before: what was not committed was
 acknowledged, and the phone's outbox sends it again.
 
 A batch commits as soon as no submission is writing in it or waiting to: a lone
-submission waits one turn of the event loop, no more; a batch of several (the room is
-busy) waits `LOAD_WINDOW_S` once more for the next ones. It stops taking new ones after
+submission waits one turn of the event loop, no more. It stops taking new ones after
 `MAX_BATCH` submissions or `MAX_OPEN_S` seconds, so a steady stream cannot hold it open.
+What arrives while a batch writes or commits gathers in the next one: a busy room makes
+its batches by itself, without a window that every submission would wait for.
 
 Only the submission handlers marked `batched` (`webapp.sockets.handler`) write this way,
 and only where `GROUP_COMMIT` is on (SQLite with gevent: `config.py`); everything else
@@ -35,7 +36,6 @@ from models.session import DbSession, plain_session
 
 MAX_BATCH = 200
 MAX_OPEN_S = 0.05
-LOAD_WINDOW_S = 0.002
 _BATCH = "rundabord.batch"
 
 
@@ -116,15 +116,10 @@ class GroupCommit:
     def _commit_when_ready(self, batch: _Batch) -> None:
         """Commit once no member is writing and no submission waits to join (or the batch
         is full), then tell every member."""
-        waited = False
         while True:
             gevent.sleep(0)  # every submission ready to run gets its turn first
             if batch.writing == 0 and (self._queued == 0 or batch.full):
-                if waited or batch.members < 2 or batch.full:
-                    break
-                # Under load (several came together): a moment more for the next ones.
-                waited = True
-                gevent.sleep(LOAD_WINDOW_S)
+                break
         batch.closed = True
         if self._batch is batch:
             self._batch = None
