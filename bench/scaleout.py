@@ -9,7 +9,9 @@ postgresql://postgres@127.0.0.1:5432/test: a database of its own is made for eac
 and dropped after) and Redis (SCALEOUT_REDIS_URL, default redis://127.0.0.1:6379/14,
 emptied). Phones, projector and dashboard connect through nginx; the figures are those
 of bench/load.py (burst profile unless --profile says otherwise), CPU summed over the
-Rundabord processes. The last line is JSON.
+Rundabord processes. The floor is bench/floor.py behind the same nginx, with the same
+schedule, in the same run (`--no-floor` skips it); each run's `p95_ratio_to_floor` is
+its projector p95 against the floor's. The last line is JSON.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import resource
 import secrets
 import shutil
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -31,7 +34,7 @@ import redis
 import requests
 from sqlalchemy import create_engine, text
 
-from bench.load import Rundabord, measure, schedules_for
+from bench.load import Floor, Rundabord, measure, schedules_for
 from bench.server import ROOT, ServerProcess, free_port, server_settings
 from config import database_url
 
@@ -68,6 +71,56 @@ http {{
 """
 
 
+def start_nginx(directory: Path, port: int, upstreams: list[int], ready: str) -> subprocess.Popen[bytes]:
+    """nginx as `nginx_config` sets it up, once it answers `ready` through to a server."""
+    config = directory / "nginx.conf"
+    config.write_text(nginx_config(directory, port, upstreams))
+    nginx = subprocess.Popen(
+        [
+            shutil.which("nginx") or "/usr/sbin/nginx",
+            "-c",
+            str(config),
+            "-p",
+            str(directory),
+            "-g",
+            "daemon off;",
+        ]
+    )
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            if requests.get(f"http://127.0.0.1:{port}{ready}", timeout=1).ok:
+                break
+        except requests.RequestException:
+            time.sleep(0.1)
+    return nginx
+
+
+class FloorBehindNginx(Floor):
+    """The server set-up's floor: `bench/floor.py` (one process, gevent) behind the same
+    nginx, so the ratio says what Rundabord, PostgreSQL and Redis cost above the path any
+    server behind this proxy has. Its CPU is the floor process's alone, as the cluster's
+    is its workers' (nginx counted in neither)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.scratch = Path(tempfile.mkdtemp(prefix="rundabord-floor-nginx-"))
+        self.floor_port = free_port()  # `self.port`, `self.url`: nginx's, where clients connect
+        self.nginx: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        env = {**os.environ, "PORT": str(self.floor_port)}
+        self.process = subprocess.Popen([sys.executable, "-m", "bench.floor"], cwd=ROOT, env=env)
+        assert self.scratch is not None
+        self.nginx = start_nginx(self.scratch, self.port, [self.floor_port], "/")
+
+    def stop(self) -> None:
+        if self.nginx is not None:
+            self.nginx.terminate()
+            self.nginx.wait(10)
+        super().stop()
+
+
 class Cluster(Rundabord):
     """`workers` gunicorn processes on PostgreSQL and Redis, behind nginx."""
 
@@ -100,26 +153,7 @@ class Cluster(Rundabord):
         self.server.flask("db", "upgrade")
         for server in self.servers:
             server.start()
-        config = self.scratch / "nginx.conf"
-        config.write_text(nginx_config(self.scratch, self.port, [s.port for s in self.servers]))
-        self.nginx = subprocess.Popen(
-            [
-                shutil.which("nginx") or "/usr/sbin/nginx",
-                "-c",
-                str(config),
-                "-p",
-                str(self.scratch),
-                "-g",
-                "daemon off;",
-            ]
-        )
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            try:
-                if requests.get(self.url + "/healthz", timeout=1).ok:
-                    break
-            except requests.RequestException:
-                time.sleep(0.1)
+        self.nginx = start_nginx(self.scratch, self.port, [s.port for s in self.servers], "/healthz")
         self.create_workshop()
         self.prepare_workshop()
 
@@ -165,6 +199,7 @@ def main() -> None:
     parser.add_argument("--cards", type=int, default=5)
     parser.add_argument("--window", type=float, default=60)
     parser.add_argument("--duration", type=float, default=20)
+    parser.add_argument("--no-floor", action="store_true", help="skip the floor behind nginx")
     args = parser.parse_args()
     _soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
@@ -172,6 +207,8 @@ def main() -> None:
     runs: dict[str, dict[str, Any]] = {}
     for workers in (int(n) for n in args.workers.split(",")):
         runs[f"{workers}_workers"] = measure(Cluster(workers), args.phones, args.idle, schedules)
+    if not args.no_floor:  # the same schedule through the same nginx to the bare floor
+        runs["floor"] = measure(FloorBehindNginx(), args.phones, args.idle, schedules)
     names = list(runs)
     print(f"\n{'':>32}" + "".join(f"{name:>14}" for name in names))
     for key in runs[names[0]]:
@@ -179,9 +216,12 @@ def main() -> None:
     keys = ("phones", "idle_phones", "sent", "rate_per_s", "acknowledged", "stored", "duplicates", "lost",
             "ack_p95_ms", "projector_p50_ms", "projector_p95_ms", "projector_p99_ms",
             "server_cpu_ms_per_submission", "workers_cpu_ms_per_submission")  # fmt: skip
-    print(
-        json.dumps({"profile": args.profile, "runs": {n: {k: r[k] for k in keys} for n, r in runs.items()}})
-    )
+    result = {n: {k: r[k] for k in keys} for n, r in runs.items()}
+    floor_p95 = runs["floor"]["projector_p95_ms"] if "floor" in runs else None
+    for name, run in result.items():
+        if floor_p95 and name != "floor" and run["projector_p95_ms"] is not None:
+            run["p95_ratio_to_floor"] = round(run["projector_p95_ms"] / floor_p95, 2)
+    print(json.dumps({"profile": args.profile, "runs": result}))
 
 
 if __name__ == "__main__":
