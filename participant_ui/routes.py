@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Hashable
 
 from flask import (
     Blueprint,
@@ -40,6 +41,7 @@ from webapp.extensions_setup import remember_language
 from webapp.netinfo import public_base_url
 from webapp.offload import off_the_loop
 from webapp.qr import qr_response
+from webapp.shared_pages import render_shared
 
 RESULTS_CACHED = 8  # workshops whose results page is kept read
 bp = Blueprint(
@@ -102,9 +104,18 @@ def workshop(code: str) -> BaseResponse | str | tuple[str, int]:
         return redirect(url_for("participant.workshop", code=found.join_code))
     participant = find_participant(db.session, found.id, participant_token(found))
     if participant is not None:
-        return render_template("participant/phone.html", workshop=found, participant=participant)
+        shown = (found.id, found.title, found.ended_at is not None, results_open(found))
+        return render_shared(shown, "participant/phone.html", workshop=found, participant=participant)
     form = _join_form(found)
     has_groups = len(form.group.choices or []) > 1
+    if request.method == "GET":  # the form as every phone at this address first sees it
+        return render_shared(
+            _join_form_shows(found, form),
+            "participant/join.html",
+            workshop=found,
+            form=form,
+            has_groups=has_groups,
+        )
     if form.validate_on_submit():
         try:
             participant = join_workshop(
@@ -220,6 +231,17 @@ def _joined_after_the_end(code: str) -> tuple[Workshop, Participant] | None:
     workshop = find_by_join_code(db.session, code)
     participant = workshop and find_participant(db.session, workshop.id, participant_token(workshop))
     return (workshop, participant) if workshop and participant else None
+
+
+def _join_form_shows(workshop: Workshop, form: JoinForm) -> Hashable:
+    """What the empty join form shows of its workshop (`render_shared`)."""
+    choices = tuple(
+        (value, str(label))
+        for field in (form.group, form.stakeholder_type)
+        for value, label in field.choices or []
+    )
+    heading = (workshop.title, workshop.place, workshop.date, results_open(workshop))
+    return (workshop.id, heading, choices, form.group.data)
 
 
 def _join_form(workshop: Workshop) -> JoinForm:

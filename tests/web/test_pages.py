@@ -6,9 +6,10 @@ About 490 lines: every page in one file, so that a new page is seen to be missin
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
-from flask import Flask
+from flask import Flask, g
 from flask.testing import FlaskClient
 from flask_babel import refresh
 
@@ -154,6 +155,74 @@ def test_join_by_qr_address_and_see_the_phone_page(client: FlaskClient, workshop
     assert join(client, workshop, "Kim").status_code == 302
     phone = client.get(f"/j/{workshop.join_code}").get_data(as_text=True)
     assert 'id="phone"' in phone and "Väntar på att processledaren" in phone
+
+
+CSRF_FIELD = re.compile(r'name="csrf_token"(?: type="hidden")? value="([^"]+)"')
+
+
+def test_phones_share_the_join_form_and_phone_page_but_each_has_its_own_token(
+    app: Flask, workshop: Workshop
+) -> None:
+    app.config["WTF_CSRF_ENABLED"] = True
+    address = f"/j/{workshop.join_code}"
+
+    def send(phone: FlaskClient, path: str, data: dict[str, str] | None = None) -> Any:
+        # The test's app context outlives requests: Flask-WTF keeps a request's token on
+        # it (`g`), and Flask-Babel the language; a server's requests each have their own.
+        g.pop("csrf_token", None)
+        refresh()
+        return phone.get(path) if data is None else phone.post(path, data=data)
+
+    phones = [app.test_client() for _ in range(3)]
+    forms = [send(phone, address).get_data(as_text=True) for phone in phones]
+    tokens = [CSRF_FIELD.findall(form) for form in forms]  # the join form's and the language switch's
+    assert all(len(found) == 2 and len(set(found)) == 1 for found in tokens)
+    assert len({found[0] for found in tokens}) == 3
+    assert len({form.replace(found[0], "") for form, found in zip(forms, tokens, strict=True)}) == 1
+    refused = send(phones[0], address, {"csrf_token": tokens[1][0]})
+    assert refused.status_code == 400  # another phone's token is not this phone's
+    for phone, found in zip(phones, tokens, strict=True):
+        assert send(phone, address, {"csrf_token": found[0]}).status_code == 302
+    pages = [send(phone, address).get_data(as_text=True) for phone in phones]
+    switches = [CSRF_FIELD.findall(page) for page in pages]
+    assert 'id="phone"' in pages[0] and len({found[0] for found in switches}) == 3
+    assert len({page.replace(found[0], "") for page, found in zip(pages, switches, strict=True)}) == 1
+    switched = send(phones[2], "/lang/en", {"next": address, "csrf_token": switches[2][0]})
+    assert switched.status_code == 302
+    assert "Waiting for the facilitator" in send(phones[2], address).get_data(as_text=True)
+    assert "Väntar på att processledaren" in send(phones[0], address).get_data(as_text=True)
+
+
+def test_the_shared_pages_follow_what_the_workshop_shows(
+    app: Flask, client: FlaskClient, workshop: Workshop
+) -> None:
+    from models.clock import utcnow
+    from models.groups import add_groups
+    from models.results import publish_results
+
+    def form() -> str:
+        return app.test_client().get(f"/j/{workshop.join_code}").get_data(as_text=True)
+
+    assert "Bord 1" not in form()
+    join(client, workshop)
+    assert "Ny rubrik" not in client.get(f"/j/{workshop.join_code}").get_data(as_text=True)
+    workshop.title = "Ny rubrik"
+    add_groups(db.session, workshop, "Bord 1")
+    db.session.commit()
+    assert "Ny rubrik" in form() and "Bord 1" in form()
+    page = client.get(f"/j/{workshop.join_code}").get_data(as_text=True)
+    assert "Ny rubrik" in page and "/resultat" not in page
+    publish_results(db.session, workshop, utcnow().date(), [], "")
+    assert f"/j/{workshop.join_code}/resultat" in client.get(f"/j/{workshop.join_code}").get_data(
+        as_text=True
+    )
+    assert f"/j/{workshop.join_code}/resultat" in form()
+    with client.session_transaction() as kept:  # a message for this phone alone
+        kept["_flashes"] = [("success", "Bara till dig")]
+    assert "Bara till dig" in client.get(f"/j/{workshop.join_code}").get_data(as_text=True)
+    other = app.test_client()
+    join(other, workshop)
+    assert "Bara till dig" not in other.get(f"/j/{workshop.join_code}").get_data(as_text=True)
 
 
 def test_typed_code_leads_to_the_workshop(client: FlaskClient, workshop: Workshop) -> None:
