@@ -30,7 +30,10 @@ class Base(DeclarativeBase):
     )
 
 
-db = SQLAlchemy(model_class=Base)
+# A committed object keeps what it holds: each request's or event's session ends with it,
+# so reading it again after its commit would only cost a statement (a join read its
+# workshop and its participant anew after committing).
+db = SQLAlchemy(model_class=Base, session_options={"expire_on_commit": False})
 migrate = Migrate()
 socketio = SocketIO()
 login_manager = LoginManager()

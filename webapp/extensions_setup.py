@@ -26,7 +26,6 @@ def N_(message: str) -> str:  # the marker name pybabel looks for
 def register_extensions(app: Flask) -> None:
     """Initialise every extension; socket handler modules are imported first."""
     app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", _engine_options(app))
-    app.config.setdefault("SQLALCHEMY_SESSION_OPTIONS", {"expire_on_commit": False})
     db.init_app(app)
     migrate.init_app(app, db, directory=str(BASE_DIR / "migrations"), render_as_batch=True)
     login_manager.init_app(app)
