@@ -26,8 +26,9 @@ seconds; every screen shows the totals, so an upvote counts as seen when its que
 total on the projector reaches it; `projector_upvotes_total` is the projector's last
 sum of totals, which must equal what is stored) and `join` (a room scanning the QR code:
 each phone at a random moment within --window seconds, at most --parallel at once,
-fetches the join form, joins and gets the phone's page, connects and asks for the
-state; each part's time and the total from the scan to the open step on screen).
+fetches the join form, joins and gets the phone's page, each with its stylesheets and
+scripts as a browser with nothing cached does (--cached-files: none), connects and asks
+for the state; each part's time and the total from the scan to the open step on screen).
 Without --profile, --posts and
 --rate set the schedule. --idle keeps that many more phones joined and connected, doing nothing.
 --py-spy FILE records where Rundabord's server process spends its time while the phones
@@ -82,6 +83,7 @@ from config import database_url
 
 CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 WORKSHOP_ID = re.compile(r'data-workshop-id="(\d+)"')
+STATIC_FILE = re.compile(r'"(/static/[^"]+)"')  # in links, scripts and the kinds' script list
 FACILITATOR = ("bench@rundabord.local", "bench password 123")
 CARD_CATEGORY = "Förutsättningar"
 WORDS_PER_PHONE = 20  # the words step's limit (the most a Words step allows)
@@ -190,19 +192,48 @@ class Rundabord:
         if self._store is not None:
             self._store.dispose()
 
-    async def join(self, http: aiohttp.ClientSession, times: list[float] | None = None) -> dict[str, Any]:
+    async def join(
+        self, http: aiohttp.ClientSession, times: list[float] | None = None, files: bool = False
+    ) -> dict[str, Any]:
         """Join by the code as a browser does: the form, its CSRF token, the cookie (kept in
         `http`, the phone's own session, which its socket then uses), then the phone's page
-        the answer leads to. `times` gets the moments the form and the page had arrived."""
+        the answer leads to. `times` gets the moments the form and the page had arrived;
+        with `files`, each page's stylesheets and scripts are fetched after it, as a browser
+        with nothing cached does, and `times` gets the moments they had arrived too."""
+        fetched: set[str] = set()
         async with http.get(f"{self.url}/j/{self.join_code}") as page:
-            form = {"display_name": "", "consent": "", "csrf_token": _match(CSRF, await page.text())}
+            text = await page.text()
+            form = {"display_name": "", "consent": "", "csrf_token": _match(CSRF, text)}
         if times is not None:
             times.append(time.perf_counter())
+        if files:
+            await self.files(http, text, fetched)
+            if times is not None:
+                times.append(time.perf_counter())
         async with http.post(f"{self.url}/j/{self.join_code}", data=form) as joined:
-            auth = {"role": "participant", "workshop": int(_match(WORKSHOP_ID, await joined.text()))}
+            text = await joined.text()
+            auth = {"role": "participant", "workshop": int(_match(WORKSHOP_ID, text))}
         if times is not None:
             times.append(time.perf_counter())
+        if files:
+            await self.files(http, text, fetched)
+            if times is not None:
+                times.append(time.perf_counter())
         return auth
+
+    async def files(self, http: aiohttp.ClientSession, page: str, fetched: set[str]) -> None:
+        """The stylesheets and scripts a page names (its links, its module preloads, the
+        step kinds' scripts), six at a time as a browser fetches from one server."""
+        wanted = [url for url in dict.fromkeys(STATIC_FILE.findall(page)) if url not in fetched]
+        fetched.update(wanted)
+        gate = asyncio.Semaphore(6)
+
+        async def fetch(url: str) -> None:
+            async with gate, http.get(self.url + url) as answer:
+                answer.raise_for_status()
+                await answer.read()
+
+        await asyncio.gather(*(fetch(url) for url in wanted))
 
     async def projector(self, http: aiohttp.ClientSession) -> dict[str, Any]:
         return {"role": "projector", "token": self.projector_token}
@@ -336,9 +367,11 @@ class Floor:
             self.process.terminate()
             self.process.wait(10)
 
-    async def join(self, http: aiohttp.ClientSession, times: list[float] | None = None) -> dict[str, Any]:
+    async def join(
+        self, http: aiohttp.ClientSession, times: list[float] | None = None, files: bool = False
+    ) -> dict[str, Any]:
         if times is not None:  # nothing to fetch: the floor only connects
-            times += [time.perf_counter(), time.perf_counter()]
+            times += [time.perf_counter()] * (4 if files else 2)
         return {"role": "participant"}
 
     async def projector(self, http: aiohttp.ClientSession) -> dict[str, Any]:
@@ -593,22 +626,23 @@ async def run_once(
 
 
 async def join_storm(
-    target: Target, phones: int, window: float, parallel: int, profile_to: Path | None = None
+    target: Target,
+    phones: int,
+    window: float,
+    parallel: int,
+    profile_to: Path | None = None,
+    files: bool = True,
 ) -> dict[str, Any]:
     """A room scanning the QR code: each phone at a random moment within `window` seconds
-    (at most `parallel` joining at once, the load tool's own limit) fetches the join form,
-    joins, gets the phone's page, connects and asks for the state with the open step: its
-    time from the scan to the open step on screen, and each part of it."""
+    (at most `parallel` joining at once, the load tool's own limit) fetches the join form
+    (and, with `files`, its stylesheets and scripts), joins, gets the phone's page (and
+    its files), connects and asks for the state with the open step: its time from the
+    scan to the open step on screen, and each part of it."""
     rng = random.Random(phones)
     scans = sorted(rng.uniform(0, window) for _ in range(phones))
     gate = asyncio.Semaphore(parallel)
-    parts: dict[str, list[float]] = {
-        "form": [],
-        "join_and_page": [],
-        "connect": [],
-        "snapshot": [],
-        "total": [],
-    }
+    names = ["form", "form_files", "join_and_page", "page_files"] if files else ["form", "join_and_page"]
+    parts: dict[str, list[float]] = {name: [] for name in [*names, "connect", "snapshot", "total"]}
     failed: list[str] = []
     clients: list[tuple[aiohttp.ClientSession, socketio.AsyncClient]] = []
     started = time.perf_counter() + 0.5
@@ -622,7 +656,7 @@ async def join_storm(
             clients.append((http, sio))
             try:
                 times = [scanned]
-                auth = await target.join(http, times)
+                auth = await target.join(http, times, files)
                 await sio.connect(target.url, auth=auth, transports=["websocket"], wait_timeout=30)
                 times.append(time.perf_counter())
                 if isinstance(target, Floor):
@@ -651,6 +685,7 @@ async def join_storm(
         "server": target.name,
         "phones": phones,
         "window_s": window,
+        "files": files,
         "failed": len(failed),
     }
     for name, values in parts.items():
@@ -662,11 +697,16 @@ async def join_storm(
 
 
 def measure_join(
-    target: Target, phones: int, window: float, parallel: int, profile_to: Path | None = None
+    target: Target,
+    phones: int,
+    window: float,
+    parallel: int,
+    profile_to: Path | None = None,
+    files: bool = True,
 ) -> dict[str, Any]:
     target.start()
     try:
-        return asyncio.run(join_storm(target, phones, window, parallel, profile_to))
+        return asyncio.run(join_storm(target, phones, window, parallel, profile_to, files))
     finally:
         target.stop()
         if target.scratch is not None:
@@ -767,6 +807,11 @@ def main() -> None:
     parser.add_argument("--no-floor", action="store_true", help="skip the floor")
     parser.add_argument("--py-spy", type=Path, help="record the server's profile into this file")
     parser.add_argument(
+        "--cached-files",
+        action="store_true",
+        help="join: phones that have the pages' stylesheets and scripts already (none fetched)",
+    )
+    parser.add_argument(
         "--stored-floor",
         action="store_true",
         help="also run the stored floor: the floor that commits each submission to a SQLite file first",
@@ -778,8 +823,13 @@ def main() -> None:
     if args.profile == "join":
         storms = []
         for phones in (int(n) for n in args.phones.split(",")):
-            mine = measure_join(Rundabord(), phones, args.window, args.parallel, args.py_spy)
-            floor_runs = [] if args.no_floor else [measure_join(Floor(), phones, args.window, args.parallel)]
+            files = not args.cached_files
+            mine = measure_join(Rundabord(), phones, args.window, args.parallel, args.py_spy, files)
+            floor_runs = (
+                []
+                if args.no_floor
+                else [measure_join(Floor(), phones, args.window, args.parallel, None, files)]
+            )
             report(mine, floor_runs)
             row = dict(mine)
             for floor in floor_runs:
