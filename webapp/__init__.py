@@ -25,7 +25,16 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     _ensure_secret_key(app, config_name)
 
     from steps.registry import kinds
-    from webapp import blueprints, commands, errors, extensions_setup, loopwatch, security, socket_limits
+    from webapp import (
+        blueprints,
+        commands,
+        errors,
+        extensions_setup,
+        loopwatch,
+        security,
+        socket_limits,
+        static_files,
+    )
 
     extensions_setup.register_extensions(app)
     for kind in kinds().values():
@@ -36,6 +45,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     blueprints.register_blueprints(app)
     errors.register_errorhandlers(app)
     commands.register_commands(app)
+    static_files.register_static_files(app)  # after every blueprint, so it knows their folders
     _trust_proxies(app)
     return app
 

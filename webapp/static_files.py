@@ -1,0 +1,171 @@
+"""Stylesheets and scripts from memory, compressed once, in front of Flask.
+
+A phone's first visit fetches about twenty of them (the phone page's modules, each step
+kind's script, Socket.IO's client, two stylesheets). Through Flask each cost a request
+context, the security headers, a file read and a new compression, so a room scanning the
+QR code spent more of the server's time on them than on joining (`bench/load.py --profile
+join`, 2026-12-05: 30 ms of CPU a phone with them, 12 without). Here each file is read and
+compressed (Brotli at its best, gzip for the rest) the first time it is asked for, kept,
+and given again as long as the file on disk is the same (its size and modification time,
+looked at on every request, so an edited script is served as edited).
+
+The answers say what Flask's said: `Cache-Control: no-cache` with an ETag (a phone asks
+again on each load and gets 304 when nothing changed), the content type, and the security
+headers a script or stylesheet needs. What this does not answer (a range, a method other
+than GET and HEAD, a file that is not there) goes on to Flask as before.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import mimetypes
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import brotli
+from flask import Flask
+from werkzeug.security import safe_join
+
+from webapp.security import CONTENT_SECURITY_POLICY
+
+COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml")
+MIN_COMPRESSED_BYTES = 500  # smaller ones gain less than the header costs (Flask-Compress's own limit)
+_POLICY = "; ".join(
+    f"{name} {' '.join(value) if isinstance(value, list) else value}"
+    for name, value in CONTENT_SECURITY_POLICY.items()
+)
+StartResponse = Callable[..., Any]
+WsgiApp = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
+
+
+@dataclass(frozen=True)
+class _File:
+    """One file as it was on disk, in each encoding it is sent in."""
+
+    stamp: tuple[int, int]  # size and modification time when read
+    content_type: str
+    etag: str
+    bodies: dict[str, bytes]  # "identity", and "br" and "gzip" where they are smaller
+
+    def headers(self, encoding: str) -> list[tuple[str, str]]:
+        etag = self.etag if encoding == "identity" else f'{self.etag[:-1]}-{encoding}"'
+        found = [
+            ("Content-Type", self.content_type),
+            ("ETag", etag),
+            ("Cache-Control", "no-cache"),
+            ("Vary", "Accept-Encoding"),
+            ("X-Content-Type-Options", "nosniff"),
+            ("Content-Security-Policy", _POLICY),
+        ]
+        return found + ([("Content-Encoding", encoding)] if encoding != "identity" else [])
+
+
+class StaticFiles:
+    """WSGI middleware: the app's static folders (its own and its blueprints'), from memory."""
+
+    def __init__(self, app: WsgiApp, folders: dict[str, str]) -> None:
+        self.app = app
+        # Longest address first: /static/phone/ before /static/.
+        self.folders = sorted(folders.items(), key=lambda item: -len(item[0]))
+        self.kept: dict[str, _File] = {}
+
+    def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        method = environ.get("REQUEST_METHOD")
+        path = self._file_for(environ.get("PATH_INFO", ""))
+        if path is None or method not in ("GET", "HEAD") or "HTTP_RANGE" in environ:
+            return self.app(environ, start_response)
+        found = self._read(path)
+        if found is None:
+            return self.app(environ, start_response)
+        encoding = _chosen(environ.get("HTTP_ACCEPT_ENCODING", ""), found.bodies)
+        headers = found.headers(encoding)
+        if _unchanged(environ.get("HTTP_IF_NONE_MATCH", ""), found.etag):
+            start_response(
+                "304 Not Modified", [h for h in headers if h[0] in ("ETag", "Cache-Control", "Vary")]
+            )
+            return []
+        body = found.bodies[encoding]
+        start_response("200 OK", [*headers, ("Content-Length", str(len(body)))])
+        return [] if method == "HEAD" else [body]
+
+    def _file_for(self, address: str) -> str | None:
+        for prefix, folder in self.folders:
+            if address.startswith(prefix):
+                return safe_join(folder, address[len(prefix) :])
+        return None
+
+    def _read(self, path: str) -> _File | None:
+        try:
+            status = os.stat(path)
+        except OSError:
+            return None
+        stamp = (status.st_size, status.st_mtime_ns)
+        kept = self.kept.get(path)
+        if kept is not None and kept.stamp == stamp:
+            return kept
+        if not os.path.isfile(path):
+            return None
+        with open(path, "rb") as opened:
+            data = opened.read()
+        kept = self.kept[path] = _File(stamp, _content_type(path), _etag(data), _bodies(path, data))
+        return kept
+
+
+def _content_type(path: str) -> str:
+    guessed = mimetypes.guess_type(path)[0] or "application/octet-stream"
+    return f"{guessed}; charset=utf-8" if guessed.startswith("text/") else guessed
+
+
+def _etag(data: bytes) -> str:
+    return f'"{hashlib.blake2b(data, digest_size=12).hexdigest()}"'
+
+
+def _bodies(path: str, data: bytes) -> dict[str, bytes]:
+    bodies = {"identity": data}
+    if len(data) >= MIN_COMPRESSED_BYTES and _content_type(path).startswith(COMPRESSED_TYPES):
+        for encoding, smaller in (
+            ("br", brotli.compress(data, quality=11)),
+            ("gzip", gzip.compress(data, 9)),
+        ):
+            if len(smaller) < len(data):
+                bodies[encoding] = smaller
+    return bodies
+
+
+def _chosen(accepted: str, bodies: dict[str, bytes]) -> str:
+    """Brotli where the browser takes it, then gzip, else the file as it is (a q=0 refuses)."""
+    taken = set()
+    for part in accepted.lower().split(","):
+        name, _sep, params = part.strip().partition(";")
+        if params.replace(" ", "") not in ("q=0", "q=0.0", "q=0.00", "q=0.000"):
+            taken.add(name.strip())
+    return next(
+        (encoding for encoding in ("br", "gzip") if encoding in taken and encoding in bodies), "identity"
+    )
+
+
+def _unchanged(if_none_match: str, etag: str) -> bool:
+    """Whether the browser's copy is this file (any of its encodings: weak comparison)."""
+    if not if_none_match:
+        return False
+    tag = etag.strip('"')
+    for given in if_none_match.split(","):
+        given = given.strip().removeprefix("W/").strip('"')
+        if given == "*" or given == tag or given.startswith(f"{tag}-"):
+            return True
+    return False
+
+
+def register_static_files(app: Flask) -> None:
+    """Serve every static folder of the app (and of its blueprints) through `StaticFiles`."""
+    folders = {}
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint != "static" and not rule.endpoint.endswith(".static"):
+            continue
+        owner = app if rule.endpoint == "static" else app.blueprints[rule.endpoint.rsplit(".", 1)[0]]
+        if owner.static_folder:
+            folders[rule.rule.removesuffix("<path:filename>")] = owner.static_folder
+    app.wsgi_app = StaticFiles(app.wsgi_app, folders)  # type: ignore[method-assign]
