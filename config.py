@@ -87,7 +87,8 @@ class Config:
     SOCKET_EVENT_BURST = _env_int("SOCKET_EVENT_BURST", 30)
     SOCKET_ADDRESS_EVENTS_PER_SECOND = _env_int("SOCKET_ADDRESS_EVENTS_PER_SECOND", 1000)
     SOCKET_ADDRESS_EVENT_BURST = _env_int("SOCKET_ADDRESS_EVENT_BURST", 3000)
-    # Brotli and gzip for text (Flask-Compress); level 4 costs ~1 ms per script.
+    # Brotli and gzip for pages (Flask-Compress); stylesheets and scripts are compressed once
+    # and kept (webapp/static_files.py).
     COMPRESS_ALGORITHM = ["br", "gzip"]
     # Requests (and an organizer's own .pptx template for the deck) up to this size.
     MAX_CONTENT_LENGTH = _env_int("MAX_CONTENT_LENGTH", 25 * 1024 * 1024)
