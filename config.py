@@ -88,8 +88,11 @@ class Config:
     SOCKET_ADDRESS_EVENTS_PER_SECOND = _env_int("SOCKET_ADDRESS_EVENTS_PER_SECOND", 1000)
     SOCKET_ADDRESS_EVENT_BURST = _env_int("SOCKET_ADDRESS_EVENT_BURST", 3000)
     # Brotli and gzip for pages (Flask-Compress); stylesheets and scripts are compressed once
-    # and kept (webapp/static_files.py).
+    # and kept (webapp/static_files.py). Brotli's quality 1: a page is compressed anew for
+    # each phone, and at 4 (Flask-Compress's own) that was a tenth of a join's CPU in a
+    # room scanning the QR code, for pages about a sixth smaller (py-spy, 2026-12-05).
     COMPRESS_ALGORITHM = ["br", "gzip"]
+    COMPRESS_BR_LEVEL = 1
     # Requests (and an organizer's own .pptx template for the deck) up to this size.
     MAX_CONTENT_LENGTH = _env_int("MAX_CONTENT_LENGTH", 25 * 1024 * 1024)
 
