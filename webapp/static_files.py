@@ -9,8 +9,12 @@ compressed (Brotli at its best, gzip for the rest) the first time it is asked fo
 and given again as long as the file on disk is the same (its size and modification time,
 looked at on every request, so an edited script is served as edited).
 
-The answers say what Flask's said: `Cache-Control: no-cache` with an ETag (a phone asks
-again on each load and gets 304 when nothing changed), the content type, and the security
+A browser may keep each file for a minute without asking (`max-age=60`), then asks again
+with its ETag and gets 304 while nothing changed. Before, it asked on every use: a phone's
+first visit (real Chromium, 2026-12-05) made 72 requests for files, 49 of them answered
+304, since its service worker fetches what the page has just loaded once more to keep it
+for offline use. A minute covers that and a page's reloads, and an updated server's
+files reach every phone within it. The answers carry the content type and the security
 headers a script or stylesheet needs. What this does not answer (a range, a method other
 than GET and HEAD, a file that is not there) goes on to Flask as before.
 """
@@ -32,6 +36,7 @@ from werkzeug.security import safe_join
 from webapp.security import CONTENT_SECURITY_POLICY
 
 COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml")
+MAX_AGE_S = 60
 MIN_COMPRESSED_BYTES = 500  # smaller ones gain less than the header costs (Flask-Compress's own limit)
 _POLICY = "; ".join(
     f"{name} {' '.join(value) if isinstance(value, list) else value}"
@@ -55,7 +60,7 @@ class _File:
         found = [
             ("Content-Type", self.content_type),
             ("ETag", etag),
-            ("Cache-Control", "no-cache"),
+            ("Cache-Control", f"max-age={MAX_AGE_S}"),
             ("Vary", "Accept-Encoding"),
             ("X-Content-Type-Options", "nosniff"),
             ("Content-Security-Policy", _POLICY),

@@ -46,7 +46,7 @@ def test_every_static_folder_is_served_compressed_as_the_browser_accepts(
         assert answer.status_code == 200 and answer.mimetype == "text/javascript"
         assert answer.headers["X-Content-Type-Options"] == "nosniff"
         assert "script-src 'self'" in answer.headers["Content-Security-Policy"]
-        assert answer.headers["Cache-Control"] == "no-cache" and answer.headers["Vary"] == "Accept-Encoding"
+        assert answer.headers["Cache-Control"] == "max-age=60" and answer.headers["Vary"] == "Accept-Encoding"
         assert int(answer.headers["Content-Length"]) == len(answer.data)
 
 
