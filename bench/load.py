@@ -696,17 +696,11 @@ async def join_storm(
     return result
 
 
-def measure_join(
-    target: Target,
-    phones: int,
-    window: float,
-    parallel: int,
-    profile_to: Path | None = None,
-    files: bool = True,
-) -> dict[str, Any]:
+def measure_join(target: Target, **storm: Any) -> dict[str, Any]:
+    """`join_storm` against a server of its own, started and stopped here."""
     target.start()
     try:
-        return asyncio.run(join_storm(target, phones, window, parallel, profile_to, files))
+        return asyncio.run(join_storm(target, **storm))
     finally:
         target.stop()
         if target.scratch is not None:
@@ -823,13 +817,10 @@ def main() -> None:
     if args.profile == "join":
         storms = []
         for phones in (int(n) for n in args.phones.split(",")):
-            files = not args.cached_files
-            mine = measure_join(Rundabord(), phones, args.window, args.parallel, args.py_spy, files)
-            floor_runs = (
-                []
-                if args.no_floor
-                else [measure_join(Floor(), phones, args.window, args.parallel, None, files)]
-            )
+            storm = {"phones": phones, "window": args.window, "parallel": args.parallel}
+            storm["files"] = not args.cached_files
+            mine = measure_join(Rundabord(), **storm, profile_to=args.py_spy)
+            floor_runs = [] if args.no_floor else [measure_join(Floor(), **storm)]
             report(mine, floor_runs)
             row = dict(mine)
             for floor in floor_runs:
