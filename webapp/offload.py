@@ -44,7 +44,16 @@ def off_the_loop(function: Callable[[DbSession], T], lane: str = "exports") -> T
         with app.app_context(), Session(engine) as session:
             return function(session)
 
-    return _thread(app, lane).apply(run)  # type: ignore[no-any-return]
+    return beside_the_loop(app, run, lane)
+
+
+def beside_the_loop(app: Flask, function: Callable[[], T], lane: str) -> T:
+    """`function()` in the thread of its `lane` under gevent (the calling greenlet waits,
+    the loop goes on); in place in tests and scripts. Without an app context or a session:
+    for work that touches no database (compressing a file)."""
+    if not _under_gevent():
+        return function()
+    return _thread(app, lane).apply(function)  # type: ignore[no-any-return]
 
 
 def _under_gevent() -> bool:

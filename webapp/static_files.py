@@ -5,9 +5,11 @@ kind's script, Socket.IO's client, two stylesheets). Through Flask each cost a r
 context, the security headers, a file read and a new compression, so a room scanning the
 QR code spent more of the server's time on them than on joining (`bench/load.py --profile
 join`, 2026-12-05: 30 ms of CPU a phone with them, 12 without). Here each file is read and
-compressed (Brotli at its best, gzip for the rest) the first time it is asked for, kept,
-and given again as long as the file on disk is the same (its size and modification time,
-looked at on every request, so an edited script is served as edited).
+compressed (Brotli at its best, gzip for the rest) the first time it is asked for, in a
+thread beside the event loop (all of them take about 0.4 s, Socket.IO's client 40 ms:
+the loop goes on answering phones meanwhile), kept, and given again as long as the file
+on disk is the same (its size and modification time, looked at on every request, so an
+edited script is served as edited).
 
 A browser may keep each file for a minute without asking (`max-age=60`), then asks again
 with its ETag and gets 304 while nothing changed. Before, it asked on every use: a phone's
@@ -25,6 +27,7 @@ import gzip
 import hashlib
 import mimetypes
 import os
+import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -33,6 +36,7 @@ import brotli
 from flask import Flask
 from werkzeug.security import safe_join
 
+from webapp.offload import beside_the_loop
 from webapp.security import CONTENT_SECURITY_POLICY
 
 COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml")
@@ -71,11 +75,17 @@ class _File:
 class StaticFiles:
     """WSGI middleware: the app's static folders (its own and its blueprints'), from memory."""
 
-    def __init__(self, app: WsgiApp, folders: dict[str, str]) -> None:
+    def __init__(
+        self,
+        app: WsgiApp,
+        folders: dict[str, str],
+        compress: Callable[[str, bytes], dict[str, bytes]] | None = None,
+    ) -> None:
         self.app = app
         # Longest address first: /static/phone/ before /static/.
         self.folders = sorted(folders.items(), key=lambda item: -len(item[0]))
         self.kept: dict[str, _File] = {}
+        self.compress = compress or _bodies  # a file's bodies from what was read: in place by default
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         method = environ.get("REQUEST_METHOD")
@@ -107,16 +117,21 @@ class StaticFiles:
             status = os.stat(path)
         except OSError:
             return None
-        stamp = (status.st_size, status.st_mtime_ns)
         kept = self.kept.get(path)
-        if kept is not None and kept.stamp == stamp:
+        if kept is not None and kept.stamp == _stamp(status):
             return kept
-        if not os.path.isfile(path):
+        if not stat.S_ISREG(status.st_mode):
             return None
         with open(path, "rb") as opened:
             data = opened.read()
-        kept = self.kept[path] = _File(stamp, _content_type(path), _etag(data), _bodies(path, data))
-        return kept
+        # The stamp from before the read: a file changed meanwhile is read again next time.
+        found = _File(_stamp(status), _content_type(path), _etag(data), self.compress(path, data))
+        self.kept[path] = found
+        return found
+
+
+def _stamp(status: os.stat_result) -> tuple[int, int]:
+    return (status.st_size, status.st_mtime_ns)
 
 
 def _content_type(path: str) -> str:
@@ -129,6 +144,7 @@ def _etag(data: bytes) -> str:
 
 
 def _bodies(path: str, data: bytes) -> dict[str, bytes]:
+    """The file as read, and Brotli's and gzip's forms where they are smaller."""
     bodies = {"identity": data}
     if len(data) >= MIN_COMPRESSED_BYTES and _content_type(path).startswith(COMPRESSED_TYPES):
         for encoding, smaller in (
@@ -173,4 +189,8 @@ def register_static_files(app: Flask) -> None:
         owner = app if rule.endpoint == "static" else app.blueprints[rule.endpoint.rsplit(".", 1)[0]]
         if owner.static_folder:
             folders[rule.rule.removesuffix("<path:filename>")] = owner.static_folder
-    app.wsgi_app = StaticFiles(app.wsgi_app, folders)  # type: ignore[method-assign]
+    app.wsgi_app = StaticFiles(  # type: ignore[method-assign]
+        app.wsgi_app,
+        folders,
+        lambda path, data: beside_the_loop(app, lambda: _bodies(path, data), "static"),
+    )
