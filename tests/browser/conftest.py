@@ -92,3 +92,27 @@ def axe_violations(page: Any) -> list[dict[str, Any]]:
         {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:3]}
         for v in result["violations"]
     ]
+
+
+# Each live region's announcements, in order, kept in `window.said`: a region says one
+# thing at a time, so a later one (input arriving from the room) can take the place of
+# the one a test waits for before the test looks.
+RECORD_ANNOUNCEMENTS = """() => {
+  window.said = [];
+  for (const region of document.querySelectorAll('[aria-live], [role=status], [role=alert]')) {
+    const note = () => { if (region.textContent.trim()) window.said.push(region.textContent.trim()); };
+    new MutationObserver(note).observe(region, {childList: true, subtree: true, characterData: true});
+  }
+}"""
+
+
+def record_announcements(page: Any) -> None:
+    """From now on, keep what the page's live regions say (`window.said`)."""
+    page.evaluate(RECORD_ANNOUNCEMENTS)
+
+
+def wait_until_said(page: Any, text: str, timeout_ms: float = 30_000) -> None:
+    """Wait until a live region has said `text` since `record_announcements`."""
+    page.wait_for_function(
+        "(text) => window.said.some((s) => s.includes(text))", arg=text, timeout=timeout_ms
+    )

@@ -22,7 +22,7 @@ import pytest
 from bench.phone import Phone, close_all
 from bench.server import ServerProcess, facilitator_and_workshop
 from content.templates import SAMVERKAN
-from tests.browser.conftest import OVERFLOW, WIDE, axe_violations, new_page
+from tests.browser.conftest import OVERFLOW, WIDE, axe_violations, new_page, record_announcements
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 LANGUAGES = ("sv", "en")
@@ -262,18 +262,11 @@ def test_every_step_on_phone_projector_and_dashboard(
 @pytest.fixture
 def live(browser: Any, server: ServerProcess, demo: dict[str, str]) -> Iterator[dict[str, Any]]:
     """A dashboard and a projector that record every announcement their live regions make."""
-    record = """() => {
-      window.said = [];
-      for (const region of document.querySelectorAll('[aria-live], [role=status], [role=alert]')) {
-        const note = () => { if (region.textContent.trim()) window.said.push(region.textContent.trim()); };
-        new MutationObserver(note).observe(region, {childList: true, subtree: true, characterData: true});
-      }
-    }"""
     dashboard = live_dashboard(browser, server, demo, "sv")
     projector = new_page(browser, "projector")
     projector.goto(demo["Projector URL"])
     projector.locator("#connection[data-state=connected]").wait_for(state="attached")
-    yield {"dashboard": dashboard, "projector": projector, "record": record}
+    yield {"dashboard": dashboard, "projector": projector}
     dashboard.context.close()
     projector.context.close()
 
@@ -289,7 +282,7 @@ def test_live_updates_are_announced_without_flooding(
     # No region that is read aloud holds a list that grows with the room's input.
     for page in (dashboard, projector):
         assert page.evaluate("document.querySelectorAll('[aria-live] li, [role=status] li').length") == 0
-        page.evaluate(live["record"])
+        record_announcements(page)
 
     # Twenty cards from ten phones within a second or two.
     phones = [Phone(server.url, demo["Join code"]) for _ in range(10)]
