@@ -27,6 +27,7 @@ from webapp.commands import ensure_first_facilitator  # noqa: E402
 from webapp.extensions import db, socketio  # noqa: E402
 from webapp.netinfo import detect_public_url  # noqa: E402
 from webapp.nodelay import NoDelayHandler  # noqa: E402
+from webapp.static_files import warm_static_files  # noqa: E402
 
 RETENTION_EVERY_S = 3600
 
@@ -57,6 +58,7 @@ def start_background(app: Flask) -> None:
     app.extensions["loopwatch"].start()
     start_checkpoints(app)
     socketio.start_background_task(retention_loop, app)
+    socketio.start_background_task(warm_static_files, app)  # ready before the QR code is shown
     if app.config["CLOUD_RENDERING"]:
         cloud_worker.start()
     if app.config["CARD_SUGGESTIONS"]:

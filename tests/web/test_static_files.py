@@ -5,6 +5,8 @@ file served as edited, and everything else left to Flask."""
 from __future__ import annotations
 
 import gzip
+import threading
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -15,7 +17,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from werkzeug.test import Client
 
-from webapp.static_files import StaticFiles
+from webapp.static_files import StaticFiles, _bodies
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -88,3 +90,50 @@ def test_an_edited_file_is_served_as_edited(tmp_path: Path) -> None:
     assert second.headers["ETag"] != first.headers["ETag"]
     script.unlink()
     assert client.get("/static/app.js").data == b"from flask"
+
+
+def test_phones_asking_for_a_file_together_wait_for_one_compression(tmp_path: Path) -> None:
+    """A room scanning the QR code asks for each file at once: it is read and compressed
+    once, and every phone gets it."""
+    script = tmp_path / "app.js"
+    script.write_text("export const answer = 1;\n" * 40)
+    calls: list[str] = []
+    release = threading.Event()
+
+    def slow_compress(path: str, data: bytes) -> dict[str, bytes]:
+        calls.append(path)
+        release.wait(10)
+        return _bodies(path, data)
+
+    files = StaticFiles(lambda _e, _s: [], {"/static/": str(tmp_path)}, slow_compress)
+    answers: list[bytes] = []
+
+    def phone() -> None:
+        answers.append(Client(files).get("/static/app.js", headers={"Accept-Encoding": "br"}).data)
+
+    phones = [threading.Thread(target=phone) for _ in range(10)]
+    for thread in phones:
+        thread.start()
+    time.sleep(0.3)  # every phone has asked by now; without the lock each would compress
+    assert len(calls) == 1
+    release.set()
+    for thread in phones:
+        thread.join(10)
+    assert len(calls) == 1
+    assert answers == [brotli.compress(script.read_bytes(), quality=11)] * 10
+
+
+def test_a_starting_server_reads_every_file_before_phones_ask(tmp_path: Path) -> None:
+    (tmp_path / "js").mkdir()
+    for name in ("js/a.js", "js/b.js", "base.css"):
+        (tmp_path / name).write_text("body { color: black; }\n" * 40)
+    calls: list[str] = []
+
+    def counted(path: str, data: bytes) -> dict[str, bytes]:
+        calls.append(path)
+        return _bodies(path, data)
+
+    files = StaticFiles(lambda _e, _s: [], {"/static/": str(tmp_path)}, counted)
+    assert files.warm() == 3 and len(calls) == 3
+    answer = Client(files).get("/static/js/a.js", headers={"Accept-Encoding": "gzip"})
+    assert gzip.decompress(answer.data) == (tmp_path / "js/a.js").read_bytes() and len(calls) == 3
