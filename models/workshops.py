@@ -6,10 +6,11 @@ import datetime as dt
 import secrets
 from typing import Any
 
-from sqlalchemy import JSON, Column, ForeignKey, Integer, String, Table, Text, select
+from sqlalchemy import JSON, Column, ForeignKey, Integer, Select, String, Table, Text, bindparam, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.clock import utcnow
+from models.hot_path import fetch, prebuilt, run
 from models.session import DbSession
 from webapp.extensions import db
 
@@ -128,7 +129,16 @@ def find_by_join_code(session: DbSession, raw: str) -> Workshop | None:
     code = clean_join_code(raw)
     if len(code) != JOIN_CODE_LENGTH:
         return None
-    return session.scalar(select(Workshop).where(Workshop.join_code == code))
+    # Every page of a join storm asks this (the form, the join, the phone page): a statement
+    # built once, and the workshop read as `fetch` reads it (models.hot_path).
+    workshop_id = run(session, _workshop_by_join_code(), {"code": code}).scalar()
+    return None if workshop_id is None else fetch(session, Workshop, workshop_id)
+
+
+@prebuilt
+def _workshop_by_join_code() -> Select[tuple[int]]:
+    workshops = Workshop.__table__
+    return select(workshops.c.id).where(workshops.c.join_code == bindparam("code"))
 
 
 def find_by_projector_token(session: DbSession, token: str) -> Workshop | None:

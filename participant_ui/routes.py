@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Hashable
+from typing import NamedTuple
 
 from flask import (
     Blueprint,
@@ -27,7 +28,7 @@ from export.report_html import data_uri
 from facilitator.strings import report_labels
 from models.contributions import contributions, delete_contribution, delete_everything, forget_identity
 from models.errors import ConsentRequired, DomainError
-from models.groups import find_group, groups_of
+from models.groups import find_group, group_names
 from models.participants import Participant, find_participant, join_workshop, workshop_for_code
 from models.results import results_open, results_parts
 from models.stakeholders import stakeholder_types_of
@@ -105,17 +106,18 @@ def workshop(code: str) -> BaseResponse | str | tuple[str, int]:
     participant = find_participant(db.session, found.id, participant_token(found))
     if participant is not None:
         shown = (found.id, found.title, found.ended_at is not None, results_open(found))
-        return render_shared(shown, "participant/phone.html", workshop=found, participant=participant)
-    form = _join_form(found)
-    has_groups = len(form.group.choices or []) > 1
+        return render_shared(
+            shown, "participant/phone.html", lambda: {"workshop": found, "participant": participant}
+        )
+    choices = _join_choices(found)
+    has_groups = bool(choices.groups)
     if request.method == "GET":  # the form as every phone at this address first sees it
         return render_shared(
-            _join_form_shows(found, form),
+            _join_form_shows(found, choices),
             "participant/join.html",
-            workshop=found,
-            form=form,
-            has_groups=has_groups,
+            lambda: {"workshop": found, "form": _join_form(choices), "has_groups": has_groups},
         )
+    form = _join_form(choices)
     if form.validate_on_submit():
         try:
             participant = join_workshop(
@@ -233,28 +235,37 @@ def _joined_after_the_end(code: str) -> tuple[Workshop, Participant] | None:
     return (workshop, participant) if workshop and participant else None
 
 
-def _join_form_shows(workshop: Workshop, form: JoinForm) -> Hashable:
-    """What the empty join form shows of its workshop (`render_shared`)."""
-    choices = tuple(
-        (value, str(label))
-        for field in (form.group, form.stakeholder_type)
-        for value, label in field.choices or []
-    )
-    heading = (workshop.title, workshop.place, workshop.date, results_open(workshop))
-    return (workshop.id, heading, choices, form.group.data)
+class _JoinChoices(NamedTuple):
+    """What the join form offers besides "no group" and "prefer not to say": the workshop's
+    table groups and stakeholder types, and the group chosen in advance (a table's own QR
+    code carries it in `?g=`)."""
+
+    groups: tuple[tuple[str, str], ...]
+    stakeholder_types: tuple[str, ...]
+    preset: str
 
 
-def _join_form(workshop: Workshop) -> JoinForm:
-    """The join form, with the workshop's table groups to choose from (a table's own QR code
-    carries its group in `?g=`, chosen in advance)."""
-    groups = groups_of(db.session, workshop.id)
-    choices = [("", _("No group")), *((str(g.id), g.name) for g in groups)]
+def _join_choices(workshop: Workshop) -> _JoinChoices:
+    groups = tuple((str(id_), name) for id_, name in group_names(db.session, workshop.id))
     preset = request.args.get("g", "")
-    form = JoinForm(data={"group": preset if preset in dict(choices) else ""})
-    form.group.choices = choices
+    return _JoinChoices(
+        groups, tuple(stakeholder_types_of(workshop)), preset if preset in dict(groups) else ""
+    )
+
+
+def _join_form_shows(workshop: Workshop, choices: _JoinChoices) -> Hashable:
+    """What the empty join form shows of its workshop (`render_shared`)."""
+    heading = (workshop.title, workshop.place, workshop.date, results_open(workshop))
+    return (workshop.id, heading, choices)
+
+
+def _join_form(choices: _JoinChoices) -> JoinForm:
+    """The join form, offering `choices` (built only for a page that is rendered)."""
+    form = JoinForm(data={"group": choices.preset})
+    form.group.choices = [("", _("No group")), *choices.groups]
     form.stakeholder_type.choices = [
         ("", _("Prefer not to say")),
-        *((kind, kind) for kind in stakeholder_types_of(workshop)),
+        *((kind, kind) for kind in choices.stakeholder_types),
     ]
     return form
 

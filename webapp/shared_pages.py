@@ -8,18 +8,19 @@ what it shows, per language and address, and given again with the one thing that
 between two phones put in: the CSRF token of its forms (the join form's, the language
 switch's), which is this request's own.
 
-`render_shared(shows, template, **context)`: `shows` names everything the page shows
+`render_shared(shows, template, context)`: `shows` names everything the page shows
 besides its template's own text, the language and the address (a workshop's title,
-whether it has ended, its table groups...). A page that shows something of one phone
-alone (a form's errors, what it typed) is rendered with `render_template` instead; one
-with flashed messages is, here, since those are this phone's.
+whether it has ended, its table groups...); `context()` gives the template's context, and
+is called only when the page is rendered (the join form is built only then). A page that
+shows something of one phone alone (a form's errors, what it typed) is rendered with
+`render_template` instead; one with flashed messages is, here, since those are this phone's.
 """
 
 from __future__ import annotations
 
 import secrets
 from collections import OrderedDict
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from typing import Any
 
 from flask import current_app, render_template, request, session
@@ -32,11 +33,11 @@ KEPT = 64  # pages kept per process: a few per workshop running on it
 _TOKEN_SLOT = f"csrf-{secrets.token_hex(16)}"
 
 
-def render_shared(shows: Hashable, template: str, **context: Any) -> str:
+def render_shared(shows: Hashable, template: str, context: Callable[[], dict[str, Any]]) -> str:
     """The page of `template`, rendered once for everyone whose request has the same
     `shows`, language and address; this request's CSRF token in its forms."""
     if session.get("_flashes"):
-        return render_template(template, **context)
+        return render_template(template, **context())
     kept: OrderedDict[Hashable, str] = current_app.extensions.setdefault(
         "rundabord.shared_pages", OrderedDict()
     )
@@ -46,7 +47,7 @@ def render_shared(shows: Hashable, template: str, **context: Any) -> str:
     if page is not None:
         kept.move_to_end(key)
         return page.replace(_TOKEN_SLOT, token)
-    rendered = render_template(template, **context)
+    rendered = render_template(template, **context())
     kept[key] = rendered.replace(token, _TOKEN_SLOT)
     while len(kept) > KEPT:
         kept.popitem(last=False)
