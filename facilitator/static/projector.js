@@ -7,6 +7,7 @@ import { Announcer } from "/static/js/announce.js";
 import { loadKinds } from "/static/js/kinds.js";
 import { connectLive, loadStrings } from "/static/js/live.js";
 import { onKeys } from "./shortcuts.js";
+import { writingPhase } from "./writing.js";
 
 const root = document.getElementById("projector");
 const t = loadStrings();
@@ -69,6 +70,10 @@ live = connectLive({
         if (current()) announcer.say(t("now_showing", { title: current().prompt || current().title }));
         resetViews(null);
         live.resync(); // the newly opened step may already have input, or a cloud
+      } else if (current() && writingPhase(current()) !== writingPhase(before)) {
+        // "Skriv först" switched in the editor while the step is open (a reveal sends its
+        // board too): what the room may see now, the board or how many have written.
+        live.resync();
       }
       render();
     },

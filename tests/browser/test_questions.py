@@ -157,6 +157,22 @@ def test_cards_written_first_then_revealed_together(
     dashboard.screenshot(path=str(SHOTS / "dashboard-revealed.png"))
     bar.get_by_role("button", name="Tillbaka till skrivandet").click()
     projector.get_by_text("1 skrivna hittills").wait_for()
+
+    # "Skriv först" switched off and on again in the editor while the step is open: the
+    # projector shows the board, then the count it has, without a reload (not 0).
+    def write_first(on: bool) -> None:
+        dashboard.goto(workshop["Dashboard URL"].removesuffix("/live"))
+        dashboard.get_by_role("link", name="Förutsättningar", exact=True).click()
+        dashboard.get_by_label("Skriv först, visa tillsammans", exact=False).set_checked(on)
+        dashboard.get_by_role("button", name="Spara steget").click()
+
+    write_first(False)
+    projector.locator("#board").get_by_text("Gemensam målbild för vård och omsorg", exact=True).wait_for()
+    expect(projector.locator("#writing-cards")).to_be_hidden()
+    write_first(True)
+    projector.get_by_text("1 skrivna hittills").wait_for()
+    expect(projector.locator("#board")).to_be_hidden()
+    dashboard.goto(workshop["Dashboard URL"])
     dashboard.get_by_role("button", name=re.compile(r"^Stäng\W+Förutsättningar$")).click()
     for page in (dashboard, projector, kim):
         assert page.errors == []  # type: ignore[attr-defined]
