@@ -164,10 +164,15 @@ def edit_groups(workshop_id: int) -> Response | str:
     """The workshop's table groups: renamed, reordered, removed and added, each by its id."""
     workshop = own_workshop(workshop_id)
     form = GroupsForm()
+
+    def save() -> None:  # and the open dashboards and scribes' screens get the new list
+        groups = save_groups(db.session, workshop, group_lines(request.form))
+        broadcast(agenda.groups_changed(db.session, workshop, groups))
+
     return save_side_form(
         workshop,
         form,
-        lambda: save_groups(db.session, workshop, group_lines(request.form)),
+        save,
         "#groups-heading",
         "groups_form",
         request.form,

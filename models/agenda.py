@@ -10,6 +10,7 @@ from models.accounts import Facilitator
 from models.clock import utcnow
 from models.errors import BuiltOnEarlierStep, InvalidInput, NotFound, ReopenFirst
 from models.events import Event, Role, make_event
+from models.groups import TableGroup, group_public
 from models.levels import levels_of, parse_levels
 from models.session import DbSession
 from models.stakeholders import parse_stakeholder_types, stakeholder_types_of
@@ -259,6 +260,25 @@ def agenda_payloads(workshop: Workshop, reason: str) -> dict[Role, dict[str, Any
         Role.PROJECTOR: {"reason": reason, "workshop": facts, "open_steps": open_steps},
         Role.PARTICIPANT: {"reason": reason, "workshop": facts, "open_steps": open_steps},
     }
+
+
+def groups_changed(session: DbSession, workshop: Workshop, groups: list[TableGroup]) -> Event:
+    """`agenda_changed` ("groups_changed") once the table groups were edited: dashboards and
+    scribes get the new list at once (the forms for a group's input, the names beside
+    presence, notes and input). Phones and the projector show no list of groups."""
+    payloads = agenda_payloads(workshop, "groups_changed")
+    listed = [group_public(g) for g in groups]
+    event = make_event(
+        session,
+        workshop.id,
+        "agenda_changed",
+        {
+            Role.FACILITATOR: {**payloads[Role.FACILITATOR], "groups": listed},
+            Role.SCRIBE: {**payloads[Role.PROJECTOR], "groups": listed},
+        },
+    )
+    session.commit()
+    return event
 
 
 def _agenda_event(session: DbSession, workshop: Workshop, reason: str) -> Event:

@@ -46,6 +46,10 @@ const socket = connectLive({
   events: {
     agenda_changed: (m) => {
       steps = m.steps;
+      if (m.groups) { // the table groups were edited
+        groupList = m.groups;
+        groups = new Map(groupList.map((g) => [g.id, g.name]));
+      }
       levels = m.workshop?.levels || levels;
       types = m.workshop?.stakeholder_types || types;
       renderAgenda();

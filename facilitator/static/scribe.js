@@ -38,6 +38,7 @@ const socket = connectLive({
     agenda_changed: (m) => {
       const known = new Set(openSteps.map((s) => s.id));
       openSteps = m.open_steps;
+      if (m.groups) groups = m.groups; // the table groups were edited
       render();
       if (openSteps.some((s) => !known.has(s.id))) socket.resync(); // themes of a newly opened step
     },

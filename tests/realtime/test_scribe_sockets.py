@@ -9,6 +9,7 @@ from flask_socketio import SocketIOTestClient
 from models.groups import add_groups
 from models.scribes import invite_scribe
 from models.workshops import Workshop
+from tests.conftest import AuthActions
 from tests.realtime.conftest import Facts, connect, events, open_words
 from webapp.extensions import db
 
@@ -108,3 +109,30 @@ def test_a_deleted_workshop_tells_every_open_screen(
     client.post(f"/f/workshops/{facts.id}/delete")
     for screen in (phone, projector):
         assert events(screen, "access_ended") == [{"reason": "workshop_deleted"}]
+
+
+def test_table_groups_edited_reach_open_dashboards_and_scribes(
+    app: Flask,
+    facts: Facts,
+    dashboard: SocketIOTestClient,
+    scribe: SocketIOTestClient,
+    phone: SocketIOTestClient,
+) -> None:
+    """A facilitator renames and adds table groups in the editor during the workshop: the
+    dashboard's and the scribes' lists (a group's input, the names beside it) follow at once."""
+    editor = app.test_client()
+    AuthActions(editor).login()
+    assert editor.post(f"/f/workshops/{facts.id}/groups", data={"new_groups": "Bord 1"}).status_code == 302
+    for sock in (dashboard, scribe, phone):
+        sock.get_received()
+    [bord1] = dashboard.emit("get_snapshot", {}, callback=True)["groups"]
+    sent = {"order": [bord1["id"]], f"name-{bord1['id']}": "Bord Ett", "new_groups": "Bord <b>2</b>"}
+    assert editor.post(f"/f/workshops/{facts.id}/groups", data=sent).status_code == 302
+    names = ["Bord Ett", "Bord <b>2</b>"]
+    [changed] = events(dashboard, "agenda_changed")
+    assert changed["reason"] == "groups_changed" and [g["name"] for g in changed["groups"]] == names
+    assert changed["groups"][0]["id"] == bord1["id"] and changed["steps"]
+    [told] = events(scribe, "agenda_changed")
+    assert [g["name"] for g in told["groups"]] == names and "open_steps" in told
+    assert events(phone, "agenda_changed") == []  # phones show no list of groups
+    assert [g["name"] for g in scribe.emit("get_snapshot", {}, callback=True)["groups"]] == names
