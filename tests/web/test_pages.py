@@ -614,3 +614,21 @@ def test_a_group_with_only_a_scribe_offers_a_destination(
     assert "”Bord 2” har en skribent." in refused.get_data(as_text=True)
     moved = {**sent, f"remove-{bord2.id}": "y", f"move-{bord2.id}": bord1.id}
     assert client.post(f"/f/workshops/{workshop.id}/groups", data=moved).status_code == 302
+
+
+def test_a_checkbox_in_the_step_editor_shows_its_explanation(
+    client: FlaskClient, auth: AuthActions, workshop: Workshop
+) -> None:
+    """A checkbox's description is shown under it and read with it (aria-describedby)."""
+    from models import agenda
+
+    agenda.add_step(db.session, workshop, "priorities", "Prioritera")
+    db.session.commit()
+    step = workshop.steps[-1]
+    auth.login()
+    page = client.get(f"/f/workshops/{workshop.id}/steps/{step.id}").get_data(as_text=True)
+    checkbox = re.search(r'<input[^>]*id="matrix"[^>]*>', page)
+    assert checkbox is not None and 'aria-describedby="matrix-hint"' in checkbox.group(0)
+    assert re.search(
+        r'id="matrix-hint">Varje deltagare placerar varje alternativ från 1 till 5 på båda skalorna\.<', page
+    )
