@@ -14,8 +14,9 @@ from flask.testing import FlaskClient, FlaskCliRunner
 from sqlalchemy import text
 
 from content.templates import create_from_template
+from models import agenda
 from models.accounts import Facilitator, create_facilitator
-from models.workshops import Workshop
+from models.workshops import Step, Workshop
 from tests.support.required import missing
 from webapp import create_app
 from webapp.extensions import db
@@ -116,3 +117,11 @@ def join(client: FlaskClient, workshop: Workshop, name: str = "") -> Any:
     """A phone joins by the workshop's QR address."""
     data = {"display_name": name, "consent": "y"} if name else {}
     return client.post(f"/j/{workshop.join_code}", data=data)
+
+
+def add_step(workshop: Workshop, kind: str, title: str) -> Step:
+    """A new step of `kind` at the end of the workshop's agenda, committed."""
+    agenda.add_step(db.session, workshop, kind, title)
+    db.session.commit()
+    step: Step = workshop.steps[-1]
+    return step

@@ -30,7 +30,7 @@ from readers.workshop_report import workshop_report
 from steps.priorities.priorities import Allocation, allocate, options_of, results
 from steps.tracks import curation
 from steps.tracks.tracks import propose_track, tracks_of
-from tests.conftest import AuthActions
+from tests.conftest import AuthActions, add_step
 from webapp.extensions import db
 
 ids = (f"points-{n:05d}" for n in itertools.count())
@@ -40,9 +40,7 @@ OPTIONS = ["Gemensam journal", "Samordnad vårdplanering", "Mobila team"]
 
 @pytest.fixture
 def step(workshop: Workshop) -> Step:
-    agenda.add_step(db.session, workshop, "priorities", "Vad först?")
-    db.session.commit()
-    step = workshop.steps[-1]
+    step = add_step(workshop, "priorities", "Vad först?")
     agenda.set_step_settings(db.session, step, options=OPTIONS)
     db.session.commit()
     agenda.open_step(db.session, step)
@@ -275,9 +273,7 @@ def test_a_series_compares_the_priorities_meeting_by_meeting(facilitator: Facili
     demo = load_demo_series(db.session, facilitator)
     meetings = list(demo.workshops)[:2]
     for meeting, (first, second) in zip(meetings, ((70, 30), (20, 80)), strict=True):
-        agenda.add_step(db.session, meeting, "priorities", "Vad först?")
-        db.session.commit()
-        step = meeting.steps[-1]
+        step = add_step(meeting, "priorities", "Vad först?")
         agenda.set_step_settings(db.session, step, options=OPTIONS[:2])
         db.session.commit()
         agenda.open_step(db.session, step)
@@ -296,9 +292,7 @@ def test_a_series_compares_the_priorities_meeting_by_meeting(facilitator: Facili
 
     # The same two meetings place the options on two scales too: their places side by side.
     for meeting, place in zip(meetings, ((5, 2), (3, 4)), strict=True):
-        agenda.add_step(db.session, meeting, "priorities", "Nytta och insats")
-        db.session.commit()
-        step = meeting.steps[-1]
+        step = add_step(meeting, "priorities", "Nytta och insats")
         agenda.set_step_settings(db.session, step, options=OPTIONS[:2], matrix=True)
         db.session.commit()
         agenda.open_step(db.session, step)

@@ -29,6 +29,7 @@ from steps.questions.questions import (
     upvote,
     withdraw_question,
 )
+from tests.conftest import add_step
 from webapp.extensions import db
 
 ids = (f"question-{n:05d}" for n in itertools.count())
@@ -37,9 +38,7 @@ numbers = itertools.count(1)
 
 @pytest.fixture
 def step(workshop: Workshop) -> Step:
-    agenda.add_step(db.session, workshop, "questions", "Frågor till panelen")
-    db.session.commit()
-    step = workshop.steps[-1]
+    step = add_step(workshop, "questions", "Frågor till panelen")
     assert step.kind == "questions"
     agenda.open_step(db.session, step)
     return step

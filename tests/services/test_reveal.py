@@ -20,7 +20,7 @@ from models.workshops import Step, Workshop
 from readers.snapshots import snapshot
 from steps.cards.cards import similar_cards, submit_card
 from steps.questions.questions import ask_question, similar_questions, upvote
-from tests.conftest import AuthActions, join
+from tests.conftest import AuthActions, add_step, join
 from tests.realtime.conftest import connect, events
 from webapp.extensions import db
 
@@ -77,9 +77,7 @@ def test_cards_are_written_first_and_revealed_together(app: Flask, workshop: Wor
 def test_questions_are_written_first_and_revealed_together(
     app: Flask, client: FlaskClient, workshop: Workshop
 ) -> None:
-    agenda.add_step(db.session, workshop, "questions", "Frågor")
-    db.session.commit()
-    step = workshop.steps[-1]
+    step = add_step(workshop, "questions", "Frågor")
     write_first(step)
     agenda.open_step(db.session, step)
     kim, ali = join_workshop(db.session, workshop, "Kim"), join_workshop(db.session, workshop, "")

@@ -17,7 +17,7 @@ from content.templates import create_from_template
 from models.accounts import Facilitator
 from models.participants import Participant
 from models.workshops import Workshop
-from tests.conftest import AuthActions, join
+from tests.conftest import AuthActions, add_step, join
 from webapp.extensions import db
 
 
@@ -620,11 +620,7 @@ def test_a_checkbox_in_the_step_editor_shows_its_explanation(
     client: FlaskClient, auth: AuthActions, workshop: Workshop
 ) -> None:
     """A checkbox's description is shown under it and read with it (aria-describedby)."""
-    from models import agenda
-
-    agenda.add_step(db.session, workshop, "priorities", "Prioritera")
-    db.session.commit()
-    step = workshop.steps[-1]
+    step = add_step(workshop, "priorities", "Prioritera")
     auth.login()
     page = client.get(f"/f/workshops/{workshop.id}/steps/{step.id}").get_data(as_text=True)
     checkbox = re.search(r'<input[^>]*id="matrix"[^>]*>', page)

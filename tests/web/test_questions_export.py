@@ -24,7 +24,7 @@ from models.workshops import Workshop
 from readers.workshop_report import workshop_report
 from steps.questions import moderation
 from steps.questions.questions import ask_question, questions_of, upvote
-from tests.conftest import AuthActions, join
+from tests.conftest import AuthActions, add_step, join
 from webapp.extensions import db
 
 ids = (f"qexport-{n:06d}" for n in itertools.count())
@@ -42,9 +42,7 @@ def up(phone: Participant, step_id: int, question_id: int) -> None:
 
 def fill_questions(workshop: Workshop, kim: Participant | None = None) -> int:
     """A Questions step: three shown (one answered, one corrected), one hidden, one merged."""
-    agenda.add_step(db.session, workshop, "questions", "Frågor till panelen")
-    db.session.commit()
-    step = workshop.steps[-1]
+    step = add_step(workshop, "questions", "Frågor till panelen")
     agenda.open_step(db.session, step, exclusive=False)
     kim = kim or join_workshop(db.session, workshop, "Kim")
     others = [join_workshop(db.session, workshop) for _ in range(3)]
