@@ -29,10 +29,10 @@ const KINDS = await loadKinds(root);
 const behalfKinds = await loadKinds(document.getElementById("behalf"));
 
 let steps = [];
-let groups = new Map(); // table group id -> name
 let levels = []; // the workshop's levels, in order
 let types = []; // the workshop's stakeholder types (none: not asked)
-let groupList = [];
+let groupList = []; // the workshop's table groups, in order
+const groupName = (id) => groupList.find((g) => g.id === id)?.name || "";
 const panels = new Map(); // step id -> its kind's panel
 // The step whose panel the workspace shows when the facilitator chose one in the agenda;
 // null: the open step, following it as it changes (here or on a colleague's dashboard).
@@ -46,10 +46,7 @@ const socket = connectLive({
   events: {
     agenda_changed: (m) => {
       steps = m.steps;
-      if (m.groups) { // the table groups were edited
-        groupList = m.groups;
-        groups = new Map(groupList.map((g) => [g.id, g.name]));
-      }
+      if (m.groups) groupList = m.groups; // the table groups were edited
       levels = m.workshop?.levels || levels;
       types = m.workshop?.stakeholder_types || types;
       renderAgenda();
@@ -79,7 +76,6 @@ const socket = connectLive({
   onSnapshot: (snap) => {
     steps = snap.steps;
     groupList = snap.groups || [];
-    groups = new Map(groupList.map((g) => [g.id, g.name]));
     levels = snap.workshop?.levels || [];
     types = snap.workshop?.stakeholder_types || [];
     for (const step of steps) {
@@ -100,14 +96,14 @@ const socket = connectLive({
 });
 
 const revealBar = new RevealBar({ socket, t, onError: showError, announce });
-notesPanel = new NotesPanel({ socket, t, onError: showError, announce, groupName: (id) => groups.get(id) || "" });
+notesPanel = new NotesPanel({ socket, t, onError: showError, announce, groupName });
 document.getElementById("notes").append(notesPanel.el);
 // A step built on an earlier one takes cards under that step's themes, as its board shows them.
 behalf = new BehalfForm({ socket, t, announce, kinds: behalfKinds, themesOf: (step) => panels.get(step.id)?.themes || [] });
 document.getElementById("behalf").append(behalf.el);
 
 function newPanel(step) {
-  const options = { socket, t, onError: showError, announce, groupName: (id) => groups.get(id) || "", levels: () => levels };
+  const options = { socket, t, onError: showError, announce, groupName, levels: () => levels };
   return new KINDS[step.kind].Panel(step, { ...options, promote, canPromote, cloudBase: root.dataset.cloudBase });
 }
 
