@@ -55,6 +55,7 @@ TABLE_SIZE = Pt(14)
 ROWS_PER_TABLE = 12
 RANKING_WIDTHS = (0.16, 0.64, 0.2)  # rank, track, votes
 SERIES_RANKING_WIDTHS = (0.14, 0.5, 0.22, 0.14)  # rank, track, meeting, votes
+MATRIX_WIDTHS = (0.07, 0.5, 0.16, 0.15, 0.12)  # number, option, the two scales, people
 # A table at list size: the lines of rows below its header that fit (the title is above,
 # cells have no bullets' indent, so a column holds more characters than its share).
 TABLE_LINES = 14
@@ -172,7 +173,8 @@ class Deck:
         if series.placements:
             title = label("synthesis_placements", x=series.axes[0], y=series.axes[1])
             rows = [[text, *places] for text, places in series.placements]
-            self.table_slides(title, [label("priority"), *series.meetings], rows, size=LIST_SIZE)
+            widths = _text_and_figures(len(series.meetings))
+            self.table_slides(title, [label("priority"), *series.meetings], rows, widths, LIST_SIZE)
 
     def table_slides(
         self,
@@ -184,15 +186,19 @@ class Deck:
     ) -> None:
         """A table under a title; a long one continues, its header repeated. `widths`:
         each column's share of the table (else equal); at `size` above the tables' usual
-        one, a page holds the rows whose lines fit the slide."""
+        one, a page holds the rows whose lines fit the slide under the header's."""
         if not rows:
             return
         width, height = slides.slide_size(self.prs)
         pages = [rows[start : start + ROWS_PER_TABLE] for start in range(0, len(rows), ROWS_PER_TABLE)]
-        if widths and size > TABLE_SIZE:  # the widest column's text decides a row's lines
-            wide = max(range(len(widths)), key=widths.__getitem__)
-            chars = round(CHARS_PER_LINE * widths[wide] * TABLE_CHARS)
-            pages = slides.pages(rows, lambda row: slides.line_count(Item(row[wide]), chars), TABLE_LINES)
+        if size > TABLE_SIZE:  # a row takes the lines of its longest cell for its column
+            shares = widths or (1 / len(header),) * len(header)
+            chars = [max(1, round(CHARS_PER_LINE * share * TABLE_CHARS)) for share in shares]
+
+            def lines(row: list[str]) -> int:
+                return max(slides.line_count(Item(v), c) for v, c in zip(row, chars, strict=True))
+
+            pages = slides.pages(rows, lines, TABLE_LINES + 1 - lines(header))
         for number, page in enumerate(pages):
             slide = self.add_slide(self.layouts.title_only)
             slides.set_title(slide, self.continued(title, number))
@@ -405,7 +411,8 @@ class Deck:
         for comparison in comparisons:
             header = [self.report.label("priority"), *comparison.columns]
             rows = [[item, *values] for item, values in comparison.rows]
-            self.table_slides(comparison.title, header, rows, size=LIST_SIZE)
+            widths = _text_and_figures(len(comparison.columns))
+            self.table_slides(comparison.title, header, rows, widths, LIST_SIZE)
 
     def matrix_slides(self, matrix: MatrixStep) -> None:
         """Options placed on two scales: a table of their mean places and how many placed
@@ -416,9 +423,11 @@ class Deck:
             for n, item in enumerate(matrix.items, 1)
         ]
         header = ["", label("priority"), *matrix.axes, label("people")]
-        self.table_slides(label("priorities"), header, rows, size=LIST_SIZE)
+        self.table_slides(label("priorities"), header, rows, MATRIX_WIDTHS, LIST_SIZE)
         placed = [
-            (str(n), i.x, i.y) for n, i in enumerate(matrix.items, 1) if i.x is not None and i.y is not None
+            (str(n), i.text, i.x, i.y)
+            for n, i in enumerate(matrix.items, 1)
+            if i.x is not None and i.y is not None
         ]
         if placed:
             slide = self.add_slide(self.layouts.title_only)
@@ -550,6 +559,13 @@ class Deck:
 
 def _theme_name(theme: ReportTheme) -> str:
     return f"{theme.parent} – {theme.name}" if theme.parent else theme.name
+
+
+def _text_and_figures(figures: int) -> tuple[float, ...]:
+    """A table of a text and `figures` columns of figures beside it (places, points): the
+    figures as narrow as they read, the text the rest."""
+    each = min(0.14, 0.7 / figures)
+    return (1 - each * figures, *([each] * figures))
 
 
 def _meeting_widths(series: SeriesReport) -> tuple[float, ...]:

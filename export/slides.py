@@ -349,10 +349,11 @@ def _chart(
 
 
 def scatter_chart(
-    prs: PresentationType, slide: Slide, axes: tuple[str, str], points: list[tuple[str, float, float]]
+    prs: PresentationType, slide: Slide, axes: tuple[str, str], points: list[tuple[str, str, float, float]]
 ) -> None:
     """Options placed on two scales of 1 to 5 (a 2 by 2): a native XY chart, a point per
-    option labelled with its number in the slide's table, the scales named on the axes."""
+    option labelled with its number, the scales named on the axes; beside it the key, each
+    number with its option, so the room reads the chart without the table before it."""
     from pptx.chart.data import XyChartData
     from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_MARKER_STYLE
     from pptx.enum.dml import MSO_THEME_COLOR
@@ -360,17 +361,13 @@ def scatter_chart(
     width, height = slide_size(prs)
     top = round(height * CONTENT_TOP)
     side = round(height * 0.86) - top
+    left = round(width * 0.04)
     data = XyChartData()
     series = data.add_series(axes[1])
-    for _label, x, y in points:
+    for _number, _text, x, y in points:
         series.add_data_point(x, y)
     frame: Any = slide.shapes.add_chart(
-        XL_CHART_TYPE.XY_SCATTER,
-        Emu(round((width - side) / 2)),
-        Emu(top),
-        Emu(side),
-        Emu(side),
-        cast(Any, data),
+        XL_CHART_TYPE.XY_SCATTER, Emu(left), Emu(top), Emu(side), Emu(side), cast(Any, data)
     )
     chart = frame.chart
     chart.has_legend = False
@@ -385,11 +382,47 @@ def scatter_chart(
     marker.style, marker.size = XL_MARKER_STYLE.CIRCLE, 14
     marker.format.fill.solid()
     marker.format.fill.fore_color.theme_color = MSO_THEME_COLOR.ACCENT_1
-    for index, (label, _x, _y) in enumerate(points):
+    for index, (number, _text, _x, _y) in enumerate(points):
         point_label = plot.series[0].points[index].data_label
         point_label.has_text_frame = True
-        point_label.text_frame.text = label
+        point_label.text_frame.text = number
         point_label.position = XL_LABEL_POSITION.RIGHT
+    key_left = left + side + round(width * 0.03)
+    _key(
+        slide,
+        [(number, text) for number, text, _x, _y in points],
+        key_left,
+        top,
+        width - key_left - left,
+        side,
+    )
+
+
+KEY_SIZES = (20, 18, 16, 14, 12)  # the largest at which a chart's key fits beside it
+KEY_COLUMN = 16  # entries a column of the key holds before it takes two
+
+
+def _key(slide: Slide, entries: list[tuple[str, str]], left: int, top: int, width: int, height: int) -> None:
+    """A chart's key: each number with its text, one line each (a long text shortened), as
+    large as it fits; many entries in two columns of a text box each."""
+    columns = 1 if len(entries) <= KEY_COLUMN else 2
+    rows = math.ceil(len(entries) / columns)
+    sizes = KEY_SIZES if columns == 1 else KEY_SIZES[3:]  # two columns: room for their texts
+    size = next((s for s in sizes if rows * s * 1.25 <= height / 12700), sizes[-1])  # EMU a point
+    column_width = width // columns
+    # A character takes about 0.58 of the size; the box's margins and the number come first.
+    chars = max(12, round((column_width / 12700 - 14) / (size * 0.58)) - 4)
+    for column in range(columns):
+        box = slide.shapes.add_textbox(
+            Emu(left + column * column_width), Emu(top), Emu(column_width), Emu(height)
+        )
+        frame = box.text_frame
+        frame.word_wrap = True
+        for index, (number, text) in enumerate(entries[column * rows : (column + 1) * rows]):
+            paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
+            for part, bold in ((f"{number}  ", True), (shortened(text, chars), False)):
+                run = paragraph.add_run()
+                run.text, run.font.size, run.font.bold = part, Pt(size), bold
 
 
 def footer(slide: Slide, text: str) -> None:

@@ -11,6 +11,8 @@ from pptx.util import Pt
 from export.deck import Options, write_deck
 from export.report import (
     BoardStep,
+    MatrixItem,
+    MatrixStep,
     Person,
     Report,
     ReportCard,
@@ -216,6 +218,38 @@ def test_a_ranking_is_a_table_at_list_size_and_continues_when_long() -> None:
                     for r in p.runs
                 }
                 assert sizes == {Pt(20)}
+
+
+def test_options_on_two_scales_fit_their_slides_and_the_chart_has_its_key() -> None:
+    """A table with narrow figures beside a long text continues rather than running off its
+    slide (it did: twelve rows of equal columns, each option over three lines); the chart
+    lists each point's option beside it."""
+    texts = [f"Alternativ {n}: samordnad vård och omsorg för den som behöver båda" for n in range(1, 13)]
+    items = [MatrixItem(text, 1 + n % 5, 5 - n % 4, 6) for n, text in enumerate(texts)]
+    unplaced = MatrixItem("Ej placerat", None, None, 0)
+    matrix = MatrixStep("Vad först?", "", ("Nytta", "Insats"), [*items, unplaced])
+    deck = Presentation(io.BytesIO(write_deck(report(matrices=[matrix]))))
+    width = deck.slide_width
+    tables = [
+        shape.table
+        for slide in deck.slides
+        for shape in slide.shapes
+        if shape.has_table and slide.shapes.title.text_frame.text.startswith("Prioritering")
+    ]
+    assert len(tables) >= 2 and all(t.cell(0, 1).text == "Alternativ" for t in tables)
+    assert [t.cell(r, 1).text for t in tables for r in range(1, len(t.rows))] == [*texts, "Ej placerat"]
+    widths = [c.width for c in tables[0].columns]
+    assert widths[1] > width * 0.4 > 4 * widths[0]  # the option's text gets the room
+    [chart_slide] = [s for s in deck.slides if s.shapes.title.text_frame.text == "Alternativen på två skalor"]
+    assert any(shape.has_chart for shape in chart_slide.shapes)
+    key = [
+        p.text
+        for shape in chart_slide.shapes
+        if shape.has_text_frame and shape != chart_slide.shapes.title and not shape.is_placeholder
+        for p in shape.text_frame.paragraphs
+    ]
+    assert [line.split("  ", 1)[0] for line in key] == [str(n) for n in range(1, 13)]  # the placed ones
+    assert all(line.split("  ", 1)[1].rstrip("…") in text for line, text in zip(key, texts, strict=True))
 
 
 def test_speaker_notes_hold_what_each_slide_shows() -> None:
