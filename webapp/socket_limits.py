@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from flask import Flask
@@ -22,16 +23,22 @@ class _Bucket:
 
 
 class SocketLimits:
-    def __init__(self, per_client: tuple[float, float], per_address: tuple[float, float]) -> None:
+    def __init__(
+        self,
+        per_client: tuple[float, float],
+        per_address: tuple[float, float],
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.per_client = per_client  # (events per second, burst)
         self.per_address = per_address
+        self.clock = clock  # seconds; the tests' own clock stands still or moves when told
         self._buckets: dict[str, _Bucket] = {}
         self._lock = threading.Lock()
-        self._pruned = time.monotonic()
+        self._pruned = clock()
 
     def allow(self, client: str, address: str | None) -> bool:
         """Take one event from the client's bucket and the address's; False when either is empty."""
-        now = time.monotonic()
+        now = self.clock()
         with self._lock:
             if now - self._pruned > FORGET_AFTER_S:
                 self._prune(now)

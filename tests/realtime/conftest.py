@@ -14,6 +14,7 @@ from models.scribes import invite_scribe
 from models.workshops import Workshop
 from tests.conftest import AuthActions, join
 from webapp.extensions import db, socketio
+from webapp.socket_limits import SocketLimits
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,24 @@ class Facts:
 @pytest.fixture
 def facts(workshop: Workshop) -> Facts:
     return Facts(workshop.id, workshop.join_code, workshop.projector_token, [s.id for s in workshop.steps])
+
+
+class Clock:
+    """Time that passes only when a test says so."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def limits_standing_still(app: Flask) -> int:
+    """Give the app rate limits of its settings whose buckets start full and do not refill
+    (a test that floods counts exactly, however slow its database); their burst."""
+    limits = app.extensions["rundabord_socket_limits"]
+    app.extensions["rundabord_socket_limits"] = SocketLimits(limits.per_client, limits.per_address, Clock())
+    return int(limits.per_client[1])
 
 
 def connect(app: Flask, client: FlaskClient, auth: dict[str, Any]) -> SocketIOTestClient:
