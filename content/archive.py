@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Date, DateTime, Table, select, update
@@ -88,12 +89,22 @@ def archive_tables(
     return facts, tables
 
 
-def import_tables(session: DbSession, data: dict[str, Any], owner: Facilitator, mark: str = "") -> Workshop:
+@dataclass(frozen=True)
+class Imported:
+    """The new workshop, and the titles of its steps that came without a file of their own
+    (an information step's film: the archive holds rows, not files), to be told."""
+
+    workshop: Workshop
+    without_files: list[str]
+
+
+def import_tables(session: DbSession, data: dict[str, Any], owner: Facilitator, mark: str = "") -> Imported:
     """A new workshop, run by `owner`, holding everything in the archive, its title
     followed by `mark` (such as "(importerad 2026-12-01)") so that it is not taken for the
     original, and every step closed: no phone is sent into it before its facilitator
-    opens a step. Nothing is stored unless all of it is (one transaction); a broken
-    archive raises ArchiveError."""
+    opens a step. Each step's files of its own are copied where this server has them
+    (`StepKind.imported`). Nothing is stored unless all of it is (one transaction); a
+    broken archive raises ArchiveError."""
     facts = data["workshop"]
     try:
         values = {
@@ -132,6 +143,8 @@ def import_tables(session: DbSession, data: dict[str, Any], owner: Facilitator, 
                     update(spec.table).where(spec.table.c.id == own[ref]).values({column: own[target_ref]})
                 )
         session.execute(update(Step).where(Step.workshop_id == workshop.id).values(is_open=False))
+        steps = session.scalars(select(Step).where(Step.workshop_id == workshop.id).order_by(Step.position))
+        without_files = [step.title for step in steps if not kinds()[step.kind].imported(step)]
     except ArchiveError:
         session.rollback()
         raise
@@ -139,7 +152,7 @@ def import_tables(session: DbSession, data: dict[str, Any], owner: Facilitator, 
         session.rollback()
         raise ArchiveError("broken_rows") from None
     session.commit()
-    return workshop
+    return Imported(workshop, without_files)
 
 
 def _row_values(
@@ -186,7 +199,7 @@ def export_archive(session: DbSession, workshop: Workshop) -> bytes:
     return write_archive(facts, tables, utcnow())
 
 
-def import_archive(session: DbSession, raw: bytes, owner: Facilitator, mark: str = "") -> Workshop:
+def import_archive(session: DbSession, raw: bytes, owner: Facilitator, mark: str = "") -> Imported:
     """An archive file as a new workshop run by `owner` (see import_tables); ArchiveError
     says what is wrong."""
     return import_tables(session, read_archive(raw), owner, mark)

@@ -76,12 +76,21 @@ def import_workshop() -> Response | str:
     form = ImportForm()
     if form.validate_on_submit():
         try:
-            workshop = import_archive(db.session, form.archive.data.read(), current_user, import_mark())
+            imported = import_archive(db.session, form.archive.data.read(), current_user, import_mark())
         except ArchiveError as error:
             form.archive.errors = [*form.archive.errors, str(ARCHIVE_PROBLEMS[error.reason])]
         else:
             flash(_("Imported as a new workshop."), "success")
-            return redirect(url_for("editor.edit_workshop", workshop_id=workshop.id))
+            for title in imported.without_files:
+                flash(
+                    _(
+                        "The film of the step “%(title)s” is not on this server (an archive holds no films):"
+                        " upload it on the step's film page.",
+                        title=title,
+                    ),
+                    "error",
+                )
+            return redirect(url_for("editor.edit_workshop", workshop_id=imported.workshop.id))
     return _workshop_list(form)
 
 

@@ -247,5 +247,11 @@ class StepKind:
     def deleted(self, step: Step) -> None:
         """Files of the step's own to remove once the step (or its workshop) is deleted."""
 
+    def imported(self, step: Step) -> bool:
+        """Files of the step's own to bring along when its workshop is imported from an
+        archive (which holds its rows, not its files); False when one could not be, and the
+        step goes without it."""
+        return True
+
     def opened(self, step: Step) -> None:
         """Work to start when the step opens (from a request or a socket handler)."""

@@ -172,10 +172,13 @@ def import_workshop_command(archive: str, email: str) -> None:
     """Import a workshop archive (from export-workshop --format json) as a new workshop."""
     facilitator = _facilitator(email)
     try:
-        workshop = import_archive(db.session, Path(archive).read_bytes(), facilitator, import_mark())
+        imported = import_archive(db.session, Path(archive).read_bytes(), facilitator, import_mark())
     except ArchiveError as error:
         raise click.ClickException(f"{archive}: {error.reason}") from None
+    workshop = imported.workshop
     click.echo(f"Imported as workshop {workshop.id}: {workshop.title} (for {facilitator.email})")
+    for title in imported.without_files:
+        click.echo(f"The film of the step {title!r} is not on this server: upload it on its film page.")
 
 
 def _facilitator(email: str) -> Facilitator:

@@ -10,7 +10,7 @@ from wtforms import Field, StringField, TextAreaField, URLField
 from wtforms.validators import URL, Length, Optional
 
 from models.workshops import Step
-from steps.info.media import add_media_routes, forget_film
+from steps.info.media import add_media_routes, copy_film, forget_film
 from steps.info.strings import STRINGS
 from steps.kind import StepKind, TextSetting
 
@@ -66,6 +66,10 @@ class Info(StepKind):
     def deleted(self, step: Step) -> None:
         """The step's film goes with it."""
         forget_film(step)
+
+    def imported(self, step: Step) -> bool:
+        """A film of its own: a copy of the file on this server, if it is here."""
+        return copy_film(step)
 
     def blueprint(self) -> Blueprint:
         """The kind's files, its film's page and the films themselves."""

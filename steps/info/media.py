@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import secrets
+import shutil
 from pathlib import Path
 
 from flask import (
@@ -79,7 +80,7 @@ def film(workshop_id: int, step_id: int) -> Response | str:
     if form.validate_on_submit():
         upload = form.film.data
         extension = upload.filename.rsplit(".", 1)[-1].lower()
-        name = f"{step.id}-{secrets.token_urlsafe(18)}.{extension}"
+        name = _new_name(step, extension)
         upload.save(folder() / name)
         _set_film(step, name)
         flash(_("The film is saved. It shows with the step."), "success")
@@ -116,6 +117,28 @@ def forget_film(step: Step) -> None:
     name = step_setting(step, "video")
     if name and re.fullmatch(NAME, name):
         (folder() / name).unlink(missing_ok=True)
+
+
+def copy_film(step: Step) -> bool:
+    """An imported step's film, as a file of its own: a copy of the file its archive names
+    when this server has it (an archive made here), so that removing either step's film
+    leaves the other's; else the step has none (the file is not in the archive). False
+    when the step named a film that is not here."""
+    name = step_setting(step, "video")
+    if not name:
+        return True
+    source = folder() / name
+    copied = ""
+    if re.fullmatch(NAME, name) and source.is_file():
+        copied = _new_name(step, name.rsplit(".", 1)[-1])
+        shutil.copyfile(source, folder() / copied)
+    step.settings = {**step.settings, "video": copied}
+    return bool(copied)
+
+
+def _new_name(step: Step, extension: str) -> str:
+    """A film's file name: the step's id and a random part, its only address."""
+    return f"{step.id}-{secrets.token_urlsafe(18)}.{extension}"
 
 
 def media(name: str) -> Response:

@@ -146,7 +146,7 @@ def test_curation_goes_into_the_archive_and_comes_back(
     assert cards["Tillit"]["split_from_id"] == cards["En väg in"]["ref"]
     assert [e["action"] for e in tables["card_edits"]] == ["split", "edit"]
     assert "facilitator_id" not in tables["card_edits"][0] and tables["card_edits"][0]["by"] == WHO[1]
-    copy = import_archive(db.session, export_archive(db.session, workshop), facilitator)
+    copy = import_archive(db.session, export_archive(db.session, workshop), facilitator).workshop
     copied = db.session.query(Card).filter(Card.workshop_id == copy.id).order_by(Card.id).all()
     assert [(c.text, c.original_text) for c in copied] == [
         ("En väg in", "Kim vill ha en väg in och tillit"),

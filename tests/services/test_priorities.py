@@ -165,7 +165,7 @@ def test_priorities_in_the_report_and_the_archive(
     ]
     archive = export_archive(db.session, workshop)
     assert len(json.loads(archive)["tables"]["allocations"]) == 3
-    copy = import_archive(db.session, archive, facilitator)
+    copy = import_archive(db.session, archive, facilitator).workshop
     assert workshop_report(db.session, copy.id).tracks == report.tracks
 
 

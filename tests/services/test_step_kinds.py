@@ -115,7 +115,7 @@ def test_run_time_state_is_kept_apart_from_the_editors_settings(
     data = read_archive(export_archive(db.session, workshop))
     for row in data["tables"]["steps"]:
         row["settings"] = {**row["settings"], **row.pop("state")}
-    copy = import_tables(db.session, data, facilitator)
+    copy = import_tables(db.session, data, facilitator).workshop
     copied = {step.kind: step for step in copy.steps}
     assert copied["tracks"].state == {"voting": True, "revealed": False}
     assert copied["tracks"].settings == tracks_step.settings

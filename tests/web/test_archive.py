@@ -51,7 +51,7 @@ def test_export_import_export_gives_the_same_content(workshop: Workshop, facilit
     before = export_archive(db.session, workshop)
 
     assert any(step.is_open for step in workshop.steps)
-    copy = import_archive(db.session, before, facilitator)
+    copy = import_archive(db.session, before, facilitator).workshop
     assert copy.id != workshop.id and copy.join_code != workshop.join_code and copy.is_run_by(facilitator.id)
     after = export_archive(db.session, copy)
     assert content(after) == content(before, closed=True)
@@ -135,7 +135,7 @@ def test_levels_travel_with_the_archive_and_a_version_1_file_still_imports(
     board.set_card_levels(db.session, prerequisites, [{"card_id": card.id, "level": "Kommun"}])
     data = json.loads(export_archive(db.session, workshop))
     assert data["version"] == 2 and data["workshop"]["levels"] == "Nationell\nKommun\nNivåoberoende"
-    copy = import_archive(db.session, json.dumps(data).encode(), facilitator)
+    copy = import_archive(db.session, json.dumps(data).encode(), facilitator).workshop
     assert levels_of(copy) == ["Nationell", "Kommun", "Nivåoberoende"]
     assert "Kommun" in {c.level for c in db.session.query(Card).filter_by(workshop_id=copy.id)}
     # Written before workshops had their own list: the level was a key ("lokal").
@@ -143,6 +143,6 @@ def test_levels_travel_with_the_archive_and_a_version_1_file_still_imports(
     del data["workshop"]["levels"]
     [archived] = [c for c in data["tables"]["cards"] if c["level"]]
     archived["level"] = "lokal"
-    old = import_archive(db.session, json.dumps(data).encode(), facilitator)
+    old = import_archive(db.session, json.dumps(data).encode(), facilitator).workshop
     assert levels_of(old) == list(DEFAULT_LEVELS)
     assert {c.level for c in db.session.query(Card).filter_by(workshop_id=old.id)} == {None, "Lokal"}

@@ -93,3 +93,43 @@ def test_an_information_step_with_a_text_a_link_and_a_film(
     g.pop("_login_user", None)
     assert client.post(f"/f/workshops/{workshop.id}/steps/{step.id}/delete").status_code == 302
     assert not (media / last).exists()
+
+
+def test_an_imported_workshop_has_a_film_of_its_own_or_is_told_it_has_none(
+    app: Flask, client: FlaskClient, auth: AuthActions, workshop: Workshop
+) -> None:
+    """An archive holds rows, not files. Imported on the server that has the film, the copy
+    gets a file of its own (removing the original's film once broke the copy's); elsewhere
+    the step has no film, and the facilitator is told which step to upload it to again."""
+    auth.login()
+    client.post(f"/f/workshops/{workshop.id}/steps", data={"kind": "info"})
+    step = workshop.steps[-1]
+    step.title = "Se <b>filmen</b> först"
+    db.session.commit()
+    film_page = f"/f/workshops/{workshop.id}/steps/{step.id}/film"
+    client.post(film_page, data={"film": (io.BytesIO(FILM), "dag.mp4")})
+    original = step_setting(step, "video")
+    archive = client.get(f"/f/workshops/{workshop.id}/export/archive.json").data
+    app.config["WTF_CSRF_ENABLED"] = False
+
+    def imported() -> tuple[Workshop, str]:
+        response = client.post(
+            "/f/workshops/import",
+            data={"archive": (io.BytesIO(archive), "arkiv.json")},
+            content_type="multipart/form-data",
+        )
+        assert response.status_code == 302
+        page = client.get(response.headers["Location"]).text
+        copy = db.session.query(Workshop).order_by(Workshop.id.desc()).first()
+        assert copy is not None and copy.id != workshop.id
+        return copy, page
+
+    copy, page = imported()
+    film = step_setting(copy.steps[-1], "video")
+    assert film.startswith(f"{copy.steps[-1].id}-") and film != original and "finns inte" not in page
+    client.post(f"{film_page}/remove")  # the original's film goes; the copy's stays
+    assert client.get(f"/media/{film}").data == FILM
+
+    second, page = imported()  # as on a server without the film
+    assert step_setting(second.steps[-1], "video") == ""
+    assert "Filmen till steget ”Se &lt;b&gt;filmen&lt;/b&gt; först” finns inte på den här servern" in page

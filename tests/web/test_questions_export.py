@@ -118,7 +118,7 @@ def test_questions_and_upvotes_travel_with_the_archive(workshop: Workshop, facil
     before = export_archive(db.session, workshop)
     tables = json.loads(before)["tables"]
     assert len(tables["questions"]) == 5 and len(tables["upvotes"]) == 4
-    copy = import_archive(db.session, before, facilitator)
+    copy = import_archive(db.session, before, facilitator).workshop
     original, imported = workshop_report(db.session, workshop.id), workshop_report(db.session, copy.id)
     assert imported.tracks == original.tracks and imported.rows == original.rows
     copied = next(s for s in copy.steps if s.kind == "questions")
