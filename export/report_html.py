@@ -73,6 +73,7 @@ def sections_in_order(report: Report, wanted: set[str]) -> list[dict[str, Any]]:
                 "bars_title": report.label(step.chart),
             }
             for step in report.tracks
+            if step.tracks  # as in the deck: a part with nothing in it is left out
         ]
         parts += [{"section": "matrix", "step": matrix} for matrix in report.matrices]
         parts += [

@@ -41,6 +41,9 @@ def test_the_page_has_the_decks_parts_in_order_and_escapes_everything() -> None:
     assert "<h4>Möjligheter</h4>" not in render_html(report(boards=[one_sided]), "x.css")  # no empty side
     chosen = render_html(report(), "x.css", sections={"tracks"}, draft=False)
     assert headings(chosen) == ["Intressanta spår för vidareutveckling"] and "UTKAST" not in chosen
+    empty = dataclasses.replace(report().tracks[0], tracks=[])  # a tracks step nobody proposed in
+    without = headings(render_html(report(tracks=[empty]), "x.css"))
+    assert "Intressanta spår för vidareutveckling" not in without
 
 
 def test_the_pdf_is_written_from_the_same_page() -> None:
