@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from export.report import BoardStep, ReportTrack, SeriesTrack, WordsStep
+from export.report import BoardStep, MatrixStep, ReportTrack, SeriesTrack, WordsStep
 
 CHART_BARS = 10  # a chart shows at most this many bars
 MIN_CHART_BARS = 3  # and is left out with fewer
@@ -72,3 +72,29 @@ def svg_bars(bars: list[Bar]) -> tuple[list[SvgBar], int]:
         SvgBar(short(label), value, n * ROW, BAR_ROOM * value / top) for n, (label, value) in enumerate(bars)
     ]
     return rows, ROW * len(bars)
+
+
+@dataclass(frozen=True)
+class SvgPoint:
+    number: str
+    text: str  # the option, and its place, for the chart's text alternative
+    x: float
+    y: float
+
+
+PLOT_LEFT, PLOT_TOP, PLOT_SIDE = 70, 10, 320  # px: the 2 by 2's square, the scales 1 to 5
+
+
+def svg_points(matrix: MatrixStep) -> list[SvgPoint]:
+    """The report's 2 by 2: each placed option's number at its mean place on the two
+    scales, numbered as in the table above it."""
+    return [
+        SvgPoint(
+            str(n),
+            f"{item.text} {item.x:.1f} · {item.y:.1f}",
+            PLOT_LEFT + (item.x - 1) / 4 * PLOT_SIDE,
+            PLOT_TOP + (5 - item.y) / 4 * PLOT_SIDE,
+        )
+        for n, item in enumerate(matrix.items, 1)
+        if item.x is not None and item.y is not None
+    ]

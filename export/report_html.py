@@ -10,7 +10,15 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from export.charts import series_track_bars, svg_bars, theme_bars, top_words, track_bars, word_bars
+from export.charts import (
+    series_track_bars,
+    svg_bars,
+    svg_points,
+    theme_bars,
+    top_words,
+    track_bars,
+    word_bars,
+)
 from export.compilation import Compilation, level_table, method_table, quote_line
 from export.deck import SECTIONS
 from export.kit import Kit
@@ -75,7 +83,15 @@ def sections_in_order(report: Report, wanted: set[str]) -> list[dict[str, Any]]:
             for step in report.tracks
             if step.tracks  # as in the deck: a part with nothing in it is left out
         ]
-        parts += [{"section": "matrix", "step": matrix} for matrix in report.matrices]
+        parts += [
+            {
+                "section": "matrix",
+                "step": matrix,
+                "points": svg_points(matrix),
+                "title": report.label("matrix_chart"),
+            }
+            for matrix in report.matrices
+        ]
         parts += [
             {"section": "comparison", "comparison": comparison}
             for comparisons in [

@@ -102,3 +102,21 @@ def test_the_report_has_the_decks_charts_as_svg_with_text_escaped() -> None:
     )
     assert "1 (delad). Hur skapas tillit?" in html
     assert PAYLOAD not in html and "&lt;img src=x" in html  # a theme's name is text in the SVG too
+
+
+def test_options_on_two_scales_are_numbered_and_drawn_as_the_decks_2_by_2() -> None:
+    from export.report import MatrixItem, MatrixStep
+
+    items = [
+        MatrixItem(PAYLOAD, 4.5, 2.0, 2),
+        MatrixItem("Mobila team", 2.0, 4.0, 3),
+        MatrixItem("Ej", None, 3, 1),
+    ]
+    html = render_html(report(matrices=[MatrixStep("Vad först?", "", ("Nytta", "Insats"), items)]), "x.css")
+    chart = html[html.index('aria-label="Alternativen på två skalor"') :]
+    chart = chart[: chart.index("</svg>")]
+    assert chart.count("<circle") == 2  # the placed ones, at their mean places
+    assert 'cx="350.0" cy="250.0"' in chart and 'cx="150.0" cy="90.0"' in chart
+    assert "2. Mobila team 2.0 · 4.0" in chart and "(Nytta · Insats)" in chart  # its text alternative
+    assert '<td class="rank">2</td><td>Mobila team</td>' in html  # the table numbers them alike
+    assert PAYLOAD not in html and "&lt;img src=x" in chart
