@@ -408,10 +408,10 @@ def _key(slide: Slide, entries: list[tuple[str, str]], left: int, top: int, widt
     columns = 1 if len(entries) <= KEY_COLUMN else 2
     rows = math.ceil(len(entries) / columns)
     sizes = KEY_SIZES if columns == 1 else KEY_SIZES[3:]  # two columns: room for their texts
-    size = next((s for s in sizes if rows * s * 1.25 <= height / 12700), sizes[-1])  # EMU a point
+    size = next((s for s in sizes if rows * s * 1.25 <= height / Pt(1)), sizes[-1])
     column_width = width // columns
     # A character takes about 0.58 of the size; the box's margins and the number come first.
-    chars = max(12, round((column_width / 12700 - 14) / (size * 0.58)) - 4)
+    chars = max(12, round((column_width / Pt(1) - 14) / (size * 0.58)) - 4)
     for column in range(columns):
         box = slide.shapes.add_textbox(
             Emu(left + column * column_width), Emu(top), Emu(column_width), Emu(height)
