@@ -78,23 +78,15 @@ def svg_bars(bars: list[Bar]) -> tuple[list[SvgBar], int]:
 class SvgPoint:
     number: str
     text: str  # the option, and its place, for the chart's text alternative
-    x: float
+    x: float  # its mean place on the first scale, 1 to 5
     y: float
-
-
-PLOT_LEFT, PLOT_TOP, PLOT_SIDE = 70, 10, 320  # px: the 2 by 2's square, the scales 1 to 5
 
 
 def svg_points(matrix: MatrixStep) -> list[SvgPoint]:
     """The report's 2 by 2: each placed option's number at its mean place on the two
-    scales, numbered as in the table above it."""
+    scales, numbered as in the table above it (the template places them on its square)."""
     return [
-        SvgPoint(
-            str(n),
-            f"{item.text} {item.x:.1f} · {item.y:.1f}",
-            PLOT_LEFT + (item.x - 1) / 4 * PLOT_SIDE,
-            PLOT_TOP + (5 - item.y) / 4 * PLOT_SIDE,
-        )
+        SvgPoint(str(n), f"{item.text} {item.x:.1f} · {item.y:.1f}", item.x, item.y)
         for n, item in enumerate(matrix.items, 1)
         if item.x is not None and item.y is not None
     ]
