@@ -56,9 +56,12 @@ ROWS_PER_TABLE = 12
 RANKING_WIDTHS = (0.16, 0.64, 0.2)  # rank, track, votes
 SERIES_RANKING_WIDTHS = (0.14, 0.5, 0.22, 0.14)  # rank, track, meeting, votes
 MATRIX_WIDTHS = (0.07, 0.5, 0.16, 0.15, 0.12)  # number, option, the two scales, people
-# A table at list size: the lines of rows below its header that fit (the title is above,
-# cells have no bullets' indent, so a column holds more characters than its share).
-TABLE_LINES = 14
+# A table at list size, measured in half lines of its text: a row takes its lines and its
+# cells' margins, about half a line more (a one-line row is 32 pt at 20 pt: LibreOffice's
+# rendering, PowerPoint's a little less); 33 half lines fit between the title's rule and the
+# footer, the header's row included. Cells have no bullets' indent, so a column holds more
+# characters than its share.
+TABLE_HALF_LINES = 33
 TABLE_CHARS = 1.1
 # A content slide whose text takes fewer lines of LIST_SIZE than this (set as large as it
 # fits) fills less than a quarter of its body: its list is gathered, or set as a statement
@@ -195,10 +198,11 @@ class Deck:
             shares = widths or (1 / len(header),) * len(header)
             chars = [max(1, round(CHARS_PER_LINE * share * TABLE_CHARS)) for share in shares]
 
-            def lines(row: list[str]) -> int:
-                return max(slides.line_count(Item(v), c) for v, c in zip(row, chars, strict=True))
+            def half_lines(row: list[str]) -> int:
+                lines = max(slides.line_count(Item(v), c) for v, c in zip(row, chars, strict=True))
+                return 2 * lines + 1
 
-            pages = slides.pages(rows, lines, TABLE_LINES + 1 - lines(header))
+            pages = slides.pages(rows, half_lines, TABLE_HALF_LINES - half_lines(header))
         for number, page in enumerate(pages):
             slide = self.add_slide(self.layouts.title_only)
             slides.set_title(slide, self.continued(title, number))

@@ -252,6 +252,20 @@ def test_options_on_two_scales_fit_their_slides_and_the_chart_has_its_key() -> N
     assert all(line.split("  ", 1)[1].rstrip("…") in text for line, text in zip(key, texts, strict=True))
 
 
+def test_a_table_at_list_size_stops_before_the_footer() -> None:
+    """Fourteen one-line tracks ran off their slide (a row is its line and its cells'
+    margins: about ten one-line rows fit under the header); they continue instead."""
+    tracks = [ReportTrack(f"Spår {n} om samverkan", 30 - n, n + 1) for n in range(14)]
+    deck = Presentation(io.BytesIO(write_deck(report(tracks=[TracksStep("Spår", "", tracks)]))))
+    pages = [
+        len(shape.table.rows) - 1
+        for slide in deck.slides
+        for shape in slide.shapes
+        if shape.has_table and slide.shapes.title.text_frame.text.startswith("Intressanta spår")
+    ]
+    assert pages == [7, 7]
+
+
 def test_speaker_notes_hold_what_each_slide_shows() -> None:
     found = notes(write_deck(report()))
     assert found["Styrning – Mål"] == f"Hinder: Olika mål hos huvudmännen\nMöjligheter: {PAYLOAD}"
