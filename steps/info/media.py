@@ -31,6 +31,7 @@ from werkzeug.wrappers import Response
 
 from models.workshops import Step
 from steps.settings import step_setting
+from webapp.offload import beside_the_loop
 
 EXTENSIONS = ("mp4", "webm", "ogv", "ogg")
 NAME = r"[0-9]+-[A-Za-z0-9_-]{16,}\.(mp4|webm|ogv|ogg)"
@@ -131,7 +132,10 @@ def copy_film(step: Step) -> bool:
     copied = ""
     if re.fullmatch(NAME, name) and source.is_file():
         copied = _new_name(step, name.rsplit(".", 1)[-1])
-        shutil.copyfile(source, folder() / copied)
+        target = folder() / copied
+        # A film of up to the upload limit: copied in a thread, not on the event loop.
+        app = current_app._get_current_object()  # type: ignore[attr-defined]
+        beside_the_loop(app, lambda: shutil.copyfile(source, target), "files")
     step.settings = {**step.settings, "video": copied}
     return bool(copied)
 
