@@ -306,6 +306,10 @@ function renderPanels() {
     if (view.board && view.hasBoard()) wanted.push(view.board.el);
   }
   document.getElementById("no-input").hidden = wanted.length > 0;
+  // An open step of a kind without a panel (information) is open all the same: say so.
+  const openWithoutInput = steps.some((s) => s.is_open && !KINDS[s.kind]);
+  document.getElementById("none-open").hidden = openWithoutInput;
+  document.getElementById("open-without-input").hidden = !openWithoutInput;
   for (const node of [...workspaceEl.children]) {
     if (node.id !== "no-input" && !wanted.includes(node)) node.remove();
   }

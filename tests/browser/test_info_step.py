@@ -46,7 +46,11 @@ def test_information_step_on_every_screen(
 
     dashboard.goto(workshop["Dashboard URL"])
     dashboard.get_by_text("Ansluten").wait_for()
+    assert dashboard.get_by_text("Inget steg är öppet.", exact=False).is_visible()
     dashboard.get_by_role("button", name=re.compile(r"^Öppna\W+Se filmen först$")).click()
+    # It is open, though it takes no input: the workspace says so, not "no step is open".
+    dashboard.get_by_text("Det öppna steget tar inte emot något", exact=False).wait_for()
+    assert not dashboard.get_by_text("Inget steg är öppet.", exact=False).is_visible()
     projector = new_page(browser, "projector")
     projector.goto(workshop["Projector URL"])
     projector.locator("#info-body p").get_by_text("Sedan samtalar vi.").wait_for()
