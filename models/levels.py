@@ -56,13 +56,19 @@ def parse_levels(text: str) -> str:
     return "\n".join(lines)
 
 
-def valid_level(workshop: Workshop, value: object) -> str | None:
-    """A level for a card: one of the workshop's, or None for none."""
+def chosen_from(listed: list[str], value: object, unknown: type[DomainError]) -> str | None:
+    """A value chosen from one of a workshop's lists (levels, stakeholder types): one of
+    them, or None for none chosen; anything else raises `unknown`."""
     if value in (None, ""):
         return None
-    if not isinstance(value, str) or value not in levels_of(workshop):
-        raise UnknownLevel()
+    if not isinstance(value, str) or value not in listed:
+        raise unknown()
     return value
+
+
+def valid_level(workshop: Workshop, value: object) -> str | None:
+    """A level for a card: one of the workshop's, or None for none."""
+    return chosen_from(levels_of(workshop), value, UnknownLevel)
 
 
 def ordered_levels(listed: Iterable[str], used: Iterable[str | None]) -> list[str]:

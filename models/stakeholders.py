@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from models.errors import DomainError
-from models.levels import tidy_lines
+from models.levels import chosen_from, tidy_lines
 
 if TYPE_CHECKING:
     from models.workshops import Workshop
@@ -42,11 +42,7 @@ def parse_stakeholder_types(text: str) -> str:
 
 def valid_stakeholder_type(workshop: Workshop, value: object) -> str | None:
     """A participant's type: one of the workshop's, or None for none given."""
-    if value in (None, ""):
-        return None
-    if not isinstance(value, str) or value not in stakeholder_types_of(workshop):
-        raise UnknownStakeholderType()
-    return value
+    return chosen_from(stakeholder_types_of(workshop), value, UnknownStakeholderType)
 
 
 def in_list_order(counts: dict[str, int], listed: list[str]) -> list[tuple[str, int]]:
