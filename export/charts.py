@@ -74,19 +74,52 @@ def svg_bars(bars: list[Bar]) -> tuple[list[SvgBar], int]:
     return rows, ROW * len(bars)
 
 
+NEAR = 0.2  # places nearer than this on both scales would print their numbers over each other
+RIGHT_EDGE = 4.5  # a label from here on goes left of its point, inside the chart
+
+
+def point_labels(points: Sequence[tuple[str, float, float]]) -> list[tuple[str, bool]]:
+    """Each point's label on a 2 by 2 (number, x, y), and whether it is printed left of the
+    point (near the right edge, to stay inside the chart) rather than right of it: its
+    number. Points so near each other that their numbers would overlap (options placed
+    alike: a room that agrees) share one label, "2, 5", beside the outermost of them on the
+    side it is printed, clear of the others; those others have none."""
+    groups: list[list[int]] = []  # indexes of the points near the group's first
+    for index, (_number, x, y) in enumerate(points):
+        near = (g for g in groups if abs(points[g[0]][1] - x) < NEAR and abs(points[g[0]][2] - y) < NEAR)
+        group = next(near, None)
+        if group is None:
+            groups.append([index])
+        else:
+            group.append(index)
+    labels = [("", False)] * len(points)
+    for group in groups:
+        left = max(points[index][1] for index in group) >= RIGHT_EDGE
+        owner = (min if left else max)(group, key=lambda index: points[index][1])
+        labels[owner] = (", ".join(points[index][0] for index in group), left)
+    return labels
+
+
 @dataclass(frozen=True)
 class SvgPoint:
     number: str
     text: str  # the option, and its place, for the chart's text alternative
     x: float  # its mean place on the first scale, 1 to 5
     y: float
+    label: str  # printed beside it (`point_labels`)
+    label_left: bool
 
 
 def svg_points(matrix: MatrixStep) -> list[SvgPoint]:
     """The report's 2 by 2: each placed option's number at its mean place on the two
     scales, numbered as in the table above it (the template places them on its square)."""
-    return [
-        SvgPoint(str(n), f"{item.text} {item.x:.1f} · {item.y:.1f}", item.x, item.y)
+    placed = [
+        (str(n), item.text, item.x, item.y)
         for n, item in enumerate(matrix.items, 1)
         if item.x is not None and item.y is not None
+    ]
+    labels = point_labels([(number, x, y) for number, _text, x, y in placed])
+    return [
+        SvgPoint(number, f"{text} {x:.1f} · {y:.1f}", x, y, label, left)
+        for (number, text, x, y), (label, left) in zip(placed, labels, strict=True)
     ]

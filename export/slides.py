@@ -27,6 +27,8 @@ from pptx.presentation import Presentation as PresentationType
 from pptx.slide import Slide, SlideLayout
 from pptx.util import Emu, Pt
 
+from export.charts import point_labels
+
 T = TypeVar("T")
 
 TEMPLATE = Path(__file__).resolve().parent / "templates" / "rundabord.pptx"  # tools/deck_template.py
@@ -382,11 +384,18 @@ def scatter_chart(
     marker.style, marker.size = XL_MARKER_STYLE.CIRCLE, 14
     marker.format.fill.solid()
     marker.format.fill.fore_color.theme_color = MSO_THEME_COLOR.ACCENT_1
-    for index, (number, _text, _x, _y) in enumerate(points):
+    labels = point_labels([(number, x, y) for number, _text, x, y in points])
+    for index, (text, left) in enumerate(labels):
         point_label = plot.series[0].points[index].data_label
+        if not text:  # its number is beside a point near it: no label (an empty one shows the value)
+            label = point_label._get_or_add_dLbl()
+            for child in list(label)[1:]:  # all but its c:idx
+                label.remove(child)
+            label.append(label.makeelement(qn("c:delete"), {"val": "1"}))
+            continue
         point_label.has_text_frame = True
-        point_label.text_frame.text = number
-        point_label.position = XL_LABEL_POSITION.RIGHT
+        point_label.text_frame.text = text
+        point_label.position = XL_LABEL_POSITION.LEFT if left else XL_LABEL_POSITION.RIGHT
     key_left = left + side + round(width * 0.03)
     _key(
         slide,

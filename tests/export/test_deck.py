@@ -252,6 +252,28 @@ def test_options_on_two_scales_fit_their_slides_and_the_chart_has_its_key() -> N
     assert all(line.split("  ", 1)[1].rstrip("…") in text for line, text in zip(key, texts, strict=True))
 
 
+def test_options_placed_alike_share_one_label_in_the_decks_2_by_2() -> None:
+    """Options at the same place printed their numbers over each other: the first carries
+    them all, the others none; at the right edge the label goes left of its point."""
+    from pptx.enum.chart import XL_LABEL_POSITION
+
+    items = [MatrixItem("A", 2, 2, 3), MatrixItem("B", 5, 4, 3), MatrixItem("C", 2, 2, 3)]
+    deck = Presentation(
+        io.BytesIO(write_deck(report(matrices=[MatrixStep("Vad först?", "", ("N", "I"), items)])))
+    )
+    [chart] = [
+        shape.chart
+        for slide in deck.slides
+        if slide.shapes.title.text_frame.text == "Alternativen på två skalor"
+        for shape in slide.shapes
+        if shape.has_chart
+    ]
+    labels = [point.data_label for point in chart.plots[0].series[0].points]
+    assert [label.text_frame.text for label in labels[:2]] == ["1, 3", "2"]
+    assert labels[2]._dLbl.xpath("c:delete/@val") == ["1"]  # none: an empty text showed the value
+    assert [label.position for label in labels[:2]] == [XL_LABEL_POSITION.RIGHT, XL_LABEL_POSITION.LEFT]
+
+
 def test_a_table_at_list_size_stops_before_the_footer() -> None:
     """Fourteen one-line tracks ran off their slide (a row is its line and its cells'
     margins: about ten one-line rows fit under the header); they continue instead."""

@@ -120,3 +120,23 @@ def test_options_on_two_scales_are_numbered_and_drawn_as_the_decks_2_by_2() -> N
     assert "2. Mobila team 2.0 · 4.0" in chart and "(Nytta · Insats)" in chart  # its text alternative
     assert '<td class="rank">2</td><td>Mobila team</td>' in html  # the table numbers them alike
     assert PAYLOAD not in html and "&lt;img src=x" in chart
+
+
+def test_options_placed_alike_share_one_label_on_the_2_by_2() -> None:
+    """Two options at nearly the same place printed their numbers over each other; one
+    label now carries both, and a label at the right edge stays inside the square."""
+    from export.report import MatrixItem, MatrixStep
+
+    items = [
+        MatrixItem("Mobila team", 3.0, 3.0, 4),
+        MatrixItem("Gemensam journal", 5.0, 1.0, 4),
+        MatrixItem("Samordnad plan", 3.1, 2.9, 4),
+    ]
+    html = render_html(report(matrices=[MatrixStep("Vad först?", "", ("Nytta", "Insats"), items)]), "x.css")
+    chart = html[html.index('aria-label="Alternativen på två skalor"') :]
+    chart = chart[: chart.index("</svg>")]
+    assert chart.count("<circle") == 3  # each at its own place
+    assert '<text x="248.0" y="183.0" fill="#1E2A33">1, 3</text>' in chart  # beside the outer one
+    assert '<text x="380.0" y="335.0" text-anchor="end" fill="#1E2A33">2</text>' in chart
+    assert chart.count('fill="#1E2A33">1</text>') == 2  # the scales' own; none beside the first point
+    assert "3. Samordnad plan 3.1 · 2.9" in chart  # named in the chart's text alternative
