@@ -103,8 +103,21 @@ def import_tables(session: DbSession, data: dict[str, Any], owner: Facilitator, 
     followed by `mark` (such as "(importerad 2026-12-01)") so that it is not taken for the
     original, and every step closed: no phone is sent into it before its facilitator
     opens a step. Each step's files of its own are copied where this server has them
-    (`StepKind.imported`). Nothing is stored unless all of it is (one transaction); a
-    broken archive raises ArchiveError."""
+    (`StepKind.imported`). Nothing is stored unless all of it is (one transaction), and
+    files copied for a workshop that was not stored are removed; a broken archive raises
+    ArchiveError."""
+    brought: list[Step] = []  # each step as it was once its files were copied
+    try:
+        return _store(session, data, owner, mark, brought)
+    except BaseException:
+        for step in brought:
+            kinds()[step.kind].deleted(step)
+        raise
+
+
+def _store(
+    session: DbSession, data: dict[str, Any], owner: Facilitator, mark: str, brought: list[Step]
+) -> Imported:
     facts = data["workshop"]
     try:
         values = {
@@ -144,7 +157,14 @@ def import_tables(session: DbSession, data: dict[str, Any], owner: Facilitator, 
                 )
         session.execute(update(Step).where(Step.workshop_id == workshop.id).values(is_open=False))
         steps = session.scalars(select(Step).where(Step.workshop_id == workshop.id).order_by(Step.position))
-        without_files = [step.title for step in steps if not kinds()[step.kind].imported(step)]
+        without_files = []
+        for step in steps:
+            if not kinds()[step.kind].imported(step):
+                without_files.append(step.title)
+            # A copy outside the session: a failed commit expires the step itself.
+            brought.append(
+                Step(kind=step.kind, settings=dict(step.settings or {}), state=dict(step.state or {}))
+            )
     except ArchiveError:
         session.rollback()
         raise

@@ -7,8 +7,10 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
 from flask import Flask, g
 from flask.testing import FlaskClient
+from sqlalchemy.exc import OperationalError
 
 from models import agenda
 from models.accounts import Facilitator
@@ -133,3 +135,36 @@ def test_an_imported_workshop_has_a_film_of_its_own_or_is_told_it_has_none(
     second, page = imported()  # as on a server without the film
     assert step_setting(second.steps[-1], "video") == ""
     assert "Filmen till steget ”Se &lt;b&gt;filmen&lt;/b&gt; först” finns inte på den här servern" in page
+
+
+def test_a_failed_import_leaves_no_copy_of_a_film(
+    app: Flask, client: FlaskClient, auth: AuthActions, workshop: Workshop, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The film is copied before the new workshop is committed: a commit that fails (a full
+    disk) left the copy behind, named by no step, never removed."""
+    from content.archive import import_archive
+
+    workshop_id = workshop.id
+    auth.login()
+    client.post(f"/f/workshops/{workshop.id}/steps", data={"kind": "info"})
+    step = workshop.steps[-1]
+    client.post(
+        f"/f/workshops/{workshop.id}/steps/{step.id}/film", data={"film": (io.BytesIO(FILM), "dag.mp4")}
+    )
+    archive = client.get(f"/f/workshops/{workshop.id}/export/archive.json").data
+    media = Path(app.config["INSTANCE_DIR"]) / "media"
+    films = sorted(media.iterdir())
+    assert len(films) == 1
+
+    def full_disk() -> None:
+        raise OperationalError("COMMIT", {}, Exception("database or disk is full"))
+
+    owner = db.session.get(Workshop, workshop_id).owner  # type: ignore[union-attr]
+    monkeypatch.setattr(db.session, "commit", full_disk)
+    with pytest.raises(OperationalError):
+        import_archive(db.session, archive, owner)
+    assert sorted(media.iterdir()) == films  # the original's film, and no other
+    monkeypatch.undo()
+    db.session.rollback()
+    imported = import_archive(db.session, archive, owner)
+    assert len(list(media.iterdir())) == 2 and not imported.without_files  # a copy once stored
