@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Date, DateTime, Table, select, update
 
-from export.archive import ArchiveError, read_archive, write_archive
+from export.archive import ArchiveError, read_archive_file, write_archive, write_archive_zip
 from models.accounts import Facilitator
 from models.agenda import MAX_FACT_LENGTH
 from models.clock import utcnow
@@ -98,17 +100,23 @@ class Imported:
     without_files: list[str]
 
 
-def import_tables(session: DbSession, data: dict[str, Any], owner: Facilitator, mark: str = "") -> Imported:
+def import_tables(
+    session: DbSession,
+    data: dict[str, Any],
+    owner: Facilitator,
+    mark: str = "",
+    files: Mapping[str, bytes] | None = None,
+) -> Imported:
     """A new workshop, run by `owner`, holding everything in the archive, its title
     followed by `mark` (such as "(importerad 2026-12-01)") so that it is not taken for the
     original, and every step closed: no phone is sent into it before its facilitator
-    opens a step. Each step's files of its own are copied where this server has them
-    (`StepKind.imported`). Nothing is stored unless all of it is (one transaction), and
-    files copied for a workshop that was not stored are removed; a broken archive raises
-    ArchiveError."""
+    opens a step. Each step's files of its own come from `files` (what an archive with
+    files carried) or are copied where this server has them (`StepKind.imported`).
+    Nothing is stored unless all of it is (one transaction), and files copied for a
+    workshop that was not stored are removed; a broken archive raises ArchiveError."""
     brought: list[Step] = []  # each step as it was once its files were copied
     try:
-        return _store(session, data, owner, mark, brought)
+        return _store(session, data, owner, mark, files or {}, brought)
     except BaseException:
         for step in brought:
             kinds()[step.kind].deleted(step)
@@ -116,7 +124,12 @@ def import_tables(session: DbSession, data: dict[str, Any], owner: Facilitator, 
 
 
 def _store(
-    session: DbSession, data: dict[str, Any], owner: Facilitator, mark: str, brought: list[Step]
+    session: DbSession,
+    data: dict[str, Any],
+    owner: Facilitator,
+    mark: str,
+    files: Mapping[str, bytes],
+    brought: list[Step],
 ) -> Imported:
     facts = data["workshop"]
     try:
@@ -159,7 +172,7 @@ def _store(
         steps = session.scalars(select(Step).where(Step.workshop_id == workshop.id).order_by(Step.position))
         without_files = []
         for step in steps:
-            if not kinds()[step.kind].imported(step):
+            if not kinds()[step.kind].imported(step, files):
                 without_files.append(step.title)
             # A copy outside the session: a failed commit expires the step itself.
             brought.append(
@@ -219,7 +232,20 @@ def export_archive(session: DbSession, workshop: Workshop) -> bytes:
     return write_archive(facts, tables, utcnow())
 
 
+def own_files(workshop: Workshop) -> dict[str, Path]:
+    """The files of the workshop's steps' own on this server (films), by name."""
+    return {
+        name: path for step in workshop.steps for name, path in kinds()[step.kind].own_files(step).items()
+    }
+
+
+def export_archive_with_files(session: DbSession, workshop: Workshop) -> bytes:
+    """The archive and its steps' files in one ZIP, to import on another server."""
+    return write_archive_zip(export_archive(session, workshop), own_files(workshop))
+
+
 def import_archive(session: DbSession, raw: bytes, owner: Facilitator, mark: str = "") -> Imported:
-    """An archive file as a new workshop run by `owner` (see import_tables); ArchiveError
-    says what is wrong."""
-    return import_tables(session, read_archive(raw), owner, mark)
+    """An archive file (.json, or .zip with its files) as a new workshop run by `owner`
+    (see import_tables); ArchiveError says what is wrong."""
+    data, files = read_archive_file(raw)
+    return import_tables(session, data, owner, mark, files)

@@ -18,6 +18,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
+from content.archive import own_files
 from export.deck import SECTIONS, Options, write_deck
 from export.report import Report
 from export.report_html import STYLESHEET, PdfUnavailable, render_html
@@ -43,6 +44,7 @@ KINDS = {
     "xlsx": ("xlsx", XLSX_TYPE),
     "csv": ("csv", "text/csv"),  # the response adds "; charset=utf-8"
     "json": ("json", "application/json"),
+    "zip": ("zip", "application/zip"),
     "compilation": ("pptx", PPTX_TYPE),
     "compilation-pdf": ("pdf", "application/pdf"),
 }
@@ -112,7 +114,8 @@ def export(workshop_id: int) -> Response | str:
         wanted = _deck_request(form)
         if wanted is not None:
             return _file(workshop, wanted)
-    return render_template("facilitator/export.html", workshop=workshop, form=form)
+    films = bool(own_files(workshop))
+    return render_template("facilitator/export.html", workshop=workshop, form=form, films=films)
 
 
 @bp.post("/workshops/<int:workshop_id>/export/jobs")
@@ -197,11 +200,12 @@ def export_pdf(workshop_id: int) -> Response:
         return redirect(url_for("exports.export", workshop_id=workshop_id))
 
 
-@bp.get("/workshops/<int:workshop_id>/export/archive.json")
+@bp.get("/workshops/<int:workshop_id>/export/archive.<any(json, zip):extension>")
 @login_required
-def export_archive_file(workshop_id: int) -> Response:
-    """Everything the workshop holds, to keep or to import again as a new workshop."""
-    return _file(own_workshop(workshop_id), Request("json", Options()))
+def export_archive_file(workshop_id: int, extension: str) -> Response:
+    """Everything the workshop holds, to keep or to import again as a new workshop; as a
+    .zip with its steps' files (films), to import on another server."""
+    return _file(own_workshop(workshop_id), Request(extension, Options()))
 
 
 @bp.get("/workshops/<int:workshop_id>/export/data.<any(csv, xlsx):kind>")

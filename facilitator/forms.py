@@ -203,14 +203,17 @@ class DeckForm(FlaskForm):
 
 
 class ImportForm(FlaskForm):
-    """A workshop archive (.json) to import as a new workshop."""
+    """A workshop archive (.json, or .zip with its films) to import as a new workshop."""
 
     archive = FileField(
-        _l("Workshop archive (.json)"),
+        _l("Workshop archive (.json or .zip)"),
         description=_l(
             "A file from Export → Archive. It becomes a new workshop of yours; the original is not changed."
         ),
-        validators=[FileRequired(_l("Choose a file.")), FileAllowed(["json"], _l("Choose a .json file."))],
+        validators=[
+            FileRequired(_l("Choose a file.")),
+            FileAllowed(["json", "zip"], _l("Choose a .json or .zip file from Export → Archive.")),
+        ],
     )
 
 

@@ -84,8 +84,8 @@ def import_workshop() -> Response | str:
             for title in imported.without_files:
                 flash(
                     _(
-                        "The film of the step “%(title)s” is not on this server (an archive holds no films):"
-                        " upload it on the step's film page.",
+                        "The film of the step “%(title)s” is neither in the archive nor on this server:"
+                        " upload it on the step's film page (or import the archive with its films, .zip).",
                         title=title,
                     ),
                     "error",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from content.archive import export_archive
+from content.archive import export_archive, export_archive_with_files
 from export.compilation import compile_workshop, write_compilation
 from export.deck import Options, write_deck
 from export.report_html import write_compilation_pdf, write_pdf
@@ -16,7 +16,7 @@ from models.session import DbSession
 from models.workshops import Workshop
 from readers.workshop_report import workshop_report
 
-KINDS = ("pptx", "pdf", "xlsx", "csv", "json", "compilation", "compilation-pdf")
+KINDS = ("pptx", "pdf", "xlsx", "csv", "json", "zip", "compilation", "compilation-pdf")
 
 
 def write_export(
@@ -28,17 +28,22 @@ def write_export(
     lang: str = "sv",
     stage: Callable[[str], None] = lambda _stage: None,
 ) -> bytes:
-    """The file of one kind (pptx, pdf, xlsx, csv, json; the thematic compilation as
+    """The file of one kind (pptx, pdf, xlsx, csv, json, zip: the archive with its
+    steps' files; the thematic compilation as
     compilation (PPTX) or compilation-pdf). `stage` hears "reading", then
     "writing": the report is read in one consistent snapshot and the connection given
     back (see `workshop_report`) before the slow writing starts."""
     options = options or Options()
     stage("reading")
-    if kind == "json":
+    if kind in ("json", "zip"):
         workshop = session.get(Workshop, workshop_id)
         if workshop is None:
             raise NotFound()
-        return export_archive(session, workshop)
+        return (
+            export_archive(session, workshop)
+            if kind == "json"
+            else export_archive_with_files(session, workshop)
+        )
     report = workshop_report(session, workshop_id, labels)
     stage("writing")
     if kind == "pptx":

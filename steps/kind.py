@@ -12,6 +12,7 @@ import importlib
 import importlib.util
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from flask import Blueprint, Flask, url_for
@@ -247,10 +248,16 @@ class StepKind:
     def deleted(self, step: Step) -> None:
         """Files of the step's own to remove once the step (or its workshop) is deleted."""
 
-    def imported(self, step: Step) -> bool:
+    def own_files(self, step: Step) -> dict[str, Path]:
+        """The files of the step's own on this server, by the name its settings give each:
+        what an archive with files carries beside its rows."""
+        return {}
+
+    def imported(self, step: Step, files: Mapping[str, bytes]) -> bool:
         """Files of the step's own to bring along when its workshop is imported from an
-        archive (which holds its rows, not its files); False when one could not be, and the
-        step goes without it."""
+        archive: from `files` (those an archive with files carried, by name), else copied
+        where this server has them; False when one could not be, and the step goes
+        without it."""
         return True
 
     def opened(self, step: Step) -> None:

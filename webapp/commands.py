@@ -169,7 +169,8 @@ def load_demo_command(email: str) -> None:
     "--facilitator", "email", default="", help="E-mail of the facilitator who gets it (default: the first)."
 )
 def import_workshop_command(archive: str, email: str) -> None:
-    """Import a workshop archive (from export-workshop --format json) as a new workshop."""
+    """Import a workshop archive (from export-workshop --format json, or zip with its films)
+    as a new workshop."""
     facilitator = _facilitator(email)
     try:
         imported = import_archive(db.session, Path(archive).read_bytes(), facilitator, import_mark())
@@ -178,7 +179,10 @@ def import_workshop_command(archive: str, email: str) -> None:
     workshop = imported.workshop
     click.echo(f"Imported as workshop {workshop.id}: {workshop.title} (for {facilitator.email})")
     for title in imported.without_files:
-        click.echo(f"The film of the step {title!r} is not on this server: upload it on its film page.")
+        click.echo(
+            f"The film of the step {title!r} is neither in the archive nor on this server:"
+            " upload it on its film page."
+        )
 
 
 def _facilitator(email: str) -> Facilitator:

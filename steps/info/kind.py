@@ -4,13 +4,16 @@ input."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from pathlib import Path
+
 from flask import Blueprint
 from flask_babel import lazy_gettext as _l
 from wtforms import Field, StringField, TextAreaField, URLField
 from wtforms.validators import URL, Length, Optional
 
 from models.workshops import Step
-from steps.info.media import add_media_routes, copy_film, forget_film
+from steps.info.media import add_media_routes, copy_film, film_file, forget_film
 from steps.info.strings import STRINGS
 from steps.kind import StepKind, TextSetting
 
@@ -67,9 +70,13 @@ class Info(StepKind):
         """The step's film goes with it."""
         forget_film(step)
 
-    def imported(self, step: Step) -> bool:
-        """A film of its own: a copy of the file on this server, if it is here."""
-        return copy_film(step)
+    def own_files(self, step: Step) -> dict[str, Path]:
+        """Its film, if it has one here."""
+        return film_file(step)
+
+    def imported(self, step: Step, files: Mapping[str, bytes]) -> bool:
+        """A film of its own: the archive's, or a copy of the file on this server."""
+        return copy_film(step, files)
 
     def blueprint(self) -> Blueprint:
         """The kind's files, its film's page and the films themselves."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import secrets
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
 
 from flask import (
@@ -120,22 +121,33 @@ def forget_film(step: Step) -> None:
         (folder() / name).unlink(missing_ok=True)
 
 
-def copy_film(step: Step) -> bool:
-    """An imported step's film, as a file of its own: a copy of the file its archive names
-    when this server has it (an archive made here), so that removing either step's film
-    leaves the other's; else the step has none (the file is not in the archive). False
-    when the step named a film that is not here."""
+def film_file(step: Step) -> dict[str, Path]:
+    """The step's film file by its name, if it has one on this server."""
+    name = step_setting(step, "video")
+    path = folder() / name if name and re.fullmatch(NAME, name) else None
+    return {name: path} if path is not None and path.is_file() else {}
+
+
+def copy_film(step: Step, files: Mapping[str, bytes]) -> bool:
+    """An imported step's film, as a file of its own: the one its archive carries (an
+    archive with files, from any server), else a copy of the file its archive names when
+    this server has it (an archive made here), so that removing either step's film leaves
+    the other's; else the step has none. False when the step named a film that is not here."""
     name = step_setting(step, "video")
     if not name:
         return True
-    source = folder() / name
     copied = ""
-    if re.fullmatch(NAME, name) and source.is_file():
-        copied = _new_name(step, name.rsplit(".", 1)[-1])
-        target = folder() / copied
-        # A film of up to the upload limit: copied in a thread, not on the event loop.
-        app = current_app._get_current_object()  # type: ignore[attr-defined]
-        beside_the_loop(app, lambda: shutil.copyfile(source, target), "files")
+    if re.fullmatch(NAME, name):
+        carried, here = files.get(name), film_file(step).get(name)
+        if carried is not None or here is not None:
+            copied = _new_name(step, name.rsplit(".", 1)[-1])
+            target = folder() / copied
+            # A film of up to the upload limit: written in a thread, not on the event loop.
+            app = current_app._get_current_object()  # type: ignore[attr-defined]
+            if carried is not None:
+                beside_the_loop(app, lambda: target.write_bytes(carried), "files")
+            else:
+                beside_the_loop(app, lambda: shutil.copyfile(here, target), "files")  # type: ignore[arg-type]
     step.settings = {**step.settings, "video": copied}
     return bool(copied)
 

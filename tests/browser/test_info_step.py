@@ -1,12 +1,14 @@
 """An information step in a real browser: made in the editor with a text, a link and a
 film, opened from the dashboard, shown on the projector and a phone (the film from this
-server, loaded on the phone only when played). axe finds no serious problem."""
+server, loaded on the phone only when played), then exported with its film (.zip). axe
+finds no serious problem."""
 
 from __future__ import annotations
 
 import os
 import re
 import tempfile
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -69,5 +71,17 @@ def test_information_step_on_every_screen(
     assert axe_violations(phone) == []
     projector.screenshot(path=str(SHOTS / "projector-info.png"))
     phone.screenshot(path=str(SHOTS / "phone-info.png"), full_page=True)
-    for page in (dashboard, projector, phone):
+
+    # The archive with its films, to move the workshop to another server: from the export page.
+    exports = new_page(browser, "laptop", accept_downloads=True)
+    login(exports, server)
+    exports.goto(workshop["Dashboard URL"].removesuffix("/live") + "/export")
+    exports.get_by_role("link", name="Ladda ner arkivet med filmerna (.zip)").click()
+    with exports.expect_download(timeout=60_000) as download:
+        exports.get_by_role("link", name="Ladda ner filen").click(timeout=60_000)
+    assert download.value.suggested_filename.endswith(".zip")
+    with zipfile.ZipFile(download.value.path()) as bundle:
+        assert [bundle.read(n) for n in bundle.namelist() if n.startswith("files/")] == [film.read_bytes()]
+    assert axe_violations(exports) == []
+    for page in (dashboard, projector, phone, exports):
         assert page.errors == []

@@ -3,7 +3,9 @@ between rows survive, and a broken file is refused with nothing stored."""
 
 from __future__ import annotations
 
+import io
 import json
+import zipfile
 
 import pytest
 from flask import Flask
@@ -64,6 +66,14 @@ def test_export_import_export_gives_the_same_content(workshop: Workshop, facilit
     assert "token" not in json.loads(after)["tables"]["participants"][0]
 
 
+def zipped(members: dict[str, bytes], compression: int = zipfile.ZIP_STORED) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression) as bundle:
+        for name, data in members.items():
+            bundle.writestr(name, data)
+    return out.getvalue()
+
+
 @pytest.mark.parametrize(
     ("raw", "reason"),
     [
@@ -79,6 +89,13 @@ def test_export_import_export_gives_the_same_content(workshop: Workshop, facilit
             b' "tables": {"steps": [{"ref": 1, "kind": "words", "title": "Ord", "based_on_step_id": 7}]}}',
             "broken_rows",
         ),
+        (b"PK\x03\x04 not a zip after all", "not_an_archive"),
+        (zipped({"files/1-film.mp4": b"film"}), "not_an_archive"),  # no archive.json in it
+        (zipped({"archive.json": b"\xff\xfe"}), "not_json"),
+        (
+            zipped({"archive.json": b" " * 2**22}, zipfile.ZIP_DEFLATED),
+            "not_an_archive",
+        ),  # unpacks to far more
     ],
 )
 def test_a_broken_archive_is_refused_and_stores_nothing(
@@ -100,8 +117,6 @@ def test_the_organizer_downloads_and_imports_an_archive(
     raw = client.get(f"/f/workshops/{workshop.id}/export/archive.json")
     assert raw.status_code == 200 and json.loads(raw.data)["format"] == "rundabord-workshop"
     app.config["WTF_CSRF_ENABLED"] = False
-    import io
-
     response = client.post(
         "/f/workshops/import",
         data={"archive": (io.BytesIO(raw.data), "arkiv.json")},

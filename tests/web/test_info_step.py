@@ -5,6 +5,8 @@ ranges; only the step's facilitators change it."""
 from __future__ import annotations
 
 import io
+import json
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -134,7 +136,7 @@ def test_an_imported_workshop_has_a_film_of_its_own_or_is_told_it_has_none(
 
     second, page = imported()  # as on a server without the film
     assert step_setting(second.steps[-1], "video") == ""
-    assert "Filmen till steget ”Se &lt;b&gt;filmen&lt;/b&gt; först” finns inte på den här servern" in page
+    assert "Filmen till steget ”Se &lt;b&gt;filmen&lt;/b&gt; först” finns varken i arkivet" in page
 
 
 def test_a_failed_import_leaves_no_copy_of_a_film(
@@ -168,3 +170,44 @@ def test_a_failed_import_leaves_no_copy_of_a_film(
     db.session.rollback()
     imported = import_archive(db.session, archive, owner)
     assert len(list(media.iterdir())) == 2 and not imported.without_files  # a copy once stored
+
+
+def test_the_archive_with_its_films_moves_a_workshop_to_another_server(
+    app: Flask, client: FlaskClient, auth: AuthActions, workshop: Workshop
+) -> None:
+    """An archive (.json) holds rows, not files: on another server the film was gone. The
+    export page offers the archive with its films (.zip), which imports with them."""
+    auth.login()
+    export_page = f"/f/workshops/{workshop.id}/export"
+    assert "med filmerna (.zip)" not in client.get(export_page).text  # no film: not offered
+    client.post(f"/f/workshops/{workshop.id}/steps", data={"kind": "info"})
+    step = workshop.steps[-1]
+    film_page = f"/f/workshops/{workshop.id}/steps/{step.id}/film"
+    client.post(film_page, data={"film": (io.BytesIO(FILM), "dag.mp4")})
+    name = step_setting(step, "video")
+    assert "Ladda ner arkivet med filmerna (.zip)" in client.get(export_page).text
+    download = client.get(f"/f/workshops/{workshop.id}/export/archive.zip")
+    assert download.status_code == 200 and download.mimetype == "application/zip"
+    assert ".zip" in download.headers["Content-Disposition"]
+    with zipfile.ZipFile(io.BytesIO(download.data)) as bundle:
+        assert bundle.read(f"files/{name}") == FILM
+        assert json.loads(bundle.read("archive.json"))["workshop"]["title"] == workshop.title
+    client.post(f"{film_page}/remove")  # as on another server: the file is not here
+    assert not (Path(app.config["INSTANCE_DIR"]) / "media" / name).exists()
+    app.config["WTF_CSRF_ENABLED"] = False
+    response = client.post(
+        "/f/workshops/import",
+        data={"archive": (io.BytesIO(download.data), "arkiv.zip")},
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 302 and "finns varken" not in client.get(response.headers["Location"]).text
+    copy = db.session.query(Workshop).order_by(Workshop.id.desc()).first()
+    assert copy is not None and copy.id != workshop.id
+    film = step_setting(copy.steps[-1], "video")
+    assert film.startswith(f"{copy.steps[-1].id}-") and client.get(f"/media/{film}").data == FILM
+    refused = client.post(
+        "/f/workshops/import",
+        data={"archive": (io.BytesIO(download.data), "arkiv.pptx")},
+        content_type="multipart/form-data",
+    )
+    assert "Välj en .json- eller .zip-fil från Exportera → Arkiv." in refused.text
