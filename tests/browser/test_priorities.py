@@ -103,8 +103,14 @@ def test_options_placed_on_two_scales(browser: Any, server: ServerProcess, works
     projector.locator("#matrix-legend").get_by_text("Mobila team (Nytta 5.0 · Insats 2.0)").wait_for()
     expect(projector.locator("#matrix-chart .matrix-dot")).to_have_count(1)
     projector.get_by_text("1 har placerat alternativen").wait_for()
+    # The other option at the same place: one mark with both numbers, not one dot over the other.
+    kim.get_by_role("button", name=re.compile(r"^Placera\W+Gemensam journal")).click()
+    kim.get_by_role("slider", name=re.compile(r"^Nytta.*Gemensam journal")).press("End")
+    kim.get_by_role("slider", name=re.compile(r"^Insats.*Gemensam journal")).press("ArrowLeft")
+    projector.locator("#matrix-legend").get_by_text("Gemensam journal (Nytta 5.0 · Insats 2.0)").wait_for()
+    expect(projector.locator("#matrix-chart .matrix-number")).to_have_text(["1, 2"])
     assert axe_violations(projector) == []
-    dashboard.locator(".priorities-table").get_by_text("5.0 · 2.0").wait_for()
+    dashboard.locator(".priorities-table").get_by_text("5.0 · 2.0").first.wait_for()
     assert axe_violations(dashboard) == []
     projector.screenshot(path=str(SHOTS / "projector-matrix.png"))
     kim.screenshot(path=str(SHOTS / "phone-matrix.png"), full_page=True)

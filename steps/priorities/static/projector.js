@@ -62,6 +62,20 @@ function svg(tag, attributes, text = "") {
 const across = (value) => 12 + ((value - 1) / 4) * 84;
 const up = (value) => 88 - ((value - 1) / 4) * 84;
 
+const DOT = 3.2; // an option's dot: its number inside
+
+// The placed options in groups whose dots would overlap, each group in the order of its
+// first option (as the report's and the deck's 2 by 2 share a label: export/charts.py).
+function overlapping(points) {
+  const groups = [];
+  for (const point of points) {
+    const near = groups.find(([first]) => Math.abs(first.x - point.x) < 2 * DOT && Math.abs(first.y - point.y) < 2 * DOT);
+    if (near) near.push(point);
+    else groups.push([point]);
+  }
+  return groups;
+}
+
 function drawMatrix({ axes, options }, t) {
   const chart = document.getElementById("matrix-chart");
   const title = chart.querySelector("title");
@@ -74,6 +88,7 @@ function drawMatrix({ axes, options }, t) {
     svg("text", { x: 5, y: 46, "text-anchor": "middle", transform: "rotate(-90 5 46)", class: "matrix-axis" }, `${axes[1]} →`),
   ];
   const spreads = []; // drawn first, under every option's number
+  const placed = [];
   options.forEach((option, index) => {
     if (option.x === null || option.y === null) return;
     const x = across(option.x);
@@ -82,9 +97,17 @@ function drawMatrix({ axes, options }, t) {
     if (option.sx || option.sy) {
       spreads.push(svg("ellipse", { cx: x, cy: y, rx: Math.max(1, option.sx * 21), ry: Math.max(1, option.sy * 21), class: "matrix-spread" }));
     }
-    parts.push(svg("circle", { cx: x, cy: y, r: 3.2, class: "matrix-dot" }));
-    parts.push(svg("text", { x, y: y + 1.3, "text-anchor": "middle", class: "matrix-number" }, String(index + 1)));
+    placed.push({ x, y, number: String(index + 1) });
   });
+  for (const group of overlapping(placed)) {
+    const { x, y } = group[0];
+    const label = group.map((point) => point.number).join(", ");
+    // Options placed alike (a room that agrees) share one mark, wide enough for their numbers.
+    const width = group.length === 1 ? 2 * DOT : label.length * 2.1 + 2.4;
+    const left = Math.min(100 - width, Math.max(0, x - width / 2));
+    parts.push(svg("rect", { x: left, y: y - DOT, width, height: 2 * DOT, rx: DOT, class: "matrix-dot" }));
+    parts.push(svg("text", { x: left + width / 2, y: y + 1.3, "text-anchor": "middle", class: "matrix-number" }, label));
+  }
   chart.replaceChildren(title, ...parts.slice(0, 5), ...spreads, ...parts.slice(5));
   document.getElementById("matrix-legend").replaceChildren(...options.map((option) => {
     const li = document.createElement("li");
