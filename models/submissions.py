@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any, Protocol, TypeVar
 
-from sqlalchemy import ForeignKey, Index
+from sqlalchemy import ForeignKey, Index, Select, func, select, union
 from sqlalchemy.orm import Mapped, mapped_column
 
 from analysis.words import clean, clean_sentence
@@ -64,6 +64,15 @@ class Submitted(Protocol):
 
 
 Item = TypeVar("Item", bound=Submitted)
+
+
+def participants_who_sent(session: DbSession, *sent: Select[Any]) -> int:
+    """How many participants have sent something to a step (the dashboard's "Har svarat"):
+    the distinct participant ids that `sent` select (one column each: a kind's inputs in
+    the step, its votes), input entered for a table group, which has none, left out."""
+    ids = (sent[0] if len(sent) == 1 else union(*sent)).subquery()
+    column = ids.c[0]
+    return session.scalar(select(func.count(func.distinct(column))).where(column.is_not(None))) or 0
 
 
 def _id(value: object, field: str) -> int:

@@ -7,6 +7,7 @@ from typing import Any
 
 from flask import Blueprint, Flask
 from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
 from wtforms import BooleanField, Field, IntegerField, TextAreaField
 from wtforms.validators import Length, NumberRange, Optional
 
@@ -17,6 +18,7 @@ from models.events import Event
 from models.levels import OLD_LEVEL_KEYS
 from models.participants import Participant
 from models.session import DbSession
+from models.submissions import participants_who_sent
 from models.workshops import Step
 from readers.workshop_report import ReportRows
 from steps.cards.cards import (
@@ -138,6 +140,15 @@ class Cards(CardsLike):
             # Who curated is kept by name: facilitators' accounts are not archived.
             ArchivedTable("card_edits", CardEdit.__table__, {"card_id": "cards"}, drop=("facilitator_id",)),
         ]
+
+    def answered(self, session: DbSession, step: Step) -> int | None:
+        """Those with a card in the step (not one a facilitator split off theirs)."""
+        return participants_who_sent(
+            session,
+            select(Card.participant_id).where(
+                Card.step_id == step.id, Card.withdrawn_at.is_(None), Card.split_from_id.is_(None)
+            ),
+        )
 
     def contributions(self, session: DbSession, participant: Participant) -> list[dict[str, Any]]:
         return own_contributions(session, participant)  # a discussion's answers too

@@ -17,6 +17,7 @@ from models.errors import NotFound
 from models.events import Event
 from models.participants import Participant
 from models.session import DbSession
+from models.submissions import participants_who_sent
 from models.workshops import Step
 from readers.workshop_report import ReportRows
 from steps.kind import ArchivedTable, BoolSetting, IntSetting, ListSetting, StepKind, TextSetting
@@ -99,6 +100,15 @@ class Priorities(StepKind):
 
     def totals_event(self, session: DbSession, step: Step) -> Event | None:
         return priorities_event(session, step)
+
+    def answered(self, session: DbSession, step: Step) -> int | None:
+        """Those with points on an option, or an option placed."""
+        return participants_who_sent(
+            session,
+            select(Allocation.participant_id).where(
+                Allocation.step_id == step.id, or_(Allocation.points > 0, Allocation.x.is_not(None))
+            ),
+        )
 
     def contributions(self, session: DbSession, participant: Participant) -> list[dict[str, Any]]:
         given = session.execute(  # one line for all of a step's points or places

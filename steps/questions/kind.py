@@ -18,6 +18,7 @@ from models.errors import NotFound
 from models.events import Event
 from models.participants import Participant
 from models.session import DbSession
+from models.submissions import participants_who_sent
 from models.workshops import Step
 from readers.workshop_report import ReportRows
 from steps.kind import ArchivedTable, BoolSetting, IntSetting, StepKind
@@ -103,6 +104,16 @@ class Questions(StepKind):
             for q in questions_of(session, step.id)
             if q.pinned_at is not None and q.shown
         ]
+
+    def answered(self, session: DbSession, step: Step) -> int | None:
+        """Those who asked a question in the step or upvote one."""
+        return participants_who_sent(
+            session,
+            select(Question.participant_id).where(
+                Question.step_id == step.id, Question.withdrawn_at.is_(None)
+            ),
+            select(Upvote.participant_id).where(Upvote.step_id == step.id, Upvote.up.is_(True)),
+        )
 
     def contributions(self, session: DbSession, participant: Participant) -> list[dict[str, Any]]:
         upvotes = session.execute(  # one line for all of a step's upvotes

@@ -18,6 +18,7 @@ from models.errors import NotFound
 from models.events import Event
 from models.participants import Participant
 from models.session import DbSession
+from models.submissions import participants_who_sent
 from models.workshops import Step
 from readers.workshop_report import ReportRows
 from steps.kind import ArchivedTable, BoolSetting, IntSetting, Lookup, StepKind
@@ -115,6 +116,14 @@ class Tracks(StepKind):
             for t in tracks_of(session, step.id)
             if t.highlighted_at is not None and t.hidden_at is None
         ]
+
+    def answered(self, session: DbSession, step: Step) -> int | None:
+        """Those who proposed a track in the step or have dots on one."""
+        return participants_who_sent(
+            session,
+            select(Track.participant_id).where(Track.step_id == step.id, Track.withdrawn_at.is_(None)),
+            select(Vote.participant_id).where(Vote.step_id == step.id, Vote.dots > 0),
+        )
 
     def contributions(self, session: DbSession, participant: Participant) -> list[dict[str, Any]]:
         dots = session.execute(  # one line for all of a step's dots

@@ -48,6 +48,7 @@ from models.submissions import (
     check_limit,
     open_step_taking,
     own_open_item,
+    participants_who_sent,
     step_indexes,
     valid_text,
 )
@@ -192,13 +193,8 @@ def visible_words(session: DbSession, step_id: int) -> list[word_analysis.Group]
 
 def answered_count(session: DbSession, step_id: int) -> int:
     """How many participants have at least one word in the step."""
-    return (
-        session.scalar(
-            select(func.count(func.distinct(Word.participant_id))).where(
-                Word.step_id == step_id, Word.withdrawn_at.is_(None)
-            )
-        )
-        or 0
+    return participants_who_sent(
+        session, select(Word.participant_id).where(Word.step_id == step_id, Word.withdrawn_at.is_(None))
     )
 
 

@@ -63,6 +63,7 @@ def test_cards_clustered_live(browser: Any, server: ServerProcess, workshop: dic
 
     card(dashboard, "Gemensam målbild").wait_for()
     assert "Bord 2" in card(dashboard, "Gemensam målbild").locator(".card-meta").inner_text()
+    expect(dashboard.locator("#answered")).to_have_text("1")  # one phone, three cards (was a dash)
     for name in ("Mål", "Resurser"):
         dashboard.get_by_label("Nytt tema").fill(name)
         dashboard.get_by_role("button", name="Lägg till tema").click()
