@@ -52,7 +52,7 @@ translations/%/LC_MESSAGES/messages.mo: translations/%/LC_MESSAGES/messages.po
 
 # After changing interface text: refresh the template and the Swedish catalogue.
 messages: $(VENV)/.runtime
-	$(BIN)/pybabel extract -F babel.cfg -k lazy_gettext -k _l -k lazy_ngettext:1,2 -k _nl:1,2 --no-location --sort-output \
+	$(BIN)/pybabel extract -F babel.cfg -k lazy_gettext -k _l -k lazy_ngettext:1,2 -k _nl:1,2 -k plural:1,2 --no-location --sort-output \
 		--project=Rundabord -o translations/messages.pot .
 	$(BIN)/pybabel update -i translations/messages.pot -d translations --width 100 --ignore-obsolete --no-fuzzy-matching
 

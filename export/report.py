@@ -79,6 +79,14 @@ LABELS = {
 }
 
 
+def label_in(labels: dict[str, str], key: str, **params: object) -> str:
+    """A label the exports add, from `labels` (the current language's) or the Swedish
+    defaults; counting one, its own form where it has one ("<key>_one")."""
+    if params.get("count") == 1 and f"{key}_one" in labels:
+        key = f"{key}_one"
+    return (labels.get(key) or LABELS[key]).format(**params)
+
+
 @dataclass(frozen=True)
 class ReportWord:
     text: str
@@ -261,7 +269,7 @@ class Report:
     labels: dict[str, str] = field(default_factory=lambda: dict(LABELS))
 
     def label(self, key: str, **params: object) -> str:
-        return (self.labels.get(key) or LABELS[key]).format(**params)
+        return label_in(self.labels, key, **params)
 
 
 @dataclass(frozen=True)
@@ -300,4 +308,4 @@ class SeriesReport:
     labels: dict[str, str] = field(default_factory=lambda: dict(LABELS))
 
     def label(self, key: str, **params: object) -> str:
-        return (self.labels.get(key) or LABELS[key]).format(**params)
+        return label_in(self.labels, key, **params)

@@ -3,10 +3,38 @@ each page's translation block can include them."""
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_ngettext as _nl
 
 from models.clock import utcnow
+
+
+class Plural(NamedTuple):
+    """A string that counts, in its form for one and for more (Swedish and English have no
+    other): a page's scripts and the exports take the form for one under "<key>_one"."""
+
+    one: object
+    other: object
+
+
+def plural(singular: str, many: str) -> Plural:
+    """A counting string ({count} in both forms), translated when the page is made."""
+    return Plural(_nl(singular, many, 1), _nl(singular, many, 2))
+
+
+def expanded(strings: dict[str, object]) -> dict[str, str]:
+    """Strings translated now, each counting one as two keys: "<key>" and "<key>_one"."""
+    out: dict[str, str] = {}
+    for key, value in strings.items():
+        if isinstance(value, Plural):
+            out[key], out[f"{key}_one"] = str(value.other), str(value.one)
+        else:
+            out[key] = str(value)
+    return out
+
 
 CONNECTION_STRINGS = {
     "connected": _l("Connected"),
@@ -63,7 +91,7 @@ def page_strings(strings: dict[str, object], *shared: dict[str, object]) -> dict
     merged: dict[str, object] = {}
     for part in (*shared, strings):
         merged.update(part)
-    return {key: str(value) for key, value in merged.items()}
+    return expanded(merged)
 
 
 REPORT_LABELS = {
@@ -129,7 +157,7 @@ REPORT_LABELS = {
     "compilation": _l("Thematic compilation"),
     "method": _l("About the material"),
     "themes_and_levels": _l("Themes and levels"),
-    "quotes_count": _l("{count} quotes"),
+    "quotes_count": plural("{count} quote", "{count} quotes"),
     "date": _l("Date"),
     "place": _l("Place"),
     "participants_count": _l("Participants"),
@@ -169,7 +197,7 @@ REPORT_LABELS = {
 
 def report_labels() -> dict[str, str]:
     """The words the exports add themselves, in the current language."""
-    return {key: str(value) for key, value in REPORT_LABELS.items()}
+    return expanded(REPORT_LABELS)
 
 
 def import_mark() -> str:

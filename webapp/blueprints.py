@@ -29,7 +29,7 @@ def register_blueprints(app: Flask) -> None:
 
 
 def _template_globals() -> dict[str, Any]:
-    from facilitator.strings import BEHALF_STRINGS, CONNECTION_STRINGS, NOTES_STRINGS, page_strings
+    from facilitator.strings import BEHALF_STRINGS, CONNECTION_STRINGS, NOTES_STRINGS, page_strings, plural
     from models.results import results_open
     from steps.registry import kinds
 
@@ -43,6 +43,7 @@ def _template_globals() -> dict[str, Any]:
         "connection_strings": CONNECTION_STRINGS,
         "notes_strings": NOTES_STRINGS,
         "page_strings": page_strings,
+        "plural": plural,
         "current_locale": str(get_locale() or "sv"),
         "languages": current_app.config["LANGUAGES"],
         "public_base_url": public_base_url(request.host_url),

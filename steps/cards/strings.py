@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
+from facilitator.strings import plural
+
 STRINGS = {
     "phone": {
         "label_card": _l("Your card"),
@@ -74,7 +76,7 @@ STRINGS = {
         "drag_to_merge": _l("Drag onto another theme to merge them"),
         "theme_merged": _l("“{name}” merged into “{into}”"),
         "selected": _l("chosen"),
-        "cards_selected": _l("{count} cards chosen"),
+        "cards_selected": plural("{count} card chosen", "{count} cards chosen"),
         "selection_cleared": _l("No card chosen"),
         "clear_selection": _l("Let go of the choice"),
         "accept_suggestions_count": _l("Accept their suggested themes ({count})"),

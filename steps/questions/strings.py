@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
-UPVOTES = _l("{count} votes")
-ONE_UPVOTE = _l("1 vote")
+from facilitator.strings import plural
+
+UPVOTES = plural("{count} vote", "{count} votes")
 MODERATED = _l("{hidden} hidden · {merged} merged")
 PENDING = _l("{count} waiting for review")
 ANSWERED = _l("Answered")
@@ -20,7 +21,6 @@ STRINGS = {
         "upvote": _l("Vote up"),
         "upvote_named": _l("Vote up: {text}"),
         "upvotes_count": UPVOTES,
-        "one_upvote": ONE_UPVOTE,
         "own_question": _l("Your question"),
         "answered_mark": ANSWERED,
         "pinned_mark": _l("On the big screen now"),
@@ -35,7 +35,7 @@ STRINGS = {
         "new_question": _l("New question"),
         "add_question": _l("Add question"),
         "no_questions": _l("No questions yet."),
-        "questions_summary": _l("{count} questions"),
+        "questions_summary": plural("{count} question", "{count} questions"),
         "review_queue": _l("Waiting for review ({count})"),
         "pending_count": PENDING,
         "approve": _l("Approve"),
@@ -50,9 +50,8 @@ STRINGS = {
         "merge_question_into": _l("Merge into"),
         "choose_question": _l("Choose a question"),
         "questions_merged": _l("“{text}” merged into “{target}”"),
-        "merged_count": _l("{count} merged into it"),
+        "merged_count": plural("{count} merged into it", "{count} merged into it"),
         "upvotes_count": UPVOTES,
-        "one_upvote": ONE_UPVOTE,
         "answered_mark": ANSWERED,
         "pinned_mark": _l("Pinned"),
         "hidden_mark": _l("Hidden"),
@@ -61,7 +60,6 @@ STRINGS = {
     },
     "projector": {
         "upvotes_count": UPVOTES,
-        "one_upvote": ONE_UPVOTE,
         "answered_mark": ANSWERED,
         "moderated": MODERATED,
         "pending_count": PENDING,

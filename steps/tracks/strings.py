@@ -5,6 +5,10 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
+from facilitator.strings import plural
+
+DOTS = plural("{count} dot", "{count} dots")
+
 STRINGS = {
     "phone": {
         "label_track": _l("Propose a track to take forward"),
@@ -32,16 +36,14 @@ STRINGS = {
         "reveal_results": _l("Reveal the result on the projector"),
         "hide_results": _l("Hide the result on the projector"),
         "rank_tied": _l("shared {rank}"),
-        "dots_count": _l("{count} dots"),
-        "one_dot": _l("1 dot"),
+        "dots_count": DOTS,
         "merge_track_into": _l("Merge into"),
         "choose_track": _l("Choose a track"),
         "tracks_merged": _l("“{text}” merged into “{target}”"),
     },
     "projector": {
         "rank_tied": _l("shared {rank}"),
-        "dots_count": _l("{count} dots"),
-        "one_dot": _l("1 dot"),
+        "dots_count": DOTS,
         "more_tracks": _l("And {count} more tracks."),
         "results_hidden_voting": _l("Voting is open. The result is shown when voting is done."),
         "results_hidden": _l("The result is shown when the facilitator reveals it."),

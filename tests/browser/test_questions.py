@@ -142,7 +142,7 @@ def test_cards_written_first_then_revealed_together(
     kim.get_by_text("Skriv först: de andras bidrag visas", exact=False).wait_for()
     kim.get_by_label("Ditt kort").fill("Gemensam målbild för vård och omsorg")
     kim.get_by_role("button", name="Skicka", exact=True).click()
-    projector.get_by_text("1 skrivna hittills").wait_for()
+    projector.get_by_text("1 skrivet hittills").wait_for()
     assert projector.get_by_text("Gemensam målbild för vård och omsorg").count() == 0
     dashboard.locator(".board-card .card-text").get_by_text("Gemensam målbild för vård och omsorg").wait_for()
     assert axe_violations(projector) == []
@@ -156,7 +156,7 @@ def test_cards_written_first_then_revealed_together(
     bar.get_by_text("Visat", exact=False).wait_for()
     dashboard.screenshot(path=str(SHOTS / "dashboard-revealed.png"))
     bar.get_by_role("button", name="Tillbaka till skrivandet").click()
-    projector.get_by_text("1 skrivna hittills").wait_for()
+    projector.get_by_text("1 skrivet hittills").wait_for()
 
     # "Skriv först" switched off and on again in the editor while the step is open: the
     # projector shows the board, then the count it has, without a reload (not 0).
@@ -170,7 +170,7 @@ def test_cards_written_first_then_revealed_together(
     projector.locator("#board").get_by_text("Gemensam målbild för vård och omsorg", exact=True).wait_for()
     expect(projector.locator("#writing-cards")).to_be_hidden()
     write_first(True)
-    projector.get_by_text("1 skrivna hittills").wait_for()
+    projector.get_by_text("1 skrivet hittills").wait_for()
     expect(projector.locator("#board")).to_be_hidden()
     dashboard.goto(workshop["Dashboard URL"])
     dashboard.get_by_role("button", name=re.compile(r"^Stäng\W+Förutsättningar$")).click()

@@ -177,7 +177,7 @@ export class QuestionsPanel {
     const update = (question) => {
       current = question;
       votes.textContent = `▲ ${question.upvotes}`;
-      const count = t(question.upvotes === 1 ? "one_upvote" : "upvotes_count", { count: question.upvotes });
+      const count = t("upvotes_count", { count: question.upvotes });
       text.textContent = question.text;
       const flags = [
         question.pending ? t("pending_mark") : "",

@@ -63,7 +63,7 @@ function questionRow(step, question, count, on, own, phone) {
     text.append(document.createElement("br"), small);
   }
   li.append(text);
-  const votes = t(count === 1 ? "one_upvote" : "upvotes_count", { count });
+  const votes = t("upvotes_count", { count });
   if (own) {
     const badge = document.createElement("span");
     badge.className = "upvote-count";

@@ -31,7 +31,7 @@ export default function questionsView({ t }) {
     const votes = document.createElement("span");
     votes.className = "rank";
     votes.textContent = `▲ ${question.upvotes}`;
-    votes.setAttribute("aria-label", t(question.upvotes === 1 ? "one_upvote" : "upvotes_count", { count: question.upvotes }));
+    votes.setAttribute("aria-label", t("upvotes_count", { count: question.upvotes }));
     const text = document.createElement("span");
     text.className = "track-text";
     text.textContent = question.text;

@@ -153,7 +153,7 @@ export class TracksPanel {
       current = track;
       rank.textContent = track.tied ? t("rank_tied", { rank: track.rank }) : String(track.rank);
       text.textContent = track.text;
-      total.textContent = t(track.total === 1 ? "one_dot" : "dots_count", { count: track.total });
+      total.textContent = t("dots_count", { count: track.total });
       const who = [track.participant?.on_behalf ? t("on_behalf") : track.participant?.name, this.groupName(track.group_id)].filter(Boolean);
       const source = track.source ? [t(`from_${track.source.kind}`)] : [];
       meta.textContent = [...who, ...source].join(" · ");

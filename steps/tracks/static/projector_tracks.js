@@ -9,7 +9,7 @@ export class ProjectorTracks {
     this.container = container;
     this.note = note;
     this.t = t;
-    this.count = words.count || ((total) => t(total === 1 ? "one_dot" : "dots_count", { count: total }));
+    this.count = words.count || ((total) => t("dots_count", { count: total }));
     this.more = words.more || ((count) => t("more_tracks", { count }));
     this.reset(null);
   }

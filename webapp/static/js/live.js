@@ -135,11 +135,15 @@ function showAccessEnded(reason) {
 }
 
 // Strings from the page's translation block (the server's catalogue), with {name} filled in.
+// A string counting one thing has a form of its own under "<key>_one" (facilitator/strings.py's
+// `plural`): "1 röst", "{count} röster".
 export function loadStrings(id = "i18n") {
   const element = document.getElementById(id);
   const strings = element ? JSON.parse(element.textContent) : {};
-  return (key, params = {}) =>
-    (key in strings ? strings[key] : key).replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? ""));
+  return (key, params = {}) => {
+    const chosen = params.count === 1 && `${key}_one` in strings ? `${key}_one` : key;
+    return (chosen in strings ? strings[chosen] : key).replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? ""));
+  };
 }
 
 // A random id for a submission. crypto.randomUUID needs HTTPS; a venue laptop serves HTTP.
