@@ -80,10 +80,12 @@ STRINGS = {
         "selection_cleared": _l("No card chosen"),
         "clear_selection": _l("Let go of the choice"),
         "accept_suggestions_count": _l("Accept their suggested themes ({count})"),
-        "cards_moved": _l("{count} cards moved to {theme}"),
+        "cards_moved": plural("{count} card moved to {theme}", "{count} cards moved to {theme}"),
         "cards_already_there": _l("The cards are already in {theme}"),
         "theme_key": _l("Key {key} moves a card here"),
-        "suggestions_accepted": _l("{count} cards placed in their suggested themes"),
+        "suggestions_accepted": plural(
+            "{count} card placed in its suggested theme", "{count} cards placed in their suggested themes"
+        ),
         "undo_move_cards": _l("move {count} cards to {theme}"),
         "undo_accept_suggestions": _l("accept {count} suggested themes"),
         "undo_hide_cards_on": _l("hide {count} cards"),

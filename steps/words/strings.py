@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
+from facilitator.strings import plural
+
 STRINGS = {
     "phone": {
         "edit_label": _l("Change your word"),
@@ -12,7 +14,9 @@ STRINGS = {
         "none_left": _l("You have sent all your words."),
     },
     "dashboard": {
-        "entries": _l("{count} entries, {distinct} different words"),
+        "entries": plural(
+            "{count} entry, {distinct} different words", "{count} entries, {distinct} different words"
+        ),
         "no_words": _l("No words yet."),
         "recount_hint": _l(
             "Rundabord now recognises more ways of writing the same word (e-tjänst, e tjänst, "
@@ -37,7 +41,9 @@ STRINGS = {
         "undo_unhide": _l("Undo: show “{display}” again"),
         "undo_highlight": _l("Undo: highlight “{display}”"),
         "undo_unhighlight": _l("Undo: remove highlight from “{display}”"),
-        "undo_approve": _l("Undo: let {count} held entries through"),
+        "undo_approve": plural(
+            "Undo: let {count} held entry through", "Undo: let {count} held entries through"
+        ),
     },
     "projector": {
         "show_list": _l("Show as list"),
