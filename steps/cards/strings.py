@@ -33,7 +33,7 @@ STRINGS = {
         "proposal_accepted": _l("Theme “{name}” created with {count} cards"),
         "no_proposals": _l("No groups found among the unsorted cards."),
         "close_proposals": _l("Close the proposals"),
-        "card_count": _l("{count} cards"),
+        "card_count": plural("{count} card", "{count} cards"),
         "filter_group": _l("Group"),
         "filter_category": _l("Category"),
         "filter_level": _l("Level"),

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
-POINTS = _l("{count} points")
+from facilitator.strings import plural
+
+POINTS = plural("{count} point", "{count} points")
 RANK_TIED = _l("shared {rank}")
 BENEFIT = _l("Benefit")
 EFFORT = _l("Effort")
@@ -48,7 +50,7 @@ STRINGS = {
         "points_count": POINTS,
         "rank_tied": RANK_TIED,
         "voters_count": _l("{count} have given points"),
-        "more_options": _l("And {count} more options."),
+        "more_options": plural("And {count} more option.", "And {count} more options."),
         "placed_count": PLACED,
         "matrix_title": _l("The options by their mean place: {x} across, {y} up"),
         "not_placed": _l("not placed yet"),

@@ -63,6 +63,6 @@ STRINGS = {
         "answered_mark": ANSWERED,
         "moderated": MODERATED,
         "pending_count": PENDING,
-        "more_questions": _l("And {count} more questions."),
+        "more_questions": plural("And {count} more question.", "And {count} more questions."),
     },
 }

@@ -44,7 +44,7 @@ STRINGS = {
     "projector": {
         "rank_tied": _l("shared {rank}"),
         "dots_count": DOTS,
-        "more_tracks": _l("And {count} more tracks."),
+        "more_tracks": plural("And {count} more track.", "And {count} more tracks."),
         "results_hidden_voting": _l("Voting is open. The result is shown when voting is done."),
         "results_hidden": _l("The result is shown when the facilitator reveals it."),
     },
