@@ -95,6 +95,8 @@ class Config:
     COMPRESS_BR_LEVEL = 1
     # Requests (and an organizer's own .pptx template for the deck) up to this size.
     MAX_CONTENT_LENGTH = _env_int("MAX_CONTENT_LENGTH", 25 * 1024 * 1024)
+    # A workshop archive with its films (.zip), imported by a logged-in facilitator.
+    IMPORT_MAX_LENGTH = _env_int("IMPORT_MAX_LENGTH", 100 * 1024 * 1024)
 
     # Word clouds are drawn by a separate process (steps.words.cloud_jobs); the ranked list has every word.
     CLOUD_RENDERING = _env_bool("CLOUD_RENDERING", True)

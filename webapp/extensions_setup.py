@@ -33,6 +33,7 @@ def register_extensions(app: Flask) -> None:
     login_manager.login_message = N_("Log in to see this page.")
     login_manager.localize_callback = gettext  # translated when flashed, in the person's language
     login_manager.login_message_category = "info"
+    app.before_request(_larger_imports)  # before CSRFProtect reads the form
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
     limiter.init_app(app)
@@ -41,6 +42,16 @@ def register_extensions(app: Flask) -> None:
     compress.init_app(app)
     init_presence(app)
     _init_socketio(app)
+
+
+IMPORT_ENDPOINT = "workshops.import_workshop"
+
+
+def _larger_imports() -> None:
+    """A workshop archive with its films may be larger than any other request: up to
+    IMPORT_MAX_LENGTH on the import form, for a logged-in facilitator only."""
+    if request.endpoint == IMPORT_ENDPOINT and current_user.is_authenticated:
+        request.max_content_length = current_app.config["IMPORT_MAX_LENGTH"]
 
 
 def shared_redis(app: Flask) -> redis.Redis | None:

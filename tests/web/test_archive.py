@@ -161,3 +161,28 @@ def test_levels_travel_with_the_archive_and_a_version_1_file_still_imports(
     old = import_archive(db.session, json.dumps(data).encode(), facilitator).workshop
     assert levels_of(old) == list(DEFAULT_LEVELS)
     assert {c.level for c in db.session.query(Card).filter_by(workshop_id=old.id)} == {None, "Lokal"}
+
+
+def test_an_archive_with_films_may_be_larger_than_other_requests(
+    app: Flask, client: FlaskClient, auth: AuthActions, workshop: Workshop
+) -> None:
+    """A .zip with a workshop's films is larger than other requests may be (a film alone may
+    be as large as MAX_CONTENT_LENGTH): the import form takes up to IMPORT_MAX_LENGTH from
+    a logged-in facilitator; anyone else, and every other form, keeps the usual limit."""
+    bundle = zipped(
+        {"archive.json": export_archive(db.session, workshop), "files/1-extra.mp4": bytes(range(256)) * 40}
+    )
+    app.config.update(MAX_CONTENT_LENGTH=len(bundle) // 2, IMPORT_MAX_LENGTH=len(bundle) * 4)
+
+    def send(path: str = "/f/workshops/import") -> int:
+        data = {"archive": (io.BytesIO(bundle), "arkiv.zip"), "film": (io.BytesIO(bundle), "dag.mp4")}
+        return client.post(path, data=data, content_type="multipart/form-data").status_code
+
+    app.config["WTF_CSRF_ENABLED"] = True  # as served: its check reads the form first
+    assert send() == 413  # not logged in: the usual limit
+    app.config["WTF_CSRF_ENABLED"] = False
+    auth.login()
+    before = db.session.query(Workshop).count()
+    assert send() == 302
+    assert db.session.query(Workshop).count() == before + 1
+    assert send(f"/f/workshops/{workshop.id}/export") == 413  # another form (the deck's, with a template)
