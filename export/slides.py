@@ -385,7 +385,7 @@ def scatter_chart(
     marker.format.fill.solid()
     marker.format.fill.fore_color.theme_color = MSO_THEME_COLOR.ACCENT_1
     labels = point_labels([(number, x, y) for number, _text, x, y in points])
-    for index, (text, left) in enumerate(labels):
+    for index, (text, on_left) in enumerate(labels):
         point_label = plot.series[0].points[index].data_label
         if not text:  # its number is beside a point near it: no label (an empty one shows the value)
             label = point_label._get_or_add_dLbl()
@@ -395,7 +395,7 @@ def scatter_chart(
             continue
         point_label.has_text_frame = True
         point_label.text_frame.text = text
-        point_label.position = XL_LABEL_POSITION.LEFT if left else XL_LABEL_POSITION.RIGHT
+        point_label.position = XL_LABEL_POSITION.LEFT if on_left else XL_LABEL_POSITION.RIGHT
     key_left = left + side + round(width * 0.03)
     _key(
         slide,

@@ -250,6 +250,14 @@ def test_options_on_two_scales_fit_their_slides_and_the_chart_has_its_key() -> N
     ]
     assert [line.split("  ", 1)[0] for line in key] == [str(n) for n in range(1, 13)]  # the placed ones
     assert all(line.split("  ", 1)[1].rstrip("…") in text for line, text in zip(key, texts, strict=True))
+    [frame] = [shape for shape in chart_slide.shapes if shape.has_chart]
+    boxes = [
+        s
+        for s in chart_slide.shapes
+        if s.has_text_frame and s != chart_slide.shapes.title and not s.is_placeholder
+    ]
+    assert all(box.left > frame.left + frame.width for box in boxes)  # beside the chart, not on it
+    assert all(box.left + box.width <= width - frame.left for box in boxes)  # and inside the slide's margin
 
 
 def test_options_placed_alike_share_one_label_in_the_decks_2_by_2() -> None:
